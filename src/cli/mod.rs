@@ -1,0 +1,149 @@
+//! The command line: the core without a window, for scripts and for checking real files.
+
+mod check;
+mod export;
+mod report;
+
+use crate::encoding::TextEncoding;
+use crate::io::{ReadError, read_path};
+use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
+use crate::sheet::Sheet;
+use crate::validate::Rules;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+pub use report::{JsonReport, text_report};
+
+const EXAMPLES: &str = "\
+Examples:
+  bulksheet                                  open the window on the bundled sample
+  bulksheet users.csv                        open a file in the window
+  bulksheet check users.csv                  list every problem, compiler style
+  bulksheet check users.csv --format json    the same as JSON, for scripts
+  bulksheet check users.csv --subscriptions meetings,recpod
+  bulksheet export users.csv -o clean.csv --encoding shift_jis
+  bulksheet export users.csv -o part.csv --split 100
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
+2 the file cannot be read or the command is wrong.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bulksheet",
+    version,
+    about = "Find and fix every error in a bulk-update user CSV before you upload it",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A CSV file to open in the window (the bundled sample when omitted)
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a CSV and list every problem with its row and column
+    Check(CheckArgs),
+    /// Write a clean copy (refused while errors remain)
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RuleArgs {
+    /// Schema: a built-in name (miitel-update-users, google-workspace-users, generic) or a TOML file
+    #[arg(long, value_name = "NAME|PATH", default_value = MIITEL_UPDATE_USERS)]
+    pub schema: String,
+    /// Subscriptions the tenant has, comma-separated (call-center,meetings,recpod,salesforce,webhook); all off by default
+    #[arg(long, value_name = "LIST", default_value = "")]
+    pub subscriptions: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Read the file in this encoding instead of detecting it (utf-8 or shift_jis)
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<TextEncoding>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …)
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's)
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<TextEncoding>,
+    /// Write parts of at most N data rows, each with the header
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub split: Option<u64>,
+    /// Read the input in this encoding instead of detecting it (utf-8 or shift_jis)
+    #[arg(long, value_name = "E")]
+    pub input_encoding: Option<TextEncoding>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Exit codes of the command line.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_ERRORS: i32 = 1;
+pub const EXIT_UNREADABLE: i32 = 2;
+
+/// Runs a subcommand; returns the process exit code.
+pub fn run(command: Command) -> i32 {
+    let result = match command {
+        Command::Check(a) => check::run(&a),
+        Command::Export(a) => export::run(&a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("bulksheet: {message}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+/// Reads a file into a sheet with the schema and subscriptions the user gave.
+pub fn open_sheet(
+    path: &Path,
+    encoding: Option<TextEncoding>,
+    rules: &RuleArgs,
+) -> Result<Sheet, String> {
+    let (doc, rules) = open_parts(path, encoding, rules)?;
+    Ok(Sheet::with_rules(doc, rules))
+}
+
+/// The document and the rules to check it with, before any checking is done.
+pub fn open_parts(
+    path: &Path,
+    encoding: Option<TextEncoding>,
+    args: &RuleArgs,
+) -> Result<(crate::Document, Rules), String> {
+    let schema = load_schema(&args.schema)?;
+    let subs = Subscriptions::parse(&args.subscriptions, &schema)?;
+    let doc = read_path(path, encoding).map_err(|e| describe_read_error(path, &e))?;
+    let rules = Rules::new(schema, &doc.header, subs, doc.meta.encoding);
+    Ok((doc, rules))
+}
+
+pub fn describe_read_error(path: &Path, e: &ReadError) -> String {
+    match e {
+        ReadError::Io { .. } | ReadError::Directory(_) => e.to_string(),
+        _ => format!("{}: {e}", path.display()),
+    }
+}

@@ -1,0 +1,150 @@
+//! A CSV file in memory: its header, its cells and how it was written (encoding, BOM,
+//! line ending, quoting), so an untouched file is written back byte-identical.
+
+mod edit;
+mod table;
+
+pub use edit::{CellChange, Edit};
+pub use table::{ColumnCells, Table};
+
+use crate::encoding::TextEncoding;
+use rustc_hash::FxHashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineEnding {
+    #[default]
+    Crlf,
+    Lf,
+    Cr,
+}
+
+impl LineEnding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Crlf => "CRLF",
+            LineEnding::Lf => "LF",
+            LineEnding::Cr => "CR",
+        }
+    }
+
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            LineEnding::Crlf => b"\r\n",
+            LineEnding::Lf => b"\n",
+            LineEnding::Cr => b"\r",
+        }
+    }
+}
+
+/// How the file was laid out on disk, kept so that writing reproduces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileMeta {
+    pub encoding: TextEncoding,
+    pub line_ending: LineEnding,
+    /// Every field was quoted (some exporters do this); otherwise quoting is minimal.
+    pub quote_all: bool,
+    /// The last record ended with a line ending.
+    pub final_newline: bool,
+}
+
+impl Default for FileMeta {
+    fn default() -> Self {
+        FileMeta {
+            encoding: TextEncoding::Utf8,
+            line_ending: LineEnding::Crlf,
+            quote_all: false,
+            final_newline: true,
+        }
+    }
+}
+
+/// A problem found while reading one cell's bytes; it lasts until the cell is edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// Bytes that are not valid in the file's encoding (replaced by U+FFFD).
+    Undecodable,
+    /// A `"` inside an unquoted field, or text after a closing quote.
+    StrayQuote,
+    /// A quoted field that never closes: it swallowed the rest of the file.
+    UnclosedQuote,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub header: Vec<String>,
+    pub table: Table,
+    pub meta: FileMeta,
+    /// Keyed by (physical row, column); see [`ReadProblem`]. Header cells use row u32::MAX.
+    read_problems: FxHashMap<(u32, usize), ReadProblem>,
+    /// The file had no header line at all (zero bytes, or only a BOM).
+    pub empty_file: bool,
+}
+
+/// Row key used for read problems found in the header.
+pub const HEADER_ROW: u32 = u32::MAX;
+
+impl Document {
+    pub fn new(header: Vec<String>, meta: FileMeta) -> Self {
+        let table = Table::new(header.len());
+        Document {
+            header,
+            table,
+            meta,
+            read_problems: FxHashMap::default(),
+            empty_file: false,
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.table.len()
+    }
+
+    pub fn width(&self) -> usize {
+        self.header.len()
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        self.table.cell(row, col)
+    }
+
+    /// Sets a cell and returns the old value; clears any read problem of that cell.
+    pub fn set(&mut self, row: usize, col: usize, value: &str) -> Option<String> {
+        if !self.read_problems.is_empty()
+            && let Some(&p) = self.table.order().get(row)
+        {
+            self.read_problems.remove(&(p, col));
+        }
+        self.table.set(row, col, value)
+    }
+
+    pub fn read_problem(&self, row: usize, col: usize) -> Option<&ReadProblem> {
+        if self.read_problems.is_empty() {
+            return None;
+        }
+        let p = *self.table.order().get(row)?;
+        self.read_problems.get(&(p, col))
+    }
+
+    pub fn header_read_problem(&self, col: usize) -> Option<&ReadProblem> {
+        self.read_problems.get(&(HEADER_ROW, col))
+    }
+
+    pub fn has_read_problems(&self) -> bool {
+        !self.read_problems.is_empty()
+    }
+
+    /// Records a problem for the physical row most recently pushed (or the header).
+    pub(crate) fn note_read_problem(&mut self, phys: u32, col: usize, p: ReadProblem) {
+        self.read_problems.entry((phys, col)).or_insert(p);
+    }
+
+    /// Whether every cell of the row is blank (Excel leaves such rows at the end).
+    pub fn is_blank_row(&self, row: usize) -> bool {
+        (0..self.width()).all(|c| crate::text::is_blank(self.cell(row, c)))
+            && self
+                .table
+                .extra_fields(row)
+                .iter()
+                .all(|f| crate::text::is_blank(f))
+    }
+}

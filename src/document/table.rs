@@ -1,0 +1,293 @@
+//! Compact cell storage for millions of rows: one text buffer with offsets per column, or,
+//! for columns with few distinct values (enum codes), one byte per cell into a small
+//! dictionary. Never a `String` per cell.
+
+use rustc_hash::FxHashMap;
+
+/// A dictionary column turns into a text column past this many distinct values.
+const DICT_MAX: usize = 255;
+
+#[derive(Debug, Clone)]
+pub enum ColumnCells {
+    /// `ids[phys]` indexes `values`.
+    Dict { ids: Vec<u8>, values: Vec<Box<str>> },
+    /// Cell `phys` is `buf[ends[phys-1]..ends[phys]]`, unless `edited` has it.
+    Text {
+        buf: String,
+        ends: Vec<u32>,
+        edited: FxHashMap<u32, Box<str>>,
+    },
+}
+
+impl Default for ColumnCells {
+    fn default() -> Self {
+        ColumnCells::Dict {
+            ids: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl ColumnCells {
+    fn get(&self, phys: u32) -> &str {
+        match self {
+            ColumnCells::Dict { ids, values } => ids
+                .get(phys as usize)
+                .and_then(|&id| values.get(id as usize))
+                .map_or("", |v| v),
+            ColumnCells::Text { buf, ends, edited } => {
+                if !edited.is_empty()
+                    && let Some(v) = edited.get(&phys)
+                {
+                    return v;
+                }
+                let i = phys as usize;
+                let end = ends.get(i).copied().unwrap_or(0) as usize;
+                let start = if i == 0 {
+                    0
+                } else {
+                    ends.get(i - 1).copied().unwrap_or(0) as usize
+                };
+                buf.get(start..end).unwrap_or("")
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            ColumnCells::Dict { ids, .. } => ids.len(),
+            ColumnCells::Text { ends, .. } => ends.len(),
+        }
+    }
+
+    fn push(&mut self, value: &str) {
+        match self {
+            ColumnCells::Dict { ids, values } => {
+                // Most enum columns alternate between a handful of codes: a short linear
+                // scan beats hashing.
+                if let Some(id) = values.iter().position(|v| &**v == value) {
+                    ids.push(id as u8);
+                    return;
+                }
+                if values.len() < DICT_MAX {
+                    values.push(value.into());
+                    ids.push((values.len() - 1) as u8);
+                    return;
+                }
+                self.convert_to_text();
+                self.push(value);
+            }
+            ColumnCells::Text { buf, ends, .. } => {
+                buf.push_str(value);
+                ends.push(offset(buf.len()));
+            }
+        }
+    }
+
+    fn set(&mut self, phys: u32, value: &str) {
+        match self {
+            ColumnCells::Dict { ids, values } => {
+                let id = match values.iter().position(|v| &**v == value) {
+                    Some(id) => id,
+                    None if values.len() < DICT_MAX => {
+                        values.push(value.into());
+                        values.len() - 1
+                    }
+                    None => {
+                        self.convert_to_text();
+                        return self.set(phys, value);
+                    }
+                };
+                if let Some(slot) = ids.get_mut(phys as usize) {
+                    *slot = id as u8;
+                }
+            }
+            ColumnCells::Text { edited, .. } => {
+                edited.insert(phys, value.into());
+            }
+        }
+    }
+
+    fn convert_to_text(&mut self) {
+        let n = self.len();
+        let mut buf = String::new();
+        let mut ends = Vec::with_capacity(n);
+        for phys in 0..n {
+            buf.push_str(self.get(phys as u32));
+            ends.push(offset(buf.len()));
+        }
+        *self = ColumnCells::Text {
+            buf,
+            ends,
+            edited: FxHashMap::default(),
+        };
+    }
+
+    /// For dictionary columns: the id of each physical row and the distinct values, so
+    /// a check can run once per distinct value instead of once per cell.
+    pub fn dictionary(&self) -> Option<(&[u8], &[Box<str>])> {
+        match self {
+            ColumnCells::Dict { ids, values } => Some((ids, values)),
+            ColumnCells::Text { .. } => None,
+        }
+    }
+}
+
+/// Buffers are capped at 4 GiB per column (checked when reading); saturate rather than wrap.
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// The cells of a CSV below its header. Rows are addressed by their position in the
+/// document (logical); storage keeps them in load order (physical), so inserting and
+/// deleting rows moves only the `order` index.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    columns: Vec<ColumnCells>,
+    order: Vec<u32>,
+    /// Physical rows whose record had fewer fields than the header.
+    short: FxHashMap<u32, usize>,
+    /// Fields beyond the header's width, by physical row.
+    extra: FxHashMap<u32, Vec<String>>,
+    /// The line each physical row started on in the source file (0 for new rows).
+    lines: Vec<u32>,
+}
+
+impl Table {
+    pub fn new(width: usize) -> Self {
+        Table {
+            columns: (0..width).map(|_| ColumnCells::default()).collect(),
+            ..Default::default()
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Rows ever stored, including deleted ones (the next physical index).
+    pub fn physical_len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn phys(&self, row: usize) -> Option<u32> {
+        self.order.get(row).copied()
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        match (self.phys(row), self.columns.get(col)) {
+            (Some(p), Some(c)) => c.get(p),
+            _ => "",
+        }
+    }
+
+    pub fn column(&self, col: usize) -> Option<&ColumnCells> {
+        self.columns.get(col)
+    }
+
+    /// Physical row of each logical row, for column scans.
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// How many fields the row's record has (differs from the width for ragged rows).
+    pub fn field_count(&self, row: usize) -> usize {
+        let Some(p) = self.phys(row) else { return 0 };
+        if let Some(&n) = self.short.get(&p) {
+            return n;
+        }
+        self.width() + self.extra.get(&p).map_or(0, Vec::len)
+    }
+
+    pub fn extra_fields(&self, row: usize) -> &[String] {
+        self.phys(row)
+            .and_then(|p| self.extra.get(&p))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The line in the source file the row started on, if it came from the file.
+    pub fn source_line(&self, row: usize) -> Option<u32> {
+        self.phys(row)
+            .and_then(|p| self.lines.get(p as usize).copied())
+            .filter(|&l| l > 0)
+    }
+
+    /// Appends a record as read from a file; `fields` may be shorter or longer than the width.
+    pub fn push_record<'a>(&mut self, fields: impl Iterator<Item = &'a str>, line: u32) {
+        let phys = offset(self.lines.len());
+        let mut n = 0;
+        let mut extra = Vec::new();
+        for f in fields {
+            match self.columns.get_mut(n) {
+                Some(c) => c.push(f),
+                None => extra.push(f.to_string()),
+            }
+            n += 1;
+        }
+        for c in self.columns.iter_mut().skip(n) {
+            c.push("");
+        }
+        if n < self.width() {
+            self.short.insert(phys, n);
+        }
+        if !extra.is_empty() {
+            self.extra.insert(phys, extra);
+        }
+        self.lines.push(line);
+        self.order.push(phys);
+    }
+
+    /// Sets a cell; returns the old value. Writing into a short row fills it out.
+    pub fn set(&mut self, row: usize, col: usize, value: &str) -> Option<String> {
+        let p = self.phys(row)?;
+        let column = self.columns.get_mut(col)?;
+        let old = column.get(p).to_string();
+        column.set(p, value);
+        if let Some(&n) = self.short.get(&p)
+            && col >= n
+        {
+            self.short.remove(&p);
+        }
+        Some(old)
+    }
+
+    /// Inserts a full-width row at `row` (clamped to the end) with the given cells.
+    pub fn insert_row(&mut self, row: usize, cells: &[String]) {
+        let phys = offset(self.lines.len());
+        for (i, c) in self.columns.iter_mut().enumerate() {
+            c.push(cells.get(i).map_or("", String::as_str));
+        }
+        self.lines.push(0);
+        let at = row.min(self.order.len());
+        self.order.insert(at, phys);
+    }
+
+    /// Removes the row at `row` from the document; returns its cells.
+    pub fn remove_row(&mut self, row: usize) -> Option<Vec<String>> {
+        if row >= self.order.len() {
+            return None;
+        }
+        let cells = (0..self.width())
+            .map(|c| self.cell(row, c).to_string())
+            .collect();
+        self.order.remove(row);
+        Some(cells)
+    }
+
+    /// Adds a column at the right end (used when a schema column is added to a file).
+    pub fn push_column(&mut self) {
+        let mut c = ColumnCells::default();
+        for _ in 0..self.lines.len() {
+            c.push("");
+        }
+        self.columns.push(c);
+    }
+}

@@ -1,0 +1,82 @@
+//! Which encoding a file is in: a BOM, else valid UTF-8, else Shift_JIS (Windows-31J),
+//! unless the file is mostly UTF-8 with a few broken bytes.
+
+use crate::encoding::TextEncoding;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detected {
+    pub encoding: TextEncoding,
+    /// Length of the byte-order mark to skip.
+    pub bom_len: usize,
+    /// The body decodes without a single error in that encoding.
+    pub clean: bool,
+}
+
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
+    let has_bom = bytes.starts_with(UTF8_BOM);
+    let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
+    let body = &bytes[bom_len..];
+    let utf8_ok = std::str::from_utf8(body).is_ok();
+    let encoding = match forced {
+        Some(TextEncoding::ShiftJis) => TextEncoding::ShiftJis,
+        Some(_) if has_bom => TextEncoding::Utf8Bom,
+        Some(e) => e,
+        None if has_bom => TextEncoding::Utf8Bom,
+        None if utf8_ok => TextEncoding::Utf8,
+        None => guess_broken(body),
+    };
+    let clean = match encoding {
+        TextEncoding::ShiftJis => sjis_errors(body) == 0,
+        _ => utf8_ok,
+    };
+    let bom_len = if encoding == TextEncoding::ShiftJis {
+        0
+    } else {
+        bom_len
+    };
+    Detected {
+        encoding,
+        bom_len,
+        clean,
+    }
+}
+
+/// Neither decodes cleanly as UTF-8: Shift_JIS unless it breaks more than UTF-8 does
+/// (a UTF-8 file with a few bad bytes stays UTF-8, so the bad cells can be named).
+fn guess_broken(body: &[u8]) -> TextEncoding {
+    let sjis = sjis_errors(body);
+    if sjis == 0 || sjis <= utf8_errors(body) {
+        TextEncoding::ShiftJis
+    } else {
+        TextEncoding::Utf8
+    }
+}
+
+fn sjis_errors(body: &[u8]) -> usize {
+    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+    count_malformed(&mut decoder, body)
+}
+
+fn utf8_errors(body: &[u8]) -> usize {
+    let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+    count_malformed(&mut decoder, body)
+}
+
+fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usize {
+    let mut out = String::with_capacity(8192);
+    let mut errors = 0;
+    loop {
+        out.clear();
+        let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
+        input = &input[read..];
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return errors,
+            encoding_rs::DecoderResult::OutputFull => {
+                out.reserve(8192);
+            }
+            encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Bytes in and out: detecting the encoding, parsing CSV into a [`Document`], and
+//! writing it back atomically.
+//!
+//! [`Document`]: crate::document::Document
+
+mod decode;
+mod quotes;
+mod read;
+mod write;
+
+pub use decode::{Detected, detect_encoding};
+pub use read::{ReadError, read_bytes, read_path, read_with_progress};
+pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};

@@ -1,0 +1,307 @@
+//! CSV bytes → [`Document`]. Parsing is lenient: a ragged row, a stray quote or an
+//! undecodable byte becomes a problem on its row and cell, and the rest still loads.
+//! Only input that is not a text table at all is refused, with a reason.
+
+use super::decode::{Detected, detect_encoding};
+use super::quotes;
+use crate::document::{Document, FileMeta, HEADER_ROW, LineEnding, ReadProblem};
+use crate::encoding::TextEncoding;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: is a folder, not a file")]
+    Directory(PathBuf),
+    #[error(
+        "line {line}, byte {byte}: the file contains NUL bytes, so it is not a text CSV (is it a spreadsheet or a UTF-32 file? save it as CSV)"
+    )]
+    Binary { line: u64, byte: u64 },
+    #[error(
+        "this is an Excel workbook (.xlsx) or another zip file, not a CSV: in Excel choose File > Save As > CSV"
+    )]
+    Workbook,
+    #[error(
+        "this is an old Excel workbook (.xls), not a CSV: in Excel choose File > Save As > CSV"
+    )]
+    OldWorkbook,
+    #[error("the file is larger than 4 GiB, which Bulksheet cannot hold")]
+    TooLarge,
+    #[error("cancelled")]
+    Cancelled,
+}
+
+pub fn read_path(path: &Path, forced: Option<TextEncoding>) -> Result<Document, ReadError> {
+    read_path_with_progress(path, forced, &mut |_| true)
+}
+
+pub fn read_path_with_progress(
+    path: &Path,
+    forced: Option<TextEncoding>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Document, ReadError> {
+    if path.is_dir() {
+        return Err(ReadError::Directory(path.to_path_buf()));
+    }
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_with_progress(&bytes, forced, progress)
+}
+
+pub fn read_bytes(bytes: &[u8], forced: Option<TextEncoding>) -> Result<Document, ReadError> {
+    read_with_progress(bytes, forced, &mut |_| true)
+}
+
+/// Reads a whole file. `progress` gets the share done (0..1) now and then and returns
+/// false to cancel.
+pub fn read_with_progress(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Document, ReadError> {
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(ReadError::TooLarge);
+    }
+    if let Some(utf16) = decode_utf16(bytes) {
+        let mut doc = parse(
+            utf16.as_bytes(),
+            Detected {
+                encoding: TextEncoding::Utf8Bom,
+                bom_len: 0,
+                clean: true,
+            },
+            progress,
+        )?;
+        doc.meta.encoding = TextEncoding::Utf8Bom;
+        return Ok(doc);
+    }
+    refuse_non_text(bytes)?;
+    let detected = detect_encoding(bytes, forced);
+    parse(&bytes[detected.bom_len..], detected, progress)
+}
+
+/// UTF-16 files (with a BOM) are read and will be saved as UTF-8 with a BOM.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let enc = if bytes.starts_with(b"\xFF\xFE") {
+        encoding_rs::UTF_16LE
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_with_bom_removal(bytes);
+    Some(text.into_owned())
+}
+
+fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(ReadError::Workbook);
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(ReadError::OldWorkbook);
+    }
+    if let Some(at) = memchr::memchr(0, bytes) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
+        return Err(ReadError::Binary {
+            line,
+            byte: at as u64,
+        });
+    }
+    Ok(())
+}
+
+fn parse(
+    body: &[u8],
+    detected: Detected,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Document, ReadError> {
+    let mut meta = FileMeta {
+        encoding: detected.encoding,
+        final_newline: matches!(body.last(), Some(b'\n' | b'\r')),
+        ..FileMeta::default()
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut rec = csv::ByteRecord::new();
+    let mut fields = FieldDecoder::new(detected);
+    let mut doc: Option<Document> = None;
+    let total = body.len().max(1) as f32;
+    let mut next_report = 1usize << 20;
+    // Reading from memory with a flexible reader cannot fail; stop if it ever does.
+    while let Ok(true) = rdr.read_byte_record(&mut rec) {
+        let (start, line) = record_start(body, &rec);
+        let end = record_end(body, rdr.position().byte() as usize);
+        let raw = body.get(start..end).unwrap_or_default();
+        let bad_cells = fields.decode(&rec);
+        let quote_scan = memchr::memchr(b'"', raw).map(|_| quotes::scan(raw));
+        match doc.as_mut() {
+            None => {
+                meta.line_ending = line_ending_of(raw);
+                meta.quote_all = quote_scan.as_ref().is_some_and(|q| q.all_quoted);
+                let header: Vec<String> = fields.iter().map(str::to_string).collect();
+                let mut d = Document::new(header, meta.clone());
+                note_problems(&mut d, HEADER_ROW, &bad_cells, quote_scan);
+                doc = Some(d);
+            }
+            Some(d) => {
+                let phys = d.table.physical_len() as u32;
+                d.table
+                    .push_record(fields.iter(), u32::try_from(line).unwrap_or(u32::MAX));
+                note_problems(d, phys, &bad_cells, quote_scan);
+            }
+        }
+        if end >= next_report {
+            next_report = end + (1 << 20);
+            if !progress(end as f32 / total) {
+                return Err(ReadError::Cancelled);
+            }
+        }
+    }
+    Ok(doc.unwrap_or_else(|| {
+        let mut d = Document::new(Vec::new(), meta);
+        d.empty_file = true;
+        d
+    }))
+}
+
+fn note_problems(
+    doc: &mut Document,
+    phys: u32,
+    undecodable: &[usize],
+    quote_scan: Option<quotes::QuoteScan>,
+) {
+    for &col in undecodable {
+        doc.note_read_problem(phys, col, ReadProblem::Undecodable);
+    }
+    for (col, p) in quote_scan.map(|q| q.problems).unwrap_or_default() {
+        doc.note_read_problem(phys, col, p);
+    }
+}
+
+/// Where a record really starts: the parser reports the LF of the previous CRLF as the
+/// start of the next record, on the previous line.
+fn record_start(body: &[u8], rec: &csv::ByteRecord) -> (usize, u64) {
+    let (byte, line) = rec
+        .position()
+        .map_or((0, 1), |p| (p.byte() as usize, p.line()));
+    if byte > 0 && body.get(byte) == Some(&b'\n') && body.get(byte - 1) == Some(&b'\r') {
+        (byte + 1, line + 1)
+    } else {
+        (byte, line)
+    }
+}
+
+/// Where a record ends, including the LF of a CRLF that the parser leaves for later.
+fn record_end(body: &[u8], end: usize) -> usize {
+    if end > 0 && body.get(end - 1) == Some(&b'\r') && body.get(end) == Some(&b'\n') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// The line ending that closes the header record.
+fn line_ending_of(raw: &[u8]) -> LineEnding {
+    match raw {
+        [.., b'\r', b'\n'] => LineEnding::Crlf,
+        [.., b'\n'] => LineEnding::Lf,
+        [.., b'\r'] => LineEnding::Cr,
+        _ => LineEnding::Crlf,
+    }
+}
+
+/// Turns one record's byte fields into text, reusing its buffers across records.
+struct FieldDecoder {
+    detected: Detected,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl FieldDecoder {
+    fn new(detected: Detected) -> Self {
+        FieldDecoder {
+            detected,
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Decodes every field; returns the indexes of fields that had undecodable bytes.
+    fn decode(&mut self, rec: &csv::ByteRecord) -> Vec<usize> {
+        self.text.clear();
+        self.ends.clear();
+        let mut bad = Vec::new();
+        for (i, f) in rec.iter().enumerate() {
+            let (s, ok) = self.decode_field(f);
+            if !ok {
+                bad.push(i);
+            }
+            self.text.push_str(&s);
+            self.ends.push(self.text.len());
+        }
+        bad
+    }
+
+    fn decode_field<'a>(&self, f: &'a [u8]) -> (Cow<'a, str>, bool) {
+        if self.detected.encoding == TextEncoding::ShiftJis {
+            if f.is_ascii() {
+                // ASCII is the same in Shift_JIS; from_utf8 cannot fail here.
+                return (String::from_utf8_lossy(f), true);
+            }
+            return match encoding_rs::SHIFT_JIS
+                .decode_without_bom_handling_and_without_replacement(f)
+            {
+                Some(s) => (s, true),
+                None => (
+                    encoding_rs::SHIFT_JIS.decode_without_bom_handling(f).0,
+                    false,
+                ),
+            };
+        }
+        match std::str::from_utf8(f) {
+            Ok(s) => (Cow::Borrowed(s), true),
+            Err(_) => (String::from_utf8_lossy(f), false),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let s = self.text.get(start..end).unwrap_or("");
+            start = end;
+            s
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_header_and_rows() {
+        let d = read_bytes(b"a,b\r\n1,2\r\n3,4\r\n", None).unwrap();
+        assert_eq!(d.header, vec!["a", "b"]);
+        assert_eq!(d.rows(), 2);
+        assert_eq!(d.cell(1, 1), "4");
+        assert_eq!(d.meta.line_ending, LineEnding::Crlf);
+        assert_eq!(d.table.source_line(1), Some(3));
+    }
+
+    #[test]
+    fn empty_file_is_a_document() {
+        let d = read_bytes(b"", None).unwrap();
+        assert!(d.empty_file);
+        let d = read_bytes(b"\xEF\xBB\xBF", None).unwrap();
+        assert!(d.empty_file);
+    }
+}

@@ -1,0 +1,168 @@
+//! Document → bytes in the chosen encoding, and atomic saving: a temp file in the same
+//! folder, flushed to disk, then renamed over the target, so a crash never leaves a
+//! half-written file where the original was.
+
+use crate::document::{Document, LineEnding};
+use crate::encoding::{TextEncoding, first_unencodable};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteOptions {
+    pub encoding: TextEncoding,
+    pub line_ending: LineEnding,
+    pub quote_all: bool,
+    pub final_newline: bool,
+}
+
+impl WriteOptions {
+    /// Writes the document as it was read.
+    pub fn like(doc: &Document) -> Self {
+        WriteOptions {
+            encoding: doc.meta.encoding,
+            line_ending: doc.meta.line_ending,
+            quote_all: doc.meta.quote_all,
+            final_newline: doc.meta.final_newline,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8")]
+    Unencodable {
+        row: usize,
+        column: String,
+        ch: char,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Encodes the header and the given rows (0-based document rows).
+pub fn encode_rows(
+    doc: &Document,
+    rows: impl IntoIterator<Item = usize>,
+    opts: &WriteOptions,
+) -> Result<Vec<u8>, WriteError> {
+    let rows: Vec<usize> = rows.into_iter().collect();
+    let text = to_csv_text(doc, &rows, opts);
+    match opts.encoding {
+        TextEncoding::Utf8 => Ok(text),
+        TextEncoding::Utf8Bom => {
+            let mut out = Vec::with_capacity(text.len() + 3);
+            out.extend_from_slice(super::decode::UTF8_BOM);
+            out.extend_from_slice(&text);
+            Ok(out)
+        }
+        TextEncoding::ShiftJis => {
+            let s = String::from_utf8_lossy(&text);
+            let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(&s);
+            if had_errors {
+                return Err(first_unencodable_cell(doc, &rows));
+            }
+            Ok(bytes.into_owned())
+        }
+    }
+}
+
+fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
+    let terminator = match opts.line_ending {
+        LineEnding::Crlf => csv::Terminator::CRLF,
+        LineEnding::Lf => csv::Terminator::Any(b'\n'),
+        LineEnding::Cr => csv::Terminator::Any(b'\r'),
+    };
+    let style = if opts.quote_all {
+        csv::QuoteStyle::Always
+    } else {
+        csv::QuoteStyle::Necessary
+    };
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(terminator)
+        .quote_style(style)
+        .from_writer(Vec::with_capacity(
+            64 * (rows.len() + 1) * doc.width().max(1),
+        ));
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(&doc.header);
+    let mut record = csv::ByteRecord::new();
+    for &row in rows {
+        record.clear();
+        let n = doc.table.field_count(row).min(doc.width());
+        for col in 0..n {
+            record.push_field(doc.cell(row, col).as_bytes());
+        }
+        for extra in doc.table.extra_fields(row) {
+            record.push_field(extra.as_bytes());
+        }
+        let _ = w.write_byte_record(&record);
+    }
+    let mut out = w.into_inner().unwrap_or_default();
+    if !opts.final_newline {
+        let cut = opts.line_ending.bytes().len();
+        if out.ends_with(opts.line_ending.bytes()) {
+            out.truncate(out.len() - cut);
+        }
+    }
+    out
+}
+
+fn first_unencodable_cell(doc: &Document, rows: &[usize]) -> WriteError {
+    let header = std::iter::once((0usize, None));
+    let body = rows.iter().map(|&r| (r + 1, Some(r)));
+    for (row_no, row) in header.chain(body) {
+        for col in 0..doc.width() {
+            let value = match row {
+                Some(r) => doc.cell(r, col),
+                None => doc.header.get(col).map_or("", String::as_str),
+            };
+            if let Some(ch) = first_unencodable(value) {
+                return WriteError::Unencodable {
+                    row: row_no,
+                    column: doc.header.get(col).cloned().unwrap_or_default(),
+                    ch,
+                };
+            }
+        }
+    }
+    WriteError::Unencodable {
+        row: 0,
+        column: String::new(),
+        ch: '\u{fffd}',
+    }
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_with(path, bytes, |_| Ok(()))
+}
+
+/// Like [`write_atomic`], calling `before_rename` with the temp file's path once its bytes
+/// are on disk: tests inject faults there.
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let io_err = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bulksheet-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err)?;
+    tmp.write_all(bytes).map_err(io_err)?;
+    tmp.as_file().sync_all().map_err(io_err)?;
+    before_rename(tmp.path()).map_err(io_err)?;
+    tmp.persist(path).map_err(|e| io_err(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! The schemas that ship inside the program. The MiiTel template is read from the same
+//! TOML file users can copy, so there is one source of truth.
+
+use super::Schema;
+use std::path::Path;
+
+pub const MIITEL_UPDATE_USERS: &str = "miitel-update-users";
+pub const GENERIC: &str = "generic";
+
+const MIITEL_TOML: &str = include_str!("../../assets/schemas/miitel-update-users.toml");
+const GWS_TOML: &str = include_str!("../../assets/schemas/google-workspace-users.toml");
+
+pub fn builtin_names() -> &'static [&'static str] {
+    &[MIITEL_UPDATE_USERS, "google-workspace-users", GENERIC]
+}
+
+/// A built-in schema by name.
+pub fn builtin(name: &str) -> Option<Schema> {
+    let text = match name {
+        MIITEL_UPDATE_USERS => MIITEL_TOML,
+        "google-workspace-users" => GWS_TOML,
+        GENERIC => {
+            return Some(Schema {
+                name: GENERIC.into(),
+                title: "Any CSV (no rules)".into(),
+                max_rows: None,
+                subscriptions: vec![],
+                columns: vec![],
+            });
+        }
+        _ => return None,
+    };
+    // The built-in files are tested; a parse failure here is a build defect.
+    Schema::from_toml(text).ok()
+}
+
+/// `--schema NAME|PATH`: a built-in name, else a TOML file.
+pub fn load_schema(name_or_path: &str) -> Result<Schema, String> {
+    if let Some(s) = builtin(name_or_path) {
+        return Ok(s);
+    }
+    let path = Path::new(name_or_path);
+    if !path.exists() {
+        return Err(format!(
+            "no schema named '{name_or_path}' (built in: {}) and no such file",
+            builtin_names().join(", ")
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
+    Schema::from_toml(&text).map_err(|e| format!("schema {}: {e}", path.display()))
+}

@@ -1,0 +1,236 @@
+//! What a template looks like: its columns, their kinds and rules. Schemas are data
+//! (TOML, see `docs/schema.md`), so a new template needs no code.
+
+mod binding;
+mod builtin;
+
+pub use binding::{Binding, HeaderProblem};
+pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, load_schema};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    /// Most data rows one uploaded file may hold.
+    #[serde(default)]
+    pub max_rows: Option<usize>,
+    #[serde(default)]
+    pub subscriptions: Vec<Subscription>,
+    #[serde(default)]
+    pub columns: Vec<Column>,
+}
+
+/// A product the tenant may or may not have; columns that belong to it are optional
+/// unless it is switched on.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Subscription {
+    pub id: String,
+    pub label: String,
+}
+
+// Not deny_unknown_fields: serde cannot combine it with the flattened kind.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Column {
+    pub name: String,
+    /// Other header spellings accepted for this column (e.g. the Japanese template).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(flatten)]
+    pub kind: Kind,
+    /// Columns are required unless they say otherwise or belong to a subscription.
+    #[serde(default = "yes")]
+    pub required: bool,
+    #[serde(default)]
+    pub unique: Option<Unique>,
+    /// At most this many characters (a full-width character counts as one).
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+    /// The column is only required when one of these subscriptions is on.
+    #[serde(default)]
+    pub subscriptions: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unique {
+    Exact,
+    CaseInsensitive,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Kind {
+    Text,
+    Email,
+    Digits {
+        min_digits: usize,
+        max_digits: usize,
+    },
+    Enum {
+        options: Vec<EnumOption>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnumOption {
+    pub code: String,
+    pub label: String,
+    /// Other words people type for this option (`はい`, `TRUE`, `Tokyo`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl EnumOption {
+    /// `1 — English`: how a dropdown and a cell show an option.
+    pub fn display(&self) -> String {
+        format!("{} — {}", self.code, self.label)
+    }
+}
+
+impl Kind {
+    pub fn options(&self) -> &[EnumOption] {
+        match self {
+            Kind::Enum { options } => options,
+            _ => &[],
+        }
+    }
+
+    /// The enum code a label or alias stands for, compared case- and width-insensitively.
+    pub fn code_for_label(&self, value: &str) -> Option<&str> {
+        let wanted = crate::text::fold_for_match(value);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.options()
+            .iter()
+            .find(|o| {
+                std::iter::once(&o.label)
+                    .chain(o.aliases.iter())
+                    .chain(std::iter::once(&o.code))
+                    .any(|l| crate::text::fold_for_match(l) == wanted)
+            })
+            .map(|o| o.code.as_str())
+    }
+
+    pub fn option_for_code(&self, code: &str) -> Option<&EnumOption> {
+        self.options().iter().find(|o| o.code == code)
+    }
+}
+
+impl Column {
+    /// Whether a blank cell is an error, given the subscriptions switched on.
+    pub fn is_required(&self, subscriptions: &Subscriptions) -> bool {
+        if self.subscriptions.is_empty() {
+            self.required
+        } else {
+            self.subscriptions.iter().any(|s| subscriptions.is_on(s))
+        }
+    }
+
+    pub fn matches_header(&self, header: &str) -> bool {
+        let h = normalize_header(header);
+        normalize_header(&self.name) == h || self.aliases.iter().any(|a| normalize_header(a) == h)
+    }
+}
+
+/// Header names compare trimmed, case-insensitively, without a byte-order mark.
+pub fn normalize_header(s: &str) -> String {
+    s.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+/// The products a tenant has. The command line takes them only from `--subscriptions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscriptions(pub std::collections::BTreeSet<String>);
+
+impl Subscriptions {
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    pub fn is_on(&self, id: &str) -> bool {
+        self.0.contains(id)
+    }
+
+    pub fn set(&mut self, id: &str, on: bool) {
+        if on {
+            self.0.insert(id.to_string());
+        } else {
+            self.0.remove(id);
+        }
+    }
+
+    /// Parses `call-center,meetings`, checking each id against the schema.
+    pub fn parse(list: &str, schema: &Schema) -> Result<Self, String> {
+        let mut out = Self::default();
+        for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if !schema.subscriptions.iter().any(|s| s.id == id) {
+                let known: Vec<&str> = schema.subscriptions.iter().map(|s| s.id.as_str()).collect();
+                return Err(format!(
+                    "unknown subscription '{id}'; this schema knows: {}",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ));
+            }
+            out.0.insert(id.to_string());
+        }
+        Ok(out)
+    }
+}
+
+impl Schema {
+    /// A schema with no columns: every header is taken as it is, all text, no rules.
+    pub fn is_generic(&self) -> bool {
+        self.columns.is_empty()
+    }
+
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        let schema: Schema = toml::from_str(text).map_err(|e| e.to_string())?;
+        schema.check()?;
+        Ok(schema)
+    }
+
+    /// Rejects schemas that could not be applied sensibly.
+    fn check(&self) -> Result<(), String> {
+        for (i, c) in self.columns.iter().enumerate() {
+            if self.columns[..i].iter().any(|o| o.matches_header(&c.name)) {
+                return Err(format!("column '{}' is listed twice", c.name));
+            }
+            if let Kind::Digits {
+                min_digits,
+                max_digits,
+            } = c.kind
+                && min_digits > max_digits
+            {
+                return Err(format!("column '{}': min_digits > max_digits", c.name));
+            }
+            if let Kind::Enum { options } = &c.kind
+                && options.is_empty()
+            {
+                return Err(format!("column '{}': an enum needs options", c.name));
+            }
+            for s in &c.subscriptions {
+                if !self.subscriptions.iter().any(|x| &x.id == s) {
+                    return Err(format!("column '{}': unknown subscription '{s}'", c.name));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,775 @@
+//! Checking a document against a schema. A full check runs once on open; after that an
+//! edit re-checks only what it can change: its cell, its row's row-level rules, the rows
+//! that shared the old or share the new value of a unique column, and the row count.
+
+pub mod cell;
+mod issue;
+mod unique;
+
+pub use issue::{Code, Finding, Issue, Severity};
+
+use crate::document::{Document, ReadProblem};
+use crate::encoding::TextEncoding;
+use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions};
+use crate::text::{is_blank, shorten};
+use std::collections::BTreeMap;
+use unique::UniqueIndex;
+
+/// Everything validation depends on besides the cells.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub schema: Schema,
+    pub binding: Binding,
+    pub subscriptions: Subscriptions,
+    /// The encoding the file will be written in (Shift_JIS makes some characters errors).
+    pub target: TextEncoding,
+    /// Off when exporting in parts small enough for the row limit.
+    pub check_row_limit: bool,
+}
+
+impl Rules {
+    pub fn new(
+        schema: Schema,
+        header: &[String],
+        subscriptions: Subscriptions,
+        target: TextEncoding,
+    ) -> Self {
+        let binding = Binding::new(&schema, header);
+        Rules {
+            schema,
+            binding,
+            subscriptions,
+            target,
+            check_row_limit: true,
+        }
+    }
+}
+
+/// A header or whole-file finding (row 0).
+#[derive(Debug, Clone)]
+struct FileFinding {
+    col: Option<usize>,
+    column: Option<String>,
+    finding: Finding,
+}
+
+#[derive(Debug, Clone)]
+pub struct Validator {
+    rules: Rules,
+    /// Findings by (document row, file column); ordered for the issue list and F8.
+    cells: BTreeMap<(u32, u32), Vec<Finding>>,
+    /// Whole-row findings by document row.
+    rows: BTreeMap<u32, Vec<Finding>>,
+    file: Vec<FileFinding>,
+    /// One index per unique file column.
+    unique: Vec<Option<UniqueIndex>>,
+    blank: Vec<bool>,
+    /// [errors, warnings] per file column, counting cell findings.
+    col_counts: Vec<[usize; 2]>,
+    /// [errors, warnings] over everything.
+    totals: [usize; 2],
+}
+
+fn slot(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+    }
+}
+
+impl Validator {
+    pub fn new(rules: Rules, doc: &Document) -> Self {
+        let mut v = Validator {
+            rules,
+            cells: BTreeMap::new(),
+            rows: BTreeMap::new(),
+            file: Vec::new(),
+            unique: Vec::new(),
+            blank: Vec::new(),
+            col_counts: Vec::new(),
+            totals: [0, 0],
+        };
+        v.validate_all(doc);
+        v
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Replaces the rules (schema, subscriptions, encoding) and checks everything again.
+    pub fn set_rules(&mut self, rules: Rules, doc: &Document) {
+        self.rules = rules;
+        self.validate_all(doc);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.totals[0]
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.totals[1]
+    }
+
+    /// [errors, warnings] found in one file column's cells.
+    pub fn column_counts(&self, col: usize) -> [usize; 2] {
+        self.col_counts.get(col).copied().unwrap_or([0, 0])
+    }
+
+    pub fn cell_findings(&self, row: usize, col: usize) -> &[Finding] {
+        self.cells
+            .get(&(row as u32, col as u32))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn row_findings(&self, row: usize) -> &[Finding] {
+        self.rows.get(&(row as u32)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The worst severity in a cell, for colouring the grid.
+    pub fn cell_severity(&self, row: usize, col: usize) -> Option<Severity> {
+        self.cell_findings(row, col)
+            .iter()
+            .map(|f| f.severity)
+            .max()
+    }
+
+    pub fn row_severity(&self, row: usize) -> Option<Severity> {
+        let cells = self
+            .cells
+            .range((row as u32, 0)..=(row as u32, u32::MAX))
+            .flat_map(|(_, f)| f.iter());
+        cells
+            .chain(self.row_findings(row))
+            .map(|f| f.severity)
+            .max()
+    }
+
+    pub fn is_blank_row(&self, row: usize) -> bool {
+        self.blank.get(row).copied().unwrap_or(false)
+    }
+
+    /// The name a file column is reported under: the schema's name when bound.
+    pub fn column_name(&self, doc: &Document, col: usize) -> String {
+        let schema_col = self.rules.binding.schema_of.get(col).copied().flatten();
+        match schema_col.and_then(|s| self.rules.schema.columns.get(s)) {
+            Some(c) => c.name.clone(),
+            None => doc.header.get(col).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// The text of a finding; duplicates name the other rows as they are now.
+    pub fn message(&self, doc: &Document, row: usize, col: usize, f: &Finding) -> String {
+        if f.code != Code::Duplicate {
+            return f.message.to_string();
+        }
+        let value = doc.cell(row, col);
+        let others = match self.unique.get(col).and_then(Option::as_ref) {
+            Some(ix) => ix.others(row as u32, value, |r| doc.cell(r as usize, col)),
+            None => Vec::new(),
+        };
+        let mut listed: Vec<String> = others.iter().take(5).map(|r| (r + 1).to_string()).collect();
+        if others.len() > 5 {
+            listed.push(format!("and {} more", others.len() - 5));
+        }
+        let rows_word = if others.len() == 1 { "row" } else { "rows" };
+        format!(
+            "{} {} is also used in {rows_word} {}; each must be unique",
+            self.column_name(doc, col),
+            shorten(value, 40),
+            listed.join(", ")
+        )
+    }
+
+    /// Every finding with its place: header and file first, then by row and column.
+    pub fn issues(&self, doc: &Document) -> Vec<Issue> {
+        let mut out: Vec<Issue> = self
+            .file
+            .iter()
+            .map(|f| Issue {
+                row: 0,
+                column: f.column.clone(),
+                severity: f.finding.severity,
+                code: f.finding.code,
+                message: f.finding.message.to_string(),
+                col: f.col,
+                line: Some(1),
+            })
+            .collect();
+        let mut body: Vec<(u32, u32, Issue)> = Vec::new();
+        for (&row, fs) in &self.rows {
+            for f in fs {
+                body.push((row, 0, self.issue(doc, row as usize, None, f)));
+            }
+        }
+        for (&(row, col), fs) in &self.cells {
+            for f in fs {
+                body.push((
+                    row,
+                    col + 1,
+                    self.issue(doc, row as usize, Some(col as usize), f),
+                ));
+            }
+        }
+        body.sort_by_key(|(r, c, _)| (*r, *c));
+        out.extend(body.into_iter().map(|(_, _, i)| i));
+        out
+    }
+
+    fn issue(&self, doc: &Document, row: usize, col: Option<usize>, f: &Finding) -> Issue {
+        Issue {
+            row: row + 1,
+            column: col.map(|c| self.column_name(doc, c)),
+            severity: f.severity,
+            code: f.code,
+            message: match col {
+                Some(c) => self.message(doc, row, c, f),
+                None => f.message.to_string(),
+            },
+            col,
+            line: doc.table.source_line(row).map(u64::from),
+        }
+    }
+
+    /// The next cell with a finding of at least `min` severity after (or before) `from`,
+    /// wrapping around: F8 and Shift+F8.
+    pub fn next_cell(
+        &self,
+        from: (usize, usize),
+        forward: bool,
+        min: Severity,
+    ) -> Option<(usize, usize)> {
+        let key = (from.0 as u32, from.1 as u32);
+        let hit = |(k, fs): (&(u32, u32), &Vec<Finding>)| {
+            fs.iter()
+                .any(|f| f.severity >= min)
+                .then_some((k.0 as usize, k.1 as usize))
+        };
+        if forward {
+            let after = self
+                .cells
+                .range((std::ops::Bound::Excluded(key), std::ops::Bound::Unbounded));
+            after
+                .filter_map(hit)
+                .next()
+                .or_else(|| self.cells.iter().filter_map(hit).next())
+        } else {
+            let before = self.cells.range(..key).rev();
+            before
+                .filter_map(hit)
+                .next()
+                .or_else(|| self.cells.iter().rev().filter_map(hit).next())
+        }
+    }
+
+    // ---- full check -------------------------------------------------------------------
+
+    pub fn validate_all(&mut self, doc: &Document) {
+        let width = doc.width();
+        self.rules.binding = Binding::new(&self.rules.schema, &doc.header);
+        self.cells.clear();
+        self.rows.clear();
+        self.file.clear();
+        self.col_counts = vec![[0, 0]; width];
+        self.totals = [0, 0];
+        self.blank = blank_rows(doc);
+        self.check_header(doc);
+        for col in 0..width {
+            self.check_column(doc, col);
+        }
+        self.check_read_problems(doc);
+        self.build_unique(doc);
+        for row in 0..doc.rows() {
+            self.refresh_row(doc, row);
+        }
+        self.refresh_file_rules(doc);
+    }
+
+    fn check_header(&mut self, doc: &Document) {
+        let schema = &self.rules.schema;
+        let problems = self
+            .rules
+            .binding
+            .problems(schema, &doc.header, &self.rules.subscriptions);
+        let mut found = Vec::new();
+        for p in problems {
+            found.push(match p {
+                HeaderProblem::Missing(si) => {
+                    let c = &schema.columns[si];
+                    let why = if c.subscriptions.is_empty() {
+                        "the template needs every column".to_string()
+                    } else {
+                        format!("it is required because {} is on", self.subscription_labels(&c.subscriptions))
+                    };
+                    FileFinding {
+                        col: None,
+                        column: Some(c.name.clone()),
+                        finding: Finding::new(
+                            Code::HeaderMissing,
+                            format!("Column '{}' is missing from the header; add it ({why})", c.name),
+                        ),
+                    }
+                }
+                HeaderProblem::Duplicate(fi) => {
+                    let h = doc.header[fi].trim().to_string();
+                    FileFinding {
+                        col: Some(fi),
+                        column: Some(self.column_name(doc, fi)),
+                        finding: Finding::new(
+                            Code::HeaderDuplicate,
+                            format!("Column '{h}' appears more than once in the header (column {}); remove the extra one", fi + 1),
+                        ),
+                    }
+                }
+                HeaderProblem::Unknown(fi) => {
+                    let h = doc.header[fi].trim().to_string();
+                    let text = if h.is_empty() {
+                        format!("Column {} has no header name; remove the empty column", fi + 1)
+                    } else {
+                        format!("'{}' is not a column of the {} template; remove it or correct its name", shorten(&h, 40), schema.name)
+                    };
+                    FileFinding {
+                        col: Some(fi),
+                        column: Some(h),
+                        finding: Finding::new(Code::HeaderUnknown, text),
+                    }
+                }
+            });
+        }
+        for (fi, h) in doc.header.iter().enumerate() {
+            if h.contains('\u{feff}') {
+                found.push(FileFinding {
+                    col: Some(fi),
+                    column: Some(self.column_name(doc, fi)),
+                    finding: Finding::new(
+                        Code::Bom,
+                        format!(
+                            "Header of column {} holds a byte-order mark; remove it",
+                            fi + 1
+                        ),
+                    ),
+                });
+            }
+        }
+        for f in found {
+            self.push_file(f);
+        }
+    }
+
+    fn subscription_labels(&self, ids: &[String]) -> String {
+        let labels: Vec<&str> = ids
+            .iter()
+            .map(|id| {
+                self.rules
+                    .schema
+                    .subscriptions
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or(id.as_str(), |s| s.label.as_str())
+            })
+            .filter(|_| true)
+            .collect();
+        labels.join(" or ")
+    }
+
+    /// Checks one column; a dictionary column is checked once per distinct value.
+    fn check_column(&mut self, doc: &Document, col: usize) {
+        let order = doc.table.order();
+        if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
+            let per_value: Vec<Vec<Finding>> =
+                values.iter().map(|v| self.value_findings(col, v)).collect();
+            for (row, &phys) in order.iter().enumerate() {
+                if self.blank[row] {
+                    continue;
+                }
+                let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                if let Some(fs) = per_value.get(id).filter(|f| !f.is_empty()) {
+                    self.put_cell(row, col, fs.clone());
+                }
+            }
+        } else {
+            for row in 0..order.len() {
+                if self.blank[row] {
+                    continue;
+                }
+                let fs = self.value_findings(col, doc.cell(row, col));
+                if !fs.is_empty() {
+                    self.put_cell(row, col, fs);
+                }
+            }
+        }
+    }
+
+    /// Cells whose bytes were broken are checked again with that problem included.
+    fn check_read_problems(&mut self, doc: &Document) {
+        if !doc.has_read_problems() {
+            return;
+        }
+        for row in 0..doc.rows() {
+            for col in 0..doc.width() {
+                if doc.read_problem(row, col).is_some() && !self.blank[row] {
+                    let fs = self.cell_own_findings(doc, row, col);
+                    self.put_cell(row, col, fs);
+                }
+            }
+        }
+    }
+
+    fn build_unique(&mut self, doc: &Document) {
+        self.unique = (0..doc.width()).map(|_| None).collect();
+        for col in 0..doc.width() {
+            let Some(mode) = self.schema_column(col).and_then(|c| c.unique) else {
+                continue;
+            };
+            let mut ix = UniqueIndex::with_capacity(mode, doc.rows());
+            for row in 0..doc.rows() {
+                let v = doc.cell(row, col);
+                if !self.blank[row] && !is_blank(v) {
+                    ix.push(row as u32, v);
+                }
+            }
+            let mut dups = Vec::new();
+            for bucket in ix.crowded() {
+                for &r in bucket {
+                    let v = doc.cell(r as usize, col);
+                    if bucket
+                        .iter()
+                        .any(|&o| o != r && ix.same(doc.cell(o as usize, col), v))
+                    {
+                        dups.push(r);
+                    }
+                }
+            }
+            self.unique[col] = Some(ix);
+            for r in dups {
+                self.add_dup(r as usize, col);
+            }
+        }
+    }
+
+    fn schema_column(&self, col: usize) -> Option<&crate::schema::Column> {
+        let s = self.rules.binding.schema_of.get(col).copied().flatten()?;
+        self.rules.schema.columns.get(s)
+    }
+
+    /// Findings that depend on the value alone (not on other rows, not on read problems).
+    fn value_findings(&self, col: usize, value: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let name = match self.schema_column(col) {
+            Some(c) => {
+                cell::check(c, c.is_required(&self.rules.subscriptions), value, &mut out);
+                c.name.as_str()
+            }
+            None => "Value",
+        };
+        out.extend(cell::check_encodable(name, value, self.rules.target));
+        out
+    }
+
+    /// Everything about one cell except duplicates.
+    fn cell_own_findings(&self, doc: &Document, row: usize, col: usize) -> Vec<Finding> {
+        let value = doc.cell(row, col);
+        let mut out = Vec::new();
+        if let Some(p) = doc.read_problem(row, col) {
+            out.push(read_problem_finding(p, value, doc.meta.encoding));
+        }
+        out.extend(self.value_findings(col, value));
+        out
+    }
+
+    // ---- incremental ------------------------------------------------------------------
+
+    /// Re-checks after one cell changed from `old` to its current value.
+    pub fn cell_changed(&mut self, doc: &Document, row: usize, col: usize, old: &str) {
+        if row >= self.blank.len() || col >= doc.width() {
+            return self.validate_all(doc);
+        }
+        let was_blank = self.blank[row];
+        let now_blank = doc.is_blank_row(row);
+        if was_blank != now_blank {
+            self.withdraw_row(doc, row, col, old);
+            self.blank[row] = now_blank;
+            self.enter_row(doc, row);
+            self.refresh_row(doc, row);
+            self.refresh_file_rules(doc);
+            return;
+        }
+        if !now_blank {
+            let dup = self.move_unique(doc, row, col, old);
+            let mut fs = self.cell_own_findings(doc, row, col);
+            if dup {
+                fs.push(Finding::new(Code::Duplicate, ""));
+            }
+            self.put_cell(row, col, fs);
+        }
+        self.refresh_row(doc, row);
+    }
+
+    /// Moves a row from `old`'s key to its current value's key; returns whether the new
+    /// value is now a duplicate.
+    fn move_unique(&mut self, doc: &Document, row: usize, col: usize, old: &str) -> bool {
+        let Some(ix) = self.unique.get_mut(col).and_then(Option::as_mut) else {
+            return false;
+        };
+        let cell = |r: u32| doc.cell(r as usize, col);
+        let r = row as u32;
+        let mut lone = None;
+        if !is_blank(old) {
+            let rest = ix.remove(r, old, cell);
+            if rest.len() == 1 {
+                lone = rest.first().copied();
+            }
+        }
+        let new = doc.cell(row, col);
+        let mut partner = None;
+        let mut dup = false;
+        if !is_blank(new) {
+            let others = ix.insert(r, new, cell);
+            dup = !others.is_empty();
+            if others.len() == 1 {
+                partner = others.first().copied();
+            }
+        }
+        if let Some(l) = lone {
+            self.remove_dup(l as usize, col);
+        }
+        if let Some(p) = partner {
+            self.add_dup(p as usize, col);
+        }
+        dup
+    }
+
+    /// Takes a row out of every finding and index (it is turning blank or non-blank).
+    fn withdraw_row(&mut self, doc: &Document, row: usize, changed_col: usize, old: &str) {
+        let was_blank = self.blank[row];
+        for col in 0..doc.width() {
+            self.put_cell(row, col, Vec::new());
+            if was_blank {
+                continue;
+            }
+            let value = if col == changed_col {
+                old
+            } else {
+                doc.cell(row, col)
+            };
+            if is_blank(value) {
+                continue;
+            }
+            if let Some(ix) = self.unique.get_mut(col).and_then(Option::as_mut) {
+                let rest = ix.remove(row as u32, value, |r| doc.cell(r as usize, col));
+                if let [lone] = rest[..] {
+                    self.remove_dup(lone as usize, col);
+                }
+            }
+        }
+    }
+
+    /// Checks every cell of a row that was not counted before.
+    fn enter_row(&mut self, doc: &Document, row: usize) {
+        if self.blank[row] {
+            return;
+        }
+        for col in 0..doc.width() {
+            let mut fs = self.cell_own_findings(doc, row, col);
+            let value = doc.cell(row, col);
+            if !is_blank(value)
+                && let Some(ix) = self.unique.get_mut(col).and_then(Option::as_mut)
+            {
+                let others = ix.insert(row as u32, value, |r| doc.cell(r as usize, col));
+                if let [partner] = others[..] {
+                    self.add_dup(partner as usize, col);
+                }
+                if !others.is_empty() {
+                    fs.push(Finding::new(Code::Duplicate, ""));
+                }
+            }
+            self.put_cell(row, col, fs);
+        }
+    }
+
+    /// Whole-row rules: a blank row, a row with the wrong number of fields.
+    fn refresh_row(&mut self, doc: &Document, row: usize) {
+        let mut fs = Vec::new();
+        if self.blank.get(row).copied().unwrap_or(false) {
+            fs.push(Finding::new(
+                Code::BlankRow,
+                "Blank row: it is dropped on export",
+            ));
+        } else {
+            let n = doc.table.field_count(row);
+            if n != doc.width() && !doc.empty_file {
+                let how = if n < doc.width() {
+                    "a value or comma is missing"
+                } else {
+                    "there is an extra comma or value"
+                };
+                fs.push(Finding::new(
+                    Code::FieldCount,
+                    format!(
+                        "Row has {n} fields but the header has {}; {how}",
+                        doc.width()
+                    ),
+                ));
+            }
+        }
+        self.put_row(row, fs);
+    }
+
+    /// Rules about the whole file: an empty file, too many rows for one upload.
+    fn refresh_file_rules(&mut self, doc: &Document) {
+        let stale: Vec<FileFinding> = self
+            .file
+            .iter()
+            .filter(|f| matches!(f.finding.code, Code::TooManyRows | Code::Empty))
+            .cloned()
+            .collect();
+        for f in &stale {
+            self.count(f.finding.severity, -1);
+        }
+        self.file
+            .retain(|f| !matches!(f.finding.code, Code::TooManyRows | Code::Empty));
+        if doc.empty_file {
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(Code::Empty, "The file is empty: it has no header row"),
+            });
+        }
+        let users = self.blank.iter().filter(|b| !**b).count();
+        if let Some(max) = self.rules.schema.max_rows
+            && self.rules.check_row_limit
+            && users > max
+        {
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(
+                    Code::TooManyRows,
+                    format!("The file has {users} users; one upload takes at most {max}. Split it into files of {max} (export --split {max})"),
+                ),
+            });
+        }
+    }
+
+    // ---- bookkeeping ------------------------------------------------------------------
+
+    fn count(&mut self, s: Severity, delta: isize) {
+        let t = &mut self.totals[slot(s)];
+        *t = t.saturating_add_signed(delta);
+    }
+
+    fn count_cell(&mut self, col: usize, s: Severity, delta: isize) {
+        self.count(s, delta);
+        if let Some(c) = self.col_counts.get_mut(col) {
+            c[slot(s)] = c[slot(s)].saturating_add_signed(delta);
+        }
+    }
+
+    fn push_file(&mut self, f: FileFinding) {
+        self.count(f.finding.severity, 1);
+        self.file.push(f);
+    }
+
+    fn put_cell(&mut self, row: usize, col: usize, fs: Vec<Finding>) {
+        let key = (row as u32, col as u32);
+        if let Some(old) = self.cells.remove(&key) {
+            for f in &old {
+                self.count_cell(col, f.severity, -1);
+            }
+        }
+        for f in &fs {
+            self.count_cell(col, f.severity, 1);
+        }
+        if !fs.is_empty() {
+            self.cells.insert(key, fs);
+        }
+    }
+
+    fn put_row(&mut self, row: usize, fs: Vec<Finding>) {
+        let key = row as u32;
+        if let Some(old) = self.rows.remove(&key) {
+            for f in &old {
+                self.count(f.severity, -1);
+            }
+        }
+        for f in &fs {
+            self.count(f.severity, 1);
+        }
+        if !fs.is_empty() {
+            self.rows.insert(key, fs);
+        }
+    }
+
+    fn add_dup(&mut self, row: usize, col: usize) {
+        let mut fs = self.cell_findings(row, col).to_vec();
+        if !fs.iter().any(|f| f.code == Code::Duplicate) {
+            fs.push(Finding::new(Code::Duplicate, ""));
+            self.put_cell(row, col, fs);
+        }
+    }
+
+    fn remove_dup(&mut self, row: usize, col: usize) {
+        let mut fs = self.cell_findings(row, col).to_vec();
+        let before = fs.len();
+        fs.retain(|f| f.code != Code::Duplicate);
+        if fs.len() != before {
+            self.put_cell(row, col, fs);
+        }
+    }
+}
+
+fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncoding) -> Finding {
+    let shown = shorten(value, 40);
+    match p {
+        ReadProblem::Undecodable => Finding::new(
+            Code::Encoding,
+            format!(
+                "has bytes that are not valid {} (shown as �); retype the value: {shown}",
+                enc.label()
+            ),
+        ),
+        ReadProblem::StrayQuote => Finding::new(
+            Code::Quote,
+            format!(
+                "has a stray quote (\"); it was read as {shown} — check the value and retype it"
+            ),
+        ),
+        ReadProblem::UnclosedQuote => Finding::new(
+            Code::Quote,
+            "opens a quote (\") that never closes, so the rest of the file was read into this cell",
+        ),
+    }
+}
+
+/// Which rows are blank, found column by column (cache-friendly; a dictionary column
+/// decides blankness once per distinct value).
+fn blank_rows(doc: &Document) -> Vec<bool> {
+    let order = doc.table.order();
+    let mut blank = vec![true; order.len()];
+    for col in 0..doc.width() {
+        match doc.table.column(col).and_then(|c| c.dictionary()) {
+            Some((ids, values)) => {
+                let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
+                for (row, &phys) in order.iter().enumerate() {
+                    let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                    if !blank_value.get(id).copied().unwrap_or(true) {
+                        blank[row] = false;
+                    }
+                }
+            }
+            None => {
+                for (row, b) in blank.iter_mut().enumerate() {
+                    if *b && !is_blank(doc.cell(row, col)) {
+                        *b = false;
+                    }
+                }
+            }
+        }
+    }
+    for (row, b) in blank.iter_mut().enumerate() {
+        if *b && doc.table.extra_fields(row).iter().any(|f| !is_blank(f)) {
+            *b = false;
+        }
+    }
+    blank
+}
