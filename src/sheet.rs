@@ -195,6 +195,36 @@ impl Sheet {
         }
     }
 
+    /// The window's guess at the tenant's products: a product whose columns are present
+    /// and mostly filled is taken as subscribed. (The command line never guesses.)
+    pub fn guess_subscriptions(doc: &Document, schema: &Schema) -> Subscriptions {
+        let binding = crate::schema::Binding::new(schema, &doc.header);
+        let mut subs = Subscriptions::none();
+        for s in &schema.subscriptions {
+            let cols: Vec<usize> = schema
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.subscriptions.contains(&s.id))
+                .filter_map(|(i, _)| binding.file_of.get(i).copied().flatten())
+                .collect();
+            if cols.is_empty() {
+                continue;
+            }
+            let rows: Vec<usize> = (0..doc.rows()).filter(|&r| !doc.is_blank_row(r)).collect();
+            let total = rows.len() * cols.len();
+            let filled = rows
+                .iter()
+                .flat_map(|&r| cols.iter().map(move |&c| (r, c)))
+                .filter(|&(r, c)| !crate::text::is_blank(doc.cell(r, c)))
+                .count();
+            if total > 0 && filled * 2 > total {
+                subs.set(&s.id, true);
+            }
+        }
+        subs
+    }
+
     /// Switches subscriptions on or off and re-checks.
     pub fn set_subscriptions(&mut self, subscriptions: Subscriptions) {
         let mut rules = self.rules().clone();

@@ -50,3 +50,26 @@ pub fn load_schema(name_or_path: &str) -> Result<Schema, String> {
         .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
     Schema::from_toml(&text).map_err(|e| format!("schema {}: {e}", path.display()))
 }
+
+/// The built-in schema whose columns the header matches best; generic when none matches
+/// at least half of its columns, so any CSV still opens.
+pub fn detect(header: &[String]) -> Schema {
+    let mut best: Option<(f64, Schema)> = None;
+    for name in builtin_names() {
+        let Some(schema) = builtin(name) else { continue };
+        let score = super::Binding::score(&schema, header);
+        if score >= 0.5 && best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, schema));
+        }
+    }
+    match best {
+        Some((_, s)) => s,
+        None => builtin(GENERIC).unwrap_or_else(|| Schema {
+            name: GENERIC.into(),
+            title: String::new(),
+            max_rows: None,
+            subscriptions: vec![],
+            columns: vec![],
+        }),
+    }
+}

@@ -5,7 +5,7 @@ mod binding;
 mod builtin;
 
 pub use binding::{Binding, HeaderProblem};
-pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, load_schema};
+pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, detect, load_schema};
 
 use serde::{Deserialize, Serialize};
 
