@@ -3,7 +3,9 @@
 
 pub mod document;
 pub mod encoding;
+pub mod fix;
 pub mod io;
+pub mod roster;
 pub mod schema;
 pub mod sheet;
 pub mod text;
