@@ -3,13 +3,16 @@
 
 pub mod document;
 pub mod encoding;
+pub mod find;
 pub mod fix;
 pub mod io;
 pub mod roster;
 pub mod schema;
 pub mod sheet;
 pub mod text;
+pub mod tsv;
 pub mod validate;
+pub mod view;
 
 pub mod app;
 pub mod cli;
