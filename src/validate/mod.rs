@@ -361,6 +361,8 @@ impl Validator {
                 });
             }
         }
+        found.extend(header_read_findings(doc));
+        found.extend(header_shape_finding(doc));
         for f in found {
             self.push_file(f);
         }
@@ -841,6 +843,57 @@ fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncoding) -> Find
             "opens a quote (\") that never closes, so the rest of the file was read into this cell",
         ),
     }
+}
+
+/// Broken bytes or quotes in the header: its names are wrong, so every column they name is.
+fn header_read_findings(doc: &Document) -> Vec<FileFinding> {
+    (0..doc.width())
+        .filter_map(|col| {
+            let p = doc.header_read_problem(col)?;
+            let name = doc.header.get(col).map_or("", String::as_str);
+            let mut finding = read_problem_finding(p, name, doc.meta.encoding);
+            finding.message = format!("Header of column {}: {}", col + 1, finding.message).into();
+            Some(FileFinding {
+                col: Some(col),
+                column: Some(name.to_string()),
+                finding,
+            })
+        })
+        .collect()
+}
+
+/// A header that is not comma-separated names at all: every name blank, or one name holding
+/// semicolons or tabs (a file saved with another separator opens as one column).
+fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
+    if doc.empty_file {
+        return None;
+    }
+    if doc.header.iter().all(|h| is_blank(h)) {
+        return Some(FileFinding {
+            col: Some(0),
+            column: None,
+            finding: Finding::new(
+                Code::HeaderUnknown,
+                "The first line is blank, so the file has no column names; delete the blank lines above the header",
+            ),
+        });
+    }
+    let [only] = doc.header.as_slice() else {
+        return None;
+    };
+    let (_, name) = [(';', "semicolons"), ('\t', "tabs")]
+        .into_iter()
+        .find(|(c, _)| only.contains(*c))?;
+    Some(FileFinding {
+        col: Some(0),
+        column: Some(shorten(only, 40)),
+        finding: Finding::new(
+            Code::Separator,
+            format!(
+                "The header has no commas but has {name}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
+            ),
+        ),
+    })
 }
 
 /// Which rows are blank, found column by column (cache-friendly; a dictionary column
