@@ -17,7 +17,7 @@ pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
     let has_bom = bytes.starts_with(UTF8_BOM);
     let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
-    let body = &bytes[bom_len..];
+    let body = bytes.get(bom_len..).unwrap_or_default();
     let utf8_ok = std::str::from_utf8(body).is_ok();
     let encoding = match forced {
         Some(TextEncoding::ShiftJis) => TextEncoding::ShiftJis,
@@ -87,7 +87,7 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
     loop {
         out.clear();
         let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
-        input = &input[read..];
+        input = input.get(read..).unwrap_or_default();
         match result {
             encoding_rs::DecoderResult::InputEmpty => return errors,
             encoding_rs::DecoderResult::OutputFull => {

@@ -91,7 +91,11 @@ pub fn read_with_progress(
     }
     refuse_non_text(bytes)?;
     let detected = detect_encoding(bytes, forced);
-    parse(&bytes[detected.bom_len..], detected, progress)
+    parse(
+        bytes.get(detected.bom_len..).unwrap_or_default(),
+        detected,
+        progress,
+    )
 }
 
 /// UTF-16 files are read and will be saved as UTF-8 with a BOM: with a BOM, or without
@@ -135,7 +139,8 @@ fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
         return Err(ReadError::OldWorkbook);
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
+        let line =
+            1 + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or_default()).count() as u64;
         return Err(ReadError::Binary {
             line,
             byte: at as u64,
