@@ -14,24 +14,35 @@ pub fn builtin_names() -> &'static [&'static str] {
     &[MIITEL_UPDATE_USERS, "google-workspace-users", GENERIC]
 }
 
-/// A built-in schema by name.
+/// A built-in schema by name. The TOML is parsed once per run: `detect` asks for every
+/// built-in on each file opened.
 pub fn builtin(name: &str) -> Option<Schema> {
-    let text = match name {
-        MIITEL_UPDATE_USERS => MIITEL_TOML,
-        "google-workspace-users" => GWS_TOML,
-        GENERIC => {
-            return Some(Schema {
-                name: GENERIC.into(),
-                title: "Any CSV (no rules)".into(),
-                max_rows: None,
-                subscriptions: vec![],
-                columns: vec![],
-            });
-        }
-        _ => return None,
-    };
-    // The built-in files are tested; a parse failure here is a build defect.
+    static PARSED: std::sync::OnceLock<[Option<Schema>; 2]> = std::sync::OnceLock::new();
+    let [miitel, gws] =
+        PARSED.get_or_init(|| [parse_builtin(MIITEL_TOML), parse_builtin(GWS_TOML)]);
+    match name {
+        MIITEL_UPDATE_USERS => miitel.clone(),
+        "google-workspace-users" => gws.clone(),
+        _ => unparsed_builtin(name),
+    }
+}
+
+/// The built-in files are tested; a parse failure here is a build defect.
+fn parse_builtin(text: &str) -> Option<Schema> {
     Schema::from_toml(text).ok()
+}
+
+fn unparsed_builtin(name: &str) -> Option<Schema> {
+    match name {
+        GENERIC => Some(Schema {
+            name: GENERIC.into(),
+            title: "Any CSV (no rules)".into(),
+            max_rows: None,
+            subscriptions: vec![],
+            columns: vec![],
+        }),
+        _ => None,
+    }
 }
 
 /// `--schema NAME|PATH`: a built-in name, else a TOML file.
