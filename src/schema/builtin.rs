@@ -56,7 +56,9 @@ pub fn load_schema(name_or_path: &str) -> Result<Schema, String> {
 pub fn detect(header: &[String]) -> Schema {
     let mut best: Option<(f64, Schema)> = None;
     for name in builtin_names() {
-        let Some(schema) = builtin(name) else { continue };
+        let Some(schema) = builtin(name) else {
+            continue;
+        };
         let score = super::Binding::score(&schema, header);
         if score >= 0.5 && best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, schema));
