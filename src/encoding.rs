@@ -45,12 +45,17 @@ impl TextEncoding {
     }
 }
 
-/// The first character Shift_JIS cannot carry, if any.
+/// The first character Shift_JIS cannot carry, if any: one it has no code for, or one it
+/// would silently turn into another (the minus sign U+2212 comes back as the full-width
+/// hyphen-minus U+FF0D, the yen sign as a backslash).
 pub fn first_unencodable(s: &str) -> Option<char> {
     let mut buf = [0u8; 4];
     s.chars().find(|c| {
-        let (_, _, had_errors) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
-        had_errors
+        let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
+        had_errors || {
+            let (back, _) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes);
+            back.chars().ne(std::iter::once(*c))
+        }
     })
 }
 

@@ -14,6 +14,8 @@ pub struct Sheet {
     redo: Vec<Edit>,
     /// Undo depth at the last save; the sheet is dirty when the depth differs.
     saved_at: Option<usize>,
+    /// Values as opened, by (physical row, column), for cells changed since.
+    originals: rustc_hash::FxHashMap<(u32, usize), String>,
     /// Counts every change to the cells or the rules, so views can cache what they derive.
     revision: u64,
 }
@@ -32,6 +34,7 @@ impl Sheet {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: Some(0),
+            originals: Default::default(),
             revision: 0,
         }
     }
@@ -156,12 +159,17 @@ impl Sheet {
             return false;
         }
         self.perform(&edit);
+        self.push_done(edit);
+        true
+    }
+
+    /// Records an edit already performed as the newest undo step.
+    fn push_done(&mut self, edit: Edit) {
         if self.saved_at.is_some_and(|s| s > self.undo.len()) {
             self.saved_at = None;
         }
         self.undo.push(edit);
         self.redo.clear();
-        true
     }
 
     pub fn undo(&mut self) -> bool {
@@ -186,11 +194,166 @@ impl Sheet {
         &self.undo
     }
 
+    /// Keeps a cell's value as it was when the file was opened, the first time it changes.
+    fn remember_original(&mut self, row: usize, col: usize) {
+        if let Some(&phys) = self.doc.table.order().get(row) {
+            let value = self.doc.cell(row, col);
+            self.originals
+                .entry((phys, col))
+                .or_insert_with(|| value.to_string());
+        }
+    }
+
+    /// Every cell whose value differs from when the file was opened (rows still present),
+    /// in row then column order: the review before saving.
+    pub fn changes(&self) -> Vec<CellChange> {
+        if self.originals.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<CellChange> = self
+            .doc
+            .table
+            .order()
+            .iter()
+            .enumerate()
+            .flat_map(|(row, phys)| {
+                (0..self.doc.width()).filter_map(move |col| {
+                    let old = self.originals.get(&(*phys, col))?;
+                    let new = self.doc.cell(row, col);
+                    (old != new).then(|| CellChange {
+                        row,
+                        col,
+                        old: old.clone(),
+                        new: new.to_string(),
+                    })
+                })
+            })
+            .collect();
+        out.sort_by_key(|c| (c.row, c.col));
+        out
+    }
+
+    /// Puts changed cells back to their opened values, as one undo step.
+    pub fn revert(&mut self, changes: &[CellChange]) -> bool {
+        self.set_cells(
+            changes
+                .iter()
+                .map(|c| (c.row, c.col, c.old.clone()))
+                .collect(),
+        )
+    }
+
+    /// Pastes a block at (row, col). A single value pasted over a larger selection fills
+    /// it; a block longer than the document adds rows. One undo step.
+    pub fn paste(
+        &mut self,
+        at: (usize, usize),
+        selection: (usize, usize),
+        block: &[Vec<String>],
+    ) -> bool {
+        let (row, col) = at;
+        let single = block.len() == 1 && block.first().is_some_and(|r| r.len() == 1);
+        let mut cells = Vec::new();
+        if single {
+            let value = block
+                .first()
+                .and_then(|r| r.first())
+                .cloned()
+                .unwrap_or_default();
+            for r in row..row + selection.0.max(1) {
+                for c in col..(col + selection.1.max(1)).min(self.doc.width()) {
+                    cells.push((r, c, value.clone()));
+                }
+            }
+        } else {
+            for (i, values) in block.iter().enumerate() {
+                for (j, v) in values.iter().enumerate() {
+                    if col + j < self.doc.width() {
+                        cells.push((row + i, col + j, v.clone()));
+                    }
+                }
+            }
+        }
+        let needed = cells.iter().map(|(r, _, _)| r + 1).max().unwrap_or(0);
+        let missing = needed.saturating_sub(self.doc.rows());
+        let insert = (missing > 0).then(|| {
+            let at = self.doc.rows();
+            Edit::InsertRows(
+                (0..missing)
+                    .map(|i| (at + i, vec![String::new(); self.doc.width()]))
+                    .collect(),
+            )
+        });
+        let Some(insert) = insert else {
+            return self.set_cells(cells);
+        };
+        // Rows must exist before the cell changes can be computed against them.
+        self.perform(&insert);
+        let changes: Vec<CellChange> = cells
+            .into_iter()
+            .filter(|(r, c, v)| self.doc.cell(*r, *c) != v)
+            .map(|(row, col, new)| CellChange {
+                row,
+                col,
+                old: self.doc.cell(row, col).to_string(),
+                new,
+            })
+            .collect();
+        let cells_edit = Edit::Cells(changes);
+        self.perform(&cells_edit);
+        self.push_done(Edit::Batch(vec![insert, cells_edit]));
+        true
+    }
+
+    /// Copies the first row of a block of rows × columns down over the rest (Ctrl+D).
+    pub fn fill_down(
+        &mut self,
+        rows: std::ops::Range<usize>,
+        cols: std::ops::Range<usize>,
+    ) -> bool {
+        let first = rows.start;
+        let cells = rows
+            .skip(1)
+            .flat_map(|r| cols.clone().map(move |c| (r, c)))
+            .map(|(r, c)| (r, c, self.doc.cell(first, c).to_string()))
+            .collect();
+        self.set_cells(cells)
+    }
+
+    /// Duplicates rows, each copy inserted right below the last selected row. One undo step.
+    pub fn duplicate_rows(&mut self, rows: &[usize]) -> bool {
+        let mut rows: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&r| r < self.doc.rows())
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let Some(&last) = rows.last() else {
+            return false;
+        };
+        let copies = rows
+            .iter()
+            .map(|&r| {
+                (0..self.doc.width())
+                    .map(|c| self.doc.cell(r, c).to_string())
+                    .collect()
+            })
+            .collect();
+        self.insert_rows(last + 1, copies)
+    }
+
     fn perform(&mut self, edit: &Edit) {
         self.revision += 1;
         match edit {
+            Edit::Batch(edits) => {
+                for e in edits {
+                    self.perform(e);
+                }
+            }
             Edit::Cells(changes) => {
                 for c in changes {
+                    self.remember_original(c.row, c.col);
                     if let Some(old) = self.doc.set(c.row, c.col, &c.new) {
                         self.validator.cell_changed(&self.doc, c.row, c.col, &old);
                     }

@@ -5,6 +5,13 @@ use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
 
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
+    let sheet = prepare(args)?;
+    write_clean(args, &sheet)
+}
+
+/// Reads the input with the rules export applies: the target encoding, and no row limit
+/// when the parts are small enough.
+pub fn prepare(args: &ExportArgs) -> Result<Sheet, String> {
     let (doc, mut rules) = open_parts(&args.input, args.input_encoding, &args.rules)?;
     let target = args.encoding.unwrap_or(doc.meta.encoding);
     rules.target = target;
@@ -15,7 +22,13 @@ pub fn run(args: &ExportArgs) -> Result<i32, String> {
     {
         rules.check_row_limit = false;
     }
-    let sheet = Sheet::with_rules(doc, rules);
+    Ok(Sheet::with_rules(doc, rules))
+}
+
+/// Writes the sheet's non-blank rows, or nothing while errors remain.
+pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
+    let target = sheet.rules().target;
+    let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let name = args.input.display().to_string();
     if sheet.errors() > 0 {
         let issues: Vec<_> = sheet
@@ -23,7 +36,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, String> {
             .into_iter()
             .filter(|i| i.severity == crate::Severity::Error)
             .collect();
-        eprint!("{}", report::text_report(&name, &sheet, &issues, false));
+        eprint!("{}", report::text_report(&name, sheet, &issues, false));
         eprintln!(
             "bulksheet: nothing written: {} error{} must be fixed first",
             sheet.errors(),

@@ -2,10 +2,12 @@
 
 mod check;
 mod export;
+mod fix;
 mod report;
 
 use crate::encoding::TextEncoding;
 use crate::io::{ReadError, read_path};
+use crate::roster::Roster;
 use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
 use crate::sheet::Sheet;
 use crate::validate::Rules;
@@ -23,6 +25,8 @@ Examples:
   bulksheet check users.csv --subscriptions meetings,recpod
   bulksheet export users.csv -o clean.csv --encoding shift_jis
   bulksheet export users.csv -o part.csv --split 100
+  bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows
+  bulksheet check users.csv --roster console-users.csv
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
 2 the file cannot be read or the command is wrong.";
@@ -48,6 +52,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a clean copy (refused while errors remain)
     Export(ExportArgs),
+    /// Apply the safe automatic fixes, print them, and write the result (refused while errors remain)
+    Fix(ExportArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -58,6 +64,9 @@ pub struct RuleArgs {
     /// Subscriptions the tenant has, comma-separated (call-center,meetings,recpod,salesforce,webhook); all off by default
     #[arg(long, value_name = "LIST", default_value = "")]
     pub subscriptions: String,
+    /// The user list exported from the console: flag Login IDs it lacks and extensions it gives to someone else
+    #[arg(long, value_name = "ROSTER.csv")]
+    pub roster: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -108,6 +117,7 @@ pub fn run(command: Command) -> i32 {
     let result = match command {
         Command::Check(a) => check::run(&a),
         Command::Export(a) => export::run(&a),
+        Command::Fix(a) => fix::run(&a),
     };
     match result {
         Ok(code) => code,
@@ -137,7 +147,13 @@ pub fn open_parts(
     let schema = load_schema(&args.schema)?;
     let subs = Subscriptions::parse(&args.subscriptions, &schema)?;
     let doc = read_path(path, encoding).map_err(|e| describe_read_error(path, &e))?;
-    let rules = Rules::new(schema, &doc.header, subs, doc.meta.encoding);
+    let mut rules = Rules::new(schema, &doc.header, subs, doc.meta.encoding);
+    if let Some(path) = &args.roster {
+        let roster_doc = read_path(path, None).map_err(|e| describe_read_error(path, &e))?;
+        let roster = Roster::from_document(&roster_doc, &rules.schema)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        rules.roster = Some(std::sync::Arc::new(roster));
+    }
     Ok((doc, rules))
 }
 

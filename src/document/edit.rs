@@ -19,6 +19,8 @@ pub enum Edit {
     InsertRows(Vec<(usize, Vec<String>)>),
     /// Rows removed from these positions (before removal), ascending.
     DeleteRows(Vec<(usize, Vec<String>)>),
+    /// Several edits as one undo step (a paste that adds rows, then fills them).
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -39,6 +41,7 @@ impl Edit {
             ),
             Edit::InsertRows(rows) => Edit::DeleteRows(rows.clone()),
             Edit::DeleteRows(rows) => Edit::InsertRows(rows.clone()),
+            Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
         }
     }
 
@@ -46,6 +49,7 @@ impl Edit {
         match self {
             Edit::Cells(c) => c.is_empty(),
             Edit::InsertRows(rows) | Edit::DeleteRows(rows) => rows.is_empty(),
+            Edit::Batch(edits) => edits.iter().all(Edit::is_empty),
         }
     }
 }

@@ -17,7 +17,7 @@ pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
     let has_bom = bytes.starts_with(UTF8_BOM);
     let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
-    let body = &bytes[bom_len..];
+    let body = bytes.get(bom_len..).unwrap_or_default();
     let utf8_ok = std::str::from_utf8(body).is_ok();
     let encoding = match forced {
         Some(TextEncoding::ShiftJis) => TextEncoding::ShiftJis,
@@ -43,24 +43,41 @@ pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
     }
 }
 
-/// Neither decodes cleanly as UTF-8: Shift_JIS unless it breaks more than UTF-8 does
-/// (a UTF-8 file with a few bad bytes stays UTF-8, so the bad cells can be named).
+/// Neither decodes cleanly as UTF-8. A file full of well-formed UTF-8 characters with a
+/// few broken ones (a truncated character, one row pasted from a Shift_JIS file) stays
+/// UTF-8, so the bad cells can be named: Shift_JIS decodes almost any byte soup without an
+/// error, which would turn every Japanese cell into mojibake without a word. Otherwise
+/// Shift_JIS, unless it breaks more than UTF-8 does.
 fn guess_broken(body: &[u8]) -> TextEncoding {
+    let (wide, broken) = utf8_census(body);
+    if wide >= 2 * broken {
+        return TextEncoding::Utf8;
+    }
     let sjis = sjis_errors(body);
-    if sjis == 0 || sjis <= utf8_errors(body) {
+    if sjis == 0 || sjis <= broken {
         TextEncoding::ShiftJis
     } else {
         TextEncoding::Utf8
     }
 }
 
-fn sjis_errors(body: &[u8]) -> usize {
-    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
-    count_malformed(&mut decoder, body)
+/// (well-formed non-ASCII characters, malformed byte runs) when read as UTF-8. Shift_JIS
+/// text forms a well-formed multi-byte UTF-8 character only by chance, and then breaks on
+/// the next byte.
+fn utf8_census(body: &[u8]) -> (usize, usize) {
+    let mut wide = 0;
+    let mut broken = 0;
+    for chunk in body.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            broken += 1;
+        }
+    }
+    (wide, broken)
 }
 
-fn utf8_errors(body: &[u8]) -> usize {
-    let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+fn sjis_errors(body: &[u8]) -> usize {
+    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
     count_malformed(&mut decoder, body)
 }
 
@@ -70,7 +87,7 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
     loop {
         out.clear();
         let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
-        input = &input[read..];
+        input = input.get(read..).unwrap_or_default();
         match result {
             encoding_rs::DecoderResult::InputEmpty => return errors,
             encoding_rs::DecoderResult::OutputFull => {

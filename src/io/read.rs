@@ -19,9 +19,13 @@ pub enum ReadError {
     #[error("{0}: is a folder, not a file")]
     Directory(PathBuf),
     #[error(
-        "line {line}, byte {byte}: the file contains NUL bytes, so it is not a text CSV (is it a spreadsheet or a UTF-32 file? save it as CSV)"
+        "line {line}, byte {byte}: the file contains NUL bytes, so it is not a text CSV (is it a spreadsheet or another binary file? save it as CSV)"
     )]
     Binary { line: u64, byte: u64 },
+    #[error(
+        "this file is in UTF-32, which the console does not read: save it as CSV in UTF-8 or Shift_JIS"
+    )]
+    Utf32,
     #[error(
         "this is an Excel workbook (.xlsx) or another zip file, not a CSV: in Excel choose File > Save As > CSV"
     )]
@@ -69,6 +73,9 @@ pub fn read_with_progress(
     if u32::try_from(bytes.len()).is_err() {
         return Err(ReadError::TooLarge);
     }
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err(ReadError::Utf32);
+    }
     if let Some(utf16) = decode_utf16(bytes) {
         let mut doc = parse(
             utf16.as_bytes(),
@@ -84,20 +91,44 @@ pub fn read_with_progress(
     }
     refuse_non_text(bytes)?;
     let detected = detect_encoding(bytes, forced);
-    parse(&bytes[detected.bom_len..], detected, progress)
+    parse(
+        bytes.get(detected.bom_len..).unwrap_or_default(),
+        detected,
+        progress,
+    )
 }
 
-/// UTF-16 files (with a BOM) are read and will be saved as UTF-8 with a BOM.
+/// UTF-16 files are read and will be saved as UTF-8 with a BOM: with a BOM, or without
+/// one when the NUL bytes fall exactly where UTF-16 puts them (ASCII text) and the whole
+/// file decodes cleanly.
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let enc = if bytes.starts_with(b"\xFF\xFE") {
-        encoding_rs::UTF_16LE
-    } else if bytes.starts_with(b"\xFE\xFF") {
-        encoding_rs::UTF_16BE
-    } else {
-        return None;
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(
+            encoding_rs::UTF_16LE
+                .decode_with_bom_removal(bytes)
+                .0
+                .into_owned(),
+        );
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(
+            encoding_rs::UTF_16BE
+                .decode_with_bom_removal(bytes)
+                .0
+                .into_owned(),
+        );
+    }
+    let enc = match bytes {
+        [a, 0, ..] if *a != 0 => encoding_rs::UTF_16LE,
+        [0, b, ..] if *b != 0 => encoding_rs::UTF_16BE,
+        _ => return None,
     };
-    let (text, _) = enc.decode_with_bom_removal(bytes);
-    Some(text.into_owned())
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let looks_like_text = !text.contains('\0') && text.contains([',', '\n', '\r']);
+    looks_like_text.then(|| text.into_owned())
 }
 
 fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
@@ -108,7 +139,8 @@ fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
         return Err(ReadError::OldWorkbook);
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
+        let line =
+            1 + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or_default()).count() as u64;
         return Err(ReadError::Binary {
             line,
             byte: at as u64,
@@ -147,7 +179,15 @@ fn parse(
             None => {
                 meta.line_ending = line_ending_of(raw);
                 meta.quote_all = quote_scan.as_ref().is_some_and(|q| q.all_quoted);
-                let header: Vec<String> = fields.iter().map(str::to_string).collect();
+                let mut header: Vec<String> = fields.iter().map(str::to_string).collect();
+                // The csv parser drops a BOM at the start of its input: a second BOM (or a
+                // BOM in a file read as Shift_JIS) goes back into the first name, where the
+                // header check reports it and saving writes it back.
+                if body.starts_with(super::decode::UTF8_BOM)
+                    && let Some(first) = header.first_mut()
+                {
+                    first.insert(0, '\u{feff}');
+                }
                 let mut d = Document::new(header, meta.clone());
                 note_problems(&mut d, HEADER_ROW, &bad_cells, quote_scan);
                 doc = Some(d);

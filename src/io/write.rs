@@ -61,7 +61,9 @@ pub fn encode_rows(
         TextEncoding::ShiftJis => {
             let s = String::from_utf8_lossy(&text);
             let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(&s);
-            if had_errors {
+            // Some characters encode without an error but read back as others (U+2212 as
+            // U+FF0D): refuse those too rather than save a silently different file.
+            if had_errors || encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes).0 != s {
                 return Err(first_unencodable_cell(doc, &rows));
             }
             Ok(bytes.into_owned())
@@ -80,15 +82,24 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
     } else {
         csv::QuoteStyle::Necessary
     };
+    let mut start = Vec::with_capacity(64 * (rows.len() + 1) * doc.width().max(1));
+    let bom_first = bom_first_name(doc, opts);
+    if let Some(first) = bom_first {
+        start.extend_from_slice(&quoted_first_name(first, &doc.header, opts));
+    }
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .terminator(terminator)
         .quote_style(style)
-        .from_writer(Vec::with_capacity(
-            64 * (rows.len() + 1) * doc.width().max(1),
-        ));
+        .from_writer(start);
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(&doc.header);
+    if bom_first.is_some() {
+        if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
+            let _ = w.write_record(rest);
+        }
+    } else {
+        let _ = w.write_record(&doc.header);
+    }
     let mut record = csv::ByteRecord::new();
     for &row in rows {
         record.clear();
@@ -107,6 +118,29 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
         if out.ends_with(opts.line_ending.bytes()) {
             out.truncate(out.len() - cut);
         }
+    }
+    out
+}
+
+/// A first header name that starts with U+FEFF would be taken for the file's byte-order
+/// mark when read back (and dropped): in a file without a BOM, or when it is the whole
+/// header. It is then written quoted. (After a real BOM the parser keeps it, so a file that
+/// came with two BOMs is written back as it was.)
+fn bom_first_name<'a>(doc: &'a Document, opts: &WriteOptions) -> Option<&'a str> {
+    let first = doc.header.first()?;
+    let lost =
+        opts.encoding != TextEncoding::Utf8Bom || (doc.header.len() == 1 && first == "\u{feff}");
+    (first.starts_with('\u{feff}') && lost && !opts.quote_all).then_some(first.as_str())
+}
+
+/// The start of the header line up to the rest of the names: the first name quoted by
+/// hand, then a comma, or the line ending when it is the only name.
+fn quoted_first_name(first: &str, header: &[String], opts: &WriteOptions) -> Vec<u8> {
+    let mut out = format!("\"{}\"", first.replace('"', "\"\"")).into_bytes();
+    if header.len() > 1 {
+        out.push(b',');
+    } else {
+        out.extend_from_slice(opts.line_ending.bytes());
     }
     out
 }

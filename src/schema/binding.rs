@@ -54,7 +54,9 @@ impl Binding {
                 continue;
             }
             let norm = normalize_header(h);
-            let repeats = header[..fi].iter().any(|o| normalize_header(o) == norm);
+            // Blank names are each reported as blank, never as duplicates of each other.
+            let repeats =
+                !norm.is_empty() && header[..fi].iter().any(|o| normalize_header(o) == norm);
             out.push(if repeats {
                 HeaderProblem::Duplicate(fi)
             } else {

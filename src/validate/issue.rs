@@ -44,6 +44,8 @@ pub enum Code {
     Quote,
     Empty,
     Bom,
+    /// The file is separated by something other than commas (semicolons, tabs).
+    Separator,
     /// The document holds a value the roster disagrees with.
     Roster,
 }
@@ -70,13 +72,16 @@ impl Code {
             Code::Quote => "quote",
             Code::Empty => "empty",
             Code::Bom => "bom",
+            Code::Separator => "separator",
             Code::Roster => "roster",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::Whitespace | Code::BlankRow | Code::Formula => Severity::Warning,
+            Code::Whitespace | Code::BlankRow | Code::Formula | Code::Separator => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

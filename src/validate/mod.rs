@@ -10,6 +10,7 @@ pub use issue::{Code, Finding, Issue, Severity};
 
 use crate::document::{Document, ReadProblem};
 use crate::encoding::TextEncoding;
+use crate::roster::Roster;
 use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions};
 use crate::text::{is_blank, shorten};
 use std::collections::BTreeMap;
@@ -25,6 +26,8 @@ pub struct Rules {
     pub target: TextEncoding,
     /// Off when exporting in parts small enough for the row limit.
     pub check_row_limit: bool,
+    /// The console's current user list, when the user opened one beside the document.
+    pub roster: Option<std::sync::Arc<Roster>>,
 }
 
 impl Rules {
@@ -41,6 +44,7 @@ impl Rules {
             subscriptions,
             target,
             check_row_limit: true,
+            roster: None,
         }
     }
 }
@@ -120,6 +124,11 @@ impl Validator {
         self.cells
             .get(&(row as u32, col as u32))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every cell that has at least one finding, in row then column order.
+    pub fn flagged_cells(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.cells.keys().map(|&(r, c)| (r as usize, c as usize))
     }
 
     pub fn row_findings(&self, row: usize) -> &[Finding] {
@@ -278,6 +287,7 @@ impl Validator {
             self.check_column(doc, col);
         }
         self.check_read_problems(doc);
+        self.check_roster(doc);
         self.build_unique(doc);
         for row in 0..doc.rows() {
             self.refresh_row(doc, row);
@@ -351,6 +361,8 @@ impl Validator {
                 });
             }
         }
+        found.extend(header_read_findings(doc));
+        found.extend(header_shape_finding(doc));
         for f in found {
             self.push_file(f);
         }
@@ -474,7 +486,96 @@ impl Validator {
             out.push(read_problem_finding(p, value, doc.meta.encoding));
         }
         out.extend(self.value_findings(col, value));
+        out.extend(self.roster_finding(doc, row, col));
         out
+    }
+
+    /// The file column holding schema column `si`.
+    fn file_col(&self, si: usize) -> Option<usize> {
+        self.rules.binding.file_of.get(si).copied().flatten()
+    }
+
+    /// A roster disagreement in one cell: a Login ID the console does not have, or an
+    /// extension it gives to someone else.
+    fn roster_finding(&self, doc: &Document, row: usize, col: usize) -> Option<Finding> {
+        let roster = self.rules.roster.as_ref()?;
+        let si = self.rules.binding.schema_of.get(col).copied().flatten()?;
+        let key_col = self.file_col(roster.key_column)?;
+        let key = doc.cell(row, key_col);
+        let value = doc.cell(row, col);
+        if is_blank(value) {
+            return None;
+        }
+        let name = &self.rules.schema.columns.get(si)?.name;
+        if si == roster.key_column {
+            return (!roster.knows(value)).then(|| {
+                Finding::new(
+                    Code::Roster,
+                    format!(
+                        "{name} {} is not in the roster; an update cannot create users",
+                        shorten(value, 40)
+                    ),
+                )
+            });
+        }
+        let owner = roster.other_owner(si, value, key)?;
+        Some(Finding::new(
+            Code::Roster,
+            format!(
+                "{name} {} belongs to {owner} in the roster",
+                shorten(value, 40)
+            ),
+        ))
+    }
+
+    /// Adds roster findings to every non-blank row (full check).
+    fn check_roster(&mut self, doc: &Document) {
+        let Some(roster) = self.rules.roster.clone() else {
+            return;
+        };
+        let cols: Vec<usize> = std::iter::once(roster.key_column)
+            .chain(roster.checked_columns())
+            .filter_map(|si| self.file_col(si))
+            .collect();
+        for row in 0..doc.rows() {
+            if self.blank[row] {
+                continue;
+            }
+            for &col in &cols {
+                if let Some(f) = self.roster_finding(doc, row, col) {
+                    let mut fs = self.cell_findings(row, col).to_vec();
+                    fs.push(f);
+                    self.put_cell(row, col, fs);
+                }
+            }
+        }
+    }
+
+    /// Re-checks one cell's own rules, keeping its duplicate mark.
+    fn refresh_cell(&mut self, doc: &Document, row: usize, col: usize) {
+        let dup = self
+            .cell_findings(row, col)
+            .iter()
+            .any(|f| f.code == Code::Duplicate);
+        let mut fs = self.cell_own_findings(doc, row, col);
+        if dup {
+            fs.push(Finding::new(Code::Duplicate, ""));
+        }
+        self.put_cell(row, col, fs);
+    }
+
+    /// Cells whose roster check reads the edited cell (the row's other roster columns).
+    fn roster_dependents(&self, col: usize) -> Vec<usize> {
+        let Some(roster) = self.rules.roster.as_ref() else {
+            return Vec::new();
+        };
+        if self.file_col(roster.key_column) != Some(col) {
+            return Vec::new();
+        }
+        roster
+            .checked_columns()
+            .filter_map(|si| self.file_col(si))
+            .collect()
     }
 
     // ---- incremental ------------------------------------------------------------------
@@ -501,6 +602,9 @@ impl Validator {
                 fs.push(Finding::new(Code::Duplicate, ""));
             }
             self.put_cell(row, col, fs);
+            for dependent in self.roster_dependents(col) {
+                self.refresh_cell(doc, row, dependent);
+            }
         }
         self.refresh_row(doc, row);
     }
@@ -739,6 +843,57 @@ fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncoding) -> Find
             "opens a quote (\") that never closes, so the rest of the file was read into this cell",
         ),
     }
+}
+
+/// Broken bytes or quotes in the header: its names are wrong, so every column they name is.
+fn header_read_findings(doc: &Document) -> Vec<FileFinding> {
+    (0..doc.width())
+        .filter_map(|col| {
+            let p = doc.header_read_problem(col)?;
+            let name = doc.header.get(col).map_or("", String::as_str);
+            let mut finding = read_problem_finding(p, name, doc.meta.encoding);
+            finding.message = format!("Header of column {}: {}", col + 1, finding.message).into();
+            Some(FileFinding {
+                col: Some(col),
+                column: Some(name.to_string()),
+                finding,
+            })
+        })
+        .collect()
+}
+
+/// A header that is not comma-separated names at all: every name blank, or one name holding
+/// semicolons or tabs (a file saved with another separator opens as one column).
+fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
+    if doc.empty_file {
+        return None;
+    }
+    if doc.header.iter().all(|h| is_blank(h)) {
+        return Some(FileFinding {
+            col: Some(0),
+            column: None,
+            finding: Finding::new(
+                Code::HeaderUnknown,
+                "The first line is blank, so the file has no column names; delete the blank lines above the header",
+            ),
+        });
+    }
+    let [only] = doc.header.as_slice() else {
+        return None;
+    };
+    let (_, name) = [(';', "semicolons"), ('\t', "tabs")]
+        .into_iter()
+        .find(|(c, _)| only.contains(*c))?;
+    Some(FileFinding {
+        col: Some(0),
+        column: Some(shorten(only, 40)),
+        finding: Finding::new(
+            Code::Separator,
+            format!(
+                "The header has no commas but has {name}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
+            ),
+        ),
+    })
 }
 
 /// Which rows are blank, found column by column (cache-friendly; a dictionary column
