@@ -183,7 +183,7 @@ fn save_as(
             answer = Some(Answer::Browse(BrowseFor::Save, path.clone()));
         }
     });
-    egui::ComboBox::from_label("Encoding")
+    egui::ComboBox::from_label("File encoding")
         .selected_text(encoding.label())
         .show_ui(ui, |ui| {
             for e in TextEncoding::ALL {
@@ -259,8 +259,9 @@ fn save_errors(ui: &mut Ui, sheet: &Sheet, path: &std::path::Path, then: &After)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
             for issue in &errors[range] {
-                let text = RichText::new(format!("{} {}", theme::ERROR_MARK, issue_text(issue)))
-                    .color(pal.error_text);
+                let text =
+                    RichText::new(format!("{} Go to {}", theme::ERROR_MARK, issue_text(issue)))
+                        .color(pal.error_text);
                 let link = ui.add(egui::Button::new(text).frame(false).truncate());
                 if link.on_hover_text(&issue.message).clicked() && issue.row > 0 {
                     answer = Some(Answer::Goto(issue.row - 1, issue.col));

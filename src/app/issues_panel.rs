@@ -149,7 +149,7 @@ fn issue_line(
         )
     })
     .on_hover_text(&issue.message);
-    (resp.clicked() && issue.row > 0).then_some(PanelAction::Goto {
+    (resp.clicked() && issue.row > 0).then(|| PanelAction::Goto {
         row: issue.row - 1,
         col: issue.col,
     })

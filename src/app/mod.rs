@@ -193,6 +193,11 @@ impl BulksheetApp {
         })
     }
 
+    /// The window was told to close (after the user answered any question).
+    pub fn is_closing(&self) -> bool {
+        self.close_allowed
+    }
+
     /// The last status message (saved, opened, failed…).
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_ref().map(|n| n.text.as_str())

@@ -87,7 +87,9 @@ pub fn type_text(h: &mut Harness<'_, BulksheetApp>, text: &str) {
     h.run_steps(2);
 }
 
+/// Clicks a widget, then lets a dialog it opens settle (a new window is laid out once
+/// before it takes its place).
 pub fn click(h: &mut Harness<'_, BulksheetApp>, label: &str) {
     h.get_by_label(label).click();
-    h.run_steps(2);
+    h.run_steps(4);
 }
