@@ -112,16 +112,16 @@ impl Geometry {
         let y = Self::row_y(row);
         if y < vp.min.y + theme::HEADER_HEIGHT {
             off.y = y - theme::HEADER_HEIGHT;
-        } else if y + theme::ROW_HEIGHT > vp.max.y {
-            off.y = y + theme::ROW_HEIGHT - vp.height();
+        } else if y + theme::ROW_HEIGHT + theme::SCROLL_BAR_ROOM > vp.max.y {
+            off.y = y + theme::ROW_HEIGHT + theme::SCROLL_BAR_ROOM - vp.height();
         }
         if idx >= self.frozen
             && let (Some(&x), Some(&w)) = (self.x.get(idx), self.w.get(idx))
         {
             if x < vp.min.x + self.frozen_w {
                 off.x = x - self.frozen_w;
-            } else if x + w > vp.max.x {
-                off.x = (x + w - vp.width()).min(x - self.frozen_w);
+            } else if x + w + theme::SCROLL_BAR_ROOM > vp.max.x {
+                off.x = (x + w + theme::SCROLL_BAR_ROOM - vp.width()).min(x - self.frozen_w);
             }
         }
         (off != vp.min.to_vec2()).then_some(off.max(Vec2::ZERO))
@@ -537,8 +537,12 @@ pub fn begin_edit(sheet: &Sheet, st: &mut GridState, typed: Option<String>) {
     }
     let options = enum_options(sheet, at.col);
     if typed.is_none() && !options.is_empty() {
+        // A label typed for a code ("English") points at the code it stands for.
         let value = sheet.cell(at.row, at.col);
-        let highlight = options.iter().position(|o| o.code == value).unwrap_or(0);
+        let code = column_kind(sheet, at.col)
+            .and_then(|k| k.code_for_label(value))
+            .unwrap_or(value);
+        let highlight = options.iter().position(|o| o.code == code).unwrap_or(0);
         st.dropdown = Some(Dropdown {
             at,
             highlight,

@@ -17,6 +17,8 @@ pub const MAX_INITIAL_COLUMN_WIDTH: f32 = 260.0;
 pub const CHAR_WIDTH: f32 = 7.5;
 /// Padding inside a cell.
 pub const CELL_PADDING: f32 = 5.0;
+/// Space kept clear of the floating scroll bars when a cell is scrolled into view.
+pub const SCROLL_BAR_ROOM: f32 = 12.0;
 /// Width of the grab area at a column's right edge.
 pub const RESIZE_HANDLE: f32 = 6.0;
 /// Width of the side panel holding subscriptions and the issue list.
