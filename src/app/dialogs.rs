@@ -80,6 +80,7 @@ pub fn show(
     ctx: &egui::Context,
     dialog: &mut Dialog,
     sheet: &Sheet,
+    issues: &[crate::Issue],
     file_name: &str,
 ) -> Option<Answer> {
     let modal = Modal::new(Id::unique("bulksheet-dialog"));
@@ -95,7 +96,7 @@ pub fn show(
                 then,
             } => save_as(ui, sheet, path, encoding, split, then),
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
-            Dialog::SaveErrors { path, then } => save_errors(ui, sheet, path, then),
+            Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
             Dialog::Message { title, text } => message(ui, title, text),
         }
     });
@@ -244,12 +245,17 @@ fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Optio
     answer
 }
 
-fn save_errors(ui: &mut Ui, sheet: &Sheet, path: &std::path::Path, then: &After) -> Option<Answer> {
+/// Lists the errors (from the cached issue list: the dialog is drawn every frame).
+fn save_errors(
+    ui: &mut Ui,
+    issues: &[crate::Issue],
+    path: &std::path::Path,
+    then: &After,
+) -> Option<Answer> {
     let mut answer = None;
     let pal = Palette::for_visuals(ui.visuals());
-    let errors: Vec<crate::Issue> = sheet
-        .issues()
-        .into_iter()
+    let errors: Vec<&crate::Issue> = issues
+        .iter()
         .filter(|i| i.severity == Severity::Error)
         .collect();
     ui.heading(RichText::new(format!("{} errors remain", errors.len())).color(pal.error_text));
@@ -258,7 +264,7 @@ fn save_errors(ui: &mut Ui, sheet: &Sheet, path: &std::path::Path, then: &After)
         .max_height(theme::DIALOG_LIST_HEIGHT)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
-            for issue in &errors[range] {
+            for issue in errors[range].iter().copied() {
                 let text =
                     RichText::new(format!("{} Go to {}", theme::ERROR_MARK, issue_text(issue)))
                         .color(pal.error_text);

@@ -161,7 +161,9 @@ impl BulksheetApp {
         let Some(dialog) = self.dialog.as_mut() else {
             return;
         };
-        let answer = dialogs::show(ctx, dialog, &self.sheet, &self.file.name);
+        self.issues.refresh(&self.sheet);
+        let issues = self.issues.issues();
+        let answer = dialogs::show(ctx, dialog, &self.sheet, issues, &self.file.name);
         if let Some(a) = answer {
             self.answer(ctx, a);
         }

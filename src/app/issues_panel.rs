@@ -54,6 +54,11 @@ impl IssueList {
         self.built_for = Some(key);
     }
 
+    /// Every issue, as of the last refresh.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
     /// Draws the list; returns what was clicked.
     pub fn show(
         &mut self,
