@@ -16,6 +16,8 @@ pub struct Sheet {
     saved_at: Option<usize>,
     /// Values as opened, by (physical row, column), for cells changed since.
     originals: rustc_hash::FxHashMap<(u32, usize), String>,
+    /// Counts every change to the cells or the rules, so views can cache what they derive.
+    revision: u64,
 }
 
 impl Sheet {
@@ -33,6 +35,7 @@ impl Sheet {
             redo: Vec::new(),
             saved_at: Some(0),
             originals: Default::default(),
+            revision: 0,
         }
     }
 
@@ -66,6 +69,18 @@ impl Sheet {
 
     pub fn cell(&self, row: usize, col: usize) -> &str {
         self.doc.cell(row, col)
+    }
+
+    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The rows a saved file holds: every row except blank ones.
+    pub fn rows_to_write(&self) -> Vec<usize> {
+        (0..self.doc.rows())
+            .filter(|&r| !self.validator.is_blank_row(r))
+            .collect()
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -329,6 +344,7 @@ impl Sheet {
     }
 
     fn perform(&mut self, edit: &Edit) {
+        self.revision += 1;
         match edit {
             Edit::Batch(edits) => {
                 for e in edits {
@@ -390,6 +406,7 @@ impl Sheet {
 
     /// Switches subscriptions on or off and re-checks.
     pub fn set_subscriptions(&mut self, subscriptions: Subscriptions) {
+        self.revision += 1;
         let mut rules = self.rules().clone();
         rules.subscriptions = subscriptions;
         self.validator.set_rules(rules, &self.doc);
@@ -397,6 +414,7 @@ impl Sheet {
 
     /// Changes the schema and re-checks.
     pub fn set_schema(&mut self, schema: Schema) {
+        self.revision += 1;
         let r = self.rules();
         let rules = Rules::new(schema, &self.doc.header, r.subscriptions.clone(), r.target);
         self.validator.set_rules(rules, &self.doc);
@@ -404,12 +422,14 @@ impl Sheet {
 
     /// The encoding the file will be saved in: Shift_JIS makes some characters errors.
     pub fn set_target_encoding(&mut self, target: TextEncoding) {
+        self.revision += 1;
         let mut rules = self.rules().clone();
         rules.target = target;
         self.validator.set_rules(rules, &self.doc);
     }
 
     pub fn set_check_row_limit(&mut self, on: bool) {
+        self.revision += 1;
         let mut rules = self.rules().clone();
         rules.check_row_limit = on;
         self.validator.set_rules(rules, &self.doc);
@@ -417,6 +437,7 @@ impl Sheet {
 
     /// Replaces the file layout (used after "save as" in another encoding).
     pub fn set_meta(&mut self, meta: crate::document::FileMeta) {
+        self.revision += 1;
         self.doc.meta = meta;
     }
 }

@@ -1,9 +1,404 @@
-//! The editor window (placeholder until the window lands): prints help.
+//! The editor window. It draws the core's document and issue list and sends every change
+//! back as a [`Sheet`] edit; it holds no rule of its own.
 
-use std::path::PathBuf;
+use eframe::egui;
+mod dialogs;
+mod file_ops;
+pub mod fonts;
+mod grid;
+mod issues_panel;
+mod loader;
+mod menus;
+mod state;
+mod subscriptions_panel;
+pub mod theme;
 
-pub fn run(_file: Option<PathBuf>) -> i32 {
-    use clap::CommandFactory;
-    let _ = crate::cli::Cli::command().print_help();
-    0
+pub use dialogs::After;
+pub use issues_panel::Grouping;
+pub use state::CellPos;
+
+use crate::{Sheet, TextEncoding};
+use dialogs::Dialog;
+use egui::{Ui, ViewportCommand};
+use menus::Command;
+use state::GridState;
+use std::path::{Path, PathBuf};
+
+/// The sample opened when no file is given: the MiiTel template with typical mistakes.
+pub const SAMPLE_CSV: &[u8] = include_bytes!("../../assets/sample-miitel-update-users.csv");
+pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
+
+/// Opens the window; returns the process exit code.
+pub fn run(file: Option<PathBuf>) -> i32 {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size(theme::WINDOW_SIZE)
+            .with_title("Bulksheet")
+            .with_app_id("bulksheet"),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Bulksheet",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let app = match file {
+                Some(path) => {
+                    let mut app = BulksheetApp::new(empty_sheet(), None);
+                    app.start_open(&cc.egui_ctx, path);
+                    app
+                }
+                None => BulksheetApp::sample(),
+            };
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("bulksheet: cannot open the window: {e}");
+            eprintln!("bulksheet: the command line still works: bulksheet check FILE");
+            2
+        }
+    }
+}
+
+/// The file the document belongs to.
+#[derive(Debug, Clone, Default)]
+struct FileInfo {
+    path: Option<PathBuf>,
+    name: String,
+    /// The user agreed to overwrite this path (or wrote it with Save As).
+    overwrite_ok: bool,
+}
+
+/// Save options chosen in the Save As dialog, kept for the next save.
+#[derive(Debug, Clone, Copy)]
+struct SaveSettings {
+    encoding: TextEncoding,
+    split: bool,
+}
+
+/// A line in the status bar about the last thing done.
+#[derive(Debug, Clone)]
+struct Notice {
+    text: String,
+    warning: bool,
+}
+
+pub struct BulksheetApp {
+    sheet: Sheet,
+    file: FileInfo,
+    grid: GridState,
+    issues: issues_panel::IssueList,
+    save: SaveSettings,
+    dialog: Option<Dialog>,
+    job: Option<(loader::Job, After)>,
+    browse: Option<(
+        dialogs::BrowseFor,
+        std::sync::mpsc::Receiver<Option<PathBuf>>,
+    )>,
+    notice: Option<Notice>,
+    title: String,
+    close_allowed: bool,
+}
+
+/// A sheet with the MiiTel header and no rows, shown while the first file loads.
+fn empty_sheet() -> Sheet {
+    let header: Vec<String> = crate::schema::builtin(crate::schema::MIITEL_UPDATE_USERS)
+        .map(|s| s.columns.iter().map(|c| c.name.clone()).collect())
+        .unwrap_or_default();
+    let doc = crate::Document::new(header, Default::default());
+    loader::sheet_for(doc)
+}
+
+impl BulksheetApp {
+    /// A window on this sheet; `path` is where it came from (None for the sample or a new
+    /// document).
+    pub fn new(sheet: Sheet, path: Option<PathBuf>) -> Self {
+        let name = path
+            .as_deref()
+            .map_or_else(|| "Untitled.csv".to_string(), loader::display_name);
+        let save = SaveSettings {
+            encoding: sheet.doc().meta.encoding,
+            split: false,
+        };
+        BulksheetApp {
+            grid: GridState::for_sheet(&sheet),
+            sheet,
+            file: FileInfo {
+                path,
+                name,
+                overwrite_ok: false,
+            },
+            issues: Default::default(),
+            save,
+            dialog: None,
+            job: None,
+            browse: None,
+            notice: None,
+            title: String::new(),
+            close_allowed: false,
+        }
+    }
+
+    /// Reads a file synchronously (tests and small files).
+    pub fn open(path: &Path) -> Result<Self, String> {
+        let doc = crate::io::read_path(path, None).map_err(|e| e.to_string())?;
+        Ok(Self::new(loader::sheet_for(doc), Some(path.to_path_buf())))
+    }
+
+    /// The bundled sample.
+    pub fn sample() -> Self {
+        let doc = crate::io::read_bytes(SAMPLE_CSV, None).unwrap_or_default();
+        let mut app = Self::new(loader::sheet_for(doc), None);
+        app.file.name = SAMPLE_NAME.to_string();
+        app
+    }
+
+    pub fn sheet(&self) -> &Sheet {
+        &self.sheet
+    }
+
+    pub fn sheet_mut(&mut self) -> &mut Sheet {
+        &mut self.sheet
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.file.path.as_deref()
+    }
+
+    pub fn selected(&self) -> CellPos {
+        self.grid.selected
+    }
+
+    pub fn select(&mut self, row: usize, col: usize) {
+        self.grid.select(CellPos::new(row, col));
+    }
+
+    /// A background open or save is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The dialog on screen, by kind, for tests and the title.
+    pub fn dialog_name(&self) -> Option<&'static str> {
+        self.dialog.as_ref().map(|d| match d {
+            Dialog::Unsaved { .. } => "unsaved",
+            Dialog::Open { .. } => "open",
+            Dialog::SaveAs { .. } => "save-as",
+            Dialog::ConfirmOverwrite { .. } => "confirm-overwrite",
+            Dialog::SaveErrors { .. } => "save-errors",
+            Dialog::Message { .. } => "message",
+        })
+    }
+
+    /// The window was told to close (after the user answered any question).
+    pub fn is_closing(&self) -> bool {
+        self.close_allowed
+    }
+
+    /// The last status message (saved, opened, failed…).
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// The window title: file name, `*` when there are unsaved edits.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.sheet.is_dirty() { "*" } else { "" };
+        format!("{}{dirty} — Bulksheet", self.file.name)
+    }
+
+    pub fn set_grouping(&mut self, g: Grouping) {
+        self.issues.grouping = g;
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, cmd: Command) {
+        // A shortcut or menu pick ends a cell edit first, keeping what was typed.
+        if self.grid.editor.is_some() {
+            grid::commit_editor(&mut self.sheet, &mut self.grid, state::Move::Stay);
+        }
+        match cmd {
+            Command::Open => self.request_open(ctx, None),
+            Command::Save => self.request_save(ctx, After::Nothing),
+            Command::SaveAs => self.show_save_as(After::Nothing),
+            Command::Quit => self.request_close(ctx),
+            Command::NextError => self.goto_error(true),
+            Command::PreviousError => self.goto_error(false),
+        }
+    }
+
+    fn goto_error(&mut self, forward: bool) {
+        let from = self.grid.selected;
+        let next =
+            self.sheet
+                .validator()
+                .next_cell((from.row, from.col), forward, crate::Severity::Error);
+        match next {
+            Some((row, col)) => self.select(row, col),
+            None => self.set_notice("No errors left.", false),
+        }
+    }
+
+    fn goto_issue(&mut self, row: usize, col: Option<usize>) {
+        let col = col.unwrap_or(self.grid.selected.col);
+        self.select(row, col);
+    }
+
+    fn set_notice(&mut self, text: impl Into<String>, warning: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            warning,
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        let pal = theme::Palette::for_visuals(ui.visuals());
+        let doc = self.sheet.doc();
+        ui.horizontal(|ui| {
+            status_item(ui, "Rows", doc.rows().to_string(), None);
+            ui.separator();
+            let errors = self.sheet.errors();
+            let color = if errors > 0 {
+                pal.error_text
+            } else {
+                pal.ok_text
+            };
+            status_item(ui, "Errors", errors.to_string(), Some(color));
+            ui.separator();
+            let warnings = self.sheet.warnings();
+            let color = (warnings > 0).then_some(pal.warning_text);
+            status_item(ui, "Warnings", warnings.to_string(), color);
+            ui.separator();
+            let target = self.sheet.rules().target;
+            let encoding = if target == doc.meta.encoding {
+                target.label().to_string()
+            } else {
+                format!("{} → {}", doc.meta.encoding.label(), target.label())
+            };
+            status_item(ui, "Encoding", encoding, None);
+            ui.separator();
+            status_item(
+                ui,
+                "Line ending",
+                doc.meta.line_ending.as_str().to_string(),
+                None,
+            );
+            ui.separator();
+            let schema = self.sheet.schema();
+            let name = if schema.title.is_empty() {
+                &schema.name
+            } else {
+                &schema.title
+            };
+            status_item(ui, "Schema", name.clone(), None);
+            if let Some(n) = &self.notice {
+                ui.separator();
+                let color = if n.warning {
+                    pal.warning_text
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &n.text);
+            }
+        });
+    }
+
+    fn side_panel(&mut self, ui: &mut Ui) {
+        subscriptions_panel::show(ui, &mut self.sheet);
+        ui.separator();
+        let sel = (self.grid.selected.row, self.grid.selected.col);
+        match self.issues.show(ui, &self.sheet, sel) {
+            Some(issues_panel::PanelAction::Goto { row, col }) => self.goto_issue(row, col),
+            Some(issues_panel::PanelAction::Next) => self.goto_error(true),
+            Some(issues_panel::PanelAction::Previous) => self.goto_error(false),
+            None => {}
+        }
+    }
+
+    fn job_overlay(&mut self, ctx: &egui::Context) {
+        let Some((job, _)) = &self.job else { return };
+        let title = job.title.clone();
+        let progress = job.progress();
+        let cancelling = job.is_cancelling();
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("bulksheet-progress")).show(ctx, |ui| {
+            ui.set_min_width(360.0);
+            ui.label(&title);
+            ui.add(
+                egui::ProgressBar::new(progress)
+                    .show_percentage()
+                    .animate(true),
+            );
+            let label = if cancelling {
+                "Cancelling…"
+            } else {
+                "Cancel"
+            };
+            if ui
+                .add_enabled(!cancelling, egui::Button::new(label))
+                .clicked()
+            {
+                cancel = true;
+            }
+        });
+        if cancel && let Some((job, _)) = &self.job {
+            job.cancel();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f32(theme::JOB_REPAINT_SECS));
+    }
+}
+
+/// A status bar entry whose accessible name is its caption and whose value is the figure.
+fn status_item(ui: &mut Ui, caption: &str, value: String, color: Option<egui::Color32>) {
+    let text = egui::RichText::new(format!("{caption}: {value}"));
+    let text = match color {
+        Some(c) => text.color(c),
+        None => text,
+    };
+    let resp = ui.label(text);
+    resp.widget_info(|| egui::WidgetInfo {
+        label: Some(caption.to_string()),
+        current_text_value: Some(value.clone()),
+        ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
+    });
+}
+
+impl eframe::App for BulksheetApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_background(&ctx);
+        self.intercept_close(&ctx);
+        let modal_open = self.dialog.is_some() || self.job.is_some();
+        if !modal_open {
+            for cmd in menus::shortcuts(&ctx) {
+                self.run_command(&ctx, cmd);
+            }
+        }
+        egui::Panel::top("menu").show(ui, |ui| {
+            if let Some(cmd) = menus::bar(ui) {
+                self.run_command(&ctx, cmd);
+            }
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::right("side")
+            .default_size(theme::SIDE_PANEL_WIDTH)
+            .resizable(true)
+            .show(ui, |ui| self.side_panel(ui));
+        let keyboard = self.dialog.is_none() && self.job.is_none();
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
+        });
+        self.show_dialog(&ctx);
+        self.job_overlay(&ctx);
+        self.update_title(&ctx);
+    }
 }

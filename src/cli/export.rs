@@ -1,9 +1,8 @@
 //! `bulksheet export`: a clean copy in the console's encoding, refused while errors remain.
 
 use super::{EXIT_ERRORS, EXIT_OK, ExportArgs, open_parts, report};
-use crate::io::{WriteOptions, encode_rows, write_atomic};
+use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
-use std::path::{Path, PathBuf};
 
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
     let sheet = prepare(args)?;
@@ -45,9 +44,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
         );
         return Ok(EXIT_ERRORS);
     }
-    let rows: Vec<usize> = (0..sheet.doc().rows())
-        .filter(|&r| !sheet.validator().is_blank_row(r))
-        .collect();
+    let rows = sheet.rows_to_write();
     let mut opts = WriteOptions::like(sheet.doc());
     opts.encoding = target;
     let parts = plan_parts(&args.output, &rows, split);
@@ -73,33 +70,4 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
         );
     }
     Ok(EXIT_OK)
-}
-
-/// The files to write and their rows: one file, or numbered parts of at most `split` rows.
-fn plan_parts(out: &Path, rows: &[usize], split: Option<usize>) -> Vec<(PathBuf, Vec<usize>)> {
-    let Some(n) = split else {
-        return vec![(out.to_path_buf(), rows.to_vec())];
-    };
-    let chunks: Vec<Vec<usize>> = if rows.is_empty() {
-        vec![Vec::new()]
-    } else {
-        rows.chunks(n.max(1)).map(<[usize]>::to_vec).collect()
-    };
-    chunks
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| (part_path(out, i + 1), part))
-        .collect()
-}
-
-/// `users.csv` → `users-1.csv`.
-pub fn part_path(out: &Path, k: usize) -> PathBuf {
-    let stem = out
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let name = match out.extension() {
-        Some(ext) => format!("{stem}-{k}.{}", ext.to_string_lossy()),
-        None => format!("{stem}-{k}"),
-    };
-    out.with_file_name(name)
 }

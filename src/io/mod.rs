@@ -4,10 +4,12 @@
 //! [`Document`]: crate::document::Document
 
 mod decode;
+mod parts;
 mod quotes;
 mod read;
 mod write;
 
 pub use decode::{Detected, detect_encoding};
+pub use parts::{part_path, plan_parts};
 pub use read::{ReadError, read_bytes, read_path, read_with_progress};
 pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};

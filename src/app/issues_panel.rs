@@ -1,0 +1,209 @@
+//! The list of every issue, grouped by row or by column. It is rebuilt only when the sheet
+//! changes (its revision moves), and drawn with virtual scrolling, so a file with a hundred
+//! thousand issues costs nothing per frame.
+
+use super::theme::{self, Palette};
+use crate::{Issue, Severity, Sheet};
+use eframe::egui;
+use egui::{Button, ScrollArea, Ui};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    #[default]
+    Row,
+    Column,
+}
+
+/// One line of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Entry {
+    Group(String),
+    Issue(usize),
+}
+
+/// The cached issue list.
+#[derive(Debug, Default)]
+pub struct IssueList {
+    built_for: Option<(u64, Grouping)>,
+    pub grouping: Grouping,
+    issues: Vec<Issue>,
+    entries: Vec<Entry>,
+}
+
+/// What the user asked for in the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelAction {
+    /// Select this cell (document row, file column); a whole-row issue has no column.
+    Goto {
+        row: usize,
+        col: Option<usize>,
+    },
+    Next,
+    Previous,
+}
+
+impl IssueList {
+    /// Rebuilds the list when the sheet or the grouping changed since the last call.
+    pub fn refresh(&mut self, sheet: &Sheet) {
+        let key = (sheet.revision(), self.grouping);
+        if self.built_for == Some(key) {
+            return;
+        }
+        self.issues = sheet.issues();
+        self.entries = group(&self.issues, self.grouping);
+        self.built_for = Some(key);
+    }
+
+    /// Every issue, as of the last refresh.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Draws the list; returns what was clicked.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        sheet: &Sheet,
+        selected: (usize, usize),
+    ) -> Option<PanelAction> {
+        self.refresh(sheet);
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.heading("Issues");
+            let pal = Palette::for_visuals(ui.visuals());
+            ui.colored_label(pal.error_text, format!("{} errors", sheet.errors()));
+            ui.colored_label(pal.warning_text, format!("{} warnings", sheet.warnings()));
+        });
+        ui.horizontal(|ui| {
+            ui.label("Group by");
+            ui.selectable_value(&mut self.grouping, Grouping::Row, "Row");
+            ui.selectable_value(&mut self.grouping, Grouping::Column, "Column");
+            ui.separator();
+            if ui
+                .button("◀ Previous")
+                .on_hover_text("Previous error (Shift+F8)")
+                .clicked()
+            {
+                action = Some(PanelAction::Previous);
+            }
+            if ui
+                .button("Next ▶")
+                .on_hover_text("Next error (F8)")
+                .clicked()
+            {
+                action = Some(PanelAction::Next);
+            }
+        });
+        self.refresh(sheet);
+        ui.separator();
+        if self.entries.is_empty() {
+            let pal = Palette::for_visuals(ui.visuals());
+            ui.colored_label(pal.ok_text, "No issues: the file is ready to upload.");
+            return action;
+        }
+        let pal = Palette::for_visuals(ui.visuals());
+        ScrollArea::vertical()
+            .id_salt("issue-list")
+            .auto_shrink(false)
+            .show_rows(
+                ui,
+                theme::ISSUE_ROW_HEIGHT,
+                self.entries.len(),
+                |ui, range| {
+                    for entry in &self.entries[range] {
+                        match entry {
+                            Entry::Group(title) => {
+                                fixed_row(ui, |ui| {
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(title).strong())
+                                            .truncate(),
+                                    );
+                                });
+                            }
+                            Entry::Issue(i) => {
+                                if let Some(a) = issue_line(ui, &self.issues[*i], selected, &pal) {
+                                    action = Some(a);
+                                }
+                            }
+                        }
+                    }
+                },
+            );
+        action
+    }
+}
+
+fn issue_line(
+    ui: &mut Ui,
+    issue: &Issue,
+    selected: (usize, usize),
+    pal: &Palette,
+) -> Option<PanelAction> {
+    let mark = match issue.severity {
+        Severity::Error => theme::ERROR_MARK,
+        Severity::Warning => theme::WARNING_MARK,
+    };
+    let text = egui::RichText::new(format!("{mark} {}", issue_text(issue)))
+        .color(pal.severity_text(issue.severity));
+    let here = issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == selected;
+    let resp = fixed_row(ui, |ui| {
+        ui.add(
+            Button::selectable(here, text)
+                .truncate()
+                .min_size(egui::vec2(ui.available_width(), 0.0)),
+        )
+    })
+    .on_hover_text(&issue.message);
+    (resp.clicked() && issue.row > 0).then(|| PanelAction::Goto {
+        row: issue.row - 1,
+        col: issue.col,
+    })
+}
+
+/// One line of the list, exactly as high as `show_rows` expects, left-aligned.
+fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_width(), theme::ISSUE_ROW_HEIGHT);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, add).inner
+}
+
+/// "Row 3, Login ID: message", as the list and the save dialog show an issue.
+pub fn issue_text(issue: &Issue) -> String {
+    let place = match (issue.row, &issue.column) {
+        (0, Some(c)) => format!("Header, {c}"),
+        (0, None) => "File".to_string(),
+        (r, Some(c)) => format!("Row {r}, {c}"),
+        (r, None) => format!("Row {r}"),
+    };
+    format!("{place}: {}", issue.message)
+}
+
+fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
+    let mut order: Vec<usize> = (0..issues.len()).collect();
+    if grouping == Grouping::Column {
+        // Whole-row and file issues go last under "Rows and file".
+        order.sort_by_key(|&i| (issues[i].col.unwrap_or(usize::MAX), issues[i].row));
+    }
+    let mut entries = Vec::with_capacity(issues.len() + 32);
+    let mut current: Option<String> = None;
+    for i in order {
+        let title = group_title(&issues[i], grouping);
+        if current.as_ref() != Some(&title) {
+            entries.push(Entry::Group(title.clone()));
+            current = Some(title);
+        }
+        entries.push(Entry::Issue(i));
+    }
+    entries
+}
+
+fn group_title(issue: &Issue, grouping: Grouping) -> String {
+    match grouping {
+        Grouping::Row if issue.row == 0 => "Header and file".into(),
+        Grouping::Row => format!("Row {}", issue.row),
+        Grouping::Column => match (&issue.column, issue.col) {
+            (Some(c), Some(_)) => c.clone(),
+            _ => "Whole rows and file".into(),
+        },
+    }
+}

@@ -1,0 +1,168 @@
+//! What the window remembers apart from the document: the selected cell, an edit in
+//! progress, an open dropdown, column widths and the column order on screen.
+
+use crate::Sheet;
+use crate::schema::Kind;
+use eframe::egui;
+
+/// A cell on screen: document row and file column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CellPos {
+    pub row: usize,
+    pub col: usize,
+}
+
+impl CellPos {
+    pub fn new(row: usize, col: usize) -> Self {
+        CellPos { row, col }
+    }
+}
+
+/// Text typed into a cell that is not committed yet.
+#[derive(Debug, Clone)]
+pub struct CellEditor {
+    pub at: CellPos,
+    pub text: String,
+    /// First frame: the editor takes the keyboard focus and puts the cursor at the end.
+    pub fresh: bool,
+}
+
+/// An enum cell's list of options, opened with F2, Alt+Down or a double click.
+#[derive(Debug, Clone)]
+pub struct Dropdown {
+    pub at: CellPos,
+    /// The option the keyboard points at.
+    pub highlight: usize,
+    pub fresh: bool,
+}
+
+/// Where the selection goes after a commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Stay,
+    Down,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct GridState {
+    pub selected: CellPos,
+    pub editor: Option<CellEditor>,
+    pub dropdown: Option<Dropdown>,
+    /// Width of each file column.
+    pub widths: Vec<f32>,
+    /// File columns in screen order; the first `frozen` stay in view when scrolling sideways.
+    pub order: Vec<usize>,
+    pub frozen: usize,
+    /// Set when the selected cell must be scrolled into view.
+    pub reveal: bool,
+    /// The part of the grid's content seen last frame (content coordinates).
+    pub viewport: egui::Rect,
+}
+
+impl Default for GridState {
+    fn default() -> Self {
+        GridState {
+            selected: CellPos::default(),
+            editor: None,
+            dropdown: None,
+            widths: Vec::new(),
+            order: Vec::new(),
+            frozen: 0,
+            reveal: false,
+            viewport: egui::Rect::NOTHING,
+        }
+    }
+}
+
+impl GridState {
+    /// Lays out the columns of a freshly opened sheet.
+    pub fn for_sheet(sheet: &Sheet) -> Self {
+        let (order, frozen) = column_order(sheet);
+        GridState {
+            widths: initial_widths(sheet),
+            order,
+            frozen,
+            ..Default::default()
+        }
+    }
+
+    /// Position of a file column on screen.
+    pub fn screen_index(&self, col: usize) -> usize {
+        self.order.iter().position(|&c| c == col).unwrap_or(0)
+    }
+
+    pub fn select(&mut self, at: CellPos) {
+        self.selected = at;
+        self.reveal = true;
+    }
+
+    /// Moves the selection by whole cells on screen, staying inside the grid.
+    pub fn step(&mut self, rows: usize, d_row: isize, d_col: isize) {
+        if rows == 0 || self.order.is_empty() {
+            return;
+        }
+        let row = (self.selected.row as isize + d_row).clamp(0, rows as isize - 1) as usize;
+        let idx = self.screen_index(self.selected.col) as isize + d_col;
+        let idx = idx.clamp(0, self.order.len() as isize - 1) as usize;
+        self.select(CellPos::new(row, self.order[idx]));
+    }
+
+    /// Keeps the selection inside the document after it shrank or changed.
+    pub fn clamp(&mut self, rows: usize, width: usize) {
+        self.selected.row = self.selected.row.min(rows.saturating_sub(1));
+        self.selected.col = self.selected.col.min(width.saturating_sub(1));
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.editor.is_some() || self.dropdown.is_some()
+    }
+}
+
+/// The file columns bound to the schema's first two columns (Login ID and User name in the
+/// MiiTel template) come first and stay in view; the rest follow in file order.
+fn column_order(sheet: &Sheet) -> (Vec<usize>, usize) {
+    let width = sheet.doc().width();
+    let binding = &sheet.rules().binding;
+    let mut frozen: Vec<usize> = binding
+        .file_of
+        .iter()
+        .take(2)
+        .filter_map(|c| *c)
+        .filter(|&c| c < width)
+        .collect();
+    if frozen.is_empty() && width > 3 {
+        frozen.push(0);
+    }
+    let mut order = frozen.clone();
+    order.extend((0..width).filter(|c| !frozen.contains(c)));
+    (order, frozen.len())
+}
+
+fn initial_widths(sheet: &Sheet) -> Vec<f32> {
+    use super::theme::{CHAR_WIDTH, MAX_INITIAL_COLUMN_WIDTH, MIN_COLUMN_WIDTH};
+    let doc = sheet.doc();
+    (0..doc.width())
+        .map(|col| {
+            let kind = super::grid::column_kind(sheet, col);
+            let chars = match kind {
+                Some(Kind::Email) => 28,
+                Some(Kind::Digits { .. }) => 11,
+                Some(Kind::Enum { options }) => options
+                    .iter()
+                    .map(|o| o.display().chars().count())
+                    .max()
+                    .unwrap_or(6)
+                    .clamp(12, 30),
+                _ => {
+                    let longest = (0..doc.rows().min(200))
+                        .map(|r| doc.cell(r, col).chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    longest.clamp(12, 30)
+                }
+            };
+            (chars as f32 * CHAR_WIDTH + 12.0).clamp(MIN_COLUMN_WIDTH, MAX_INITIAL_COLUMN_WIDTH)
+        })
+        .collect()
+}

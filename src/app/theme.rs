@@ -1,0 +1,115 @@
+//! Every colour and size the window uses, in one place.
+
+use eframe::egui;
+use egui::Color32;
+
+/// Height of one grid row.
+pub const ROW_HEIGHT: f32 = 22.0;
+/// Height of the grid's header: two lines of column name and one of counts.
+pub const HEADER_HEIGHT: f32 = 50.0;
+/// Width of the row-number column.
+pub const ROW_NUMBER_WIDTH: f32 = 52.0;
+/// Narrowest a column can be dragged.
+pub const MIN_COLUMN_WIDTH: f32 = 36.0;
+/// Widest a column starts out.
+pub const MAX_INITIAL_COLUMN_WIDTH: f32 = 260.0;
+/// Roughly how wide one character of cell text is, for initial column widths.
+pub const CHAR_WIDTH: f32 = 7.5;
+/// Padding inside a cell.
+pub const CELL_PADDING: f32 = 5.0;
+/// Space kept clear of the floating scroll bars when a cell is scrolled into view.
+pub const SCROLL_BAR_ROOM: f32 = 12.0;
+/// Width of the grab area at a column's right edge.
+pub const RESIZE_HANDLE: f32 = 6.0;
+/// Width of the side panel holding subscriptions and the issue list.
+pub const SIDE_PANEL_WIDTH: f32 = 380.0;
+/// Height of one line in the issue list.
+pub const ISSUE_ROW_HEIGHT: f32 = 20.0;
+/// Size of the dropdown list of an enum cell.
+pub const DROPDOWN_MAX_HEIGHT: f32 = 320.0;
+pub const DROPDOWN_MIN_WIDTH: f32 = 200.0;
+/// Size of the dialogs that list issues.
+pub const DIALOG_LIST_HEIGHT: f32 = 260.0;
+pub const DIALOG_WIDTH: f32 = 560.0;
+/// Marks for errors, warnings and a clean column: drawn by every CJK font we load (egui's
+/// own fonts lack the usual ✖ and ⚠).
+pub const ERROR_MARK: &str = "●";
+pub const WARNING_MARK: &str = "▲";
+pub const OK_MARK: &str = "✓";
+/// Initial window size.
+pub const WINDOW_SIZE: [f32; 2] = [1360.0, 840.0];
+/// Seconds between progress repaints while a background job runs.
+pub const JOB_REPAINT_SECS: f32 = 0.05;
+
+/// The colours of the grid and the panels for one theme (light or dark).
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub error_bg: Color32,
+    pub warning_bg: Color32,
+    pub error_text: Color32,
+    pub warning_text: Color32,
+    pub ok_text: Color32,
+    pub cell_text: Color32,
+    pub muted_text: Color32,
+    pub grid_line: Color32,
+    pub header_bg: Color32,
+    pub frozen_bg: Color32,
+    pub body_bg: Color32,
+    pub selection: Color32,
+    pub selection_fill: Color32,
+    pub draft_banner: Color32,
+}
+
+impl Palette {
+    pub fn for_visuals(visuals: &egui::Visuals) -> Self {
+        if visuals.dark_mode {
+            Palette {
+                error_bg: Color32::from_rgb(110, 32, 36),
+                warning_bg: Color32::from_rgb(100, 76, 20),
+                error_text: Color32::from_rgb(255, 120, 120),
+                warning_text: Color32::from_rgb(240, 190, 90),
+                ok_text: Color32::from_rgb(120, 200, 120),
+                cell_text: Color32::from_gray(225),
+                muted_text: Color32::from_gray(150),
+                grid_line: Color32::from_gray(60),
+                header_bg: Color32::from_gray(45),
+                frozen_bg: Color32::from_gray(35),
+                body_bg: Color32::from_gray(27),
+                selection: Color32::from_rgb(90, 160, 255),
+                selection_fill: Color32::from_rgba_unmultiplied(90, 160, 255, 40),
+                draft_banner: Color32::from_rgb(240, 190, 90),
+            }
+        } else {
+            Palette {
+                error_bg: Color32::from_rgb(255, 214, 214),
+                warning_bg: Color32::from_rgb(255, 236, 190),
+                error_text: Color32::from_rgb(190, 20, 30),
+                warning_text: Color32::from_rgb(150, 95, 0),
+                ok_text: Color32::from_rgb(20, 130, 40),
+                cell_text: Color32::from_gray(20),
+                muted_text: Color32::from_gray(110),
+                grid_line: Color32::from_gray(210),
+                header_bg: Color32::from_gray(236),
+                frozen_bg: Color32::from_gray(247),
+                body_bg: Color32::WHITE,
+                selection: Color32::from_rgb(30, 110, 230),
+                selection_fill: Color32::from_rgba_unmultiplied(30, 110, 230, 28),
+                draft_banner: Color32::from_rgb(150, 95, 0),
+            }
+        }
+    }
+
+    pub fn severity_bg(&self, s: crate::Severity) -> Color32 {
+        match s {
+            crate::Severity::Error => self.error_bg,
+            crate::Severity::Warning => self.warning_bg,
+        }
+    }
+
+    pub fn severity_text(&self, s: crate::Severity) -> Color32 {
+        match s {
+            crate::Severity::Error => self.error_text,
+            crate::Severity::Warning => self.warning_text,
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Shared set-up for the window's tests: fixtures written to a temp folder and a headless
+//! harness around the real app (no display, no GPU).
+
+#![allow(dead_code)]
+
+use bulksheet::app::{BulksheetApp, fonts};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+pub fn header() -> String {
+    bulksheet::schema::builtin("miitel-update-users")
+        .expect("built-in schema")
+        .columns
+        .iter()
+        .map(|c| c.name.clone())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A valid MiiTel row (no subscriptions: their columns blank).
+pub fn row(login: &str, name: &str, ext: &str, locale: &str) -> String {
+    format!("{login},{name},{ext},{locale},0,1,1,1,1,0,1,1,,0,,,0,,,,,,,")
+}
+
+/// Four users, two mistakes: a full-width `＠` in row 2 and a label for a code in row 3.
+pub fn fixture_text() -> String {
+    [
+        header(),
+        row("alice@example.com", "Alice", "101", "0"),
+        row("bob＠example.com", "ボブ", "102", "0"),
+        row("carol@example.com", "Carol", "103", "English"),
+        row("dave@example.com", "Dave", "104", "1"),
+    ]
+    .map(|l| format!("{l}\r\n"))
+    .concat()
+}
+
+pub fn write_fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+pub fn harness(app: BulksheetApp) -> Harness<'static, BulksheetApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1700.0, 900.0))
+        .with_max_steps(8)
+        .build_eframe(move |cc| {
+            fonts::install_bundled(&cc.egui_ctx);
+            app
+        });
+    h.run_steps(2);
+    h
+}
+
+pub fn open(path: &Path) -> Harness<'static, BulksheetApp> {
+    harness(BulksheetApp::open(path).expect("fixture opens"))
+}
+
+/// The figure shown in the status bar under a caption ("Errors", "Rows"…).
+pub fn status(h: &Harness<'_, BulksheetApp>, caption: &str) -> String {
+    h.get_by_label(caption).value().unwrap_or_default()
+}
+
+/// Steps until the background job is done.
+pub fn wait_for_job(h: &mut Harness<'_, BulksheetApp>) {
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().is_busy() {
+            h.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background job did not finish");
+}
+
+pub fn press(h: &mut Harness<'_, BulksheetApp>, key: egui::Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+pub fn type_text(h: &mut Harness<'_, BulksheetApp>, text: &str) {
+    h.event(egui::Event::Text(text.to_string()));
+    h.run_steps(2);
+}
+
+/// Clicks a widget, then lets a dialog it opens settle (a new window is laid out once
+/// before it takes its place).
+pub fn click(h: &mut Harness<'_, BulksheetApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(4);
+}
