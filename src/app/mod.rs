@@ -6,6 +6,7 @@ mod dialogs;
 mod file_ops;
 pub mod fonts;
 mod grid;
+pub mod i18n;
 mod issues_panel;
 mod loader;
 mod menus;

@@ -4,6 +4,7 @@
 
 pub mod cell;
 mod issue;
+pub mod message;
 mod unique;
 
 pub use issue::{Code, Finding, Issue, Severity};

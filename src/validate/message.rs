@@ -1,0 +1,503 @@
+//! Every validation message, in English and Japanese. A finding keeps the message's
+//! parts, not its text, so each view renders it in the user's language.
+
+use crate::text::shorten;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+impl Lang {
+    /// The language a locale string such as `ja_JP.UTF-8` or `en-US` asks for.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language of the environment (LC_ALL, LC_MESSAGES, LANG), English by default.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .map_or(Lang::En, |v| Lang::from_locale(&v))
+    }
+}
+
+/// Why a digits value is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DigitsWhy {
+    FullWidth,
+    Hyphens,
+    Spaces,
+    NotDigits,
+    TooFew(usize),
+    TooMany(usize),
+}
+
+/// What an enum column accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Allowed {
+    Range(u64, u64),
+    List(Vec<(String, String)>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailWhy {
+    FullWidthAt,
+    Spaces,
+    FullWidthChar(char),
+    BadChar(char),
+    NoAt,
+    ManyAt,
+    EmptyLocal,
+    Dots,
+    Domain,
+}
+
+/// One message with its parts. `col` is the column's name, `value` the cell as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Required {
+        col: String,
+    },
+    Whitespace {
+        col: String,
+    },
+    TooLong {
+        col: String,
+        max: usize,
+        got: usize,
+    },
+    Formula {
+        col: String,
+        first: char,
+    },
+    Email {
+        col: String,
+        why: EmailWhy,
+        value: String,
+    },
+    Digits {
+        col: String,
+        min: usize,
+        max: usize,
+        why: DigitsWhy,
+        value: String,
+    },
+    EnumSpaces {
+        col: String,
+        code: String,
+    },
+    EnumLabel {
+        col: String,
+        code: String,
+        label: String,
+        value: String,
+    },
+    EnumOther {
+        col: String,
+        allowed: Allowed,
+        value: String,
+    },
+    Unencodable {
+        col: String,
+        ch: char,
+    },
+    Undecodable {
+        encoding: &'static str,
+        value: String,
+    },
+    StrayQuote {
+        value: String,
+    },
+    UnclosedQuote,
+    /// The other rows are filled in when the message is shown: they change with edits.
+    Duplicate,
+    HeaderMissing {
+        col: String,
+        needed_by: Option<String>,
+    },
+    HeaderDuplicate {
+        header: String,
+        position: usize,
+    },
+    HeaderUnknown {
+        header: String,
+        schema: String,
+    },
+    HeaderEmpty {
+        position: usize,
+    },
+    HeaderBom {
+        position: usize,
+    },
+    TooManyRows {
+        users: usize,
+        max: usize,
+    },
+    Empty,
+    FieldCount {
+        got: usize,
+        want: usize,
+    },
+    BlankRow,
+    RosterUnknown {
+        col: String,
+        value: String,
+    },
+    RosterOwner {
+        col: String,
+        value: String,
+        owner: String,
+    },
+    /// A message already written, for findings that come from outside the catalogue.
+    Plain(String),
+}
+
+const SYMBOLS: &str = "@!#$%&*+-/=?^_`{|}~.";
+
+impl Msg {
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Ja => self.japanese(),
+        }
+    }
+
+    fn english(&self) -> String {
+        match self {
+            Msg::Required { col } => format!("{col} is required"),
+            Msg::Whitespace { col } => format!("{col} has spaces at the start or end; trim them"),
+            Msg::TooLong { col, max, got } => format!(
+                "{col} must be at most {max} characters; got {got} (a full-width character counts as one)"
+            ),
+            Msg::Formula { col, first } => {
+                format!("{col} starts with '{first}', which a spreadsheet may run as a formula")
+            }
+            Msg::Email { col, why, value } => {
+                let v = shorten(value, 40);
+                match why {
+                    EmailWhy::FullWidthAt => format!("{col} has a full-width ＠; use the half-width @ (got {v})"),
+                    EmailWhy::Spaces => format!("{col} must not contain spaces; got \"{v}\""),
+                    EmailWhy::FullWidthChar(c) => format!(
+                        "{col} has the full-width character '{c}'; use half-width letters and digits (got {v})"
+                    ),
+                    EmailWhy::BadChar(c) => format!(
+                        "{col} may use only half-width letters, digits and {SYMBOLS}; got '{c}' in {v}"
+                    ),
+                    EmailWhy::NoAt => format!("{col} must be an email address like name@example.com; got {v}"),
+                    EmailWhy::ManyAt => format!("{col} has more than one @; got {v}"),
+                    EmailWhy::EmptyLocal => format!("{col} has nothing before the @; got {v}"),
+                    EmailWhy::Dots => format!("{col} has a misplaced dot before the @; got {v}"),
+                    EmailWhy::Domain => {
+                        format!("{col} must end in a domain like example.com after the @; got {v}")
+                    }
+                }
+            }
+            Msg::Digits { col, min, max, why, value } => {
+                let why = match why {
+                    DigitsWhy::FullWidth => "full-width digits".to_string(),
+                    DigitsWhy::Hyphens => "remove the hyphens".to_string(),
+                    DigitsWhy::Spaces => "remove the spaces".to_string(),
+                    DigitsWhy::NotDigits => "digits only".to_string(),
+                    DigitsWhy::TooFew(n) => {
+                        format!("{n} digits; if a spreadsheet dropped a leading zero, type it back")
+                    }
+                    DigitsWhy::TooMany(n) => format!("{n} digits"),
+                };
+                format!(
+                    "{col} must be {} half-width digits; got {} ({why})",
+                    range(*min, *max),
+                    shorten(value, 30)
+                )
+            }
+            Msg::EnumSpaces { col, code } => format!("{col} has spaces around the code; use {code}"),
+            Msg::EnumLabel { col, code, label, value } => format!(
+                "{col} needs the code, not the label: use {code} for {label} (got {})",
+                shorten(value, 30)
+            ),
+            Msg::EnumOther { col, allowed, value } => {
+                let allowed = match allowed {
+                    Allowed::Range(a, b) => format!("a code from {a} to {b}"),
+                    Allowed::List(items) => join_or(items, "or"),
+                };
+                format!("{col} must be {allowed}; got {}", shorten(value, 30))
+            }
+            Msg::Unencodable { col, ch } => {
+                format!("{col}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8")
+            }
+            Msg::Undecodable { encoding, value } => format!(
+                "has bytes that are not valid {encoding} (shown as �); retype the value: {}",
+                shorten(value, 40)
+            ),
+            Msg::StrayQuote { value } => format!(
+                "has a stray quote (\"); it was read as {} — check the value and retype it",
+                shorten(value, 40)
+            ),
+            Msg::UnclosedQuote => {
+                "opens a quote (\") that never closes, so the rest of the file was read into this cell".into()
+            }
+            Msg::Duplicate => "is used more than once; each must be unique".into(),
+            Msg::HeaderMissing { col, needed_by } => match needed_by {
+                None => format!(
+                    "Column '{col}' is missing from the header; add it (the template needs every column)"
+                ),
+                Some(s) => format!(
+                    "Column '{col}' is missing from the header; add it (it is required because {s} is on)"
+                ),
+            },
+            Msg::HeaderDuplicate { header, position } => format!(
+                "Column '{header}' appears more than once in the header (column {position}); remove the extra one"
+            ),
+            Msg::HeaderUnknown { header, schema } => format!(
+                "'{}' is not a column of the {schema} template; remove it or correct its name",
+                shorten(header, 40)
+            ),
+            Msg::HeaderEmpty { position } => {
+                format!("Column {position} has no header name; remove the empty column")
+            }
+            Msg::HeaderBom { position } => {
+                format!("Header of column {position} holds a byte-order mark; remove it")
+            }
+            Msg::TooManyRows { users, max } => format!(
+                "The file has {users} users; one upload takes at most {max}. Split it into files of {max} (export --split {max})"
+            ),
+            Msg::Empty => "The file is empty: it has no header row".into(),
+            Msg::FieldCount { got, want } => {
+                let how = if got < want {
+                    "a value or comma is missing"
+                } else {
+                    "there is an extra comma or value"
+                };
+                format!("Row has {got} fields but the header has {want}; {how}")
+            }
+            Msg::BlankRow => "Blank row: it is dropped on export".into(),
+            Msg::RosterUnknown { col, value } => format!(
+                "{col} {} is not in the roster; an update cannot create users",
+                shorten(value, 40)
+            ),
+            Msg::RosterOwner { col, value, owner } => {
+                format!("{col} {} belongs to {owner} in the roster", shorten(value, 40))
+            }
+            Msg::Plain(s) => s.clone(),
+        }
+    }
+
+    fn japanese(&self) -> String {
+        match self {
+            Msg::Required { col } => format!("{col}は必須です"),
+            Msg::Whitespace { col } => {
+                format!("{col}の先頭か末尾に空白があります。削除してください")
+            }
+            Msg::TooLong { col, max, got } => {
+                format!(
+                    "{col}は{max}文字以内にしてください（現在{got}文字。全角も1文字と数えます）"
+                )
+            }
+            Msg::Formula { col, first } => {
+                format!(
+                    "{col}が「{first}」で始まっています。表計算ソフトで数式として扱われるおそれがあります"
+                )
+            }
+            Msg::Email { col, why, value } => {
+                let v = shorten(value, 40);
+                match why {
+                    EmailWhy::FullWidthAt => {
+                        format!("{col}に全角の＠があります。半角の@にしてください（{v}）")
+                    }
+                    EmailWhy::Spaces => format!("{col}に空白は使えません（「{v}」）"),
+                    EmailWhy::FullWidthChar(c) => {
+                        format!("{col}に全角文字「{c}」があります。半角英数字にしてください（{v}）")
+                    }
+                    EmailWhy::BadChar(c) => {
+                        format!("{col}に使えるのは半角英数字と{SYMBOLS}だけです（「{c}」: {v}）")
+                    }
+                    EmailWhy::NoAt => {
+                        format!(
+                            "{col}はメールアドレス（name@example.com の形）にしてください（{v}）"
+                        )
+                    }
+                    EmailWhy::ManyAt => format!("{col}に@が複数あります（{v}）"),
+                    EmailWhy::EmptyLocal => format!("{col}の@の前が空です（{v}）"),
+                    EmailWhy::Dots => {
+                        format!("{col}の@の前のドットの位置が正しくありません（{v}）")
+                    }
+                    EmailWhy::Domain => {
+                        format!(
+                            "{col}の@の後ろは example.com のようなドメインにしてください（{v}）"
+                        )
+                    }
+                }
+            }
+            Msg::Digits {
+                col,
+                min,
+                max,
+                why,
+                value,
+            } => {
+                let why = match why {
+                    DigitsWhy::FullWidth => "全角数字です".to_string(),
+                    DigitsWhy::Hyphens => "ハイフンを削除してください".to_string(),
+                    DigitsWhy::Spaces => "空白を削除してください".to_string(),
+                    DigitsWhy::NotDigits => "数字だけにしてください".to_string(),
+                    DigitsWhy::TooFew(n) => {
+                        format!(
+                            "{n}桁です。表計算ソフトで先頭の0が消えた場合は入力し直してください"
+                        )
+                    }
+                    DigitsWhy::TooMany(n) => format!("{n}桁です"),
+                };
+                let r = if min == max {
+                    format!("{min}")
+                } else {
+                    format!("{min}～{max}")
+                };
+                format!(
+                    "{col}は半角数字{r}桁にしてください（{}: {why}）",
+                    shorten(value, 30)
+                )
+            }
+            Msg::EnumSpaces { col, code } => {
+                format!("{col}のコードの前後に空白があります。{code}にしてください")
+            }
+            Msg::EnumLabel {
+                col,
+                code,
+                label,
+                value,
+            } => format!(
+                "{col}にはラベルではなくコードを入力してください: {label}は{code}（{}）",
+                shorten(value, 30)
+            ),
+            Msg::EnumOther {
+                col,
+                allowed,
+                value,
+            } => {
+                let allowed = match allowed {
+                    Allowed::Range(a, b) => format!("{a}～{b}のコード"),
+                    Allowed::List(items) => format!("{}のいずれか", join_or(items, "、")),
+                };
+                format!("{col}は{allowed}にしてください（{}）", shorten(value, 30))
+            }
+            Msg::Unencodable { col, ch } => format!(
+                "{col}: 「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
+            ),
+            Msg::Undecodable { encoding, value } => format!(
+                "{encoding}として読めないバイトがあります（�と表示）。入力し直してください: {}",
+                shorten(value, 40)
+            ),
+            Msg::StrayQuote { value } => format!(
+                "余分な引用符（\"）があります。{} と読み込まれました。確認して入力し直してください",
+                shorten(value, 40)
+            ),
+            Msg::UnclosedQuote => {
+                "引用符（\"）が閉じられていないため、ファイルの残りがこのセルに読み込まれました"
+                    .into()
+            }
+            Msg::Duplicate => "が重複しています。一意にしてください".into(),
+            Msg::HeaderMissing { col, needed_by } => match needed_by {
+                None => format!(
+                    "ヘッダーに列「{col}」がありません。追加してください（テンプレートの全列が必要です）"
+                ),
+                Some(s) => format!("ヘッダーに列「{col}」がありません。{s}が有効なため必須です"),
+            },
+            Msg::HeaderDuplicate { header, position } => {
+                format!(
+                    "列「{header}」がヘッダーに重複しています（{position}列目）。余分な列を削除してください"
+                )
+            }
+            Msg::HeaderUnknown { header, schema } => format!(
+                "「{}」は{schema}テンプレートの列ではありません。削除するか列名を直してください",
+                shorten(header, 40)
+            ),
+            Msg::HeaderEmpty { position } => {
+                format!("{position}列目にヘッダー名がありません。空の列を削除してください")
+            }
+            Msg::HeaderBom { position } => {
+                format!("{position}列目のヘッダーにBOMが含まれています。削除してください")
+            }
+            Msg::TooManyRows { users, max } => format!(
+                "ユーザーが{users}人います。1回のアップロードは{max}人までです。{max}人ずつのファイルに分割してください（export --split {max}）"
+            ),
+            Msg::Empty => "ファイルが空です。ヘッダー行がありません".into(),
+            Msg::FieldCount { got, want } => {
+                format!(
+                    "この行の項目数は{got}ですが、ヘッダーは{want}列です。カンマか値の過不足を確認してください"
+                )
+            }
+            Msg::BlankRow => "空の行です。書き出し時に削除されます".into(),
+            Msg::RosterUnknown { col, value } => format!(
+                "{col} {} はユーザー一覧にありません。一括更新ではユーザーを作成できません",
+                shorten(value, 40)
+            ),
+            Msg::RosterOwner { col, value, owner } => {
+                format!(
+                    "{col} {} はユーザー一覧では{owner}に割り当てられています",
+                    shorten(value, 40)
+                )
+            }
+            Msg::Plain(s) => s.clone(),
+        }
+    }
+}
+
+fn range(min: usize, max: usize) -> String {
+    if min == max {
+        format!("{min}")
+    } else {
+        format!("{min}–{max}")
+    }
+}
+
+fn join_or(items: &[(String, String)], word: &str) -> String {
+    let parts: Vec<String> = items.iter().map(|(c, l)| format!("{c} ({l})")).collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() && word == "or" => {
+            format!("{} or {last}", rest.join(", "))
+        }
+        Some(_) if word != "or" => parts.join(word),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// The duplicate message, naming the other rows (1-based) as they are now.
+pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
+    let mut listed: Vec<String> = others.iter().take(5).map(|r| (r + 1).to_string()).collect();
+    let more = others.len().saturating_sub(5);
+    let v = shorten(value, 40);
+    match lang {
+        Lang::En => {
+            if more > 0 {
+                listed.push(format!("and {more} more"));
+            }
+            let rows = if others.len() == 1 { "row" } else { "rows" };
+            format!(
+                "{col} {v} is also used in {rows} {}; each must be unique",
+                listed.join(", ")
+            )
+        }
+        Lang::Ja => {
+            let extra = if more > 0 {
+                format!("ほか{more}行")
+            } else {
+                String::new()
+            };
+            format!(
+                "{col} {v} は{}行目{extra}でも使われています。重複はできません",
+                listed.join("、")
+            )
+        }
+    }
+}
