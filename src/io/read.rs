@@ -77,6 +77,8 @@ pub fn read_with_progress(
         return Err(ReadError::Utf32);
     }
     if let Some(utf16) = decode_utf16(bytes) {
+        // NUL characters would be saved as NUL bytes, and the saved file refused.
+        refuse_nul(utf16.as_bytes())?;
         let mut doc = parse(
             utf16.as_bytes(),
             Detected {
@@ -138,6 +140,10 @@ fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(ReadError::OldWorkbook);
     }
+    refuse_nul(bytes)
+}
+
+fn refuse_nul(bytes: &[u8]) -> Result<(), ReadError> {
     if let Some(at) = memchr::memchr(0, bytes) {
         let line =
             1 + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or_default()).count() as u64;
