@@ -104,9 +104,10 @@ impl Sheet {
         self.set_cells(vec![(row, col, value.to_string())])
     }
 
-    /// Sets many cells as one undo step (a paste, a fill, a fix).
+    /// Sets many cells as one undo step (a paste, a fill, a fix). When a cell is given
+    /// twice, the last value wins.
     pub fn set_cells(&mut self, cells: Vec<(usize, usize, String)>) -> bool {
-        let changes: Vec<CellChange> = cells
+        let changes: Vec<CellChange> = last_per_cell(cells)
             .into_iter()
             .filter(|(r, c, _)| *r < self.doc.rows() && *c < self.doc.width())
             .filter(|(r, c, v)| self.doc.cell(*r, *c) != v)
@@ -440,4 +441,17 @@ impl Sheet {
         self.revision += 1;
         self.doc.meta = meta;
     }
+}
+
+/// Keeps only the last value given for each cell, in the order given: every change's `old`
+/// must be the value before the step, or undo would restore a value set midway.
+fn last_per_cell(cells: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut out: Vec<_> = cells
+        .into_iter()
+        .rev()
+        .filter(|(r, c, _)| seen.insert((*r, *c)))
+        .collect();
+    out.reverse();
+    out
 }
