@@ -1,0 +1,55 @@
+//! Inputs the fuzz targets (fuzz/) crashed on, kept so the bugs stay fixed.
+
+use bulksheet::Sheet;
+use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
+use bulksheet::schema::{Subscriptions, builtin};
+
+/// parse_validate: a UTF-16 file (BOM FF FE) whose text holds NUL characters opened, but
+/// saving wrote NUL bytes, so the saved file was refused. Now it is refused on open.
+#[test]
+fn utf16_with_nul_characters_is_refused_like_any_binary_file() {
+    let bytes = std::fs::read("tests/data/fuzz/utf16_with_nul_chars.bin").unwrap();
+    // The target's first byte picks the forced encoding; the rest is the file.
+    let err = read_bytes(&bytes[1..], None).unwrap_err().to_string();
+    assert!(err.contains("NUL"), "{err}");
+    let utf16: Vec<u8> = "a,b\r\n1,\u{0}\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let file = [b"\xFF\xFE".as_slice(), &utf16].concat();
+    let err = read_bytes(&file, None).unwrap_err().to_string();
+    assert!(err.contains("line 2"), "{err}");
+}
+
+/// Every file that opens can be saved and opened again.
+#[test]
+fn utf16_files_that_open_save_to_files_that_open() {
+    let utf16: Vec<u8> = "name,city\r\n山田,東京\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let file = [b"\xFF\xFE".as_slice(), &utf16].concat();
+    let doc = read_bytes(&file, None).unwrap();
+    let saved = encode_rows(&doc, 0..doc.rows(), &WriteOptions::like(&doc)).unwrap();
+    let again = read_bytes(&saved, None).unwrap();
+    assert_eq!(again.cell(0, 1), "東京");
+}
+
+/// edit_sequence: `set_cells` given the same cell twice kept the first value (and dropped
+/// a later one equal to the current value). The last value must win, and undo restore the
+/// value from before the step.
+#[test]
+fn set_cells_with_a_cell_given_twice_keeps_the_last_value() {
+    let doc = read_bytes(b"name,email\r\nTaro,\r\nHanako,h@example.com\r\n", None).unwrap();
+    let schema = builtin("generic").unwrap();
+    let mut sheet = Sheet::new(doc, schema, Subscriptions::none());
+    // Set to a value, then back to what it was: no change at all.
+    assert!(!sheet.set_cells(vec![(0, 1, "a@example.com".into()), (0, 1, String::new())]));
+    assert_eq!(sheet.cell(0, 1), "");
+    assert!(sheet.set_cells(vec![(1, 1, "x".into()), (1, 1, "y".into())]));
+    assert_eq!(sheet.cell(1, 1), "y");
+    assert!(sheet.undo());
+    assert_eq!(sheet.cell(1, 1), "h@example.com");
+    assert!(sheet.redo());
+    assert_eq!(sheet.cell(1, 1), "y");
+}
