@@ -59,6 +59,11 @@ impl Sheet {
         self.validator.issues(&self.doc)
     }
 
+    /// The issue list with messages in a language.
+    pub fn issues_in(&self, lang: crate::validate::Lang) -> Vec<Issue> {
+        self.validator.issues_in(lang, &self.doc)
+    }
+
     pub fn errors(&self) -> usize {
         self.validator.errors()
     }

@@ -4,7 +4,7 @@ use super::{CheckArgs, EXIT_ERRORS, EXIT_OK, Format, open_sheet, report};
 
 pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let sheet = open_sheet(&args.file, args.encoding, &args.rules)?;
-    let issues = sheet.issues();
+    let issues = sheet.issues_in(args.rules.lang());
     let name = args.file.display().to_string();
     match args.format {
         Format::Json => {

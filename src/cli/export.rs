@@ -32,7 +32,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
     let name = args.input.display().to_string();
     if sheet.errors() > 0 {
         let issues: Vec<_> = sheet
-            .issues()
+            .issues_in(args.rules.lang())
             .into_iter()
             .filter(|i| i.severity == crate::Severity::Error)
             .collect();

@@ -10,7 +10,7 @@ use crate::io::{ReadError, read_path};
 use crate::roster::Roster;
 use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
 use crate::sheet::Sheet;
-use crate::validate::Rules;
+use crate::validate::{Lang, Rules};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
@@ -67,6 +67,25 @@ pub struct RuleArgs {
     /// The user list exported from the console: flag Login IDs it lacks and extensions it gives to someone else
     #[arg(long, value_name = "ROSTER.csv")]
     pub roster: Option<PathBuf>,
+    /// Language of the messages: en or ja (default: from LANG / LC_ALL)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ja,
+}
+
+impl RuleArgs {
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Ja) => Lang::Ja,
+            None => Lang::from_env(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,11 @@
-//! One cell's rules, by the kind of its column. Each returns findings with a short message
-//! that says how to fix the value.
+//! One cell's rules, by the kind of its column. Each returns findings whose message says
+//! how to fix the value (see `message.rs` for the words).
 
 use super::issue::{Code, Finding};
+use super::message::{Allowed, DigitsWhy, EmailWhy, Msg};
 use crate::encoding::{TextEncoding, first_unencodable};
 use crate::schema::{Column, Kind};
-use crate::text::{char_count, has_outer_space, is_blank, is_fullwidth_ascii, shorten};
+use crate::text::{char_count, has_outer_space, is_blank, is_fullwidth_ascii};
 
 /// Symbols the console allows in a Login ID besides letters and digits.
 pub const EMAIL_SYMBOLS: &str = "@!#$%&*+-/=?^_`{|}~.";
@@ -13,7 +14,10 @@ pub fn check(column: &Column, required: bool, value: &str, out: &mut Vec<Finding
     let name = &column.name;
     if is_blank(value) {
         if required {
-            out.push(Finding::new(Code::Required, format!("{name} is required")));
+            out.push(Finding::new(
+                Code::Required,
+                Msg::Required { col: name.clone() },
+            ));
         }
         return;
     }
@@ -38,74 +42,76 @@ fn check_text(column: &Column, value: &str, out: &mut Vec<Finding>) {
     if has_outer_space(value) {
         out.push(Finding::new(
             Code::Whitespace,
-            format!("{name} has spaces at the start or end; trim them"),
+            Msg::Whitespace { col: name.clone() },
         ));
     }
     if let Some(max) = column.max_chars {
         out.extend(check_length(name, value, max));
     }
-    if value.starts_with(['=', '+', '-', '@']) {
+    if let Some(first) = value.chars().next().filter(|c| "=+-@".contains(*c)) {
         out.push(Finding::new(
             Code::Formula,
-            format!(
-                "{name} starts with '{}', which a spreadsheet may run as a formula",
-                value.chars().next().unwrap_or('=')
-            ),
+            Msg::Formula {
+                col: name.clone(),
+                first,
+            },
         ));
     }
 }
 
 fn check_length(name: &str, value: &str, max: usize) -> Option<Finding> {
-    let n = char_count(value);
-    (n > max).then(|| {
+    let got = char_count(value);
+    (got > max).then(|| {
         Finding::new(
             Code::TooLong,
-            format!(
-                "{name} must be at most {max} characters; got {n} (a full-width character counts as one)"
-            ),
+            Msg::TooLong {
+                col: name.to_string(),
+                max,
+                got,
+            },
         )
     })
 }
 
 pub fn check_email(name: &str, value: &str) -> Option<Finding> {
-    let shown = shorten(value, 40);
-    let fail = |why: String| Some(Finding::new(Code::Email, format!("{name} {why}")));
+    let why = email_problem(value)?;
+    Some(Finding::new(
+        Code::Email,
+        Msg::Email {
+            col: name.to_string(),
+            why,
+            value: value.to_string(),
+        },
+    ))
+}
+
+fn email_problem(value: &str) -> Option<EmailWhy> {
     if value.contains('＠') {
-        return fail(format!(
-            "has a full-width ＠; use the half-width @ (got {shown})"
-        ));
+        return Some(EmailWhy::FullWidthAt);
     }
     if value.chars().any(|c| c.is_whitespace() || c == '\u{3000}') {
-        return fail(format!("must not contain spaces; got \"{shown}\""));
+        return Some(EmailWhy::Spaces);
     }
     if let Some(c) = value.chars().find(|c| is_fullwidth_ascii(*c)) {
-        return fail(format!(
-            "has the full-width character '{c}'; use half-width letters and digits (got {shown})"
-        ));
+        return Some(EmailWhy::FullWidthChar(c));
     }
     if let Some(c) = value
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || EMAIL_SYMBOLS.contains(*c)))
     {
-        return fail(format!(
-            "may use only half-width letters, digits and {EMAIL_SYMBOLS}; got '{c}' in {shown}"
-        ));
+        return Some(EmailWhy::BadChar(c));
     }
     let mut parts = value.split('@');
     let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
         (Some(l), Some(d), None) => (l, d),
-        (_, None, _) => {
-            return fail(format!(
-                "must be an email address like name@example.com; got {shown}"
-            ));
-        }
-        _ => return fail(format!("has more than one @; got {shown}")),
+        (_, None, _) => return Some(EmailWhy::NoAt),
+        _ => return Some(EmailWhy::ManyAt),
     };
     if local.is_empty() {
-        return fail(format!("has nothing before the @; got {shown}"));
+        return Some(EmailWhy::EmptyLocal);
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return fail(format!("has a misplaced dot before the @; got {shown}"));
+        return Some(EmailWhy::Dots);
     }
     let labels_ok = domain.contains('.')
         && domain.split('.').all(|l| {
@@ -114,40 +120,35 @@ pub fn check_email(name: &str, value: &str) -> Option<Finding> {
                 && !l.starts_with('-')
                 && !l.ends_with('-')
         });
-    if !labels_ok {
-        return fail(format!(
-            "must end in a domain like example.com after the @; got {shown}"
-        ));
-    }
-    None
+    (!labels_ok).then_some(EmailWhy::Domain)
 }
 
 pub fn check_digits(name: &str, value: &str, min: usize, max: usize) -> Option<Finding> {
-    let range = if min == max {
-        format!("{min}")
-    } else {
-        format!("{min}–{max}")
-    };
-    let shown = shorten(value, 30);
     let n = value.chars().count();
     let why = if value.chars().any(|c| ('０'..='９').contains(&c)) {
-        "full-width digits".to_string()
+        DigitsWhy::FullWidth
     } else if value.chars().any(|c| "-‐－ー―".contains(c)) {
-        "remove the hyphens".to_string()
+        DigitsWhy::Hyphens
     } else if has_outer_space(value) || value.contains(' ') {
-        "remove the spaces".to_string()
+        DigitsWhy::Spaces
     } else if !value.chars().all(|c| c.is_ascii_digit()) {
-        "digits only".to_string()
+        DigitsWhy::NotDigits
     } else if n < min {
-        format!("{n} digits; if a spreadsheet dropped a leading zero, type it back")
+        DigitsWhy::TooFew(n)
     } else if n > max {
-        format!("{n} digits")
+        DigitsWhy::TooMany(n)
     } else {
         return None;
     };
     Some(Finding::new(
         Code::Digits,
-        format!("{name} must be {range} half-width digits; got {shown} ({why})"),
+        Msg::Digits {
+            col: name.to_string(),
+            min,
+            max,
+            why,
+            value: value.to_string(),
+        },
     ))
 }
 
@@ -156,23 +157,31 @@ pub fn check_enum(column: &Column, value: &str) -> Option<Finding> {
     if kind.option_for_code(value).is_some() {
         return None;
     }
-    let name = &column.name;
-    let shown = shorten(value, 30);
-    let message = match kind.code_for_label(value) {
-        Some(code) if value.trim() == code => {
-            format!("{name} has spaces around the code; use {code}")
-        }
-        Some(code) => {
-            let label = kind.option_for_code(code).map_or("", |o| o.label.as_str());
-            format!("{name} needs the code, not the label: use {code} for {label} (got {shown})")
-        }
-        None => format!("{name} must be {}; got {shown}", allowed_codes(kind)),
+    let col = column.name.clone();
+    let msg = match kind.code_for_label(value) {
+        Some(code) if value.trim() == code => Msg::EnumSpaces {
+            col,
+            code: code.to_string(),
+        },
+        Some(code) => Msg::EnumLabel {
+            col,
+            code: code.to_string(),
+            label: kind
+                .option_for_code(code)
+                .map_or_else(String::new, |o| o.label.clone()),
+            value: value.to_string(),
+        },
+        None => Msg::EnumOther {
+            col,
+            allowed: allowed_codes(kind),
+            value: value.to_string(),
+        },
     };
-    Some(Finding::new(Code::Enum, message))
+    Some(Finding::new(Code::Enum, msg))
 }
 
-/// `0–13` for consecutive numeric codes, else `1 (Yes) or 0 (No)`.
-pub fn allowed_codes(kind: &Kind) -> String {
+/// A range for consecutive numeric codes (`0` to `13`), else the list of code and label.
+pub fn allowed_codes(kind: &Kind) -> Allowed {
     let options = kind.options();
     let nums: Option<Vec<u64>> = options.iter().map(|o| o.code.parse().ok()).collect();
     if let Some(nums) = nums
@@ -180,17 +189,14 @@ pub fn allowed_codes(kind: &Kind) -> String {
         && nums.windows(2).all(|w| w[1] == w[0] + 1)
         && let (Some(first), Some(last)) = (nums.first(), nums.last())
     {
-        return format!("a code from {first} to {last}");
+        return Allowed::Range(*first, *last);
     }
-    let parts: Vec<String> = options
-        .iter()
-        .map(|o| format!("{} ({})", o.code, o.label))
-        .collect();
-    match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => "a listed code".into(),
-    }
+    Allowed::List(
+        options
+            .iter()
+            .map(|o| (o.code.clone(), o.label.clone()))
+            .collect(),
+    )
 }
 
 /// A value the target encoding cannot carry (an emoji, a rare kanji in Shift_JIS).
@@ -198,10 +204,13 @@ pub fn check_encodable(name: &str, value: &str, target: TextEncoding) -> Option<
     if target != TextEncoding::ShiftJis || value.is_ascii() {
         return None;
     }
-    first_unencodable(value).map(|c| {
+    first_unencodable(value).map(|ch| {
         Finding::new(
             Code::Unencodable,
-            format!("{name}: Shift_JIS cannot carry '{c}'; replace it or save as UTF-8"),
+            Msg::Unencodable {
+                col: name.to_string(),
+                ch,
+            },
         )
     })
 }

@@ -1,6 +1,7 @@
 //! What validation finds, as plain data: the grid, the issue panel and the command line's
 //! text and JSON all render this one list.
 
+use super::message::{Lang, Msg};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -98,18 +99,23 @@ impl Serialize for Code {
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
-    /// Empty for duplicates: their text names the other rows, which change with edits,
-    /// so it is written when asked for.
-    pub message: Box<str>,
+    /// The message's parts; rendered in the reader's language when shown. Duplicates
+    /// name the other rows, which change with edits, so their text is written when asked.
+    pub msg: Msg,
 }
 
 impl Finding {
-    pub fn new(code: Code, message: impl Into<Box<str>>) -> Self {
+    pub fn new(code: Code, msg: impl Into<Msg>) -> Self {
         Finding {
             code,
             severity: code.severity(),
-            message: message.into(),
+            msg: msg.into(),
         }
+    }
+
+    /// The message in a language (duplicates need the validator: see `Validator::message`).
+    pub fn text(&self, lang: Lang) -> String {
+        self.msg.render(lang)
     }
 }
 

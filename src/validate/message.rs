@@ -159,8 +159,31 @@ pub enum Msg {
         value: String,
         owner: String,
     },
+    /// A problem in the header's own bytes: `inner` says what, about column `position`.
+    InHeader {
+        position: usize,
+        inner: Box<Msg>,
+    },
+    /// The header is not comma-separated: it holds semicolons or tabs instead.
+    Separator {
+        found: &'static str,
+    },
+    /// The first line is blank, so there are no column names.
+    BlankHeader,
     /// A message already written, for findings that come from outside the catalogue.
     Plain(String),
+}
+
+impl From<String> for Msg {
+    fn from(s: String) -> Self {
+        Msg::Plain(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Self {
+        Msg::Plain(s.to_string())
+    }
 }
 
 const SYMBOLS: &str = "@!#$%&*+-/=?^_`{|}~.";
@@ -288,6 +311,13 @@ impl Msg {
             Msg::RosterOwner { col, value, owner } => {
                 format!("{col} {} belongs to {owner} in the roster", shorten(value, 40))
             }
+            Msg::InHeader { position, inner } => {
+                format!("Header of column {position}: {}", inner.english())
+            }
+            Msg::Separator { found } => format!(
+                "The header has no commas but has {found}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
+            ),
+            Msg::BlankHeader => "The first line is blank, so the file has no column names; delete the blank lines above the header".into(),
             Msg::Plain(s) => s.clone(),
         }
     }
@@ -446,6 +476,22 @@ impl Msg {
                     "{col} {} はユーザー一覧では{owner}に割り当てられています",
                     shorten(value, 40)
                 )
+            }
+            Msg::InHeader { position, inner } => {
+                format!("{position}列目のヘッダー: {}", inner.japanese())
+            }
+            Msg::Separator { found } => {
+                let what = if *found == "tabs" {
+                    "タブ"
+                } else {
+                    "セミコロン"
+                };
+                format!(
+                    "ヘッダーにカンマがなく{what}があります。カンマ区切りではないため1列として開きました。CSV（カンマ区切り）で保存し直してください"
+                )
+            }
+            Msg::BlankHeader => {
+                "1行目が空のため列名がありません。ヘッダーより上の空行を削除してください".into()
             }
             Msg::Plain(s) => s.clone(),
         }

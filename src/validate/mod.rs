@@ -8,6 +8,7 @@ pub mod message;
 mod unique;
 
 pub use issue::{Code, Finding, Issue, Severity};
+pub use message::{Lang, Msg};
 
 use crate::document::{Document, ReadProblem};
 use crate::encoding::TextEncoding;
@@ -168,31 +169,38 @@ impl Validator {
         }
     }
 
-    /// The text of a finding; duplicates name the other rows as they are now.
+    /// The text of a finding in English; duplicates name the other rows as they are now.
     pub fn message(&self, doc: &Document, row: usize, col: usize, f: &Finding) -> String {
+        self.message_in(Lang::En, doc, row, col, f)
+    }
+
+    /// The text of a finding in a language.
+    pub fn message_in(
+        &self,
+        lang: Lang,
+        doc: &Document,
+        row: usize,
+        col: usize,
+        f: &Finding,
+    ) -> String {
         if f.code != Code::Duplicate {
-            return f.message.to_string();
+            return f.text(lang);
         }
         let value = doc.cell(row, col);
         let others = match self.unique.get(col).and_then(Option::as_ref) {
             Some(ix) => ix.others(row as u32, value, |r| doc.cell(r as usize, col)),
             None => Vec::new(),
         };
-        let mut listed: Vec<String> = others.iter().take(5).map(|r| (r + 1).to_string()).collect();
-        if others.len() > 5 {
-            listed.push(format!("and {} more", others.len() - 5));
-        }
-        let rows_word = if others.len() == 1 { "row" } else { "rows" };
-        format!(
-            "{} {} is also used in {rows_word} {}; each must be unique",
-            self.column_name(doc, col),
-            shorten(value, 40),
-            listed.join(", ")
-        )
+        message::duplicate(lang, &self.column_name(doc, col), value, &others)
+    }
+
+    /// Every finding with its place, messages in English.
+    pub fn issues(&self, doc: &Document) -> Vec<Issue> {
+        self.issues_in(Lang::En, doc)
     }
 
     /// Every finding with its place: header and file first, then by row and column.
-    pub fn issues(&self, doc: &Document) -> Vec<Issue> {
+    pub fn issues_in(&self, lang: Lang, doc: &Document) -> Vec<Issue> {
         let mut out: Vec<Issue> = self
             .file
             .iter()
@@ -201,7 +209,7 @@ impl Validator {
                 column: f.column.clone(),
                 severity: f.finding.severity,
                 code: f.finding.code,
-                message: f.finding.message.to_string(),
+                message: f.finding.text(lang),
                 col: f.col,
                 line: Some(1),
             })
@@ -209,7 +217,7 @@ impl Validator {
         let mut body: Vec<(u32, u32, Issue)> = Vec::new();
         for (&row, fs) in &self.rows {
             for f in fs {
-                body.push((row, 0, self.issue(doc, row as usize, None, f)));
+                body.push((row, 0, self.issue(lang, doc, row as usize, None, f)));
             }
         }
         for (&(row, col), fs) in &self.cells {
@@ -217,7 +225,7 @@ impl Validator {
                 body.push((
                     row,
                     col + 1,
-                    self.issue(doc, row as usize, Some(col as usize), f),
+                    self.issue(lang, doc, row as usize, Some(col as usize), f),
                 ));
             }
         }
@@ -226,15 +234,22 @@ impl Validator {
         out
     }
 
-    fn issue(&self, doc: &Document, row: usize, col: Option<usize>, f: &Finding) -> Issue {
+    fn issue(
+        &self,
+        lang: Lang,
+        doc: &Document,
+        row: usize,
+        col: Option<usize>,
+        f: &Finding,
+    ) -> Issue {
         Issue {
             row: row + 1,
             column: col.map(|c| self.column_name(doc, c)),
             severity: f.severity,
             code: f.code,
             message: match col {
-                Some(c) => self.message(doc, row, c, f),
-                None => f.message.to_string(),
+                Some(c) => self.message_in(lang, doc, row, c, f),
+                None => f.text(lang),
             },
             col,
             line: doc.table.source_line(row).map(u64::from),
@@ -307,17 +322,17 @@ impl Validator {
             found.push(match p {
                 HeaderProblem::Missing(si) => {
                     let c = &schema.columns[si];
-                    let why = if c.subscriptions.is_empty() {
-                        "the template needs every column".to_string()
-                    } else {
-                        format!("it is required because {} is on", self.subscription_labels(&c.subscriptions))
-                    };
+                    let needed_by = (!c.subscriptions.is_empty())
+                        .then(|| self.subscription_labels(&c.subscriptions));
                     FileFinding {
                         col: None,
                         column: Some(c.name.clone()),
                         finding: Finding::new(
                             Code::HeaderMissing,
-                            format!("Column '{}' is missing from the header; add it ({why})", c.name),
+                            Msg::HeaderMissing {
+                                col: c.name.clone(),
+                                needed_by,
+                            },
                         ),
                     }
                 }
@@ -328,16 +343,22 @@ impl Validator {
                         column: Some(self.column_name(doc, fi)),
                         finding: Finding::new(
                             Code::HeaderDuplicate,
-                            format!("Column '{h}' appears more than once in the header (column {}); remove the extra one", fi + 1),
+                            Msg::HeaderDuplicate {
+                                header: h,
+                                position: fi + 1,
+                            },
                         ),
                     }
                 }
                 HeaderProblem::Unknown(fi) => {
                     let h = doc.header[fi].trim().to_string();
                     let text = if h.is_empty() {
-                        format!("Column {} has no header name; remove the empty column", fi + 1)
+                        Msg::HeaderEmpty { position: fi + 1 }
                     } else {
-                        format!("'{}' is not a column of the {} template; remove it or correct its name", shorten(&h, 40), schema.name)
+                        Msg::HeaderUnknown {
+                            header: h.clone(),
+                            schema: schema.name.clone(),
+                        }
                     };
                     FileFinding {
                         col: Some(fi),
@@ -352,13 +373,7 @@ impl Validator {
                 found.push(FileFinding {
                     col: Some(fi),
                     column: Some(self.column_name(doc, fi)),
-                    finding: Finding::new(
-                        Code::Bom,
-                        format!(
-                            "Header of column {} holds a byte-order mark; remove it",
-                            fi + 1
-                        ),
-                    ),
+                    finding: Finding::new(Code::Bom, Msg::HeaderBom { position: fi + 1 }),
                 });
             }
         }
@@ -512,20 +527,21 @@ impl Validator {
             return (!roster.knows(value)).then(|| {
                 Finding::new(
                     Code::Roster,
-                    format!(
-                        "{name} {} is not in the roster; an update cannot create users",
-                        shorten(value, 40)
-                    ),
+                    Msg::RosterUnknown {
+                        col: name.clone(),
+                        value: value.to_string(),
+                    },
                 )
             });
         }
         let owner = roster.other_owner(si, value, key)?;
         Some(Finding::new(
             Code::Roster,
-            format!(
-                "{name} {} belongs to {owner} in the roster",
-                shorten(value, 40)
-            ),
+            Msg::RosterOwner {
+                col: name.clone(),
+                value: value.to_string(),
+                owner: owner.to_string(),
+            },
         ))
     }
 
@@ -560,7 +576,7 @@ impl Validator {
             .any(|f| f.code == Code::Duplicate);
         let mut fs = self.cell_own_findings(doc, row, col);
         if dup {
-            fs.push(Finding::new(Code::Duplicate, ""));
+            fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
         }
         self.put_cell(row, col, fs);
     }
@@ -600,7 +616,7 @@ impl Validator {
             let dup = self.move_unique(doc, row, col, old);
             let mut fs = self.cell_own_findings(doc, row, col);
             if dup {
-                fs.push(Finding::new(Code::Duplicate, ""));
+                fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
             }
             self.put_cell(row, col, fs);
             for dependent in self.roster_dependents(col) {
@@ -685,7 +701,7 @@ impl Validator {
                     self.add_dup(partner as usize, col);
                 }
                 if !others.is_empty() {
-                    fs.push(Finding::new(Code::Duplicate, ""));
+                    fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
                 }
             }
             self.put_cell(row, col, fs);
@@ -696,24 +712,16 @@ impl Validator {
     fn refresh_row(&mut self, doc: &Document, row: usize) {
         let mut fs = Vec::new();
         if self.blank.get(row).copied().unwrap_or(false) {
-            fs.push(Finding::new(
-                Code::BlankRow,
-                "Blank row: it is dropped on export",
-            ));
+            fs.push(Finding::new(Code::BlankRow, Msg::BlankRow));
         } else {
             let n = doc.table.field_count(row);
             if n != doc.width() && !doc.empty_file {
-                let how = if n < doc.width() {
-                    "a value or comma is missing"
-                } else {
-                    "there is an extra comma or value"
-                };
                 fs.push(Finding::new(
                     Code::FieldCount,
-                    format!(
-                        "Row has {n} fields but the header has {}; {how}",
-                        doc.width()
-                    ),
+                    Msg::FieldCount {
+                        got: n,
+                        want: doc.width(),
+                    },
                 ));
             }
         }
@@ -737,7 +745,7 @@ impl Validator {
             self.push_file(FileFinding {
                 col: None,
                 column: None,
-                finding: Finding::new(Code::Empty, "The file is empty: it has no header row"),
+                finding: Finding::new(Code::Empty, Msg::Empty),
             });
         }
         let users = self.blank.iter().filter(|b| !**b).count();
@@ -748,10 +756,7 @@ impl Validator {
             self.push_file(FileFinding {
                 col: None,
                 column: None,
-                finding: Finding::new(
-                    Code::TooManyRows,
-                    format!("The file has {users} users; one upload takes at most {max}. Split it into files of {max} (export --split {max})"),
-                ),
+                finding: Finding::new(Code::TooManyRows, Msg::TooManyRows { users, max }),
             });
         }
     }
@@ -808,7 +813,7 @@ impl Validator {
     fn add_dup(&mut self, row: usize, col: usize) {
         let mut fs = self.cell_findings(row, col).to_vec();
         if !fs.iter().any(|f| f.code == Code::Duplicate) {
-            fs.push(Finding::new(Code::Duplicate, ""));
+            fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
             self.put_cell(row, col, fs);
         }
     }
@@ -824,25 +829,21 @@ impl Validator {
 }
 
 fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncoding) -> Finding {
-    let shown = shorten(value, 40);
     match p {
         ReadProblem::Undecodable => Finding::new(
             Code::Encoding,
-            format!(
-                "has bytes that are not valid {} (shown as �); retype the value: {shown}",
-                enc.label()
-            ),
+            Msg::Undecodable {
+                encoding: enc.label(),
+                value: value.to_string(),
+            },
         ),
         ReadProblem::StrayQuote => Finding::new(
             Code::Quote,
-            format!(
-                "has a stray quote (\"); it was read as {shown} — check the value and retype it"
-            ),
+            Msg::StrayQuote {
+                value: value.to_string(),
+            },
         ),
-        ReadProblem::UnclosedQuote => Finding::new(
-            Code::Quote,
-            "opens a quote (\") that never closes, so the rest of the file was read into this cell",
-        ),
+        ReadProblem::UnclosedQuote => Finding::new(Code::Quote, Msg::UnclosedQuote),
     }
 }
 
@@ -853,7 +854,10 @@ fn header_read_findings(doc: &Document) -> Vec<FileFinding> {
             let p = doc.header_read_problem(col)?;
             let name = doc.header.get(col).map_or("", String::as_str);
             let mut finding = read_problem_finding(p, name, doc.meta.encoding);
-            finding.message = format!("Header of column {}: {}", col + 1, finding.message).into();
+            finding.msg = Msg::InHeader {
+                position: col + 1,
+                inner: Box::new(finding.msg),
+            };
             Some(FileFinding {
                 col: Some(col),
                 column: Some(name.to_string()),
@@ -873,27 +877,19 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
         return Some(FileFinding {
             col: Some(0),
             column: None,
-            finding: Finding::new(
-                Code::HeaderUnknown,
-                "The first line is blank, so the file has no column names; delete the blank lines above the header",
-            ),
+            finding: Finding::new(Code::HeaderUnknown, Msg::BlankHeader),
         });
     }
     let [only] = doc.header.as_slice() else {
         return None;
     };
-    let (_, name) = [(';', "semicolons"), ('\t', "tabs")]
+    let (_, found) = [(';', "semicolons"), ('\t', "tabs")]
         .into_iter()
         .find(|(c, _)| only.contains(*c))?;
     Some(FileFinding {
         col: Some(0),
         column: Some(shorten(only, 40)),
-        finding: Finding::new(
-            Code::Separator,
-            format!(
-                "The header has no commas but has {name}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
-            ),
-        ),
+        finding: Finding::new(Code::Separator, Msg::Separator { found }),
     })
 }
 
