@@ -52,8 +52,16 @@ impl Value {
 enum Op {
     Set(u8, u8, Value),
     SetMany(Vec<(u8, u8, Value)>),
-    Paste { row: u8, col: u8, sel: (u8, u8), block: Vec<Vec<Value>> },
-    FillDown { rows: (u8, u8), cols: (u8, u8) },
+    Paste {
+        row: u8,
+        col: u8,
+        sel: (u8, u8),
+        block: Vec<Vec<Value>>,
+    },
+    FillDown {
+        rows: (u8, u8),
+        cols: (u8, u8),
+    },
     Insert(u8, Vec<Vec<Value>>),
     Duplicate(Vec<u8>),
     Delete(Vec<u8>),
@@ -116,7 +124,13 @@ fn fit(mut row: Vec<String>, width: usize) -> Vec<String> {
     row
 }
 
-fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut Vec<Model>, op: &Op) {
+fn step(
+    sheet: &mut Sheet,
+    model: &mut Model,
+    undo: &mut Vec<Model>,
+    redo: &mut Vec<Model>,
+    op: &Op,
+) {
     let before = model.clone();
     let rows = model.len();
     let width = model_width(sheet);
@@ -144,13 +158,21 @@ fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut 
             did
         }
         Op::SetMany(cells) => {
-            let cells: Vec<(usize, usize, String)> =
-                cells.iter().take(16).map(|(r, c, v)| (*r as usize, *c as usize, v.get())).collect();
+            let cells: Vec<(usize, usize, String)> = cells
+                .iter()
+                .take(16)
+                .map(|(r, c, v)| (*r as usize, *c as usize, v.get()))
+                .collect();
             let did = sheet.set_cells(cells.clone());
             set_model(model, &cells);
             did
         }
-        Op::Paste { row, col, sel, block } => {
+        Op::Paste {
+            row,
+            col,
+            sel,
+            block,
+        } => {
             let block: Vec<Vec<String>> = block
                 .iter()
                 .take(8)
@@ -162,7 +184,10 @@ fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut 
             paste_model(model, width, (row, col), sel, &block);
             did
         }
-        Op::FillDown { rows: (r0, r1), cols: (c0, c1) } => {
+        Op::FillDown {
+            rows: (r0, r1),
+            cols: (c0, c1),
+        } => {
             let rows = (*r0 as usize)..(*r1 as usize);
             let cols = (*c0 as usize)..(*c1 as usize);
             let did = sheet.fill_down(rows.clone(), cols.clone());
@@ -190,7 +215,11 @@ fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut 
         }
         Op::Duplicate(list) => {
             let did = sheet.duplicate_rows(&list.iter().map(|&r| r as usize).collect::<Vec<_>>());
-            let mut picked: Vec<usize> = list.iter().map(|&r| r as usize).filter(|&r| r < rows).collect();
+            let mut picked: Vec<usize> = list
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| r < rows)
+                .collect();
             picked.sort_unstable();
             picked.dedup();
             if let Some(&last) = picked.last() {
@@ -203,7 +232,11 @@ fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut 
         }
         Op::Delete(list) => {
             let did = sheet.delete_rows(&list.iter().map(|&r| r as usize).collect::<Vec<_>>());
-            let mut picked: Vec<usize> = list.iter().map(|&r| r as usize).filter(|&r| r < rows).collect();
+            let mut picked: Vec<usize> = list
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| r < rows)
+                .collect();
             picked.sort_unstable();
             picked.dedup();
             for &r in picked.iter().rev() {
@@ -215,10 +248,16 @@ fn step(sheet: &mut Sheet, model: &mut Model, undo: &mut Vec<Model>, redo: &mut 
             let fixes = bulksheet::fix::propose_all(sheet);
             let did = sheet.apply(bulksheet::fix::to_edit(&fixes));
             for f in &fixes {
-                assert_eq!(cell(model, f.row, f.col), f.old, "a fix starts from the current value");
+                assert_eq!(
+                    cell(model, f.row, f.col),
+                    f.old,
+                    "a fix starts from the current value"
+                );
             }
-            let cells: Vec<(usize, usize, String)> =
-                fixes.iter().map(|f| (f.row, f.col, f.new.clone())).collect();
+            let cells: Vec<(usize, usize, String)> = fixes
+                .iter()
+                .map(|f| (f.row, f.col, f.new.clone()))
+                .collect();
             set_model(model, &cells);
             did
         }
@@ -235,7 +274,11 @@ fn model_width(sheet: &Sheet) -> usize {
 }
 
 fn cell(model: &Model, r: usize, c: usize) -> String {
-    model.get(r).and_then(|row| row.get(c)).cloned().unwrap_or_default()
+    model
+        .get(r)
+        .and_then(|row| row.get(c))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Cells outside the document are ignored, as `set_cells` does.
@@ -247,7 +290,13 @@ fn set_model(model: &mut Model, cells: &[(usize, usize, String)]) {
     }
 }
 
-fn paste_model(model: &mut Model, width: usize, at: (usize, usize), sel: (usize, usize), block: &[Vec<String>]) {
+fn paste_model(
+    model: &mut Model,
+    width: usize,
+    at: (usize, usize),
+    sel: (usize, usize),
+    block: &[Vec<String>],
+) {
     let (row, col) = at;
     let mut cells = Vec::new();
     if block.len() == 1 && block[0].len() == 1 {
@@ -281,7 +330,11 @@ fn check(sheet: &Sheet, model: &Model, schema: &bulksheet::Schema, subs: &Subscr
         }
     }
     let fresh = Sheet::new(doc.clone(), schema.clone(), subs.clone());
-    assert_eq!(sheet.issues(), fresh.issues(), "incremental check differs from a full one");
+    assert_eq!(
+        sheet.issues(),
+        fresh.issues(),
+        "incremental check differs from a full one"
+    );
     assert_eq!(sheet.errors(), fresh.errors());
     assert_eq!(sheet.warnings(), fresh.warnings());
 }

@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     let mut sheet = Sheet::new(doc.clone(), schema, Subscriptions::none());
     let issues = sheet.issues();
     assert_eq!(
-        issues.iter().filter(|i| i.severity == bulksheet::Severity::Error).count(),
+        issues
+            .iter()
+            .filter(|i| i.severity == bulksheet::Severity::Error)
+            .count(),
         sheet.errors()
     );
     sheet.set_target_encoding(TextEncoding::ShiftJis);
