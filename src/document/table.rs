@@ -63,9 +63,13 @@ impl ColumnCells {
     fn push(&mut self, value: &str) {
         match self {
             ColumnCells::Dict { ids, values } => {
-                // Most enum columns alternate between a handful of codes: a short linear
-                // scan beats hashing.
-                if let Some(id) = values.iter().position(|v| &**v == value) {
+                // Most enum columns hold a handful of codes: try the previous row's value,
+                // then a short linear scan; both beat hashing.
+                let last = ids.last().map(|&id| id as usize);
+                let hit = last
+                    .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
+                    .or_else(|| values.iter().position(|v| same_text(v, value)));
+                if let Some(id) = hit {
                     ids.push(id as u8);
                     return;
                 }
@@ -131,6 +135,18 @@ impl ColumnCells {
             ColumnCells::Text { .. } => None,
         }
     }
+}
+
+/// String equality without a library call for the one- and two-byte codes that fill
+/// enum columns.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len()
+        && match a.len() {
+            0 => true,
+            1 | 2 => a.iter().zip(b).all(|(x, y)| x == y),
+            _ => a == b,
+        }
 }
 
 /// Buffers are capped at 4 GiB per column (checked when reading); saturate rather than wrap.

@@ -1,5 +1,8 @@
 //! Value → rows index for a unique column, kept up to date per edit, so finding the other
 //! half of a duplicate never scans the column.
+//!
+//! Most values occur once, so a bucket's first row lives inline in one map and only the
+//! rows that share a hash go to a second map: no allocation per row on the common path.
 
 use crate::schema::Unique;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -8,23 +11,22 @@ use std::hash::Hasher;
 #[derive(Debug, Clone)]
 pub struct UniqueIndex {
     mode: Unique,
-    /// Rows by the hash of their key; rows in one bucket are compared by value, so a hash
-    /// collision never makes a false duplicate.
-    buckets: FxHashMap<u64, Vec<u32>>,
+    /// The first row of each bucket, by the hash of its key.
+    first: FxHashMap<u64, u32>,
+    /// Further rows of buckets holding more than one row. Rows in one bucket are compared
+    /// by value, so a hash collision never makes a false duplicate.
+    more: FxHashMap<u64, Vec<u32>>,
 }
 
 impl UniqueIndex {
-    pub fn new(mode: Unique) -> Self {
+    pub fn with_capacity(mode: Unique, n: usize) -> Self {
+        let mut first = FxHashMap::default();
+        first.reserve(n);
         UniqueIndex {
             mode,
-            buckets: FxHashMap::default(),
+            first,
+            more: FxHashMap::default(),
         }
-    }
-
-    pub fn with_capacity(mode: Unique, n: usize) -> Self {
-        let mut buckets = FxHashMap::default();
-        buckets.reserve(n);
-        UniqueIndex { mode, buckets }
     }
 
     fn hash(&self, value: &str) -> u64 {
@@ -45,6 +47,14 @@ impl UniqueIndex {
         h.finish()
     }
 
+    /// The key two values are compared by.
+    fn fold(&self, value: &str) -> String {
+        match self.mode {
+            Unique::Exact => value.to_string(),
+            Unique::CaseInsensitive => value.to_lowercase(),
+        }
+    }
+
     pub fn same(&self, a: &str, b: &str) -> bool {
         match self.mode {
             Unique::Exact => a == b,
@@ -53,70 +63,99 @@ impl UniqueIndex {
         }
     }
 
+    fn bucket(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let more = self.more.get(&h).map_or(&[][..], Vec::as_slice);
+        self.first
+            .get(&h)
+            .copied()
+            .into_iter()
+            .chain(more.iter().copied())
+    }
+
+    fn add(&mut self, h: u64, row: u32) {
+        match self.first.entry(h) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.more.entry(h).or_default().push(row)
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row);
+            }
+        }
+    }
+
+    /// Rows holding the same key as `value` (sorted), `cell` reading a row's current value.
+    fn matching<'a>(&self, h: u64, value: &str, cell: &impl Fn(u32) -> &'a str) -> Vec<u32> {
+        let mut rows: Vec<u32> = self
+            .bucket(h)
+            .filter(|&r| self.same(cell(r), value))
+            .collect();
+        rows.sort_unstable();
+        rows
+    }
+
     /// Adds `row` with `value`; returns the other rows holding the same key.
-    /// `cell` reads another row's current value.
     pub fn insert<'a>(&mut self, row: u32, value: &str, cell: impl Fn(u32) -> &'a str) -> Vec<u32> {
         let h = self.hash(value);
-        let bucket = self.buckets.entry(h).or_default();
-        let others = Self::matching(self.mode, bucket, value, &cell);
-        if let Err(at) = bucket.binary_search(&row) {
-            bucket.insert(at, row);
+        let mut others = self.matching(h, value, &cell);
+        others.retain(|&r| r != row);
+        if !self.bucket(h).any(|r| r == row) {
+            self.add(h, row);
         }
         others
     }
 
-    /// Appends during a full build, where rows arrive in order.
+    /// Appends during a full build.
     pub fn push(&mut self, row: u32, value: &str) {
         let h = self.hash(value);
-        self.buckets.entry(h).or_default().push(row);
+        self.add(h, row);
     }
 
     /// Removes `row`, which held `value`; returns the rows still holding that key.
     pub fn remove<'a>(&mut self, row: u32, value: &str, cell: impl Fn(u32) -> &'a str) -> Vec<u32> {
         let h = self.hash(value);
-        let Some(bucket) = self.buckets.get_mut(&h) else {
-            return Vec::new();
-        };
-        if let Ok(at) = bucket.binary_search(&row) {
-            bucket.remove(at);
+        if self.first.get(&h) == Some(&row) {
+            match self.more.get_mut(&h).and_then(Vec::pop) {
+                Some(next) => {
+                    self.first.insert(h, next);
+                }
+                None => {
+                    self.first.remove(&h);
+                }
+            }
+        } else if let Some(rest) = self.more.get_mut(&h) {
+            rest.retain(|&r| r != row);
         }
-        let rest = Self::matching(self.mode, bucket, value, &cell);
-        if bucket.is_empty() {
-            self.buckets.remove(&h);
+        if self.more.get(&h).is_some_and(Vec::is_empty) {
+            self.more.remove(&h);
         }
+        let mut rest = self.matching(h, value, &cell);
+        rest.retain(|&r| r != row);
         rest
     }
 
-    /// Rows other than `row` holding the same key as `value`.
+    /// Rows other than `row` holding the same key as `value`, in row order.
     pub fn others<'a>(&self, row: u32, value: &str, cell: impl Fn(u32) -> &'a str) -> Vec<u32> {
         let h = self.hash(value);
-        self.buckets.get(&h).map_or_else(Vec::new, |b| {
-            Self::matching(self.mode, b, value, &cell)
-                .into_iter()
-                .filter(|&r| r != row)
-                .collect()
-        })
+        let mut rows = self.matching(h, value, &cell);
+        rows.retain(|&r| r != row);
+        rows
     }
 
-    fn matching<'a>(
-        mode: Unique,
-        bucket: &[u32],
-        value: &str,
-        cell: &impl Fn(u32) -> &'a str,
-    ) -> Vec<u32> {
-        let probe = UniqueIndex::new(mode);
-        bucket
-            .iter()
-            .copied()
-            .filter(|&r| probe.same(cell(r), value))
-            .collect()
-    }
-
-    /// Buckets with more than one row: candidates for duplicates after a full build.
-    pub fn crowded(&self) -> impl Iterator<Item = &[u32]> {
-        self.buckets
-            .values()
-            .filter(|b| b.len() > 1)
-            .map(Vec::as_slice)
+    /// Every row whose key another row shares, after a full build. Each crowded bucket is
+    /// sorted by key, so a value repeated on many rows costs n log n, not n².
+    pub fn duplicated_rows<'a>(&self, cell: impl Fn(u32) -> &'a str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for &h in self.more.keys() {
+            let mut keyed: Vec<(String, u32)> =
+                self.bucket(h).map(|r| (self.fold(cell(r)), r)).collect();
+            keyed.sort_unstable();
+            for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+                if run.len() > 1 {
+                    out.extend(run.iter().map(|(_, r)| *r));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 }
