@@ -14,6 +14,8 @@ pub mod fix;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod io;
 pub mod roster;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod sample_data;
 pub mod schema;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod sheet;
