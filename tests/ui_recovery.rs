@@ -177,3 +177,42 @@ fn without_a_recovery_folder_nothing_is_journaled() {
     h.state_mut().write_journal_now();
     assert!(!Path::new(&s.journals).exists());
 }
+
+#[test]
+fn opening_a_file_offers_its_journal_and_tidies_stale_temp_files_beside_it() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    drop(h);
+    let temp = s.file.with_file_name(".bulksheet-k1LLed.tmp");
+    std::fs::write(&temp, b"half a save").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&temp)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+
+    // Start on the sample, then open the file through the Open dialog.
+    let app = BulksheetApp::sample().with_recovery_dir(s.journals.clone());
+    let mut h = harness(app);
+    assert_eq!(h.state().recovery_offer(), None);
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    assert_eq!(h.state().dialog_name(), Some("open"));
+    h.get_by_role(eframe::egui::accesskit::Role::TextInput)
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &s.file.display().to_string());
+    click(&mut h, "Open");
+    wait_for_job(&mut h);
+    assert_eq!(h.state().path(), Some(s.file.as_path()));
+    assert_eq!(h.state().recovery_offer(), Some(1));
+    h.get_by_label(BOB_CHANGE);
+    assert!(
+        !temp.exists(),
+        "stale temp file left beside the opened file"
+    );
+}
