@@ -13,6 +13,8 @@ pub mod find;
 pub mod fix;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod io;
+#[cfg_attr(not(test), deny(clippy::indexing_slicing))]
+pub mod journal;
 pub mod roster;
 #[cfg_attr(not(test), deny(clippy::indexing_slicing))]
 pub mod sample_data;

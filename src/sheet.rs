@@ -200,6 +200,22 @@ impl Sheet {
         &self.undo
     }
 
+    /// The steps that turn the document as last saved (or opened) into what it is now,
+    /// oldest first: what the recovery journal replays. None when the saved state is no
+    /// longer reachable (it was undone past, then a new edit cleared the redo list).
+    pub fn edits_since_save(&self) -> Option<Vec<Edit>> {
+        let saved = self.saved_at?;
+        let now = self.undo.len();
+        if saved <= now {
+            return self.undo.get(saved..).map(<[Edit]>::to_vec);
+        }
+        // The saved state lies ahead on the redo list (topmost = first to redo): going
+        // back from it means undoing those steps, deepest first.
+        let ahead = saved - now;
+        let start = self.redo.len().checked_sub(ahead)?;
+        Some(self.redo.get(start..)?.iter().map(Edit::inverse).collect())
+    }
+
     /// Keeps a cell's value as it was when the file was opened, the first time it changes.
     fn remember_original(&mut self, row: usize, col: usize) {
         if let Some(&phys) = self.doc.table.order().get(row) {

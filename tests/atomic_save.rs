@@ -175,3 +175,38 @@ fn a_process_killed_while_writing_the_temp_file_leaves_the_original_intact() {
     let _ = child.wait().unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), ORIGINAL, "original changed");
 }
+
+#[test]
+fn stale_temp_files_of_a_killed_save_are_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_temp = dir.path().join(".bulksheet-AbC123.tmp");
+    let young_temp = dir.path().join(".bulksheet-XyZ789.tmp");
+    let others = [
+        dir.path().join("users.csv"),
+        dir.path().join(".bulksheet-.tmp"),
+        dir.path().join("bulksheet-AbC123.tmp"),
+        dir.path().join(".bulksheet-AbC123.tmp.csv"),
+    ];
+    for p in others.iter().chain([&old_temp, &young_temp]) {
+        std::fs::write(p, b"x").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for p in others.iter().chain([&old_temp]) {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    let removed = bulksheet::io::remove_stale_temps(dir.path(), bulksheet::io::STALE_AFTER);
+    assert_eq!(removed, vec![old_temp.clone()]);
+    assert!(!old_temp.exists());
+    assert!(
+        young_temp.exists(),
+        "a save may still own a young temp file"
+    );
+    for p in &others {
+        assert!(p.exists(), "{} removed", p.display());
+    }
+}

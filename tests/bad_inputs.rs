@@ -80,12 +80,10 @@ const CATALOGUE: &[(&str, Expect, Option<TextEncoding>)] = &[
         Opens(&[(Code::Encoding, 2, Some(1), "not valid UTF-8")]),
         Some(TextEncoding::Utf8),
     ),
+    // Reported once: the replacement character it reads as is not also "unencodable".
     (
         "truncated_sjis.csv",
-        Opens(&[
-            (Code::Encoding, 2, Some(1), "not valid Shift_JIS"),
-            (Code::Unencodable, 2, Some(1), ""),
-        ]),
+        Opens(&[(Code::Encoding, 2, Some(1), "not valid Shift_JIS")]),
         Some(TextEncoding::ShiftJis),
     ),
     // One row pasted from a Shift_JIS file into a UTF-8 one: the UTF-8 rows stay readable.
@@ -535,4 +533,24 @@ fn deeply_broken_quotes_do_not_loop_or_panic() {
     })
     .unwrap();
     assert!(o.doc.rows() > 0);
+}
+
+#[test]
+fn a_typed_replacement_character_is_still_unencodable_in_shift_jis() {
+    let doc = read_path(&Path::new(BAD).join("truncated_sjis.csv"), None).unwrap();
+    let schema = detect(&doc.header);
+    let mut sheet = Sheet::new(doc, schema, Subscriptions::none());
+    let row = 1; // document row of issue row 2
+    let codes = |s: &Sheet| -> Vec<Code> {
+        s.issues()
+            .iter()
+            .filter(|i| i.row == row + 1 && i.col == Some(1))
+            .map(|i| i.code)
+            .collect()
+    };
+    assert_eq!(codes(&sheet), vec![Code::Encoding]);
+    // Once edited, the bytes problem is gone; a U+FFFD the user keeps is the user's own.
+    let value = format!("{}x", sheet.cell(row, 1));
+    assert!(sheet.set_cell(row, 1, &value));
+    assert_eq!(codes(&sheet), vec![Code::Unencodable]);
 }

@@ -50,4 +50,27 @@ pub const JA: &[(&str, &str)] = &[
     ("Encoding", "文字コード"),
     ("Line ending", "改行"),
     ("Schema", "テンプレート"),
+    // Recovery (issue 7)
+    (
+        "Restore unsaved edits?",
+        "保存されていない編集を復元しますか？",
+    ),
+    (
+        "Bulksheet stopped before these edits were saved. File:",
+        "これらの編集を保存する前に Bulksheet が終了しました。ファイル:",
+    ),
+    (
+        "The file has changed on disk since these edits were made. Check the list before restoring.",
+        "編集の後にファイルが変更されています。復元する前に一覧を確認してください。",
+    ),
+    (
+        "These edits cannot be restored:",
+        "これらの編集は復元できません:",
+    ),
+    ("Restore", "復元"),
+    ("Later", "後で"),
+    ("Changed cells", "変更されたセル"),
+    ("Rows added", "追加された行"),
+    ("Rows deleted", "削除された行"),
+    ("(empty)", "（空）"),
 ];

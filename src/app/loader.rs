@@ -141,6 +141,9 @@ impl Reporter {
 }
 
 fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::io::remove_stale_temps(dir, crate::io::STALE_AFTER);
+    }
     let bytes = match read_file(&path) {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e),

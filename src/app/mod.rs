@@ -8,8 +8,10 @@ pub mod fonts;
 mod grid;
 pub mod i18n;
 mod issues_panel;
+mod journal_writer;
 mod loader;
 mod menus;
+mod recovery;
 mod state;
 mod subscriptions_panel;
 pub mod theme;
@@ -51,7 +53,7 @@ pub fn run(file: Option<PathBuf>) -> i32 {
                 }
                 None => BulksheetApp::sample(),
             };
-            Ok(Box::new(app))
+            Ok(Box::new(app.with_default_recovery()))
         }),
     );
     match result {
@@ -102,6 +104,7 @@ pub struct BulksheetApp {
     notice: Option<Notice>,
     title: String,
     close_allowed: bool,
+    recovery: recovery::Recovery,
 }
 
 /// A sheet with the MiiTel header and no rows, shown while the first file loads.
@@ -140,6 +143,7 @@ impl BulksheetApp {
             notice: None,
             title: String::new(),
             close_allowed: false,
+            recovery: Default::default(),
         }
     }
 
@@ -378,7 +382,7 @@ impl eframe::App for BulksheetApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         self.intercept_close(&ctx);
-        let modal_open = self.dialog.is_some() || self.job.is_some();
+        let modal_open = self.dialog.is_some() || self.job.is_some() || self.recovery.is_asking();
         if !modal_open {
             for cmd in menus::shortcuts(&ctx) {
                 self.run_command(&ctx, cmd);
@@ -394,11 +398,12 @@ impl eframe::App for BulksheetApp {
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        let keyboard = self.dialog.is_none() && self.job.is_none();
+        let keyboard = self.dialog.is_none() && self.job.is_none() && !self.recovery.is_asking();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
         });
         self.show_dialog(&ctx);
+        self.recovery_frame(&ctx);
         self.job_overlay(&ctx);
         self.update_title(&ctx);
     }

@@ -2,7 +2,7 @@
 //! undo, the change review and tests all see one path.
 
 /// One cell's change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CellChange {
     pub row: usize,
     pub col: usize,
@@ -10,8 +10,8 @@ pub struct CellChange {
     pub new: String,
 }
 
-/// One undoable step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One undoable step. Serializable: the recovery journal stores unsaved steps.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Typed values, pastes, fills, fixes: any number of cells at once.
     Cells(Vec<CellChange>),

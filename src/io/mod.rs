@@ -7,9 +7,11 @@ mod decode;
 mod parts;
 mod quotes;
 mod read;
+mod stale;
 mod write;
 
 pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{ReadError, read_bytes, read_path, read_with_progress};
+pub use stale::{STALE_AFTER, remove_stale_temps};
 pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};

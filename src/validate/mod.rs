@@ -491,10 +491,18 @@ impl Validator {
     fn cell_own_findings(&self, doc: &Document, row: usize, col: usize) -> Vec<Finding> {
         let value = doc.cell(row, col);
         let mut out = Vec::new();
-        if let Some(p) = doc.read_problem(row, col) {
+        let problem = doc.read_problem(row, col);
+        if let Some(p) = problem {
             out.push(read_problem_finding(p, value, doc.meta.encoding));
         }
-        out.extend(self.value_findings(col, value));
+        let undecodable = problem == Some(&ReadProblem::Undecodable);
+        // Undecodable bytes read as U+FFFD: the decoding error says so already, not a
+        // second "cannot carry" about the replacement character.
+        out.extend(
+            self.value_findings(col, value)
+                .into_iter()
+                .filter(|f| !(undecodable && is_unencodable_replacement(f))),
+        );
         out.extend(self.roster_finding(doc, row, col));
         out
     }
@@ -823,6 +831,10 @@ impl Validator {
             self.put_cell(row, col, fs);
         }
     }
+}
+
+fn is_unencodable_replacement(f: &Finding) -> bool {
+    matches!(f.msg, Msg::Unencodable { ch: '\u{fffd}', .. })
 }
 
 fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncoding) -> Finding {

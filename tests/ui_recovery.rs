@@ -1,0 +1,218 @@
+//! Recovery in the window: edits are journaled from the frame loop; a new window on the
+//! same file offers them back, listing each change, and restores, discards or keeps them.
+
+mod ui_support;
+
+use bulksheet::app::BulksheetApp;
+use bulksheet::journal::{Journal, Origin};
+use eframe::egui::Key;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use ui_support::*;
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    file: PathBuf,
+    journals: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_fixture(dir.path(), "users.csv", &fixture_text());
+    let journals = dir.path().join("recovery");
+    Setup {
+        _dir: dir,
+        file,
+        journals,
+    }
+}
+
+fn window(s: &Setup) -> egui_kittest::Harness<'static, BulksheetApp> {
+    let app = BulksheetApp::open(&s.file)
+        .unwrap()
+        .with_recovery_dir(s.journals.clone());
+    harness(app)
+}
+
+fn journal_file(s: &Setup) -> PathBuf {
+    Journal::path(&s.journals, &Origin::of_file(&s.file).unwrap())
+}
+
+/// Fixes row 2's login by typing, as a user would.
+fn fix_bob(h: &mut egui_kittest::Harness<'static, BulksheetApp>) {
+    click(h, "Login ID, row 2");
+    type_text(h, "bob@example.com");
+    press(h, Key::Enter);
+    assert_eq!(h.state().sheet().cell(1, 0), "bob@example.com");
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+const BOB_CHANGE: &str = "Row 2, Login ID: bob＠example.com → bob@example.com";
+
+#[test]
+fn the_frame_loop_journals_unsaved_edits_and_a_new_window_restores_them() {
+    let s = setup();
+    let mut h = window(&s);
+    assert_eq!(h.state().recovery_offer(), None, "nothing to restore yet");
+    fix_bob(&mut h);
+    // No explicit call: the frame loop writes the journal (first write right away).
+    h.run_steps(2);
+    wait_until("journal written by the frame loop", || {
+        journal_file(&s).exists()
+    });
+    h.state_mut().write_journal_now();
+    drop(h); // as if the process died: nothing saved
+
+    let mut h = window(&s);
+    assert_eq!(h.state().recovery_offer(), Some(1));
+    h.get_by_label("Restore unsaved edits?");
+    h.get_by_label(BOB_CHANGE);
+    // The grid does not take keys while the question is open.
+    press(&mut h, Key::Delete);
+    assert_eq!(h.state().sheet().cell(0, 0), "alice@example.com");
+    click(&mut h, "Restore");
+    assert_eq!(h.state().recovery_offer(), None);
+    assert_eq!(h.state().sheet().cell(1, 0), "bob@example.com");
+    assert!(h.state().sheet().is_dirty());
+    assert!(h.state().window_title().contains('*'));
+    assert_eq!(status(&h, "Errors"), "1");
+    // The restore is one undo step.
+    assert!(h.state_mut().sheet_mut().undo());
+    assert_eq!(h.state().sheet().cell(1, 0), "bob＠example.com");
+}
+
+#[test]
+fn discard_removes_the_journal_and_keeps_the_file_as_it_is() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    drop(h);
+
+    let mut h = window(&s);
+    assert_eq!(h.state().recovery_offer(), Some(1));
+    click(&mut h, "Discard");
+    h.state_mut().write_journal_now(); // waits for the writer
+    assert!(!journal_file(&s).exists());
+    assert_eq!(h.state().sheet().cell(1, 0), "bob＠example.com");
+    assert!(!h.state().sheet().is_dirty());
+    drop(h);
+    let h = window(&s);
+    assert_eq!(h.state().recovery_offer(), None);
+}
+
+#[test]
+fn later_keeps_the_journal_for_the_next_start_even_after_new_edits() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    drop(h);
+
+    let mut h = window(&s);
+    click(&mut h, "Later");
+    assert_eq!(h.state().recovery_offer(), None);
+    // New edits are journaled under the document's name without replacing the old ones.
+    click(&mut h, "User name, row 1");
+    type_text(&mut h, "Alicia");
+    press(&mut h, Key::Enter);
+    h.state_mut().write_journal_now();
+    assert_eq!(Journal::pending(&s.journals).len(), 2);
+    drop(h);
+
+    let h = window(&s);
+    // The newest is offered first.
+    assert_eq!(h.state().recovery_offer(), Some(1));
+    h.get_by_label("Row 1, User name: Alice → Alicia");
+}
+
+#[test]
+fn undoing_back_to_the_opened_state_removes_the_journal() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    assert!(journal_file(&s).exists());
+    assert!(h.state_mut().sheet_mut().undo());
+    h.run_steps(2);
+    h.state_mut().write_journal_now();
+    assert!(!journal_file(&s).exists());
+}
+
+#[test]
+fn a_journal_for_a_file_changed_since_warns_and_cannot_overwrite_it() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    drop(h);
+    let text = std::fs::read_to_string(&s.file)
+        .unwrap()
+        .replace("bob＠example.com", "robert@example.com");
+    std::fs::write(&s.file, text).unwrap();
+
+    let mut h = window(&s);
+    assert_eq!(h.state().recovery_offer(), Some(0));
+    h.get_by_label(
+        "The file has changed on disk since these edits were made. Check the list before restoring.",
+    );
+    assert!(h.get_by_label("Restore").accesskit_node().is_disabled());
+    click(&mut h, "Discard");
+    assert_eq!(h.state().sheet().cell(1, 0), "robert@example.com");
+}
+
+#[test]
+fn without_a_recovery_folder_nothing_is_journaled() {
+    let s = setup();
+    let mut h = harness(BulksheetApp::open(&s.file).unwrap());
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    assert!(!Path::new(&s.journals).exists());
+}
+
+#[test]
+fn opening_a_file_offers_its_journal_and_tidies_stale_temp_files_beside_it() {
+    let s = setup();
+    let mut h = window(&s);
+    fix_bob(&mut h);
+    h.state_mut().write_journal_now();
+    drop(h);
+    let temp = s.file.with_file_name(".bulksheet-k1LLed.tmp");
+    std::fs::write(&temp, b"half a save").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&temp)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+
+    // Start on the sample, then open the file through the Open dialog.
+    let app = BulksheetApp::sample().with_recovery_dir(s.journals.clone());
+    let mut h = harness(app);
+    assert_eq!(h.state().recovery_offer(), None);
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    assert_eq!(h.state().dialog_name(), Some("open"));
+    h.get_by_role(eframe::egui::accesskit::Role::TextInput)
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &s.file.display().to_string());
+    click(&mut h, "Open");
+    wait_for_job(&mut h);
+    assert_eq!(h.state().path(), Some(s.file.as_path()));
+    assert_eq!(h.state().recovery_offer(), Some(1));
+    h.get_by_label(BOB_CHANGE);
+    assert!(
+        !temp.exists(),
+        "stale temp file left beside the opened file"
+    );
+}
