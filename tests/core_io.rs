@@ -187,12 +187,12 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
     ];
     let len = (rng.next() % 400) as usize;
     let mut out = Vec::new();
-    if rng.next() % 3 == 0 {
+    if rng.next().is_multiple_of(3) {
         out.extend_from_slice(line(&header()).as_bytes());
         out.extend_from_slice(b"\r\n");
     }
     for _ in 0..len {
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             out.push((rng.next() % 256) as u8);
         } else {
             out.extend_from_slice(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
