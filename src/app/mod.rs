@@ -2,17 +2,27 @@
 //! back as a [`Sheet`] edit; it holds no rule of its own.
 
 use eframe::egui;
+mod clipboard;
 mod dialogs;
+mod edit_actions;
+mod edit_menu;
 mod file_ops;
+mod find_panel;
+mod fix_preview;
 pub mod fonts;
 mod grid;
 pub mod i18n;
 mod issues_panel;
 mod loader;
 mod menus;
+mod review_panel;
+pub mod roster_panel;
+mod selection;
+mod set_value;
 mod state;
 mod subscriptions_panel;
 pub mod theme;
+mod view_bar;
 
 pub use dialogs::After;
 pub use issues_panel::Grouping;
@@ -102,6 +112,9 @@ pub struct BulksheetApp {
     notice: Option<Notice>,
     title: String,
     close_allowed: bool,
+    /// The editing windows and panels (find, fix preview, review, roster).
+    edit: edit_actions::EditState,
+    lang: i18n::Lang,
 }
 
 /// A sheet with the MiiTel header and no rows, shown while the first file loads.
@@ -140,6 +153,8 @@ impl BulksheetApp {
             notice: None,
             title: String::new(),
             close_allowed: false,
+            edit: Default::default(),
+            lang: Default::default(),
         }
     }
 
@@ -155,6 +170,11 @@ impl BulksheetApp {
         let mut app = Self::new(loader::sheet_for(doc), None);
         app.file.name = SAMPLE_NAME.to_string();
         app
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> i18n::Lang {
+        self.lang
     }
 
     pub fn sheet(&self) -> &Sheet {
@@ -226,6 +246,7 @@ impl BulksheetApp {
             Command::Quit => self.request_close(ctx),
             Command::NextError => self.goto_error(true),
             Command::PreviousError => self.goto_error(false),
+            Command::Edit(e) => self.run_edit(ctx, e),
         }
     }
 
@@ -378,26 +399,34 @@ impl eframe::App for BulksheetApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         self.intercept_close(&ctx);
-        let modal_open = self.dialog.is_some() || self.job.is_some();
+        let modal_open = self.dialog.is_some() || self.job.is_some() || self.edit.is_modal();
         if !modal_open {
             for cmd in menus::shortcuts(&ctx) {
                 self.run_command(&ctx, cmd);
             }
+            for cmd in edit_menu::shortcuts(&ctx, self.grid_has_keyboard(&ctx)) {
+                self.run_command(&ctx, Command::Edit(cmd));
+            }
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            if let Some(cmd) = menus::bar(ui) {
+            let (lang, sheet, grid) = (self.lang, &self.sheet, &self.grid);
+            let extra = |ui: &mut Ui| edit_menu::menus(ui, lang, sheet, grid).map(Command::Edit);
+            if let Some(cmd) = menus::bar(ui, extra) {
                 self.run_command(&ctx, cmd);
             }
         });
+        self.edit_panels(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::right("side")
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        let keyboard = self.dialog.is_none() && self.job.is_none();
+        let keyboard = self.dialog.is_none() && self.job.is_none() && !self.edit.is_modal();
+        self.grid.lang = self.lang;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
         });
+        self.edit_frame(&ctx);
         self.show_dialog(&ctx);
         self.job_overlay(&ctx);
         self.update_title(&ctx);

@@ -93,3 +93,15 @@ pub fn click(h: &mut Harness<'_, BulksheetApp>, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(4);
 }
+
+/// Focuses the text field of the dialog on screen (the filter field above the grid is a
+/// text field too, so the role alone does not find it).
+pub fn focus_dialog_field(h: &mut Harness<'_, BulksheetApp>) {
+    use egui_kittest::kittest::by;
+    h.get(
+        by().role(egui::accesskit::Role::TextInput)
+            .predicate(|n| n.label().as_deref() != Some("Filter rows")),
+    )
+    .focus();
+    h.run_steps(1);
+}
