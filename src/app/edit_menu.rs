@@ -306,7 +306,7 @@ pub fn row_number_widget(
         egui::WidgetInfo::labeled(
             egui::accesskit::Role::RowHeader,
             true,
-            format!("Row {}", row + 1),
+            format!("Row number {}", row + 1),
         )
     });
     let _ = sheet;

@@ -8,6 +8,7 @@ mod edit_actions;
 mod edit_menu;
 mod file_ops;
 mod find_panel;
+mod fix_button;
 mod fix_preview;
 pub mod fonts;
 mod grid;
@@ -342,6 +343,14 @@ impl BulksheetApp {
             Some(issues_panel::PanelAction::Goto { row, col }) => self.goto_issue(row, col),
             Some(issues_panel::PanelAction::Next) => self.goto_error(true),
             Some(issues_panel::PanelAction::Previous) => self.goto_error(false),
+            Some(issues_panel::PanelAction::Fix { row, col, like }) => {
+                let cmd = if like {
+                    edit_menu::EditCommand::FixLike(row, col)
+                } else {
+                    edit_menu::EditCommand::Fix(row, col)
+                };
+                self.grid.requests.push(cmd);
+            }
             None => {}
         }
     }
@@ -399,6 +408,8 @@ impl eframe::App for BulksheetApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         self.intercept_close(&ctx);
+        self.grid.lang = self.lang;
+        ctx.data_mut(|d| d.insert_temp(fix_button::lang_id(), self.lang));
         let modal_open = self.dialog.is_some() || self.job.is_some() || self.edit.is_modal();
         if !modal_open {
             for cmd in menus::shortcuts(&ctx) {
@@ -422,7 +433,6 @@ impl eframe::App for BulksheetApp {
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
         let keyboard = self.dialog.is_none() && self.job.is_none() && !self.edit.is_modal();
-        self.grid.lang = self.lang;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
         });
