@@ -93,7 +93,9 @@ impl FindPanel {
                 field.request_focus();
                 self.focus = false;
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            // Enter goes to the next match (and must not reach the grid as well).
+            let enter = field.lost_focus()
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
             self.column_choice(ui, lang, sheet);
             ui.checkbox(&mut self.query.match_case, tr(lang, "Match case"));
             ui.checkbox(&mut self.query.whole_cell, tr(lang, "Whole cell"));
@@ -103,14 +105,14 @@ impl FindPanel {
             count.widget_info(|| egui::WidgetInfo {
                 label: Some("Matches".into()),
                 current_text_value: Some(n.to_string()),
-                ..egui::WidgetInfo::new(egui::accesskit::Role::Label)
+                ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
             });
-            if ui.button(tr(lang, "◀ Previous")).clicked() {
+            if named(ui.button(tr(lang, "◀ Previous")), "Previous match").clicked() {
                 action = self
                     .step(from, false)
                     .map(|(r, c)| FindAction::Select(r, c));
             }
-            if ui.button(tr(lang, "Next ▶")).clicked() || enter {
+            if named(ui.button(tr(lang, "Next ▶")), "Next match").clicked() || enter {
                 action = self.step(from, true).map(|(r, c)| FindAction::Select(r, c));
                 if enter {
                     self.focus = true;
@@ -126,12 +128,16 @@ impl FindPanel {
         if self.replace {
             ui.horizontal(|ui| {
                 ui.label(tr(lang, "Replace with"));
-                let field = ui.add(egui::TextEdit::singleline(&mut self.with).desired_width(220.0));
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut self.with)
+                        .id(Id::unique("bulksheet-replace-field"))
+                        .desired_width(220.0),
+                );
                 field.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::accesskit::Role::TextInput,
                         true,
-                        "Replace with",
+                        "Replacement text",
                     )
                 });
                 if ui.button(tr(lang, "Replace")).clicked() {
@@ -179,4 +185,10 @@ impl FindPanel {
                 }
             });
     }
+}
+
+/// Gives a button its own accessible name (the issue list has "Next" and "Previous" too).
+fn named(resp: egui::Response, name: &'static str) -> egui::Response {
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name));
+    resp
 }
