@@ -197,9 +197,9 @@ impl BulksheetApp {
         for r in requests {
             self.run_edit(ctx, r);
         }
-        let header = self.sheet.doc().header.clone();
+        let header = &self.sheet.doc().header;
         if let Some(p) = self.edit.preview.as_mut()
-            && let Some(apply) = p.show(ctx, lang, &header)
+            && let Some(apply) = p.show(ctx, lang, header)
         {
             let p = self.edit.preview.take();
             if let (true, Some(p)) = (apply, p) {

@@ -290,13 +290,7 @@ pub fn shown(value: &str) -> String {
 
 /// The row number: a click selects the row (Shift extends), a right click offers the row
 /// operations.
-pub fn row_number_widget(
-    ui: &mut Ui,
-    sheet: &Sheet,
-    st: &mut GridState,
-    row: usize,
-    rect: egui::Rect,
-) {
+pub fn row_number_widget(ui: &mut Ui, st: &mut GridState, row: usize, rect: egui::Rect) {
     if !rect.is_positive() {
         return;
     }
@@ -309,7 +303,6 @@ pub fn row_number_widget(
             format!("Row number {}", row + 1),
         )
     });
-    let _ = sheet;
     if resp.clicked() {
         let extend = ui.input(|i| i.modifiers.shift);
         st.select_row(row, extend);

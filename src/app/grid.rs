@@ -436,7 +436,7 @@ fn draw_row_numbers(
         );
         painter.line_segment([rect.right_top(), rect.right_bottom()], line);
         painter.line_segment([rect.left_bottom(), rect.right_bottom()], line);
-        super::edit_menu::row_number_widget(ui, sheet, st, row, rect.intersect(reg.frozen));
+        super::edit_menu::row_number_widget(ui, st, row, rect.intersect(reg.frozen));
     }
 }
 
