@@ -13,7 +13,7 @@ pub struct Query {
 }
 
 impl Query {
-    fn matches(&self, value: &str) -> bool {
+    pub fn matches(&self, value: &str) -> bool {
         if self.text.is_empty() {
             return false;
         }
@@ -25,7 +25,8 @@ impl Query {
         }
     }
 
-    fn replace(&self, value: &str, with: &str) -> String {
+    /// The value with the matched text replaced (the whole value for a whole-cell query).
+    pub fn replace(&self, value: &str, with: &str) -> String {
         if self.whole_cell {
             return with.to_string();
         }

@@ -434,6 +434,14 @@ impl Sheet {
         self.validator.set_rules(rules, &self.doc);
     }
 
+    /// Cross-checks against the console's user list (None to stop) and re-checks.
+    pub fn set_roster(&mut self, roster: Option<std::sync::Arc<crate::roster::Roster>>) {
+        self.revision += 1;
+        let mut rules = self.rules().clone();
+        rules.roster = roster;
+        self.validator.set_rules(rules, &self.doc);
+    }
+
     /// Changes the schema and re-checks.
     pub fn set_schema(&mut self, schema: Schema) {
         self.revision += 1;

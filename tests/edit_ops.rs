@@ -270,3 +270,31 @@ fn excel_block_of_50_rows_by_24_columns_round_trips_through_tsv() {
         .collect();
     assert_eq!(parse_tsv(&to_tsv(&rows)), rows);
 }
+
+#[test]
+fn setting_and_clearing_a_roster_rechecks_the_sheet() {
+    let mut s = sheet(&[
+        row("a@x.jp", "A", "101", "0"),
+        row("new@x.jp", "N", "102", "0"),
+    ]);
+    assert_eq!(codes(&s), vec![]);
+    let roster_text = "Login ID,Extension number\r\na@x.jp,101\r\nz@x.jp,102\r\n";
+    let roster_doc = read_bytes(roster_text.as_bytes(), None).unwrap();
+    let roster = bulksheet::roster::Roster::from_document(&roster_doc, s.schema()).unwrap();
+    let before = s.revision();
+    s.set_roster(Some(std::sync::Arc::new(roster)));
+    assert!(s.revision() > before, "views see the rules changed");
+    let found = codes(&s);
+    assert!(
+        found.contains(&(2, Code::Roster)),
+        "unknown login: {found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|(_, c)| *c == Code::Roster).count(),
+        2,
+        "login not in roster and extension owned by z@x.jp: {found:?}"
+    );
+    assert!(!s.can_undo(), "the roster is a rule, not an edit");
+    s.set_roster(None);
+    assert_eq!(codes(&s), vec![]);
+}

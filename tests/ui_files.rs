@@ -4,7 +4,7 @@
 mod ui_support;
 
 use bulksheet::app::{BulksheetApp, CellPos};
-use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use eframe::egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
@@ -219,9 +219,7 @@ fn a_file_that_cannot_be_read_leaves_the_current_document_open() {
     assert_eq!(h.state().dialog_name(), Some("unsaved"));
     click(&mut h, "Don't save");
     assert_eq!(h.state().dialog_name(), Some("open"));
-    let field = h.get_by_role(egui::accesskit::Role::TextInput);
-    field.focus();
-    h.run_steps(1);
+    focus_dialog_field(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, &bad.display().to_string());
     click(&mut h, "Open");

@@ -5,7 +5,7 @@
 mod ui_support;
 
 use bulksheet::app::BulksheetApp;
-use eframe::egui::{Key, Modifiers, accesskit::Role};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::collections::HashMap;
 use ui_support::*;
@@ -68,8 +68,7 @@ fn every_error_of_the_sample_is_fixed_from_the_keyboard_and_the_saved_file_check
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(4);
     assert_eq!(h.state().dialog_name(), Some("save-as"));
-    h.get_by_role(Role::TextInput).focus();
-    h.run_steps(1);
+    focus_dialog_field(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, &out.display().to_string());
     click(&mut h, "Save file");

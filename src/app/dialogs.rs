@@ -73,6 +73,8 @@ pub enum Answer {
     ShowSaveAs(After),
     SaveDraft(PathBuf, After),
     Goto(usize, Option<usize>),
+    /// Open the list of changed cells (the save waits for the user).
+    Review,
 }
 
 /// Draws the open dialog, if any, and returns the answer when one was given.
@@ -238,6 +240,7 @@ fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Optio
         if ui.button("Save as…").clicked() {
             answer = Some(Answer::ShowSaveAs(then.clone()));
         }
+        review_button(ui, &mut answer);
         if ui.button("Cancel").clicked() {
             answer = Some(Answer::Cancel);
         }
@@ -278,6 +281,7 @@ fn save_errors(
         if ui.button("Fix them first").clicked() {
             answer = Some(Answer::Cancel);
         }
+        review_button(ui, &mut answer);
         let draft = egui::Button::new(
             RichText::new("Save anyway as draft (not ready for upload)").color(pal.draft_banner),
         );
@@ -286,6 +290,17 @@ fn save_errors(
         }
     });
     answer
+}
+
+/// "Review changes…": every changed cell, before the file is written.
+fn review_button(ui: &mut Ui, answer: &mut Option<Answer>) {
+    let lang = super::fix_button::lang_of(ui.ctx());
+    if ui
+        .button(super::i18n::tr(lang, "Review changes…"))
+        .clicked()
+    {
+        *answer = Some(Answer::Review);
+    }
 }
 
 fn message(ui: &mut Ui, title: &str, text: &str) -> Option<Answer> {

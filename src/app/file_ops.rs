@@ -212,6 +212,10 @@ impl BulksheetApp {
                 self.dialog = None;
                 self.goto_issue(row, col);
             }
+            Answer::Review => {
+                self.dialog = None;
+                self.edit.review.open = true;
+            }
         }
     }
 

@@ -193,16 +193,20 @@ impl Regions {
 /// Draws the grid and applies the user's edits to the sheet. `keyboard` is false while a
 /// dialog or another text field owns the keyboard.
 pub fn show(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, keyboard: bool) {
-    let rows = sheet.doc().rows();
-    st.clamp(rows, sheet.doc().width());
+    st.clamp(sheet.doc().rows(), sheet.doc().width());
+    st.view.refresh(sheet);
+    st.keep_cursor_shown();
     if keyboard {
-        handle_keys(ui, sheet, st, rows);
+        handle_keys(ui, sheet, st);
+        st.view.refresh(sheet);
     }
+    let rows = st.view.len();
     let geo = Geometry::new(st, rows);
     let mut area = ScrollArea::both().id_salt("grid").auto_shrink(false);
     if st.reveal && st.viewport.width() > 0.0 {
-        let idx = st.screen_index(st.selected.col);
-        if let Some(off) = geo.offset_to_reveal(idx, st.selected.row, st.viewport) {
+        if let Some((vrow, idx)) = st.screen_pos(st.selected)
+            && let Some(off) = geo.offset_to_reveal(idx, vrow, st.viewport)
+        {
             area = area.scroll_offset(off);
         }
         st.reveal = false;
@@ -216,7 +220,7 @@ pub fn show(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, keyboard: bool) 
         hold_focus(ui, &reg, keyboard && !st.is_busy());
         paint_backgrounds(ui, &reg, &pal);
         draw_cells(ui, sheet, st, &geo, &reg, &pal, viewport);
-        draw_row_numbers(ui, sheet, &geo, &reg, &pal, viewport, rows);
+        draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, rows);
         draw_header(ui, sheet, st, &geo, &reg, &pal);
         draw_editor(ui, sheet, st, &geo, &reg);
         draw_dropdown(ui, sheet, st, &geo, &reg);
@@ -263,20 +267,24 @@ fn draw_cells(
     pal: &Palette,
     vp: Rect,
 ) {
-    let rows = sheet.doc().rows();
-    let (first, last) = visible_rows(vp, rows);
+    let (first, last) = visible_rows(vp, st.view.len());
+    let block = st.block();
     let visible_cols: Vec<usize> = (0..st.order.len())
         .filter(|&i| {
             i < geo.frozen || (geo.x[i] + geo.w[i] > vp.min.x + geo.frozen_w && geo.x[i] < vp.max.x)
         })
         .collect();
     // Scrolling columns first, frozen ones after, so the frozen ones are on top.
-    for row in first..last {
+    for vrow in first..last {
+        let Some(row) = st.view.doc_row(vrow) else {
+            continue;
+        };
         for &idx in visible_cols.iter().rev() {
             let pos = CellPos::new(row, st.order[idx]);
-            let rect = reg.cell_rect(geo, idx, row);
+            let rect = reg.cell_rect(geo, idx, vrow);
             let clip = reg.clip_for(geo, idx);
-            let resp = draw_cell(ui, sheet, st, pos, rect, clip, pal);
+            let in_block = block.contains(vrow, idx);
+            let resp = draw_cell(ui, sheet, st, pos, rect, clip, pal, in_block);
             if let Some(resp) = resp {
                 cell_clicks(ui, sheet, st, pos, &resp);
             }
@@ -292,6 +300,7 @@ fn visible_rows(vp: Rect, rows: usize) -> (usize, usize) {
     (first.min(rows), last.min(rows))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_cell(
     ui: &mut Ui,
     sheet: &Sheet,
@@ -300,6 +309,7 @@ fn draw_cell(
     rect: Rect,
     clip: Rect,
     pal: &Palette,
+    in_block: bool,
 ) -> Option<Response> {
     let shown = rect.intersect(clip);
     if !shown.is_positive() {
@@ -325,6 +335,9 @@ fn draw_cell(
     let line = Stroke::new(1.0, pal.grid_line);
     painter.line_segment([rect.right_top(), rect.right_bottom()], line);
     painter.line_segment([rect.left_bottom(), rect.right_bottom()], line);
+    if in_block && st.selected != pos {
+        painter.rect_filled(rect, 0.0, pal.selection_fill);
+    }
     if st.selected == pos {
         painter.rect_filled(rect, 0.0, pal.selection_fill);
         painter.rect_stroke(
@@ -339,7 +352,7 @@ fn draw_cell(
     resp.widget_info(|| WidgetInfo {
         label: Some(cell_label(sheet, pos.row, pos.col)),
         current_text_value: Some(text.clone()),
-        selected: Some(st.selected == pos),
+        selected: Some(in_block),
         ..WidgetInfo::new(Role::Cell)
     });
     let resp = if severity.is_some() {
@@ -363,33 +376,53 @@ fn cell_clicks(ui: &Ui, sheet: &mut Sheet, st: &mut GridState, pos: CellPos, res
         if st.dropdown.as_ref().is_some_and(|d| d.at != pos) {
             st.dropdown = None;
         }
-        st.selected = pos;
+        if ui.input(|i| i.modifiers.shift) {
+            st.extend_to(pos);
+        } else {
+            st.selected = pos;
+            st.anchor = None;
+        }
         ui.memory_mut(|m| m.request_focus(focus_id()));
     }
     if resp.double_clicked() && st.editor.is_none() {
         begin_edit(sheet, st, None);
     }
+    if resp.secondary_clicked() && !st.in_block(pos) {
+        st.selected = pos;
+        st.anchor = None;
+    }
+    super::edit_menu::cell_context_menu(resp.clone(), sheet, st, pos);
 }
 
 fn draw_row_numbers(
-    ui: &Ui,
+    ui: &mut Ui,
     sheet: &Sheet,
-    geo: &Geometry,
+    st: &mut GridState,
     reg: &Regions,
     pal: &Palette,
     vp: Rect,
     rows: usize,
 ) {
-    let _ = geo;
     let (first, last) = visible_rows(vp, rows);
     let painter = ui.painter().with_clip_rect(reg.frozen);
     let line = Stroke::new(1.0, pal.grid_line);
-    for row in first..last {
+    let block = st.block();
+    let whole_rows = block.cols.len() == st.order.len();
+    for vrow in first..last {
+        let Some(row) = st.view.doc_row(vrow) else {
+            continue;
+        };
         let rect = Rect::from_min_size(
-            Pos2::new(reg.vis.left(), reg.row_top(row)),
+            Pos2::new(reg.vis.left(), reg.row_top(vrow)),
             Vec2::new(theme::ROW_NUMBER_WIDTH, theme::ROW_HEIGHT),
         );
+        let bg = if whole_rows && block.rows.contains(&vrow) {
+            pal.selection_fill
+        } else {
+            pal.header_bg
+        };
         painter.rect_filled(rect, 0.0, pal.header_bg);
+        painter.rect_filled(rect, 0.0, bg);
         let color = match sheet.validator().row_severity(row) {
             Some(s) => pal.severity_text(s),
             None => pal.muted_text,
@@ -403,6 +436,7 @@ fn draw_row_numbers(
         );
         painter.line_segment([rect.right_top(), rect.right_bottom()], line);
         painter.line_segment([rect.left_bottom(), rect.right_bottom()], line);
+        super::edit_menu::row_number_widget(ui, st, row, rect.intersect(reg.frozen));
     }
 }
 
@@ -428,7 +462,8 @@ fn draw_header(
             Vec2::new(geo.w[idx], theme::HEADER_HEIGHT),
         );
         let clip = if scrolled { reg.header } else { reg.corner };
-        header_cell(ui, sheet, col, rect, clip, pal);
+        let resp = header_cell(ui, sheet, col, rect, clip, pal);
+        super::view_bar::header_controls(ui, st, col, rect, clip, resp);
         resize_handle(ui, st, col, rect, clip);
     }
     let corner = Rect::from_min_size(
@@ -449,10 +484,17 @@ fn draw_header(
     );
 }
 
-fn header_cell(ui: &mut Ui, sheet: &Sheet, col: usize, rect: Rect, clip: Rect, pal: &Palette) {
+fn header_cell(
+    ui: &mut Ui,
+    sheet: &Sheet,
+    col: usize,
+    rect: Rect,
+    clip: Rect,
+    pal: &Palette,
+) -> Option<Response> {
     let shown = rect.intersect(clip);
     if !shown.is_positive() {
-        return;
+        return None;
     }
     let painter = ui.painter().with_clip_rect(shown);
     painter.rect_filled(rect, 0.0, pal.header_bg);
@@ -486,7 +528,7 @@ fn header_cell(ui: &mut Ui, sheet: &Sheet, col: usize, rect: Rect, clip: Rect, p
         color,
     );
     let id = Id::unique(("bulksheet-header", col));
-    let resp = ui.interact(shown, id, Sense::hover());
+    let resp = ui.interact(shown, id, Sense::click());
     let label = sheet.validator().column_name(sheet.doc(), col);
     let value = count_text(counts);
     resp.widget_info(|| WidgetInfo {
@@ -494,7 +536,7 @@ fn header_cell(ui: &mut Ui, sheet: &Sheet, col: usize, rect: Rect, clip: Rect, p
         current_text_value: Some(value.clone()),
         ..WidgetInfo::new(Role::ColumnHeader)
     });
-    resp.on_hover_ui(|ui| {
+    let resp = resp.on_hover_ui(|ui| {
         ui.strong(&name);
         ui.label(&value);
         let options = enum_options(sheet, col);
@@ -505,6 +547,7 @@ fn header_cell(ui: &mut Ui, sheet: &Sheet, col: usize, rect: Rect, clip: Rect, p
             }
         }
     });
+    Some(resp)
 }
 
 fn resize_handle(ui: &mut Ui, st: &mut GridState, col: usize, rect: Rect, clip: Rect) {
@@ -584,7 +627,7 @@ pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &st
     st.reveal = true;
 }
 
-fn handle_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usize) {
+fn handle_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
     if st.editor.is_some() {
         editor_keys(ui, sheet, st);
     } else if st.dropdown.is_some() {
@@ -593,7 +636,7 @@ fn handle_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usize) 
         // Only when the grid, not some other widget, has the keyboard.
         let focused = ui.memory(|m| m.focused());
         if focused.is_none() || focused == Some(focus_id()) {
-            navigation_keys(ui, sheet, st, rows);
+            navigation_keys(ui, sheet, st);
         }
     }
 }
@@ -660,9 +703,10 @@ fn dropdown_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
     }
 }
 
-fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usize) {
+fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
     let mut typed = String::new();
-    let mut moves: Vec<(isize, isize)> = Vec::new();
+    // (rows, columns, extend the range)
+    let mut moves: Vec<(isize, isize, bool)> = Vec::new();
     let mut edit = false;
     let mut dropdown = false;
     let mut clear = false;
@@ -678,17 +722,17 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usi
                     modifiers,
                     ..
                 } if !modifiers.command => match (key, modifiers.shift, modifiers.alt) {
-                    (Key::ArrowUp, _, false) => moves.push((-1, 0)),
-                    (Key::ArrowDown, _, false) => moves.push((1, 0)),
+                    (Key::ArrowUp, s, false) => moves.push((-1, 0, s)),
+                    (Key::ArrowDown, s, false) => moves.push((1, 0, s)),
                     (Key::ArrowDown, _, true) => dropdown = true,
-                    (Key::ArrowLeft, _, _) => moves.push((0, -1)),
-                    (Key::ArrowRight, _, _) => moves.push((0, 1)),
-                    (Key::Tab, false, _) => moves.push((0, 1)),
-                    (Key::Tab, true, _) => moves.push((0, -1)),
-                    (Key::Enter, false, _) => moves.push((1, 0)),
-                    (Key::Enter, true, _) => moves.push((-1, 0)),
-                    (Key::PageDown, _, _) => moves.push((page, 0)),
-                    (Key::PageUp, _, _) => moves.push((-page, 0)),
+                    (Key::ArrowLeft, s, _) => moves.push((0, -1, s)),
+                    (Key::ArrowRight, s, _) => moves.push((0, 1, s)),
+                    (Key::Tab, false, _) => moves.push((0, 1, false)),
+                    (Key::Tab, true, _) => moves.push((0, -1, false)),
+                    (Key::Enter, false, _) => moves.push((1, 0, false)),
+                    (Key::Enter, true, _) => moves.push((-1, 0, false)),
+                    (Key::PageDown, s, _) => moves.push((page, 0, s)),
+                    (Key::PageUp, s, _) => moves.push((-page, 0, s)),
                     (Key::F2, _, _) => edit = true,
                     (Key::Delete, _, _) => clear = true,
                     (Key::Backspace, _, _) => typed.clear(),
@@ -699,12 +743,11 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usi
         }
         i.events = keep;
     });
-    for (dr, dc) in moves {
-        st.step(rows, dr, dc);
+    for (dr, dc, extend) in moves {
+        st.step_view(dr, dc, extend);
     }
     if clear {
-        let at = st.selected;
-        sheet.set_cell(at.row, at.col, "");
+        super::clipboard::clear_selection(sheet, st);
     }
     if !typed.is_empty() {
         begin_edit(sheet, st, Some(typed));
@@ -714,9 +757,16 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, rows: usi
 }
 
 fn draw_editor(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, geo: &Geometry, reg: &Regions) {
+    let Some(at) = st.editor.as_ref().map(|e| e.at) else {
+        return;
+    };
+    let Some((vrow, idx)) = st.screen_pos(at) else {
+        // The row left the view (filters): keep what was typed.
+        commit_editor(sheet, st, Move::Stay);
+        return;
+    };
+    let rect = reg.cell_rect(geo, idx, vrow);
     let Some(ed) = st.editor.as_mut() else { return };
-    let idx = st.order.iter().position(|&c| c == ed.at.col).unwrap_or(0);
-    let rect = reg.cell_rect(geo, idx, ed.at.row);
     let id = editor_id();
     let label = format!("Edit {}", cell_label(sheet, ed.at.row, ed.at.col));
     let edit = egui::TextEdit::singleline(&mut ed.text)
@@ -756,8 +806,11 @@ fn draw_dropdown(
     let Some(dd) = st.dropdown.clone() else {
         return;
     };
-    let idx = st.order.iter().position(|&c| c == dd.at.col).unwrap_or(0);
-    let rect = reg.cell_rect(geo, idx, dd.at.row);
+    let Some((vrow, idx)) = st.screen_pos(dd.at) else {
+        st.dropdown = None;
+        return;
+    };
+    let rect = reg.cell_rect(geo, idx, vrow);
     let options: Vec<EnumOption> = enum_options(sheet, dd.at.col).to_vec();
     let current = sheet.cell(dd.at.row, dd.at.col).to_string();
     let invalid = !current.is_empty() && !options.iter().any(|o| o.code == current);

@@ -40,6 +40,12 @@ pub enum PanelAction {
     },
     Next,
     Previous,
+    /// Apply this cell's fix, or preview every fix like it.
+    Fix {
+        row: usize,
+        col: usize,
+        like: bool,
+    },
 }
 
 impl IssueList {
@@ -121,7 +127,8 @@ impl IssueList {
                                 });
                             }
                             Entry::Issue(i) => {
-                                if let Some(a) = issue_line(ui, &self.issues[*i], selected, &pal) {
+                                let issue = &self.issues[*i];
+                                if let Some(a) = issue_line(ui, sheet, issue, selected, &pal) {
                                     action = Some(a);
                                 }
                             }
@@ -135,10 +142,12 @@ impl IssueList {
 
 fn issue_line(
     ui: &mut Ui,
+    sheet: &Sheet,
     issue: &Issue,
     selected: (usize, usize),
     pal: &Palette,
 ) -> Option<PanelAction> {
+    let mut fixed = None;
     let mark = match issue.severity {
         Severity::Error => theme::ERROR_MARK,
         Severity::Warning => theme::WARNING_MARK,
@@ -147,6 +156,7 @@ fn issue_line(
         .color(pal.severity_text(issue.severity));
     let here = issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == selected;
     let resp = fixed_row(ui, |ui| {
+        fixed = super::fix_button::show(ui, sheet, issue);
         ui.add(
             Button::selectable(here, text)
                 .truncate()
@@ -154,6 +164,12 @@ fn issue_line(
         )
     })
     .on_hover_text(&issue.message);
+    if fixed.is_some() {
+        return fixed;
+    }
+    if let Some(a) = super::fix_button::context_menu(&resp, sheet, issue) {
+        return Some(a);
+    }
     (resp.clicked() && issue.row > 0).then(|| PanelAction::Goto {
         row: issue.row - 1,
         col: issue.col,

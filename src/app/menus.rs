@@ -3,7 +3,7 @@
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Open,
     Save,
@@ -11,6 +11,7 @@ pub enum Command {
     Quit,
     NextError,
     PreviousError,
+    Edit(super::edit_menu::EditCommand),
 }
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -36,13 +37,13 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         table
             .iter()
             .filter(|(s, _)| i.consume_shortcut(s))
-            .map(|(_, c)| *c)
+            .map(|(_, c)| c.clone())
             .collect()
     })
 }
 
-/// The menu bar; returns the command picked.
-pub fn bar(ui: &mut Ui) -> Option<Command> {
+/// The menu bar; `extra` adds the menus after File. Returns the command picked.
+pub fn bar(ui: &mut Ui, extra: impl FnOnce(&mut Ui) -> Option<Command>) -> Option<Command> {
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -60,6 +61,9 @@ pub fn bar(ui: &mut Ui) -> Option<Command> {
                 }
             }
         });
+        if let Some(c) = extra(ui) {
+            picked = Some(c);
+        }
         ui.menu_button("Go", |ui| {
             let items = [
                 ("Next error", NEXT, Command::NextError),

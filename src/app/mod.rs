@@ -2,8 +2,14 @@
 //! back as a [`Sheet`] edit; it holds no rule of its own.
 
 use eframe::egui;
+mod clipboard;
 mod dialogs;
+mod edit_actions;
+mod edit_menu;
 mod file_ops;
+mod find_panel;
+mod fix_button;
+mod fix_preview;
 pub mod fonts;
 mod grid;
 pub mod i18n;
@@ -12,9 +18,14 @@ mod journal_writer;
 mod loader;
 mod menus;
 mod recovery;
+mod review_panel;
+pub mod roster_panel;
+mod selection;
+mod set_value;
 mod state;
 mod subscriptions_panel;
 pub mod theme;
+mod view_bar;
 
 pub use dialogs::After;
 pub use issues_panel::Grouping;
@@ -105,6 +116,9 @@ pub struct BulksheetApp {
     title: String,
     close_allowed: bool,
     recovery: recovery::Recovery,
+    /// The editing windows and panels (find, fix preview, review, roster).
+    edit: edit_actions::EditState,
+    lang: i18n::Lang,
 }
 
 /// A sheet with the MiiTel header and no rows, shown while the first file loads.
@@ -144,6 +158,8 @@ impl BulksheetApp {
             title: String::new(),
             close_allowed: false,
             recovery: Default::default(),
+            edit: Default::default(),
+            lang: Default::default(),
         }
     }
 
@@ -159,6 +175,11 @@ impl BulksheetApp {
         let mut app = Self::new(loader::sheet_for(doc), None);
         app.file.name = SAMPLE_NAME.to_string();
         app
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> i18n::Lang {
+        self.lang
     }
 
     pub fn sheet(&self) -> &Sheet {
@@ -230,6 +251,7 @@ impl BulksheetApp {
             Command::Quit => self.request_close(ctx),
             Command::NextError => self.goto_error(true),
             Command::PreviousError => self.goto_error(false),
+            Command::Edit(e) => self.run_edit(ctx, e),
         }
     }
 
@@ -325,6 +347,14 @@ impl BulksheetApp {
             Some(issues_panel::PanelAction::Goto { row, col }) => self.goto_issue(row, col),
             Some(issues_panel::PanelAction::Next) => self.goto_error(true),
             Some(issues_panel::PanelAction::Previous) => self.goto_error(false),
+            Some(issues_panel::PanelAction::Fix { row, col, like }) => {
+                let cmd = if like {
+                    edit_menu::EditCommand::FixLike(row, col)
+                } else {
+                    edit_menu::EditCommand::Fix(row, col)
+                };
+                self.grid.requests.push(cmd);
+            }
             None => {}
         }
     }
@@ -382,26 +412,41 @@ impl eframe::App for BulksheetApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         self.intercept_close(&ctx);
-        let modal_open = self.dialog.is_some() || self.job.is_some() || self.recovery.is_asking();
+        self.grid.lang = self.lang;
+        ctx.data_mut(|d| d.insert_temp(fix_button::lang_id(), self.lang));
+        let modal_open = self.dialog.is_some()
+            || self.job.is_some()
+            || self.recovery.is_asking()
+            || self.edit.is_modal();
         if !modal_open {
             for cmd in menus::shortcuts(&ctx) {
                 self.run_command(&ctx, cmd);
             }
+            for cmd in edit_menu::shortcuts(&ctx, self.grid_has_keyboard(&ctx)) {
+                self.run_command(&ctx, Command::Edit(cmd));
+            }
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            if let Some(cmd) = menus::bar(ui) {
+            let (lang, sheet, grid) = (self.lang, &self.sheet, &self.grid);
+            let extra = |ui: &mut Ui| edit_menu::menus(ui, lang, sheet, grid).map(Command::Edit);
+            if let Some(cmd) = menus::bar(ui, extra) {
                 self.run_command(&ctx, cmd);
             }
         });
+        self.edit_panels(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::right("side")
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        let keyboard = self.dialog.is_none() && self.job.is_none() && !self.recovery.is_asking();
+        let keyboard = self.dialog.is_none()
+            && self.job.is_none()
+            && !self.recovery.is_asking()
+            && !self.edit.is_modal();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
         });
+        self.edit_frame(&ctx);
         self.show_dialog(&ctx);
         self.recovery_frame(&ctx);
         self.job_overlay(&ctx);

@@ -58,6 +58,14 @@ pub struct GridState {
     pub reveal: bool,
     /// The part of the grid's content seen last frame (content coordinates).
     pub viewport: egui::Rect,
+    /// The other corner of a range selection (None: just the cursor).
+    pub anchor: Option<CellPos>,
+    /// The rows shown, filtered and sorted.
+    pub view: super::selection::RowView,
+    /// What the grid's context menus and headers asked for this frame.
+    pub requests: Vec<super::edit_menu::EditCommand>,
+    /// The interface language, for the grid's menus.
+    pub lang: super::i18n::Lang,
 }
 
 impl Default for GridState {
@@ -71,6 +79,10 @@ impl Default for GridState {
             frozen: 0,
             reveal: false,
             viewport: egui::Rect::NOTHING,
+            anchor: None,
+            view: Default::default(),
+            requests: Vec::new(),
+            lang: Default::default(),
         }
     }
 }
@@ -92,26 +104,31 @@ impl GridState {
         self.order.iter().position(|&c| c == col).unwrap_or(0)
     }
 
+    /// Selects one cell; a row the filters hide is shown by dropping them (the sort stays).
     pub fn select(&mut self, at: CellPos) {
+        if self.view.view_row(at.row).is_none() {
+            self.view.clear_filters();
+        }
         self.selected = at;
+        self.anchor = None;
         self.reveal = true;
     }
 
     /// Moves the selection by whole cells on screen, staying inside the grid.
-    pub fn step(&mut self, rows: usize, d_row: isize, d_col: isize) {
-        if rows == 0 || self.order.is_empty() {
-            return;
-        }
-        let row = (self.selected.row as isize + d_row).clamp(0, rows as isize - 1) as usize;
-        let idx = self.screen_index(self.selected.col) as isize + d_col;
-        let idx = idx.clamp(0, self.order.len() as isize - 1) as usize;
-        self.select(CellPos::new(row, self.order[idx]));
+    pub fn step(&mut self, _rows: usize, d_row: isize, d_col: isize) {
+        self.step_view(d_row, d_col, false);
     }
 
     /// Keeps the selection inside the document after it shrank or changed.
     pub fn clamp(&mut self, rows: usize, width: usize) {
-        self.selected.row = self.selected.row.min(rows.saturating_sub(1));
-        self.selected.col = self.selected.col.min(width.saturating_sub(1));
+        let fit = |p: &mut CellPos| {
+            p.row = p.row.min(rows.saturating_sub(1));
+            p.col = p.col.min(width.saturating_sub(1));
+        };
+        fit(&mut self.selected);
+        if let Some(a) = self.anchor.as_mut() {
+            fit(a);
+        }
     }
 
     pub fn is_busy(&self) -> bool {

@@ -93,3 +93,66 @@ pub fn click(h: &mut Harness<'_, BulksheetApp>, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(4);
 }
+
+/// Focuses the text field of the dialog on screen (the filter field above the grid is a
+/// text field too, so the role alone does not find it).
+pub fn focus_dialog_field(h: &mut Harness<'_, BulksheetApp>) {
+    use egui_kittest::kittest::by;
+    h.get(
+        by().role(egui::accesskit::Role::TextInput)
+            .predicate(|n| n.label().as_deref() != Some("Filter rows")),
+    )
+    .focus();
+    h.run_steps(1);
+}
+
+/// Presses a key with modifiers and lets the frame settle.
+pub fn chord(h: &mut Harness<'_, BulksheetApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(2);
+}
+
+/// Sends an event (a paste, a copy) and lets the frame settle.
+pub fn send(h: &mut Harness<'_, BulksheetApp>, event: egui::Event) {
+    h.event(event);
+    h.run_steps(2);
+}
+
+/// Sends Copy or Cut and returns the text the window put on the clipboard that frame.
+pub fn clipboard_after(h: &mut Harness<'_, BulksheetApp>, event: egui::Event) -> Option<String> {
+    h.event(event);
+    h.step();
+    let text = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        });
+    h.run_steps(1);
+    text
+}
+
+/// Picks an item from a menu of the menu bar.
+pub fn menu(h: &mut Harness<'_, BulksheetApp>, menu: &str, item: &str) {
+    use egui_kittest::kittest::by;
+    click(h, menu);
+    // A menu item's name ends with its shortcut ("Undo Ctrl+Z").
+    let with_shortcut = format!("{item} ");
+    h.get(by().predicate(|n| {
+        n.label()
+            .is_some_and(|l| l == item || l.starts_with(&with_shortcut))
+    }))
+    .click();
+    h.run_steps(4);
+}
+
+/// Opens the fixture of four users (two mistakes) in a temp folder.
+pub fn four_users() -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_fixture(dir.path(), "users.csv", &fixture_text());
+    let h = open(&path);
+    (dir, h)
+}

@@ -1,0 +1,247 @@
+//! The rows the grid shows (filtered and sorted by a [`ViewSpec`], never the file's order)
+//! and the selected range. The range is a rectangle on screen: view rows by screen
+//! columns, so it stays one block whatever the filter or the column order; every operation
+//! maps it back to document rows and file columns.
+
+use super::state::{CellPos, GridState};
+use crate::Sheet;
+use crate::view::{ViewSpec, visible_rows};
+use std::ops::Range;
+
+/// Document rows in screen order, and where each document row is on screen.
+#[derive(Debug, Clone, Default)]
+pub struct RowView {
+    pub spec: ViewSpec,
+    rows: Vec<usize>,
+    /// Screen position of each document row; `u32::MAX` when the view hides it.
+    pos: Vec<u32>,
+    built_for: Option<(u64, ViewSpec)>,
+}
+
+const HIDDEN: u32 = u32::MAX;
+
+impl RowView {
+    /// Rebuilds the view when the sheet or the spec changed since the last call.
+    pub fn refresh(&mut self, sheet: &Sheet) {
+        let key = (sheet.revision(), self.spec.clone());
+        if self.built_for.as_ref() == Some(&key) && self.pos.len() == sheet.doc().rows() {
+            return;
+        }
+        self.rows = if self.spec.is_identity() {
+            (0..sheet.doc().rows()).collect()
+        } else {
+            visible_rows(sheet, &self.spec)
+        };
+        self.pos = vec![HIDDEN; sheet.doc().rows()];
+        for (v, &r) in self.rows.iter().enumerate() {
+            if let Some(p) = self.pos.get_mut(r) {
+                *p = v as u32;
+            }
+        }
+        self.built_for = Some(key);
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The document row shown at a screen row.
+    pub fn doc_row(&self, view_row: usize) -> Option<usize> {
+        self.rows.get(view_row).copied()
+    }
+
+    /// The screen row of a document row, None when the view hides it.
+    pub fn view_row(&self, doc_row: usize) -> Option<usize> {
+        self.pos
+            .get(doc_row)
+            .copied()
+            .filter(|&p| p != HIDDEN)
+            .map(|p| p as usize)
+    }
+
+    /// Document rows shown at screen rows `range`.
+    pub fn doc_rows(&self, range: Range<usize>) -> Vec<usize> {
+        self.rows
+            .get(range)
+            .map(<[usize]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    /// Drops the filters (the sort stays) so every row is on screen.
+    pub fn clear_filters(&mut self) -> bool {
+        let filtered = self.spec.errors_only || !self.spec.text.is_empty();
+        self.spec.errors_only = false;
+        self.spec.text.clear();
+        filtered
+    }
+
+    /// A screen row near where a hidden document row would be.
+    fn nearest(&self, doc_row: usize) -> usize {
+        if self.spec.sort.is_some() {
+            return 0;
+        }
+        self.rows
+            .partition_point(|&r| r < doc_row)
+            .min(self.rows.len().saturating_sub(1))
+    }
+}
+
+/// The selected block on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub rows: Range<usize>,
+    pub cols: Range<usize>,
+}
+
+impl Block {
+    pub fn contains(&self, view_row: usize, screen_col: usize) -> bool {
+        self.rows.contains(&view_row) && self.cols.contains(&screen_col)
+    }
+
+    pub fn size(&self) -> (usize, usize) {
+        (self.rows.len(), self.cols.len())
+    }
+}
+
+impl GridState {
+    /// Screen position (view row, screen column) of a cell, None when hidden.
+    pub fn screen_pos(&self, at: CellPos) -> Option<(usize, usize)> {
+        Some((self.view.view_row(at.row)?, self.screen_index(at.col)))
+    }
+
+    /// The selected rectangle: from the anchor (Shift+click, Shift+arrows) to the cursor.
+    pub fn block(&self) -> Block {
+        let cur = self
+            .screen_pos(self.selected)
+            .unwrap_or((0, self.screen_index(self.selected.col)));
+        let anchor = self.anchor.and_then(|a| self.screen_pos(a)).unwrap_or(cur);
+        Block {
+            rows: cur.0.min(anchor.0)..cur.0.max(anchor.0) + 1,
+            cols: cur.1.min(anchor.1)..cur.1.max(anchor.1) + 1,
+        }
+    }
+
+    /// The cell is inside the selected rectangle.
+    pub fn in_block(&self, at: CellPos) -> bool {
+        self.screen_pos(at)
+            .is_some_and(|(r, c)| self.block().contains(r, c))
+    }
+
+    /// The file columns of the selection, left to right on screen.
+    pub fn block_cols(&self, block: &Block) -> Vec<usize> {
+        self.order.get(block.cols.clone()).unwrap_or(&[]).to_vec()
+    }
+
+    /// The document rows of the selection, top to bottom on screen.
+    pub fn selected_rows(&self) -> Vec<usize> {
+        self.view.doc_rows(self.block().rows)
+    }
+
+    /// Every selected cell as (document row, file column).
+    pub fn selected_cells(&self) -> Vec<(usize, usize)> {
+        let block = self.block();
+        let cols = self.block_cols(&block);
+        self.view
+            .doc_rows(block.rows)
+            .into_iter()
+            .flat_map(|r| cols.iter().map(move |&c| (r, c)))
+            .collect()
+    }
+
+    /// Moves the cursor by whole cells on screen; with `extend` the anchor stays
+    /// (Shift+arrows), otherwise the range collapses to the cursor.
+    pub fn step_view(&mut self, d_row: isize, d_col: isize, extend: bool) {
+        if self.view.is_empty() || self.order.is_empty() {
+            return;
+        }
+        if extend && self.anchor.is_none() {
+            self.anchor = Some(self.selected);
+        }
+        if !extend {
+            self.anchor = None;
+        }
+        let (vr, idx) = self.screen_pos(self.selected).unwrap_or_else(|| {
+            (
+                self.view.nearest(self.selected.row),
+                self.screen_index(self.selected.col),
+            )
+        });
+        let last_row = self.view.len() as isize - 1;
+        let vr = (vr as isize + d_row).clamp(0, last_row) as usize;
+        let idx = (idx as isize + d_col).clamp(0, self.order.len() as isize - 1) as usize;
+        if let Some(row) = self.view.doc_row(vr) {
+            self.selected = CellPos::new(row, self.order[idx]);
+            self.reveal = true;
+        }
+    }
+
+    /// Shift+click: extends the range to this cell.
+    pub fn extend_to(&mut self, at: CellPos) {
+        if self.anchor.is_none() {
+            self.anchor = Some(self.selected);
+        }
+        self.selected = at;
+    }
+
+    /// Ctrl+A: every shown cell.
+    pub fn select_all(&mut self) {
+        let (Some(first), Some(last)) = (
+            self.view.doc_row(0),
+            self.view.doc_row(self.view.len().saturating_sub(1)),
+        ) else {
+            return;
+        };
+        let (Some(&left), Some(&right)) = (self.order.first(), self.order.last()) else {
+            return;
+        };
+        self.anchor = Some(CellPos::new(last, right));
+        self.selected = CellPos::new(first, left);
+    }
+
+    /// A click on a row number: the whole row (Shift extends to whole rows).
+    pub fn select_row(&mut self, row: usize, extend: bool) {
+        let (Some(&left), Some(&right)) = (self.order.first(), self.order.last()) else {
+            return;
+        };
+        let anchor_row = match (extend, self.anchor) {
+            (true, Some(a)) => a.row,
+            (true, None) => self.selected.row,
+            _ => row,
+        };
+        self.anchor = Some(CellPos::new(anchor_row, right));
+        self.selected = CellPos::new(row, left);
+    }
+
+    /// A click on a column header: the whole column as shown (Shift extends).
+    pub fn select_column(&mut self, col: usize, extend: bool) {
+        let (Some(first), Some(last)) = (
+            self.view.doc_row(0),
+            self.view.doc_row(self.view.len().saturating_sub(1)),
+        ) else {
+            return;
+        };
+        let anchor_col = match (extend, self.anchor) {
+            (true, Some(a)) => a.col,
+            (true, None) => self.selected.col,
+            _ => col,
+        };
+        self.anchor = Some(CellPos::new(last, anchor_col));
+        self.selected = CellPos::new(first, col);
+    }
+
+    /// After the view changed: a cursor on a hidden row moves to a shown one.
+    pub fn keep_cursor_shown(&mut self) {
+        if self.view.is_empty() || self.view.view_row(self.selected.row).is_some() {
+            return;
+        }
+        let near = self.view.nearest(self.selected.row);
+        if let Some(row) = self.view.doc_row(near) {
+            self.selected.row = row;
+            self.anchor = None;
+        }
+    }
+}
