@@ -180,12 +180,14 @@ fn settings_survive_a_restart() {
     let csv = write_fixture(dir.path(), "users.csv", &fixture_text());
     let toml = write_fixture(dir.path(), "staff.toml", STAFF_TEMPLATE);
     let mut app = BulksheetApp::open(&csv).unwrap();
-    let mut settings = Settings::default();
-    settings.lang = Lang::Ja;
-    settings.theme = ThemeChoice::Dark;
-    settings.recent = vec![csv.clone(), dir.path().join("older.csv")];
+    let mut settings = Settings {
+        lang: Lang::Ja,
+        theme: ThemeChoice::Dark,
+        recent: vec![csv.clone(), dir.path().join("older.csv")],
+        templates: vec![toml.clone()],
+        ..Default::default()
+    };
     settings.set_save_encoding(bulksheet::TextEncoding::ShiftJis);
-    settings.templates = vec![toml.clone()];
     app.apply_settings(settings.clone());
     app.set_column_width(0, 333.0);
     let mut storage = MemoryStorage::default();
