@@ -43,7 +43,10 @@ pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
         .open(open)
         .collapsible(false)
         .resizable(true)
-        .default_width(460.0)
+        .default_width(480.0)
+        .default_height(640.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.label(tr(
                 lang,

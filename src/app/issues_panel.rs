@@ -93,9 +93,15 @@ impl IssueList {
         ui.horizontal(|ui| {
             ui.heading(tr(lang, "Issues"));
             let pal = Palette::for_visuals(ui.visuals());
-            let errors = trf(lang, "{n} errors", &[("n", &sheet.errors())]);
+            let errors = match sheet.errors() {
+                1 => tr(lang, "1 error").to_string(),
+                n => trf(lang, "{n} errors", &[("n", &n)]),
+            };
             ui.colored_label(pal.error_text, errors);
-            let warnings = trf(lang, "{n} warnings", &[("n", &sheet.warnings())]);
+            let warnings = match sheet.warnings() {
+                1 => tr(lang, "1 warning").to_string(),
+                n => trf(lang, "{n} warnings", &[("n", &n)]),
+            };
             ui.colored_label(pal.warning_text, warnings);
         });
         ui.horizontal(|ui| {
