@@ -36,8 +36,7 @@ fn ctrl_f_counts_matches_and_enter_selects_the_next_one() {
             .unwrap()
             > 4
     );
-    h.get_by_role(eframe::egui::accesskit::Role::ComboBox)
-        .click();
+    h.get_by_label("Search in column").click();
     h.run_steps(3);
     h.get(
         egui_kittest::kittest::by()

@@ -15,7 +15,10 @@ fn labels_after(src: &str, name: &str) -> Vec<String> {
             continue;
         }
         let rest = &src[at + pat.len()..];
-        let end = rest.find(';').unwrap_or(rest.len()).min(160);
+        let mut end = rest.find(';').unwrap_or(rest.len()).min(160);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
         let Some(open) = rest[..end].find('"') else {
             continue;
         };
@@ -34,6 +37,10 @@ fn every_editing_label_has_a_japanese_translation() {
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        // i18n.rs defines `tr` itself; its calls pass variables, not labels.
+        if path.ends_with("i18n.rs") {
+            continue;
+        }
         let src = std::fs::read_to_string(&path).unwrap();
         // Unit tests inside a file quote `tr(` calls as text; only the code counts.
         let src = src.split("#[cfg(test)]").next().unwrap_or_default();

@@ -21,8 +21,9 @@ const OPS_PER_FRAME: usize = 2;
 const SETTLE_EVERY: usize = 25;
 
 const WINDOW: Vec2 = Vec2::new(1700.0, 900.0);
-/// The menu bar (Open, Save, Quit) is left alone: the monkey must not write files.
-const BELOW_MENU: f32 = 30.0;
+/// The menu bar and the toolbar (Open, Save, Quit, templates) are left alone: the monkey
+/// must not write files or open other documents.
+const BELOW_MENU: f32 = 64.0;
 
 /// Text a user might type or an input method deliver: ASCII, CSV specials, Japanese,
 /// full-width forms, half-width katakana, emoji (with joiners), combining marks.

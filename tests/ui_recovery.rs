@@ -201,9 +201,7 @@ fn opening_a_file_offers_its_journal_and_tidies_stale_temp_files_beside_it() {
     h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::O);
     h.run_steps(4);
     assert_eq!(h.state().dialog_name(), Some("open"));
-    h.get_by_role(eframe::egui::accesskit::Role::TextInput)
-        .focus();
-    h.run_steps(1);
+    focus_dialog_field(&mut h);
     h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
     type_text(&mut h, &s.file.display().to_string());
     click(&mut h, "Open");

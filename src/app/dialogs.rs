@@ -2,7 +2,8 @@
 //! original, saving while errors remain, and messages. Each dialog only reports what the
 //! user chose; the app carries it out.
 
-use super::issues_panel::issue_text;
+use super::i18n::{tr, trf, ui_lang};
+use super::issues_panel::{issue_message, issue_text};
 use super::theme::{self, Palette};
 use crate::{Severity, Sheet, TextEncoding};
 use eframe::egui;
@@ -51,6 +52,7 @@ pub enum Dialog {
 pub enum BrowseFor {
     Open,
     Save,
+    Template,
 }
 
 /// The user's answer.
@@ -113,21 +115,27 @@ fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
 
 fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Answer> {
     let mut answer = None;
-    ui.heading("Unsaved changes");
-    let doing = match then {
-        After::Close => "closing",
-        After::Open(_) => "opening another file",
-        After::Nothing => "going on",
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Unsaved changes"));
+    let name = [("name", &file_name as &dyn std::fmt::Display)];
+    let question = match then {
+        After::Close => trf(lang, "Save the changes to {name} before closing?", &name),
+        After::Open(_) => trf(
+            lang,
+            "Save the changes to {name} before opening another file?",
+            &name,
+        ),
+        After::Nothing => trf(lang, "Save the changes to {name}?", &name),
     };
-    ui.label(format!("Save the changes to {file_name} before {doing}?"));
+    ui.label(question);
     buttons(ui, |ui| {
-        if ui.button("Save").clicked() {
+        if ui.button(tr(lang, "Save")).clicked() {
             answer = Some(Answer::Save(then.clone()));
         }
-        if ui.button("Don't save").clicked() {
+        if ui.button(tr(lang, "Don't save")).clicked() {
             answer = Some(Answer::Discard(then.clone()));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Answer::Cancel);
         }
     });
@@ -144,26 +152,34 @@ fn path_field(ui: &mut Ui, path: &mut String, hint: &str) -> egui::Response {
 
 fn open(ui: &mut Ui, path: &mut String) -> Option<Answer> {
     let mut answer = None;
-    ui.heading("Open a CSV file");
-    ui.label("Type the file's path, or browse for it:");
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Open a CSV file"));
+    ui.label(tr(
+        lang,
+        "Type the file's path, browse for it, or drop it on the window:",
+    ));
     ui.horizontal(|ui| {
-        let field = path_field(ui, path, "Path of the CSV file to open");
+        let field = path_field(ui, path, tr(lang, "Path of the CSV file to open"));
         if field.lost_focus()
             && ui.input(|i| i.key_pressed(egui::Key::Enter))
             && !path.trim().is_empty()
         {
             answer = Some(Answer::OpenPath(PathBuf::from(path.trim())));
         }
-        if ui.button("Browse…").clicked() {
+        if ui
+            .button(tr(lang, "Browse…"))
+            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
+            .clicked()
+        {
             answer = Some(Answer::Browse(BrowseFor::Open, path.clone()));
         }
     });
     buttons(ui, |ui| {
-        let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new("Open"));
+        let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new(tr(lang, "Open")));
         if ok.clicked() {
             answer = Some(Answer::OpenPath(PathBuf::from(path.trim())));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Answer::Cancel);
         }
     });
@@ -179,38 +195,47 @@ fn save_as(
     then: &After,
 ) -> Option<Answer> {
     let mut answer = None;
-    ui.heading("Save as");
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Save as"));
     ui.horizontal(|ui| {
-        path_field(ui, path, "Path of the file to write");
-        if ui.button("Browse…").clicked() {
+        path_field(ui, path, tr(lang, "Path of the file to write"));
+        if ui
+            .button(tr(lang, "Browse…"))
+            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
+            .clicked()
+        {
             answer = Some(Answer::Browse(BrowseFor::Save, path.clone()));
         }
     });
-    egui::ComboBox::from_label("File encoding")
-        .selected_text(encoding.label())
+    egui::ComboBox::from_label(tr(lang, "File encoding"))
+        .selected_text(tr(lang, encoding.label()))
         .show_ui(ui, |ui| {
             for e in TextEncoding::ALL {
-                ui.selectable_value(encoding, e, e.label());
+                ui.selectable_value(encoding, e, tr(lang, e.label()));
             }
         });
     let per_file = sheet.schema().max_rows.unwrap_or(100);
-    ui.checkbox(split, format!("Split into files of {per_file} users"));
+    ui.checkbox(
+        split,
+        trf(lang, "Split into files of {n} users", &[("n", &per_file)]),
+    );
     if *split {
         let name = PathBuf::from(path.trim());
         let first = crate::io::part_path(&name, 1);
-        ui.label(format!(
-            "Writes {}, and so on.",
-            first
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        ));
+        let first = first
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        ui.label(trf(lang, "Writes {name}, and so on.", &[("name", &first)]));
     }
     ui.label(
-        RichText::new("Blank rows are left out. The console expects UTF-8 or Shift_JIS, as chosen when downloading the template.")
+        RichText::new(tr(lang, "Blank rows are left out. The console expects UTF-8 or Shift_JIS, as chosen when downloading the template."))
             .small(),
     );
     buttons(ui, |ui| {
-        let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new("Save file"));
+        let ok = ui.add_enabled(
+            !path.trim().is_empty(),
+            egui::Button::new(tr(lang, "Save file")),
+        );
         if ok.clicked() {
             answer = Some(Answer::SaveAs {
                 path: PathBuf::from(path.trim()),
@@ -219,7 +244,7 @@ fn save_as(
                 then: then.clone(),
             });
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Answer::Cancel);
         }
     });
@@ -228,20 +253,22 @@ fn save_as(
 
 fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Option<Answer> {
     let mut answer = None;
-    ui.heading("Overwrite the original file?");
-    ui.label(format!(
-        "{} is the file you opened. Saving replaces it with the edited version.",
-        path.display()
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Overwrite the original file?"));
+    ui.label(trf(
+        lang,
+        "{path} is the file you opened. Saving replaces it with the edited version.",
+        &[("path", &path.display())],
     ));
     buttons(ui, |ui| {
-        if ui.button("Overwrite").clicked() {
+        if ui.button(tr(lang, "Overwrite")).clicked() {
             answer = Some(Answer::Overwrite(path.to_path_buf(), then.clone()));
         }
-        if ui.button("Save as…").clicked() {
+        if ui.button(tr(lang, "Save as…")).clicked() {
             answer = Some(Answer::ShowSaveAs(then.clone()));
         }
         review_button(ui, &mut answer);
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Answer::Cancel);
         }
     });
@@ -261,29 +288,40 @@ fn save_errors(
         .iter()
         .filter(|i| i.severity == Severity::Error)
         .collect();
-    ui.heading(RichText::new(format!("{} errors remain", errors.len())).color(pal.error_text));
-    ui.label("The console rejects the whole file while any of these remain. Click one to fix it:");
+    let lang = ui_lang(ui.ctx());
+    let heading = trf(lang, "{n} errors remain", &[("n", &errors.len())]);
+    ui.heading(RichText::new(heading).color(pal.error_text));
+    ui.label(tr(
+        lang,
+        "The console rejects the whole file while any of these remain. Click one to fix it:",
+    ));
     ScrollArea::vertical()
         .max_height(theme::DIALOG_LIST_HEIGHT)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
             for issue in errors[range].iter().copied() {
+                let go = trf(
+                    lang,
+                    "Go to {issue}",
+                    &[("issue", &issue_text(lang, issue))],
+                );
                 let text =
-                    RichText::new(format!("{} Go to {}", theme::ERROR_MARK, issue_text(issue)))
-                        .color(pal.error_text);
+                    RichText::new(format!("{} {go}", theme::ERROR_MARK)).color(pal.error_text);
                 let link = ui.add(egui::Button::new(text).frame(false).truncate());
-                if link.on_hover_text(&issue.message).clicked() && issue.row > 0 {
+                let hover = issue_message(lang, issue);
+                if link.on_hover_text(hover).clicked() && issue.row > 0 {
                     answer = Some(Answer::Goto(issue.row - 1, issue.col));
                 }
             }
         });
     buttons(ui, |ui| {
-        if ui.button("Fix them first").clicked() {
+        if ui.button(tr(lang, "Fix them first")).clicked() {
             answer = Some(Answer::Cancel);
         }
         review_button(ui, &mut answer);
         let draft = egui::Button::new(
-            RichText::new("Save anyway as draft (not ready for upload)").color(pal.draft_banner),
+            RichText::new(tr(lang, "Save anyway as draft (not ready for upload)"))
+                .color(pal.draft_banner),
         );
         if ui.add(draft).clicked() {
             answer = Some(Answer::SaveDraft(path.to_path_buf(), then.clone()));
@@ -308,7 +346,7 @@ fn message(ui: &mut Ui, title: &str, text: &str) -> Option<Answer> {
     ui.heading(title);
     ui.label(text);
     buttons(ui, |ui| {
-        if ui.button("OK").clicked() {
+        if ui.button(tr(ui_lang(ui.ctx()), "OK")).clicked() {
             answer = Some(Answer::Cancel);
         }
     });

@@ -4,6 +4,7 @@
 //! command line's rules (blank rows dropped, every part encoded before any is written).
 
 use super::dialogs::{self, After, Answer, BrowseFor, Dialog};
+use super::i18n::{tr, trf};
 use super::loader::{self, Job, Outcome, SaveRequest};
 use super::state::GridState;
 use super::{BulksheetApp, FileInfo, Notice, SaveSettings};
@@ -58,9 +59,11 @@ impl BulksheetApp {
     /// Save As (Ctrl+Shift+S), suggesting `name-fixed.csv` beside the original.
     pub(super) fn show_save_as(&mut self, then: After) {
         let path = self.suggested_save_path();
+        // The encoding last chosen in Save As, on this or an earlier run, comes first.
+        let encoding = self.settings.save_encoding().unwrap_or(self.save.encoding);
         self.dialog = Some(Dialog::SaveAs {
             path: path.display().to_string(),
-            encoding: self.save.encoding,
+            encoding,
             split: self.save.split,
             then,
         });
@@ -138,10 +141,11 @@ impl BulksheetApp {
         }
         if self.job.is_some() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.set_notice(
+            let text = tr(
+                self.lang,
                 "Wait for the file to finish, or cancel it, before closing.",
-                true,
             );
+            self.set_notice(text, true);
         } else if self.sheet.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: After::Close });
@@ -192,6 +196,7 @@ impl BulksheetApp {
                 then,
             } => {
                 self.dialog = None;
+                self.settings.set_save_encoding(encoding);
                 self.apply_save_settings(SaveSettings { encoding, split });
                 if self.file.path.as_deref() == Some(path.as_path()) && !split {
                     self.file.overwrite_ok = true;
@@ -221,17 +226,20 @@ impl BulksheetApp {
 
     /// Asks the system file dialog on a worker thread; where no desktop portal runs, it
     /// returns nothing and the path field stays the way to choose.
-    fn browse(&mut self, ctx: &egui::Context, what: BrowseFor, current: &str) {
+    pub(super) fn browse(&mut self, ctx: &egui::Context, what: BrowseFor, current: &str) {
         let (tx, rx) = std::sync::mpsc::channel();
         let current = PathBuf::from(current);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let mut d = rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]);
+            let mut d = match what {
+                BrowseFor::Template => rfd::FileDialog::new().add_filter("TOML", &["toml"]),
+                _ => rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]),
+            };
             if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
                 d = d.set_directory(dir);
             }
             let picked = match what {
-                BrowseFor::Open => d.pick_file(),
+                BrowseFor::Open | BrowseFor::Template => d.pick_file(),
                 BrowseFor::Save => {
                     if let Some(name) = current.file_name() {
                         d = d.set_file_name(name.to_string_lossy());
@@ -261,11 +269,11 @@ impl BulksheetApp {
             }
             Outcome::Failed(e) => {
                 self.dialog = Some(Dialog::Message {
-                    title: "That did not work".into(),
+                    title: tr(self.lang, "That did not work").into(),
                     text: e,
                 });
             }
-            Outcome::Cancelled => self.set_notice("Cancelled.", true),
+            Outcome::Cancelled => self.set_notice(tr(self.lang, "Cancelled."), true),
         }
     }
 
@@ -277,21 +285,31 @@ impl BulksheetApp {
         let what = *what;
         self.browse = None;
         let Some(p) = picked else {
-            self.set_notice(
+            let text = tr(
+                self.lang,
                 "No file chosen (no system file dialog here?): type the path instead.",
-                true,
             );
+            self.set_notice(text, true);
             return;
         };
         let text = p.display().to_string();
         match (&mut self.dialog, what) {
             (Some(Dialog::Open { path }), BrowseFor::Open) => *path = text,
             (Some(Dialog::SaveAs { path, .. }), BrowseFor::Save) => *path = text,
+            (_, BrowseFor::Template) => {
+                if let Some(path) = self.template_path.as_mut() {
+                    *path = text;
+                }
+            }
             _ => {}
         }
     }
 
     fn replace_document(&mut self, sheet: crate::Sheet, path: PathBuf) {
+        let path_for_recent = path.clone();
+        // The widths of the columns of the file being closed are kept for the next one.
+        self.settings
+            .remember_widths(&self.sheet.doc().header, &self.grid.widths);
         self.grid = GridState::for_sheet(&sheet);
         self.save = SaveSettings {
             encoding: sheet.doc().meta.encoding,
@@ -304,9 +322,16 @@ impl BulksheetApp {
             overwrite_ok: false,
         };
         self.issues = Default::default();
+        super::recent::push(&mut self.settings.recent, &path_for_recent);
+        self.pick_loaded_template();
+        self.restore_widths();
         let n = self.sheet.errors();
         self.notice = Some(Notice {
-            text: format!("Opened {} ({n} errors).", self.file.name),
+            text: trf(
+                self.lang,
+                "Opened {name} ({n} errors).",
+                &[("name", &self.file.name), ("n", &n)],
+            ),
             warning: false,
         });
     }
@@ -321,19 +346,26 @@ impl BulksheetApp {
             self.file.name = loader::display_name(p);
             self.file.path = Some(p.clone());
             self.file.overwrite_ok = true;
+            super::recent::push(&mut self.settings.recent, p);
         }
+        let lang = self.lang;
         let names: Vec<String> = saved
             .files
             .iter()
-            .map(|(p, n)| format!("{} ({n} rows)", loader::display_name(p)))
+            .map(|(p, n)| {
+                let name = loader::display_name(p);
+                trf(lang, "{name} ({n} rows)", &[("name", &name), ("n", n)])
+            })
             .collect();
+        let names = names.join(", ");
         let text = if errors > 0 {
-            format!(
-                "Saved DRAFT {} — {errors} errors remain, not ready for upload.",
-                names.join(", ")
+            trf(
+                lang,
+                "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
+                &[("names", &names), ("n", &errors)],
             )
         } else {
-            format!("Saved {}.", names.join(", "))
+            trf(lang, "Saved {names}.", &[("names", &names)])
         };
         self.set_notice(text, errors > 0);
     }

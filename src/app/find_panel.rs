@@ -175,7 +175,7 @@ impl FindPanel {
             .query
             .column
             .map_or_else(|| tr(lang, "Everywhere").to_string(), name);
-        egui::ComboBox::from_id_salt("find-column")
+        let combo = egui::ComboBox::from_id_salt("find-column")
             .selected_text(selected)
             .width(170.0)
             .show_ui(ui, |ui| {
@@ -184,6 +184,11 @@ impl FindPanel {
                     ui.selectable_value(&mut self.query.column, Some(c), name(c));
                 }
             });
+        // The toolbar has a combo box too: name this one for screen readers and tests.
+        let label = tr(lang, "Search in column");
+        combo.response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, label)
+        });
     }
 }
 

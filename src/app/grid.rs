@@ -3,6 +3,7 @@
 //! stick to the left, so both scroll bars sit at the window's edges. Every cell is a widget
 //! with an accessible name ("Login ID, row 3") so keyboard, screen readers and tests reach it.
 
+use super::i18n::{Lang, tr, trf, ui_lang};
 use super::state::{CellEditor, CellPos, Dropdown, GridState, Move};
 use super::theme::{self, Palette};
 use crate::schema::{EnumOption, Kind};
@@ -45,9 +46,13 @@ pub fn display_value(sheet: &Sheet, row: usize, col: usize) -> String {
 }
 
 /// The accessible name of a cell (rows counted from 1, as in the issue list).
-pub fn cell_label(sheet: &Sheet, row: usize, col: usize) -> String {
+pub fn cell_label(lang: Lang, sheet: &Sheet, row: usize, col: usize) -> String {
     let name = sheet.validator().column_name(sheet.doc(), col);
-    format!("{name}, row {}", row + 1)
+    trf(
+        lang,
+        "{name}, row {r}",
+        &[("name", &name), ("r", &(row + 1))],
+    )
 }
 
 /// Every message of a cell, for its tooltip.
@@ -60,13 +65,20 @@ pub fn cell_messages(sheet: &Sheet, row: usize, col: usize) -> Vec<(Severity, St
 }
 
 /// Header text for a column's counts: "2 errors, 1 warning" or "no errors".
-pub fn count_text(counts: [usize; 2]) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+pub fn count_text(lang: Lang, counts: [usize; 2]) -> String {
+    let errors = |n: usize| match n {
+        1 => tr(lang, "1 error").to_string(),
+        n => trf(lang, "{n} errors", &[("n", &n)]),
+    };
+    let warnings = |n: usize| match n {
+        1 => tr(lang, "1 warning").to_string(),
+        n => trf(lang, "{n} warnings", &[("n", &n)]),
+    };
     match counts {
-        [0, 0] => "no errors".into(),
-        [e, 0] => plural(e, "error"),
-        [0, w] => plural(w, "warning"),
-        [e, w] => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        [0, 0] => tr(lang, "no errors").into(),
+        [e, 0] => errors(e),
+        [0, w] => warnings(w),
+        [e, w] => format!("{}, {}", errors(e), warnings(w)),
     }
 }
 
@@ -231,7 +243,8 @@ pub fn show(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, keyboard: bool) 
 fn hold_focus(ui: &mut Ui, reg: &Regions, active: bool) {
     let id = focus_id();
     let resp = ui.interact(reg.vis, id, Sense::focusable_noninteractive());
-    resp.widget_info(|| WidgetInfo::labeled(Role::Grid, true, "Sheet"));
+    let name = tr(ui_lang(ui.ctx()), "Sheet");
+    resp.widget_info(|| WidgetInfo::labeled(Role::Grid, true, name));
     if !active {
         return;
     }
@@ -349,8 +362,9 @@ fn draw_cell(
     }
     let id = Id::unique(("bulksheet-cell", pos.row, pos.col));
     let resp = ui.interact(shown, id, Sense::click());
+    let lang = ui_lang(ui.ctx());
     resp.widget_info(|| WidgetInfo {
-        label: Some(cell_label(sheet, pos.row, pos.col)),
+        label: Some(cell_label(lang, sheet, pos.row, pos.col)),
         current_text_value: Some(text.clone()),
         selected: Some(in_block),
         ..WidgetInfo::new(Role::Cell)
@@ -530,7 +544,7 @@ fn header_cell(
     let id = Id::unique(("bulksheet-header", col));
     let resp = ui.interact(shown, id, Sense::click());
     let label = sheet.validator().column_name(sheet.doc(), col);
-    let value = count_text(counts);
+    let value = count_text(ui_lang(ui.ctx()), counts);
     resp.widget_info(|| WidgetInfo {
         label: Some(label.clone()),
         current_text_value: Some(value.clone()),
@@ -768,7 +782,9 @@ fn draw_editor(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, geo: &Geometr
     let rect = reg.cell_rect(geo, idx, vrow);
     let Some(ed) = st.editor.as_mut() else { return };
     let id = editor_id();
-    let label = format!("Edit {}", cell_label(sheet, ed.at.row, ed.at.col));
+    let lang = ui_lang(ui.ctx());
+    let cell = cell_label(lang, sheet, ed.at.row, ed.at.col);
+    let label = trf(lang, "Edit {cell}", &[("cell", &cell)]);
     let edit = egui::TextEdit::singleline(&mut ed.text)
         .id(id)
         .lock_focus(true)
@@ -823,11 +839,16 @@ fn draw_dropdown(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_min_width(rect.width().max(theme::DROPDOWN_MIN_WIDTH));
                 ui.label(egui::RichText::new(&name).strong());
+                let lang = ui_lang(ui.ctx());
                 if invalid {
                     let pal = Palette::for_visuals(ui.visuals());
                     ui.colored_label(
                         pal.error_text,
-                        format!("Now: {current} (not a valid value)"),
+                        trf(
+                            lang,
+                            "Now: {value} (not a valid value)",
+                            &[("value", &current)],
+                        ),
                     );
                 }
                 ScrollArea::vertical()
@@ -843,7 +864,8 @@ fn draw_dropdown(
                                 picked = Some(o.code.clone());
                             }
                         }
-                        let blank = ui.selectable_label(dd.highlight == options.len(), "(blank)");
+                        let blank =
+                            ui.selectable_label(dd.highlight == options.len(), tr(lang, "(blank)"));
                         if blank.clicked() {
                             picked = Some(String::new());
                         }

@@ -13,6 +13,31 @@ pub fn tr(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
+/// The label with `{name}` placeholders filled in, e.g.
+/// `trf(lang, "Row {r}", &[("r", &3)])`.
+pub fn trf(lang: Lang, en: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    args.iter()
+        .fold(tr(lang, en).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
+/// The app keeps its language in the egui context at the start of each frame, so the
+/// panels and dialogs it draws read it without a parameter threaded through every call.
+fn frame_lang_id() -> eframe::egui::Id {
+    eframe::egui::Id::unique("bulksheet-lang")
+}
+
+pub fn set_frame_lang(ctx: &eframe::egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(frame_lang_id(), lang));
+}
+
+/// The language of the frame being drawn.
+pub fn ui_lang(ctx: &eframe::egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp(frame_lang_id()))
+        .unwrap_or_default()
+}
+
 /// Japanese for an English label.
 pub fn japanese(en: &str) -> Option<&'static str> {
     JA.iter().find(|(k, _)| *k == en).map(|(_, v)| *v)
@@ -109,6 +134,11 @@ pub const JA: &[(&str, &str)] = &[
     ("Find", "検索"),
     ("Match case", "大文字と小文字を区別"),
     ("Whole cell", "セル全体が一致"),
+    ("Search in column", "検索する列"),
+    (
+        "Cross-checking with roster, users:",
+        "ユーザー一覧と照合中、ユーザー数:",
+    ),
     ("Matches:", "一致:"),
     ("◀ Previous", "◀ 前へ"),
     ("Next ▶", "次へ ▶"),
@@ -167,8 +197,271 @@ pub const JA: &[(&str, &str)] = &[
         "Roster cross-check stopped.",
         "ユーザー一覧との照合をやめました。",
     ),
+    // Menus and toolbar
+    ("Open Recent", "最近使ったファイル"),
+    ("No recent files", "最近使ったファイルはありません"),
+    ("Clear recent files", "最近使ったファイルの一覧を消去"),
     (
-        "Cross-checking with roster, users:",
-        "ユーザー一覧と照合中、ユーザー数:",
+        "Empty the File → Open Recent list",
+        "「ファイル → 最近使ったファイル」の一覧を空にします",
+    ),
+    ("Open a CSV file", "CSV ファイルを開く"),
+    ("Save the file", "ファイルを保存します"),
+    (
+        "Save under another name, encoding or in parts",
+        "名前・文字コードを変えて、または分割して保存します",
+    ),
+    ("Close the window", "ウィンドウを閉じます"),
+    ("Template", "テンプレート"),
+    ("Template:", "テンプレート:"),
+    ("Template: {t}", "テンプレート: {t}"),
+    ("Load template…", "テンプレートを読み込む…"),
+    (
+        "Load a template from a TOML file",
+        "TOML ファイルからテンプレートを読み込みます",
+    ),
+    (
+        "Check the file against this template",
+        "このテンプレートでファイルを検査します",
+    ),
+    (
+        "The template the file is checked against; picked from its header when it opens",
+        "ファイルを検査するテンプレート。開いたときに見出し行から自動で選ばれます",
+    ),
+    ("Language", "言語"),
+    (
+        "The language of menus, dialogs and messages",
+        "メニュー・ダイアログ・メッセージの言語",
+    ),
+    ("Theme", "テーマ"),
+    ("Follow the system", "システムに合わせる"),
+    ("Light", "ライト"),
+    ("Dark", "ダーク"),
+    ("Light or dark colours", "明るい配色または暗い配色"),
+    ("Settings", "設定"),
+    ("Settings…", "設定…"),
+    ("Language and theme", "言語とテーマ"),
+    ("Settings are kept in", "設定の保存先:"),
+    ("Go to the next error", "次のエラーへ移動します"),
+    ("Go to the previous error", "前のエラーへ移動します"),
+    ("Help", "ヘルプ"),
+    ("Keyboard shortcuts", "キーボードショートカット"),
+    (
+        "Every keyboard shortcut",
+        "すべてのキーボードショートカット",
+    ),
+    (
+        "Every keyboard shortcut (F1)",
+        "すべてのキーボードショートカット (F1)",
+    ),
+    (
+        "Open a CSV file (Ctrl+O)",
+        "CSV ファイルを開きます (Ctrl+O)",
+    ),
+    (
+        "Save under another name, encoding or in parts (Ctrl+Shift+S)",
+        "名前・文字コードを変えて、または分割して保存します (Ctrl+Shift+S)",
+    ),
+    ("◀ Previous error", "◀ 前のエラー"),
+    ("Next error ▶", "次のエラー ▶"),
+    (
+        "Go to the previous error (Shift+F8)",
+        "前のエラーへ移動します (Shift+F8)",
+    ),
+    ("Go to the next error (F8)", "次のエラーへ移動します (F8)"),
+    // Help panel
+    (
+        "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
+        "macOS では Ctrl の代わりに ⌘ を使います。セルで文字を入力すると編集が始まります。",
+    ),
+    ("Open a file", "ファイルを開く"),
+    (
+        "Save as, with a choice of encoding and splitting",
+        "名前を付けて保存(文字コードと分割を選択)",
+    ),
+    ("Copy the selected cells", "選択したセルをコピー"),
+    ("Cut the selected cells", "選択したセルを切り取り"),
+    (
+        "Paste (tab-separated, as from Excel)",
+        "貼り付け(Excel と同じタブ区切り)",
+    ),
+    ("Select all cells", "すべてのセルを選択"),
+    (
+        "Fill down from the first selected row",
+        "選択範囲の先頭行の値を下へコピー",
+    ),
+    ("Find and replace", "検索と置換"),
+    ("Clear the selected cells", "選択したセルを空にする"),
+    (
+        "Edit the cell, or open its list of options",
+        "セルを編集、または選択肢の一覧を開く",
+    ),
+    (
+        "Open the list of options of an enum cell",
+        "選択式のセルの選択肢一覧を開く",
+    ),
+    ("Commit the edit and move down", "編集を確定して下へ移動"),
+    ("Move up", "上へ移動"),
+    (
+        "Commit the edit and move right / left",
+        "編集を確定して右 / 左へ移動",
+    ),
+    (
+        "Cancel the edit or close the list",
+        "編集を取り消す、または一覧を閉じる",
+    ),
+    ("Move the selection", "選択セルを移動"),
+    ("Extend the selection", "選択範囲を広げる"),
+    ("Move a screen up / down", "1 画面分上 / 下へ移動"),
+    ("Next / previous error", "次 / 前のエラー"),
+    ("Show or hide this help", "このヘルプを表示 / 非表示"),
+    // Issue panel and grid
+    ("{n} errors", "エラー {n} 件"),
+    ("{n} warnings", "警告 {n} 件"),
+    ("1 error", "エラー 1 件"),
+    ("1 warning", "警告 1 件"),
+    ("no errors", "エラーなし"),
+    ("Group by", "まとめ方"),
+    ("One group per row", "行ごとにまとめます"),
+    ("One group per column", "列ごとにまとめます"),
+    ("Previous error (Shift+F8)", "前のエラー (Shift+F8)"),
+    ("Next error (F8)", "次のエラー (F8)"),
+    (
+        "No issues: the file is ready to upload.",
+        "問題はありません。このファイルはアップロードできます。",
+    ),
+    ("Header and file", "見出し行とファイル全体"),
+    ("Whole rows and file", "行全体とファイル全体"),
+    ("Row {r}", "{r} 行目"),
+    ("Row {r}, {c}", "{r} 行目、{c}"),
+    ("Header, {c}", "見出し行、{c}"),
+    ("Sheet", "シート"),
+    ("{name}, row {r}", "{name}、{r} 行目"),
+    ("Edit {cell}", "{cell} を編集"),
+    (
+        "Now: {value} (not a valid value)",
+        "現在の値: {value}(無効な値)",
+    ),
+    (
+        "Products this tenant has (guessed from the file):",
+        "このテナントが契約している製品(ファイルから推定):",
+    ),
+    (
+        "On: this product's columns must be filled in",
+        "オン: この製品の列は入力必須になります",
+    ),
+    ("No errors left.", "エラーは残っていません。"),
+    // Dialogs
+    ("Unsaved changes", "保存されていない変更"),
+    (
+        "Save the changes to {name} before closing?",
+        "閉じる前に {name} の変更を保存しますか？",
+    ),
+    (
+        "Save the changes to {name} before opening another file?",
+        "別のファイルを開く前に {name} の変更を保存しますか？",
+    ),
+    (
+        "Save the changes to {name}?",
+        "{name} の変更を保存しますか？",
+    ),
+    ("Open", "開く"),
+    (
+        "Type the file's path, browse for it, or drop it on the window:",
+        "ファイルのパスを入力するか、参照するか、ウィンドウにドロップしてください:",
+    ),
+    ("Path of the CSV file to open", "開く CSV ファイルのパス"),
+    (
+        "Choose the file with the system's file dialog",
+        "システムのファイルダイアログで選びます",
+    ),
+    ("Save as", "名前を付けて保存"),
+    ("Path of the file to write", "保存先のファイルのパス"),
+    ("File encoding", "文字コード"),
+    ("UTF-8", "UTF-8"),
+    ("UTF-8 with BOM", "UTF-8(BOM 付き)"),
+    ("Shift_JIS", "Shift_JIS"),
+    (
+        "Split into files of {n} users",
+        "{n} ユーザーごとのファイルに分割",
+    ),
+    ("Writes {name}, and so on.", "{name} などに書き出します。"),
+    (
+        "Blank rows are left out. The console expects UTF-8 or Shift_JIS, as chosen when downloading the template.",
+        "空の行は書き出しません。管理画面は、テンプレートをダウンロードしたときに選んだ UTF-8 または Shift_JIS を受け付けます。",
+    ),
+    ("Save file", "保存する"),
+    (
+        "Overwrite the original file?",
+        "元のファイルを上書きしますか？",
+    ),
+    (
+        "{path} is the file you opened. Saving replaces it with the edited version.",
+        "{path} は開いたファイルです。保存すると編集後の内容で置き換わります。",
+    ),
+    ("Save as…", "名前を付けて保存…"),
+    ("{n} errors remain", "エラーが {n} 件残っています"),
+    (
+        "The console rejects the whole file while any of these remain. Click one to fix it:",
+        "これらが 1 件でも残っていると、管理画面はファイル全体を受け付けません。クリックして修正してください:",
+    ),
+    ("Go to {issue}", "移動: {issue}"),
+    ("Fix them first", "先に修正する"),
+    (
+        "Save anyway as draft (not ready for upload)",
+        "下書きとして保存する(アップロード不可)",
+    ),
+    ("OK", "OK"),
+    ("That did not work", "処理できませんでした"),
+    ("Load a template", "テンプレートの読み込み"),
+    (
+        "A template is a TOML file describing the columns and their rules (see docs/schema.md).",
+        "テンプレートは列とその規則を記述した TOML ファイルです(docs/schema.md を参照)。",
+    ),
+    ("Path of the template (.toml)", "テンプレート(.toml)のパス"),
+    ("Load", "読み込む"),
+    (
+        "The template could not be loaded",
+        "テンプレートを読み込めませんでした",
+    ),
+    // Status and progress
+    ("Cancelling…", "キャンセルしています…"),
+    ("Cancelled.", "キャンセルしました。"),
+    ("Opening {name}", "{name} を開いています"),
+    ("Saving {name}", "{name} を保存しています"),
+    (
+        "Opened {name} ({n} errors).",
+        "{name} を開きました(エラー {n} 件)。",
+    ),
+    ("{name} ({n} rows)", "{name}({n} 行)"),
+    ("Saved {names}.", "{names} を保存しました。"),
+    (
+        "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
+        "{names} を下書きとして保存しました。エラーが {n} 件残っており、アップロードできません。",
+    ),
+    (
+        "Wait for the file to finish, or cancel it, before closing.",
+        "閉じる前に、ファイルの処理が終わるのを待つか、キャンセルしてください。",
+    ),
+    (
+        "No file chosen (no system file dialog here?): type the path instead.",
+        "ファイルが選ばれませんでした(システムのファイルダイアログがない可能性があります)。パスを入力してください。",
+    ),
+    (
+        "{path} is gone; it was taken off the recent files.",
+        "{path} が見つからないため、最近使ったファイルから外しました。",
+    ),
+    // Drag and drop
+    (
+        "Drop a CSV file to open it, or a .toml template to load it",
+        "CSV ファイルをドロップすると開きます(.toml はテンプレートとして読み込みます)",
+    ),
+    (
+        "Finish the current question first, then drop the file again.",
+        "いまの質問に答えてから、もう一度ファイルをドロップしてください。",
+    ),
+    (
+        "{n} files were dropped; only the first one is opened.",
+        "{n} 個のファイルがドロップされました。最初の 1 つだけを開きます。",
     ),
 ];

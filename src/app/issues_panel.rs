@@ -2,6 +2,7 @@
 //! changes (its revision moves), and drawn with virtual scrolling, so a file with a hundred
 //! thousand issues costs nothing per frame.
 
+use super::i18n::{Lang, tr, trf, ui_lang};
 use super::theme::{self, Palette};
 use crate::{Issue, Severity, Sheet};
 use eframe::egui;
@@ -17,8 +18,28 @@ pub enum Grouping {
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
-    Group(String),
+    Group(GroupTitle),
     Issue(usize),
+}
+
+/// A group's heading, put into words when drawn (in the language of that frame).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum GroupTitle {
+    HeaderAndFile,
+    Row(usize),
+    Column(String),
+    WholeRows,
+}
+
+impl GroupTitle {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            GroupTitle::HeaderAndFile => tr(lang, "Header and file").into(),
+            GroupTitle::Row(r) => trf(lang, "Row {r}", &[("r", r)]),
+            GroupTitle::Column(c) => c.clone(),
+            GroupTitle::WholeRows => tr(lang, "Whole rows and file").into(),
+        }
+    }
 }
 
 /// The cached issue list.
@@ -74,27 +95,38 @@ impl IssueList {
     ) -> Option<PanelAction> {
         self.refresh(sheet);
         let mut action = None;
+        let lang = ui_lang(ui.ctx());
         ui.horizontal(|ui| {
-            ui.heading("Issues");
+            ui.heading(tr(lang, "Issues"));
             let pal = Palette::for_visuals(ui.visuals());
-            ui.colored_label(pal.error_text, format!("{} errors", sheet.errors()));
-            ui.colored_label(pal.warning_text, format!("{} warnings", sheet.warnings()));
+            let errors = match sheet.errors() {
+                1 => tr(lang, "1 error").to_string(),
+                n => trf(lang, "{n} errors", &[("n", &n)]),
+            };
+            ui.colored_label(pal.error_text, errors);
+            let warnings = match sheet.warnings() {
+                1 => tr(lang, "1 warning").to_string(),
+                n => trf(lang, "{n} warnings", &[("n", &n)]),
+            };
+            ui.colored_label(pal.warning_text, warnings);
         });
         ui.horizontal(|ui| {
-            ui.label("Group by");
-            ui.selectable_value(&mut self.grouping, Grouping::Row, "Row");
-            ui.selectable_value(&mut self.grouping, Grouping::Column, "Column");
+            ui.label(tr(lang, "Group by"));
+            ui.selectable_value(&mut self.grouping, Grouping::Row, tr(lang, "Row"))
+                .on_hover_text(tr(lang, "One group per row"));
+            ui.selectable_value(&mut self.grouping, Grouping::Column, tr(lang, "Column"))
+                .on_hover_text(tr(lang, "One group per column"));
             ui.separator();
             if ui
-                .button("◀ Previous")
-                .on_hover_text("Previous error (Shift+F8)")
+                .button(tr(lang, "◀ Previous"))
+                .on_hover_text(tr(lang, "Previous error (Shift+F8)"))
                 .clicked()
             {
                 action = Some(PanelAction::Previous);
             }
             if ui
-                .button("Next ▶")
-                .on_hover_text("Next error (F8)")
+                .button(tr(lang, "Next ▶"))
+                .on_hover_text(tr(lang, "Next error (F8)"))
                 .clicked()
             {
                 action = Some(PanelAction::Next);
@@ -104,7 +136,8 @@ impl IssueList {
         ui.separator();
         if self.entries.is_empty() {
             let pal = Palette::for_visuals(ui.visuals());
-            ui.colored_label(pal.ok_text, "No issues: the file is ready to upload.");
+            let text = tr(lang, "No issues: the file is ready to upload.");
+            ui.colored_label(pal.ok_text, text);
             return action;
         }
         let pal = Palette::for_visuals(ui.visuals());
@@ -121,14 +154,17 @@ impl IssueList {
                             Entry::Group(title) => {
                                 fixed_row(ui, |ui| {
                                     ui.add(
-                                        egui::Label::new(egui::RichText::new(title).strong())
-                                            .truncate(),
+                                        egui::Label::new(
+                                            egui::RichText::new(title.text(lang)).strong(),
+                                        )
+                                        .truncate(),
                                     );
                                 });
                             }
                             Entry::Issue(i) => {
                                 let issue = &self.issues[*i];
-                                if let Some(a) = issue_line(ui, sheet, issue, selected, &pal) {
+                                if let Some(a) = issue_line(ui, sheet, lang, issue, selected, &pal)
+                                {
                                     action = Some(a);
                                 }
                             }
@@ -143,6 +179,7 @@ impl IssueList {
 fn issue_line(
     ui: &mut Ui,
     sheet: &Sheet,
+    lang: Lang,
     issue: &Issue,
     selected: (usize, usize),
     pal: &Palette,
@@ -152,7 +189,7 @@ fn issue_line(
         Severity::Error => theme::ERROR_MARK,
         Severity::Warning => theme::WARNING_MARK,
     };
-    let text = egui::RichText::new(format!("{mark} {}", issue_text(issue)))
+    let text = egui::RichText::new(format!("{mark} {}", issue_text(lang, issue)))
         .color(pal.severity_text(issue.severity));
     let here = issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == selected;
     let resp = fixed_row(ui, |ui| {
@@ -163,7 +200,7 @@ fn issue_line(
                 .min_size(egui::vec2(ui.available_width(), 0.0)),
         )
     })
-    .on_hover_text(&issue.message);
+    .on_hover_text(issue_message(lang, issue));
     if fixed.is_some() {
         return fixed;
     }
@@ -184,14 +221,22 @@ fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 }
 
 /// "Row 3, Login ID: message", as the list and the save dialog show an issue.
-pub fn issue_text(issue: &Issue) -> String {
+pub fn issue_text(lang: Lang, issue: &Issue) -> String {
     let place = match (issue.row, &issue.column) {
-        (0, Some(c)) => format!("Header, {c}"),
-        (0, None) => "File".to_string(),
-        (r, Some(c)) => format!("Row {r}, {c}"),
-        (r, None) => format!("Row {r}"),
+        (0, Some(c)) => trf(lang, "Header, {c}", &[("c", c)]),
+        (0, None) => tr(lang, "File").to_string(),
+        (r, Some(c)) => trf(lang, "Row {r}, {c}", &[("r", &r), ("c", c)]),
+        (r, None) => trf(lang, "Row {r}", &[("r", &r)]),
     };
-    format!("{place}: {}", issue.message)
+    format!("{place}: {}", issue_message(lang, issue))
+}
+
+/// An issue's message in the window's language: the one place the window reads it.
+// The core's issues carry English text for now; once they carry their message's parts,
+// this renders them in `lang`.
+pub fn issue_message(lang: Lang, issue: &Issue) -> String {
+    let _ = lang;
+    issue.message.clone()
 }
 
 fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
@@ -201,7 +246,7 @@ fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
         order.sort_by_key(|&i| (issues[i].col.unwrap_or(usize::MAX), issues[i].row));
     }
     let mut entries = Vec::with_capacity(issues.len() + 32);
-    let mut current: Option<String> = None;
+    let mut current: Option<GroupTitle> = None;
     for i in order {
         let title = group_title(&issues[i], grouping);
         if current.as_ref() != Some(&title) {
@@ -213,13 +258,13 @@ fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
     entries
 }
 
-fn group_title(issue: &Issue, grouping: Grouping) -> String {
+fn group_title(issue: &Issue, grouping: Grouping) -> GroupTitle {
     match grouping {
-        Grouping::Row if issue.row == 0 => "Header and file".into(),
-        Grouping::Row => format!("Row {}", issue.row),
+        Grouping::Row if issue.row == 0 => GroupTitle::HeaderAndFile,
+        Grouping::Row => GroupTitle::Row(issue.row),
         Grouping::Column => match (&issue.column, issue.col) {
-            (Some(c), Some(_)) => c.clone(),
-            _ => "Whole rows and file".into(),
+            (Some(c), Some(_)) => GroupTitle::Column(c.clone()),
+            _ => GroupTitle::WholeRows,
         },
     }
 }

@@ -106,13 +106,15 @@ impl Job {
 
     /// Reads, decodes, parses and checks a file off the UI thread.
     pub fn open(path: PathBuf, ctx: &egui::Context) -> Job {
-        let title = format!("Opening {}", display_name(&path));
+        let lang = super::i18n::ui_lang(ctx);
+        let title = super::i18n::trf(lang, "Opening {name}", &[("name", &display_name(&path))]);
         Job::spawn(title, ctx, move |r| open_work(path, r))
     }
 
     /// Encodes and writes every part off the UI thread.
     pub fn save(req: SaveRequest, ctx: &egui::Context) -> Job {
-        let title = format!("Saving {}", display_name(&req.path));
+        let lang = super::i18n::ui_lang(ctx);
+        let title = super::i18n::trf(lang, "Saving {name}", &[("name", &display_name(&req.path))]);
         Job::spawn(title, ctx, move |r| save_work(req, r))
     }
 }

@@ -4,6 +4,7 @@
 use eframe::egui;
 mod clipboard;
 mod dialogs;
+mod drop;
 mod edit_actions;
 mod edit_menu;
 mod file_ops;
@@ -12,28 +13,36 @@ mod fix_button;
 mod fix_preview;
 pub mod fonts;
 mod grid;
+pub mod help_panel;
 pub mod i18n;
 mod issues_panel;
 mod journal_writer;
 mod loader;
 mod menus;
+pub mod recent;
 mod recovery;
 mod review_panel;
 pub mod roster_panel;
 mod selection;
 mod set_value;
+pub mod settings;
+mod settings_window;
 mod state;
 mod subscriptions_panel;
+mod templates;
 pub mod theme;
+mod toolbar;
 mod view_bar;
 
 pub use dialogs::After;
 pub use issues_panel::Grouping;
+pub use settings::{Settings, ThemeChoice};
 pub use state::CellPos;
 
 use crate::{Sheet, TextEncoding};
 use dialogs::Dialog;
 use egui::{Ui, ViewportCommand};
+use i18n::{Lang, tr, trf};
 use menus::Command;
 use state::GridState;
 use std::path::{Path, PathBuf};
@@ -41,6 +50,8 @@ use std::path::{Path, PathBuf};
 /// The sample opened when no file is given: the MiiTel template with typical mistakes.
 pub const SAMPLE_CSV: &[u8] = include_bytes!("../../assets/sample-miitel-update-users.csv");
 pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
+/// Names the settings folder (on Linux `~/.local/share/bulksheet/`) and the window class.
+pub const APP_ID: &str = "bulksheet";
 
 /// Opens the window; returns the process exit code.
 pub fn run(file: Option<PathBuf>) -> i32 {
@@ -48,7 +59,8 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size(theme::WINDOW_SIZE)
             .with_title("Bulksheet")
-            .with_app_id("bulksheet"),
+            .with_app_id(APP_ID),
+        persist_window: true,
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -56,7 +68,8 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let app = match file {
+            let settings = Settings::load(cc.storage);
+            let mut app = match file {
                 Some(path) => {
                     let mut app = BulksheetApp::new(empty_sheet(), None);
                     app.start_open(&cc.egui_ctx, path);
@@ -64,6 +77,7 @@ pub fn run(file: Option<PathBuf>) -> i32 {
                 }
                 None => BulksheetApp::sample(),
             };
+            app.apply_settings(settings);
             Ok(Box::new(app.with_default_recovery()))
         }),
     );
@@ -118,7 +132,17 @@ pub struct BulksheetApp {
     recovery: recovery::Recovery,
     /// The editing windows and panels (find, fix preview, review, roster).
     edit: edit_actions::EditState,
-    lang: i18n::Lang,
+    /// The interface language; panels read it from the frame (`i18n::ui_lang`).
+    lang: Lang,
+    /// What is remembered between runs (language and widths are kept in sync on save).
+    settings: Settings,
+    templates: templates::Templates,
+    /// The Load template dialog's path field while it is open.
+    template_path: Option<String>,
+    show_help: bool,
+    show_settings: bool,
+    /// The theme last handed to egui, so it is set only when it changes.
+    applied_theme: Option<ThemeChoice>,
 }
 
 /// A sheet with the MiiTel header and no rows, shown while the first file loads.
@@ -159,8 +183,84 @@ impl BulksheetApp {
             close_allowed: false,
             recovery: Default::default(),
             edit: Default::default(),
-            lang: Default::default(),
+            lang: Lang::En,
+            settings: Settings::default(),
+            templates: Default::default(),
+            template_path: None,
+            show_help: false,
+            show_settings: false,
+            applied_theme: None,
         }
+    }
+
+    /// Takes on remembered settings: language, theme, widths, loaded templates.
+    pub fn apply_settings(&mut self, settings: Settings) {
+        self.lang = settings.lang;
+        self.settings = settings;
+        for path in self.settings.templates.clone() {
+            if let Err(e) = self.templates.add(&path) {
+                self.set_notice(e, true);
+            }
+        }
+        self.settings.templates = self.templates.paths();
+        self.pick_loaded_template();
+        self.restore_widths();
+    }
+
+    /// The settings as they stand now, as they would be stored.
+    pub fn settings(&self) -> Settings {
+        let mut s = self.settings.clone();
+        s.lang = self.lang;
+        s.remember_widths(&self.sheet.doc().header, &self.grid.widths);
+        s
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.settings.lang = lang;
+    }
+
+    /// Width of a file column on screen.
+    pub fn column_width(&self, col: usize) -> Option<f32> {
+        self.grid.widths.get(col).copied()
+    }
+
+    pub fn set_column_width(&mut self, col: usize, width: f32) {
+        if let Some(w) = self.grid.widths.get_mut(col) {
+            *w = width.max(theme::MIN_COLUMN_WIDTH);
+        }
+    }
+
+    /// The name of the template the sheet is checked against.
+    pub fn template_name(&self) -> &str {
+        &self.sheet.schema().name
+    }
+
+    /// Loads a template file and checks the sheet against it.
+    pub fn load_template_file(&mut self, path: &Path) -> Result<(), String> {
+        self.load_template(path)
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.settings.recent
+    }
+
+    pub fn is_help_open(&self) -> bool {
+        self.show_help
+    }
+
+    /// An issue as the window shows it: where, then the message, in the chosen language.
+    pub fn issue_text(&self, issue: &crate::Issue) -> String {
+        issues_panel::issue_text(self.lang, issue)
+    }
+
+    fn restore_widths(&mut self) {
+        let header = &self.sheet.doc().header;
+        self.settings.restore_widths(header, &mut self.grid.widths);
     }
 
     /// Reads a file synchronously (tests and small files).
@@ -175,11 +275,6 @@ impl BulksheetApp {
         let mut app = Self::new(loader::sheet_for(doc), None);
         app.file.name = SAMPLE_NAME.to_string();
         app
-    }
-
-    /// The interface language.
-    pub fn lang(&self) -> i18n::Lang {
-        self.lang
     }
 
     pub fn sheet(&self) -> &Sheet {
@@ -252,6 +347,30 @@ impl BulksheetApp {
             Command::NextError => self.goto_error(true),
             Command::PreviousError => self.goto_error(false),
             Command::Edit(e) => self.run_edit(ctx, e),
+            Command::OpenRecent(i) => match self.settings.recent.get(i).cloned() {
+                Some(p) if p.is_file() => self.request_open(ctx, Some(p)),
+                Some(p) => {
+                    recent::forget(&mut self.settings.recent, &p);
+                    let text = trf(
+                        self.lang,
+                        "{path} is gone; it was taken off the recent files.",
+                        &[("path", &p.display())],
+                    );
+                    self.set_notice(text, true);
+                }
+                None => {}
+            },
+            Command::ClearRecent => self.settings.recent.clear(),
+            Command::LoadTemplate => self.template_path = Some(String::new()),
+            Command::UseTemplate(i) => {
+                if let Some(c) = self.templates.choices().get(i) {
+                    self.use_template(&c.name.clone());
+                }
+            }
+            Command::SetLang(l) => self.set_lang(l),
+            Command::SetTheme(t) => self.settings.theme = t,
+            Command::Settings => self.show_settings = !self.show_settings,
+            Command::Help => self.show_help = !self.show_help,
         }
     }
 
@@ -263,7 +382,7 @@ impl BulksheetApp {
                 .next_cell((from.row, from.col), forward, crate::Severity::Error);
         match next {
             Some((row, col)) => self.select(row, col),
-            None => self.set_notice("No errors left.", false),
+            None => self.set_notice(tr(self.lang, "No errors left."), false),
         }
     }
 
@@ -288,10 +407,11 @@ impl BulksheetApp {
     }
 
     fn status_bar(&self, ui: &mut Ui) {
+        let lang = self.lang;
         let pal = theme::Palette::for_visuals(ui.visuals());
         let doc = self.sheet.doc();
         ui.horizontal(|ui| {
-            status_item(ui, "Rows", doc.rows().to_string(), None);
+            status_item(ui, tr(lang, "Rows"), doc.rows().to_string(), None);
             ui.separator();
             let errors = self.sheet.errors();
             let color = if errors > 0 {
@@ -299,11 +419,11 @@ impl BulksheetApp {
             } else {
                 pal.ok_text
             };
-            status_item(ui, "Errors", errors.to_string(), Some(color));
+            status_item(ui, tr(lang, "Errors"), errors.to_string(), Some(color));
             ui.separator();
             let warnings = self.sheet.warnings();
             let color = (warnings > 0).then_some(pal.warning_text);
-            status_item(ui, "Warnings", warnings.to_string(), color);
+            status_item(ui, tr(lang, "Warnings"), warnings.to_string(), color);
             ui.separator();
             let target = self.sheet.rules().target;
             let encoding = if target == doc.meta.encoding {
@@ -311,11 +431,11 @@ impl BulksheetApp {
             } else {
                 format!("{} → {}", doc.meta.encoding.label(), target.label())
             };
-            status_item(ui, "Encoding", encoding, None);
+            status_item(ui, tr(lang, "Encoding"), encoding, None);
             ui.separator();
             status_item(
                 ui,
-                "Line ending",
+                tr(lang, "Line ending"),
                 doc.meta.line_ending.as_str().to_string(),
                 None,
             );
@@ -326,7 +446,7 @@ impl BulksheetApp {
             } else {
                 &schema.title
             };
-            status_item(ui, "Schema", name.clone(), None);
+            status_item(ui, tr(lang, "Schema"), name.clone(), None);
             if let Some(n) = &self.notice {
                 ui.separator();
                 let color = if n.warning {
@@ -373,10 +493,11 @@ impl BulksheetApp {
                     .show_percentage()
                     .animate(true),
             );
+            let lang = i18n::ui_lang(ui.ctx());
             let label = if cancelling {
-                "Cancelling…"
+                tr(lang, "Cancelling…")
             } else {
-                "Cancel"
+                tr(lang, "Cancel")
             };
             if ui
                 .add_enabled(!cancelling, egui::Button::new(label))
@@ -410,12 +531,16 @@ fn status_item(ui: &mut Ui, caption: &str, value: String, color: Option<egui::Co
 impl eframe::App for BulksheetApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        i18n::set_frame_lang(&ctx, self.lang);
+        self.apply_theme(&ctx);
         self.poll_background(&ctx);
         self.intercept_close(&ctx);
+        self.handle_drops(&ctx);
         self.grid.lang = self.lang;
         ctx.data_mut(|d| d.insert_temp(fix_button::lang_id(), self.lang));
         let modal_open = self.dialog.is_some()
             || self.job.is_some()
+            || self.template_path.is_some()
             || self.recovery.is_asking()
             || self.edit.is_modal();
         if !modal_open {
@@ -426,30 +551,70 @@ impl eframe::App for BulksheetApp {
                 self.run_command(&ctx, Command::Edit(cmd));
             }
         }
+        let choices = self.templates.choices();
+        let data = menus::MenuData {
+            lang: self.lang,
+            recent: &self.settings.recent,
+            templates: &choices,
+            template: &self.sheet.schema().name,
+            theme: self.settings.theme,
+        };
+        let mut picked = None;
         egui::Panel::top("menu").show(ui, |ui| {
             let (lang, sheet, grid) = (self.lang, &self.sheet, &self.grid);
             let extra = |ui: &mut Ui| edit_menu::menus(ui, lang, sheet, grid).map(Command::Edit);
-            if let Some(cmd) = menus::bar(ui, extra) {
-                self.run_command(&ctx, cmd);
-            }
+            picked = menus::bar(ui, &data, extra);
         });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let current = &self.sheet.schema().name;
+            picked = picked
+                .take()
+                .or(toolbar::show(ui, self.lang, &choices, current));
+        });
+        if let Some(cmd) = picked {
+            self.run_command(&ctx, cmd);
+        }
         self.edit_panels(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::right("side")
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        let keyboard = self.dialog.is_none()
-            && self.job.is_none()
-            && !self.recovery.is_asking()
-            && !self.edit.is_modal();
+        let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             grid::show(ui, &mut self.sheet, &mut self.grid, keyboard);
         });
         self.edit_frame(&ctx);
+        self.side_windows(&ctx);
         self.show_dialog(&ctx);
+        self.template_dialog(&ctx);
         self.recovery_frame(&ctx);
         self.job_overlay(&ctx);
+        drop::hover_overlay(&ctx, self.lang);
         self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings().store(storage);
+    }
+}
+
+impl BulksheetApp {
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(self.settings.theme.preference());
+            self.applied_theme = Some(self.settings.theme);
+        }
+    }
+
+    /// The Help panel and the Settings window.
+    fn side_windows(&mut self, ctx: &egui::Context) {
+        help_panel::show(ctx, self.lang, &mut self.show_help);
+        let mut open = self.show_settings;
+        let picked = settings_window::show(ctx, self.lang, self.settings.theme, &mut open);
+        self.show_settings = open;
+        if let Some(cmd) = picked {
+            self.run_command(ctx, cmd);
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! One switch per product of the schema: a product that is on makes its columns required.
 
+use super::i18n::{tr, ui_lang};
 use crate::Sheet;
 use eframe::egui;
 use egui::Ui;
@@ -10,14 +11,19 @@ pub fn show(ui: &mut Ui, sheet: &mut Sheet) {
     if products.is_empty() {
         return;
     }
-    ui.heading("Subscriptions");
-    ui.label("Products this tenant has (guessed from the file):");
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Subscriptions"));
+    ui.label(tr(
+        lang,
+        "Products this tenant has (guessed from the file):",
+    ));
     let mut subs = sheet.rules().subscriptions.clone();
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         for p in &products {
             let mut on = subs.is_on(&p.id);
-            if ui.checkbox(&mut on, &p.label).changed() {
+            let tip = tr(lang, "On: this product's columns must be filled in");
+            if ui.checkbox(&mut on, &p.label).on_hover_text(tip).changed() {
                 subs.set(&p.id, on);
                 changed = true;
             }

@@ -1,0 +1,144 @@
+//! What the window remembers between runs, kept by eframe's persistence (on Linux in
+//! `~/.local/share/bulksheet/app.ron`): the language, the theme, recent files, column
+//! widths, the encoding last chosen for saving and the templates loaded from files. The
+//! window's own size and place are kept by eframe itself.
+
+use super::i18n::Lang;
+use crate::TextEncoding;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The key the settings are stored under.
+pub const KEY: &str = "bulksheet-settings";
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The English label (translated where shown).
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Follow the system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    pub fn preference(self) -> eframe::egui::ThemePreference {
+        use eframe::egui::ThemePreference as P;
+        match self {
+            ThemeChoice::System => P::System,
+            ThemeChoice::Light => P::Light,
+            ThemeChoice::Dark => P::Dark,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    /// Most recent first, at most [`super::recent::MAX_RECENT`].
+    pub recent: Vec<PathBuf>,
+    /// Column widths by header name, so a template's columns keep their width in any file.
+    pub widths: BTreeMap<String, f32>,
+    /// The encoding last chosen in Save As (`utf-8`, `utf-8-bom`, `shift_jis`).
+    pub save_encoding: Option<String>,
+    /// Template files loaded from the menu; loaded again at start.
+    pub templates: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::En,
+            theme: ThemeChoice::System,
+            recent: Vec::new(),
+            widths: BTreeMap::new(),
+            save_encoding: None,
+            templates: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// The settings of a first start: the system's language, everything else default.
+    pub fn first_start() -> Self {
+        Settings {
+            lang: Lang::from_env(),
+            ..Default::default()
+        }
+    }
+
+    /// What was stored, or a first start when nothing (or nothing readable) was.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value(s, KEY))
+            .unwrap_or_else(Self::first_start)
+    }
+
+    pub fn store(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY, self);
+    }
+
+    pub fn save_encoding(&self) -> Option<TextEncoding> {
+        self.save_encoding.as_deref().and_then(|s| s.parse().ok())
+    }
+
+    pub fn set_save_encoding(&mut self, e: TextEncoding) {
+        self.save_encoding = Some(e.as_str().to_string());
+    }
+
+    /// Remembers the widths of a file's columns by header name (blank names are skipped).
+    pub fn remember_widths(&mut self, header: &[String], widths: &[f32]) {
+        for (name, w) in header.iter().zip(widths) {
+            if !name.trim().is_empty() {
+                self.widths.insert(name.trim().to_string(), *w);
+            }
+        }
+    }
+
+    /// Puts remembered widths on a file's columns.
+    pub fn restore_widths(&self, header: &[String], widths: &mut [f32]) {
+        for (name, w) in header.iter().zip(widths.iter_mut()) {
+            if let Some(saved) = self.widths.get(name.trim()) {
+                *w = *saved;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_the_header_name() {
+        let mut s = Settings::default();
+        let header = vec!["Login ID".to_string(), "".to_string(), "Locale".to_string()];
+        s.remember_widths(&header, &[200.0, 50.0, 90.0]);
+        assert_eq!(s.widths.len(), 2);
+        let other = vec!["Locale".to_string(), "Login ID".to_string()];
+        let mut w = [10.0, 10.0];
+        s.restore_widths(&other, &mut w);
+        assert_eq!(w, [90.0, 200.0]);
+    }
+
+    #[test]
+    fn save_encoding_reads_back() {
+        let mut s = Settings::default();
+        assert_eq!(s.save_encoding(), None);
+        s.set_save_encoding(TextEncoding::ShiftJis);
+        assert_eq!(s.save_encoding(), Some(TextEncoding::ShiftJis));
+    }
+}

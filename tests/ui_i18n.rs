@@ -1,0 +1,136 @@
+//! Every label of the window has a Japanese translation: the keys are read from the source
+//! (each `tr(lang, "…")` and `trf(lang, "…", …)` in src/app), plus the labels kept in tables.
+
+use bulksheet::TextEncoding;
+use bulksheet::app::ThemeChoice;
+use bulksheet::app::help_panel::SHORTCUTS;
+use bulksheet::app::i18n::{Lang, japanese, tr, trf};
+use std::path::Path;
+
+/// The string literal right after the first argument of each `tr(` / `trf(` call.
+fn keys_in(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for call in ["tr(", "trf("] {
+        for (at, _) in source.match_indices(call) {
+            let before = source[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue; // part of a longer name, e.g. `attr(`
+            }
+            let rest = &source[at + call.len()..];
+            let Some(comma) = rest.find(',') else {
+                continue;
+            };
+            let arg = rest[comma + 1..].trim_start();
+            if let Some(lit) = arg.strip_prefix('"') {
+                keys.push(read_literal(lit));
+            }
+        }
+    }
+    keys
+}
+
+/// A Rust string literal's text up to its closing quote (escapes \" \\ \n kept simple).
+fn read_literal(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => break,
+            },
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn app_sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("src/app")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read source");
+            // Unit tests inside a file quote `tr(` calls as text; only the code counts.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            (p.display().to_string(), code.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_scanner_finds_labels() {
+    let keys =
+        keys_in(r#"x(tr(lang, "Open…")); trf(self.lang, "Row {r}", &[("r", &1)]); attr(a, "no")"#);
+    assert_eq!(keys, vec!["Open…".to_string(), "Row {r}".to_string()]);
+}
+
+#[test]
+fn every_label_used_in_the_window_has_japanese() {
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for (file, text) in app_sources() {
+        for key in keys_in(&text) {
+            count += 1;
+            if japanese(&key).is_none() {
+                missing.push(format!("{file}: {key:?}"));
+            }
+        }
+    }
+    assert!(
+        count > 150,
+        "only {count} labels found: is the scanner broken?"
+    );
+    assert!(
+        missing.is_empty(),
+        "no Japanese for:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_label_in_tables_has_japanese() {
+    let mut labels: Vec<&str> = SHORTCUTS.iter().map(|(_, action)| *action).collect();
+    labels.extend(ThemeChoice::ALL.iter().map(|t| t.label()));
+    labels.extend(TextEncoding::ALL.iter().map(|e| e.label()));
+    let missing: Vec<&str> = labels
+        .into_iter()
+        .filter(|l| japanese(l).is_none())
+        .collect();
+    assert!(missing.is_empty(), "no Japanese for: {missing:?}");
+}
+
+#[test]
+fn placeholders_survive_translation() {
+    for (en, ja) in bulksheet::app::i18n::JA {
+        let names = |s: &str| -> Vec<String> {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect()
+        };
+        let mut a = names(en);
+        let mut b = names(ja);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "placeholders differ: {en:?} → {ja:?}");
+    }
+    assert_eq!(trf(Lang::Ja, "Row {r}", &[("r", &3)]), "3 行目");
+    assert_eq!(tr(Lang::En, "Row {r}"), "Row {r}");
+}
+
+#[test]
+fn no_key_is_listed_twice() {
+    let mut seen = std::collections::HashSet::new();
+    for (en, _) in bulksheet::app::i18n::JA {
+        assert!(seen.insert(*en), "{en:?} is in the table twice");
+    }
+}
