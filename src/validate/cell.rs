@@ -23,7 +23,11 @@ pub fn check(column: &Column, required: bool, value: &str, out: &mut Vec<Finding
     }
     match &column.kind {
         Kind::Text => check_text(column, value, out),
-        Kind::Email => out.extend(check_email(name, value)),
+        Kind::Email => {
+            out.extend(check_email(name, value));
+            // The template counts Login ID as text: a spreadsheet runs `=a@x.jp` too.
+            out.extend(check_formula(name, value));
+        }
         Kind::Digits {
             min_digits,
             max_digits,
@@ -48,15 +52,19 @@ fn check_text(column: &Column, value: &str, out: &mut Vec<Finding>) {
     if let Some(max) = column.max_chars {
         out.extend(check_length(name, value, max));
     }
-    if let Some(first) = value.chars().next().filter(|c| "=+-@".contains(*c)) {
-        out.push(Finding::new(
-            Code::Formula,
-            Msg::Formula {
-                col: name.clone(),
-                first,
-            },
-        ));
-    }
+    out.extend(check_formula(name, value));
+}
+
+/// A value a spreadsheet would take for a formula when the file is opened there.
+fn check_formula(name: &str, value: &str) -> Option<Finding> {
+    let first = value.chars().next().filter(|c| "=+-@".contains(*c))?;
+    Some(Finding::new(
+        Code::Formula,
+        Msg::Formula {
+            col: name.to_string(),
+            first,
+        },
+    ))
 }
 
 fn check_length(name: &str, value: &str, max: usize) -> Option<Finding> {
