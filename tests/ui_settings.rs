@@ -69,11 +69,16 @@ fn switching_to_japanese_changes_the_visible_labels() {
         h.query_by_label("ログインID、2 行目").is_some()
             || h.query_by_label("Login ID、2 行目").is_some()
     );
+    // Validation messages follow the language too (the issue list).
+    let by = egui_kittest::kittest::by;
+    assert!(h.query(by().label_contains("全角の＠")).is_some());
+    assert!(h.query(by().label_contains("full-width ＠")).is_none());
     // And back.
     click(&mut h, "English");
     assert_eq!(h.state().lang(), Lang::En);
     assert!(h.query_by_label("Errors").is_some());
     assert!(h.query_by_label("エラー").is_none());
+    assert!(h.query(by().label_contains("full-width ＠")).is_some());
 }
 
 #[test]

@@ -56,11 +56,11 @@ pub fn cell_label(lang: Lang, sheet: &Sheet, row: usize, col: usize) -> String {
 }
 
 /// Every message of a cell, for its tooltip.
-pub fn cell_messages(sheet: &Sheet, row: usize, col: usize) -> Vec<(Severity, String)> {
+pub fn cell_messages(lang: Lang, sheet: &Sheet, row: usize, col: usize) -> Vec<(Severity, String)> {
     let v = sheet.validator();
     v.cell_findings(row, col)
         .iter()
-        .map(|f| (f.severity, v.message(sheet.doc(), row, col, f)))
+        .map(|f| (f.severity, v.message_in(lang, sheet.doc(), row, col, f)))
         .collect()
 }
 
@@ -370,7 +370,7 @@ fn draw_cell(
         ..WidgetInfo::new(Role::Cell)
     });
     let resp = if severity.is_some() {
-        let messages = cell_messages(sheet, pos.row, pos.col);
+        let messages = cell_messages(lang, sheet, pos.row, pos.col);
         resp.on_hover_ui(|ui| {
             for (s, m) in &messages {
                 ui.colored_label(pal.severity_text(*s), m);

@@ -45,7 +45,9 @@ impl GroupTitle {
 /// The cached issue list.
 #[derive(Debug, Default)]
 pub struct IssueList {
-    built_for: Option<(u64, Grouping)>,
+    built_for: Option<(u64, Grouping, Lang)>,
+    /// The language messages are written in; the app sets it every frame.
+    pub lang: Lang,
     pub grouping: Grouping,
     issues: Vec<Issue>,
     entries: Vec<Entry>,
@@ -72,11 +74,11 @@ pub enum PanelAction {
 impl IssueList {
     /// Rebuilds the list when the sheet or the grouping changed since the last call.
     pub fn refresh(&mut self, sheet: &Sheet) {
-        let key = (sheet.revision(), self.grouping);
+        let key = (sheet.revision(), self.grouping, self.lang);
         if self.built_for == Some(key) {
             return;
         }
-        self.issues = sheet.issues();
+        self.issues = sheet.issues_in(self.lang);
         self.entries = group(&self.issues, self.grouping);
         self.built_for = Some(key);
     }

@@ -537,6 +537,7 @@ impl eframe::App for BulksheetApp {
         self.intercept_close(&ctx);
         self.handle_drops(&ctx);
         self.grid.lang = self.lang;
+        self.issues.lang = self.lang;
         ctx.data_mut(|d| d.insert_temp(fix_button::lang_id(), self.lang));
         let modal_open = self.dialog.is_some()
             || self.job.is_some()
