@@ -7,7 +7,7 @@ fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(command) => run(command),
-        None => bulksheet::app::run(cli.file),
+        None => bulksheet::app::run(cli.file, cli.schema),
     };
     std::process::exit(code);
 }

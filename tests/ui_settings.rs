@@ -305,3 +305,24 @@ fn recent_files_open_from_the_menu_list() {
     assert_eq!(h.state().path(), Some(a.as_path()));
     assert_eq!(h.state().recent_files(), &[a, b]);
 }
+
+#[test]
+fn schema_argument_loads_a_template_file_or_names_a_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write_fixture(
+        dir.path(),
+        "staff.csv",
+        "メールアドレス,Name\r\na@example.com,A\r\n",
+    );
+    let toml = write_fixture(dir.path(), "staff.toml", STAFF_TEMPLATE);
+    let mut h = open(&csv);
+    h.state_mut().use_template_arg(&toml.display().to_string());
+    h.run_steps(2);
+    assert_eq!(h.state().template_name(), "staff-list");
+    h.state_mut().use_template_arg("generic");
+    h.run_steps(2);
+    assert_eq!(h.state().template_name(), "generic");
+    h.state_mut().use_template_arg("no-such-template");
+    h.run_steps(2);
+    assert_eq!(h.state().template_name(), "generic");
+}

@@ -136,6 +136,10 @@ pub const JA: &[(&str, &str)] = &[
     ("Whole cell", "セル全体が一致"),
     ("Search in column", "検索する列"),
     (
+        "No template named {name}",
+        "テンプレート {name} はありません",
+    ),
+    (
         "Cross-checking with roster, users:",
         "ユーザー一覧と照合中、ユーザー数:",
     ),

@@ -54,7 +54,7 @@ pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
 pub const APP_ID: &str = "bulksheet";
 
 /// Opens the window; returns the process exit code.
-pub fn run(file: Option<PathBuf>) -> i32 {
+pub fn run(file: Option<PathBuf>, schema: Option<String>) -> i32 {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size(theme::WINDOW_SIZE)
@@ -78,6 +78,9 @@ pub fn run(file: Option<PathBuf>) -> i32 {
                 None => BulksheetApp::sample(),
             };
             app.apply_settings(settings);
+            if let Some(s) = &schema {
+                app.use_template_arg(s);
+            }
             Ok(Box::new(app.with_default_recovery()))
         }),
     );
@@ -243,6 +246,26 @@ impl BulksheetApp {
     /// Loads a template file and checks the sheet against it.
     pub fn load_template_file(&mut self, path: &Path) -> Result<(), String> {
         self.load_template(path)
+    }
+
+    /// `--schema NAME|PATH` on the command line: a TOML file is loaded as a template, a
+    /// built-in name is applied; a failure is shown in the status bar.
+    pub fn use_template_arg(&mut self, name_or_path: &str) {
+        let path = Path::new(name_or_path);
+        if path.is_file() {
+            if let Err(e) = self.load_template(path) {
+                self.set_notice(e, true);
+            }
+        } else if crate::schema::builtin(name_or_path).is_some() {
+            self.use_template(name_or_path);
+        } else {
+            let text = trf(
+                self.lang,
+                "No template named {name}",
+                &[("name", &name_or_path)],
+            );
+            self.set_notice(text, true);
+        }
     }
 
     pub fn recent_files(&self) -> &[PathBuf] {

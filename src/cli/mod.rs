@@ -44,6 +44,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A CSV file to open in the window (the bundled sample when omitted)
     pub file: Option<PathBuf>,
+    /// For the window: a template TOML file to load (or a built-in template name); the
+    /// window checks the file against the template that fits its header best
+    #[arg(long, value_name = "NAME|PATH")]
+    pub schema: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
