@@ -2,33 +2,18 @@
 //! 24 template columns, Japanese and English names, unique Login IDs and Extension
 //! numbers, every enum cell a valid code. The same seed always gives the same file.
 
-/// The 24 template headers, in template order.
-const HEADER: [&str; 24] = [
-    "Login ID",
-    "User name",
-    "Extension number",
-    "Locale",
-    "Time zone",
-    "Administrative privileges",
-    "Monitoring privileges",
-    "MiiTel Analytics Download recorded audio files",
-    "MiiTel Analytics Export call history as CSV",
-    "MiiTel Analytics Export contact data as CSV",
-    "MiiTel Phone Enable",
-    "MiiTel Phone Mobile Enable",
-    "MiiTel Call Center Enable",
-    "MiiTel Call Center CC Administrative privileges",
-    "MiiTel Call Center Edit predictive dialer settings",
-    "MiiTel Meetings Enable",
-    "MiiTel Meetings Use bot",
-    "MiiTel Meetings Edit meeting access permission",
-    "MiiTel Meetings Create external shared link",
-    "MiiTel Meetings Download files",
-    "MiiTel Meetings Export video history as CSV",
-    "MiiTel RecPod Enable",
-    "Salesforce AppExchange Enable",
-    "Incoming Webhook Enable",
-];
+/// The template's headers, in template order, from the built-in schema (one source of truth).
+fn header() -> String {
+    crate::schema::builtin(crate::schema::MIITEL_UPDATE_USERS)
+        .map(|s| {
+            s.columns
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .unwrap_or_default()
+}
 
 /// How many codes each column after Time zone accepts (yes/no = 2, scope = 3).
 const CODES_AFTER_TIME_ZONE: [u64; 19] = [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2];
@@ -123,7 +108,7 @@ pub fn miitel_csv(n: usize, seed: u64) -> String {
     let digits = extension_digits(n);
     let offset = rng.below(10u64.pow(digits));
     let mut out = String::with_capacity(90 * (n + 1) + 1_000);
-    out.push_str(&HEADER.join(","));
+    out.push_str(&header());
     out.push_str("\r\n");
     for i in 0..n {
         push_row(&mut out, &mut rng, i, digits, offset);
