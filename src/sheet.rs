@@ -428,17 +428,19 @@ impl Sheet {
 
     /// Switches subscriptions on or off and re-checks.
     pub fn set_subscriptions(&mut self, subscriptions: Subscriptions) {
-        self.revision += 1;
-        let mut rules = self.rules().clone();
-        rules.subscriptions = subscriptions;
-        self.validator.set_rules(rules, &self.doc);
+        self.change_rules(|r| r.subscriptions = subscriptions);
     }
 
     /// Cross-checks against the console's user list (None to stop) and re-checks.
     pub fn set_roster(&mut self, roster: Option<std::sync::Arc<crate::roster::Roster>>) {
+        self.change_rules(|r| r.roster = roster);
+    }
+
+    /// Changes one of the rules and checks everything again.
+    fn change_rules(&mut self, change: impl FnOnce(&mut Rules)) {
         self.revision += 1;
         let mut rules = self.rules().clone();
-        rules.roster = roster;
+        change(&mut rules);
         self.validator.set_rules(rules, &self.doc);
     }
 
@@ -452,17 +454,11 @@ impl Sheet {
 
     /// The encoding the file will be saved in: Shift_JIS makes some characters errors.
     pub fn set_target_encoding(&mut self, target: TextEncoding) {
-        self.revision += 1;
-        let mut rules = self.rules().clone();
-        rules.target = target;
-        self.validator.set_rules(rules, &self.doc);
+        self.change_rules(|r| r.target = target);
     }
 
     pub fn set_check_row_limit(&mut self, on: bool) {
-        self.revision += 1;
-        let mut rules = self.rules().clone();
-        rules.check_row_limit = on;
-        self.validator.set_rules(rules, &self.doc);
+        self.change_rules(|r| r.check_row_limit = on);
     }
 
     /// Replaces the file layout (used after "save as" in another encoding).
