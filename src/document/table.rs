@@ -7,10 +7,17 @@ use rustc_hash::FxHashMap;
 /// A dictionary column turns into a text column past this many distinct values.
 const DICT_MAX: usize = 255;
 
+/// Up to this many distinct values a linear scan beats hashing; past it the index is used.
+const DICT_SCAN: usize = 16;
+
 #[derive(Debug, Clone)]
 pub enum ColumnCells {
-    /// `ids[phys]` indexes `values`.
-    Dict { ids: Vec<u8>, values: Vec<Box<str>> },
+    /// `ids[phys]` indexes `values`; `index` finds a value's id once there are many.
+    Dict {
+        ids: Vec<u8>,
+        values: Vec<Box<str>>,
+        index: FxHashMap<Box<str>, u8>,
+    },
     /// Cell `phys` is `buf[ends[phys-1]..ends[phys]]`, unless `edited` has it.
     Text {
         buf: String,
@@ -24,14 +31,31 @@ impl Default for ColumnCells {
         ColumnCells::Dict {
             ids: Vec::new(),
             values: Vec::new(),
+            index: FxHashMap::default(),
         }
     }
+}
+
+/// The id of `value` in a dictionary column, if it is there.
+fn dict_find(values: &[Box<str>], index: &FxHashMap<Box<str>, u8>, value: &str) -> Option<usize> {
+    if values.len() <= DICT_SCAN {
+        values.iter().position(|v| same_text(v, value))
+    } else {
+        index.get(value).map(|&id| id as usize)
+    }
+}
+
+fn dict_add(values: &mut Vec<Box<str>>, index: &mut FxHashMap<Box<str>, u8>, value: &str) -> usize {
+    let id = values.len();
+    values.push(value.into());
+    index.insert(value.into(), id as u8);
+    id
 }
 
 impl ColumnCells {
     fn get(&self, phys: u32) -> &str {
         match self {
-            ColumnCells::Dict { ids, values } => ids
+            ColumnCells::Dict { ids, values, .. } => ids
                 .get(phys as usize)
                 .and_then(|&id| values.get(id as usize))
                 .map_or("", |v| v),
@@ -62,20 +86,20 @@ impl ColumnCells {
 
     fn push(&mut self, value: &str) {
         match self {
-            ColumnCells::Dict { ids, values } => {
+            ColumnCells::Dict { ids, values, index } => {
                 // Most enum columns hold a handful of codes: try the previous row's value,
                 // then a short linear scan; both beat hashing.
                 let last = ids.last().map(|&id| id as usize);
                 let hit = last
                     .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
-                    .or_else(|| values.iter().position(|v| same_text(v, value)));
+                    .or_else(|| dict_find(values, index, value));
                 if let Some(id) = hit {
                     ids.push(id as u8);
                     return;
                 }
                 if values.len() < DICT_MAX {
-                    values.push(value.into());
-                    ids.push((values.len() - 1) as u8);
+                    let id = dict_add(values, index, value);
+                    ids.push(id as u8);
                     return;
                 }
                 self.convert_to_text();
@@ -90,13 +114,10 @@ impl ColumnCells {
 
     fn set(&mut self, phys: u32, value: &str) {
         match self {
-            ColumnCells::Dict { ids, values } => {
-                let id = match values.iter().position(|v| &**v == value) {
+            ColumnCells::Dict { ids, values, index } => {
+                let id = match dict_find(values, index, value) {
                     Some(id) => id,
-                    None if values.len() < DICT_MAX => {
-                        values.push(value.into());
-                        values.len() - 1
-                    }
+                    None if values.len() < DICT_MAX => dict_add(values, index, value),
                     None => {
                         self.convert_to_text();
                         return self.set(phys, value);
@@ -131,7 +152,7 @@ impl ColumnCells {
     /// a check can run once per distinct value instead of once per cell.
     pub fn dictionary(&self) -> Option<(&[u8], &[Box<str>])> {
         match self {
-            ColumnCells::Dict { ids, values } => Some((ids, values)),
+            ColumnCells::Dict { ids, values, .. } => Some((ids, values)),
             ColumnCells::Text { .. } => None,
         }
     }
@@ -305,5 +326,43 @@ impl Table {
             c.push("");
         }
         self.columns.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_with_many_values_finds_them_by_index() {
+        let mut t = Table::new(1);
+        let values: Vec<String> = (0..40).map(|i| format!("v{i}")).collect();
+        for round in 0..3 {
+            for v in &values {
+                t.push_record(std::iter::once(v.as_str()), round);
+            }
+        }
+        let (ids, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+        assert_eq!((ids.len(), distinct.len()), (120, 40));
+        assert_eq!(t.cell(85, 0), "v5");
+        t.set(85, 0, "v39");
+        t.set(86, 0, "new");
+        assert_eq!(
+            (t.cell(85, 0), t.cell(86, 0), t.cell(5, 0)),
+            ("v39", "new", "v5")
+        );
+        let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+        assert_eq!(distinct.len(), 41);
+    }
+
+    #[test]
+    fn dictionary_turns_into_text_past_its_limit() {
+        let mut t = Table::new(1);
+        for i in 0..300 {
+            t.push_record(std::iter::once(format!("x{i}").as_str()), 0);
+        }
+        assert!(t.column(0).and_then(ColumnCells::dictionary).is_none());
+        assert_eq!(t.cell(299, 0), "x299");
+        assert_eq!(t.cell(0, 0), "x0");
     }
 }
