@@ -93,6 +93,19 @@ pub fn read_with_progress(
     }
     refuse_non_text(bytes)?;
     let detected = detect_encoding(bytes, forced);
+    if let Some(text) = clean_shift_jis(bytes, detected) {
+        let mut doc = parse(
+            text.as_bytes(),
+            Detected {
+                encoding: TextEncoding::Utf8,
+                bom_len: 0,
+                clean: true,
+            },
+            progress,
+        )?;
+        doc.meta.encoding = TextEncoding::ShiftJis;
+        return Ok(doc);
+    }
     parse(
         bytes.get(detected.bom_len..).unwrap_or_default(),
         detected,
@@ -131,6 +144,20 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
     let looks_like_text = !text.contains('\0') && text.contains([',', '\n', '\r']);
     looks_like_text.then(|| text.into_owned())
+}
+
+/// A Shift_JIS file without a single undecodable byte, decoded in one pass (far faster
+/// than field by field). Shift_JIS never uses the bytes of `"`, `,`, CR or LF inside a
+/// character, so the records are the same. A file that starts with the bytes of a UTF-8
+/// BOM is left to the field-by-field path, which keeps them in the first name.
+fn clean_shift_jis(bytes: &[u8], detected: Detected) -> Option<std::borrow::Cow<'_, str>> {
+    if detected.encoding != TextEncoding::ShiftJis
+        || !detected.clean
+        || bytes.starts_with(super::decode::UTF8_BOM)
+    {
+        return None;
+    }
+    encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
 fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
@@ -179,8 +206,27 @@ fn parse(
         let (start, line) = record_start(body, &rec);
         let end = record_end(body, rdr.position().byte() as usize);
         let raw = body.get(start..end).unwrap_or_default();
-        let bad_cells = fields.decode(&rec);
+        if end >= next_report {
+            next_report = end + (1 << 20);
+            if !progress(end as f32 / total) {
+                return Err(ReadError::Cancelled);
+            }
+        }
         let quote_scan = memchr::memchr(b'"', raw).map(|_| quotes::scan(raw));
+        // The common case, a UTF-8 data row, goes straight from the record into the
+        // table; everything else through the decoder's buffer.
+        if let Some(d) = doc.as_mut()
+            && detected.encoding != TextEncoding::ShiftJis
+            && let Some(all) = utf8_record(&rec)
+        {
+            let phys = d.table.physical_len() as u32;
+            let cells = (0..rec.len()).map(|i| rec.range(i).and_then(|r| all.get(r)).unwrap_or(""));
+            d.table
+                .push_record(cells, u32::try_from(line).unwrap_or(u32::MAX));
+            note_problems(d, phys, &[], quote_scan);
+            continue;
+        }
+        let bad_cells = fields.decode(&rec);
         match doc.as_mut() {
             None => {
                 meta.line_ending = line_ending_of(raw);
@@ -205,12 +251,6 @@ fn parse(
                 note_problems(d, phys, &bad_cells, quote_scan);
             }
         }
-        if end >= next_report {
-            next_report = end + (1 << 20);
-            if !progress(end as f32 / total) {
-                return Err(ReadError::Cancelled);
-            }
-        }
     }
     Ok(doc.unwrap_or_else(|| {
         let mut d = Document::new(Vec::new(), meta);
@@ -231,6 +271,15 @@ fn note_problems(
     for (col, p) in quote_scan.map(|q| q.problems).unwrap_or_default() {
         doc.note_read_problem(phys, col, p);
     }
+}
+
+/// A record's fields as one UTF-8 text, when it is valid UTF-8 and every field boundary
+/// falls between characters (so each field can be sliced out of it).
+fn utf8_record(rec: &csv::ByteRecord) -> Option<&str> {
+    let all = std::str::from_utf8(rec.as_slice()).ok()?;
+    (0..rec.len())
+        .all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.end)))
+        .then_some(all)
 }
 
 /// Where a record really starts: the parser reports the LF of the previous CRLF as the
@@ -352,6 +401,29 @@ mod tests {
         assert_eq!(d.cell(1, 1), "4");
         assert_eq!(d.meta.line_ending, LineEnding::Crlf);
         assert_eq!(d.table.source_line(1), Some(3));
+    }
+
+    #[test]
+    fn clean_shift_jis_is_read_in_one_pass_with_quotes_and_lines() {
+        let text = "名前,メモ\r\n\"山田,太郎\",x\"y\r\n\"改\r\n行\",ｶﾅ\r\n";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        let d = read_bytes(&bytes, None).unwrap();
+        assert_eq!(d.meta.encoding, TextEncoding::ShiftJis);
+        assert_eq!(d.header, vec!["名前", "メモ"]);
+        assert_eq!(d.cell(0, 0), "山田,太郎");
+        assert_eq!(d.cell(0, 1), "x\"y");
+        assert_eq!(d.read_problem(0, 1), Some(&ReadProblem::StrayQuote));
+        assert_eq!(d.cell(1, 0), "改\r\n行");
+        assert_eq!(d.cell(1, 1), "ｶﾅ");
+        assert_eq!(d.table.source_line(1), Some(3));
+    }
+
+    #[test]
+    fn utf8_rows_split_inside_a_character_still_read() {
+        // A field boundary can never fall inside a character of valid UTF-8 text, but
+        // each row is checked before it is sliced.
+        let d = read_bytes("a,b\r\né,ü\r\n".as_bytes(), None).unwrap();
+        assert_eq!((d.cell(0, 0), d.cell(0, 1)), ("é", "ü"));
     }
 
     #[test]
