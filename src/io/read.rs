@@ -93,19 +93,6 @@ pub fn read_with_progress(
     }
     refuse_non_text(bytes)?;
     let detected = detect_encoding(bytes, forced);
-    if let Some(text) = clean_shift_jis(bytes, detected) {
-        let mut doc = parse(
-            text.as_bytes(),
-            Detected {
-                encoding: TextEncoding::Utf8,
-                bom_len: 0,
-                clean: true,
-            },
-            progress,
-        )?;
-        doc.meta.encoding = TextEncoding::ShiftJis;
-        return Ok(doc);
-    }
     parse(
         bytes.get(detected.bom_len..).unwrap_or_default(),
         detected,
@@ -144,20 +131,6 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
     let looks_like_text = !text.contains('\0') && text.contains([',', '\n', '\r']);
     looks_like_text.then(|| text.into_owned())
-}
-
-/// A Shift_JIS file without a single undecodable byte, decoded in one pass (far faster
-/// than field by field). Shift_JIS never uses the bytes of `"`, `,`, CR or LF inside a
-/// character, so the records are the same. A file that starts with the bytes of a UTF-8
-/// BOM is left to the field-by-field path, which keeps them in the first name.
-fn clean_shift_jis(bytes: &[u8], detected: Detected) -> Option<std::borrow::Cow<'_, str>> {
-    if detected.encoding != TextEncoding::ShiftJis
-        || !detected.clean
-        || bytes.starts_with(super::decode::UTF8_BOM)
-    {
-        return None;
-    }
-    encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
 fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
@@ -404,7 +377,7 @@ mod tests {
     }
 
     #[test]
-    fn clean_shift_jis_is_read_in_one_pass_with_quotes_and_lines() {
+    fn shift_jis_is_read_with_quotes_and_lines() {
         let text = "名前,メモ\r\n\"山田,太郎\",x\"y\r\n\"改\r\n行\",ｶﾅ\r\n";
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
         let d = read_bytes(&bytes, None).unwrap();
