@@ -1,0 +1,57 @@
+//! Open + decode + validate 1,000,000 rows against one bare `csv::ByteRecord` pass over
+//! the same bytes, in UTF-8 and in Shift_JIS (bound 1.3×).
+
+mod support;
+
+use criterion::{Criterion, SamplingMode};
+use std::time::Duration;
+use support::{MILLION, SEED, Samples, open_sheet, ratio_line, timed};
+
+fn csv_pass(bytes: &[u8]) -> usize {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    let mut fields = 0;
+    while rdr.read_byte_record(&mut rec).unwrap_or(false) {
+        fields += rec.len();
+    }
+    fields
+}
+
+fn main() {
+    let text = bulksheet::sample_data::miitel_csv(MILLION, SEED);
+    let sjis = bulksheet::sample_data::to_shift_jis(&text);
+    let utf8 = text.into_bytes();
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4))
+        .configure_from_args();
+    let mut lines = Vec::new();
+    for (label, bytes) in [("utf-8", &utf8), ("shift_jis", &sjis)] {
+        let (base, open) = (Samples::default(), Samples::default());
+        let mut g = c.benchmark_group(format!("open_1m_{label}"));
+        g.sampling_mode(SamplingMode::Flat).sample_size(10);
+        g.bench_function("csv_bytes_pass", |b| {
+            b.iter_custom(|n| timed(&base, n, || csv_pass(bytes)))
+        });
+        g.bench_function("open_decode_validate", |b| {
+            b.iter_custom(|n| timed(&open, n, || open_sheet(bytes)))
+        });
+        g.finish();
+        lines.push((label, open, base, bytes.len()));
+    }
+    c.final_summary();
+    for (label, open, base, size) in lines {
+        ratio_line(
+            &format!("open+validate 1M {label} ({} MB)", size / 1_000_000),
+            &open,
+            "csv pass",
+            &base,
+            10,
+            1.3,
+        );
+    }
+}
