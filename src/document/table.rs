@@ -188,6 +188,9 @@ pub struct Table {
     extra: FxHashMap<u32, Vec<String>>,
     /// The line each physical row started on in the source file (0 for new rows).
     lines: Vec<u32>,
+    /// Physical rows taken out of the document, newest last: undoing a delete puts the
+    /// very row back, with its extra fields, read problems and source line.
+    removed: Vec<u32>,
 }
 
 impl Table {
@@ -298,12 +301,19 @@ impl Table {
 
     /// Inserts a full-width row at `row` (clamped to the end) with the given cells.
     pub fn insert_row(&mut self, row: usize, cells: &[String]) {
+        let at = row.min(self.order.len());
+        if let Some(&last) = self.removed.last()
+            && self.physical_cells_equal(last, cells)
+        {
+            self.removed.pop();
+            self.order.insert(at, last);
+            return;
+        }
         let phys = offset(self.lines.len());
         for (i, c) in self.columns.iter_mut().enumerate() {
             c.push(cells.get(i).map_or("", String::as_str));
         }
         self.lines.push(0);
-        let at = row.min(self.order.len());
         self.order.insert(at, phys);
     }
 
@@ -315,8 +325,19 @@ impl Table {
         let cells = (0..self.width())
             .map(|c| self.cell(row, c).to_string())
             .collect();
-        self.order.remove(row);
+        let phys = self.order.remove(row);
+        self.removed.push(phys);
         Some(cells)
+    }
+
+    /// Whether a stored physical row holds exactly these cells.
+    fn physical_cells_equal(&self, phys: u32, cells: &[String]) -> bool {
+        cells.len() == self.width()
+            && self
+                .columns
+                .iter()
+                .zip(cells)
+                .all(|(c, v)| c.get(phys) == v.as_str())
     }
 
     /// Adds a column at the right end (used when a schema column is added to a file).
