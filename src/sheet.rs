@@ -112,7 +112,14 @@ impl Sheet {
     /// Sets many cells as one undo step (a paste, a fill, a fix). When a cell is given
     /// twice, the last value wins.
     pub fn set_cells(&mut self, cells: Vec<(usize, usize, String)>) -> bool {
-        let changes: Vec<CellChange> = last_per_cell(cells)
+        let changes = self.cell_changes(cells);
+        self.apply(Edit::Cells(changes))
+    }
+
+    /// The changes that setting these cells makes: cells inside the document whose value
+    /// differs, the last value winning when a cell is given twice.
+    fn cell_changes(&self, cells: Vec<(usize, usize, String)>) -> Vec<CellChange> {
+        last_per_cell(cells)
             .into_iter()
             .filter(|(r, c, _)| *r < self.doc.rows() && *c < self.doc.width())
             .filter(|(r, c, v)| self.doc.cell(*r, *c) != v)
@@ -122,8 +129,7 @@ impl Sheet {
                 old: self.doc.cell(row, col).to_string(),
                 new,
             })
-            .collect();
-        self.apply(Edit::Cells(changes))
+            .collect()
     }
 
     pub fn insert_rows(&mut self, at: usize, rows: Vec<Vec<String>>) -> bool {
@@ -311,17 +317,7 @@ impl Sheet {
         };
         // Rows must exist before the cell changes can be computed against them.
         self.perform(&insert);
-        let changes: Vec<CellChange> = cells
-            .into_iter()
-            .filter(|(r, c, v)| self.doc.cell(*r, *c) != v)
-            .map(|(row, col, new)| CellChange {
-                row,
-                col,
-                old: self.doc.cell(row, col).to_string(),
-                new,
-            })
-            .collect();
-        let cells_edit = Edit::Cells(changes);
+        let cells_edit = Edit::Cells(self.cell_changes(cells));
         self.perform(&cells_edit);
         self.push_done(Edit::Batch(vec![insert, cells_edit]));
         true
