@@ -26,7 +26,8 @@ impl Binding {
         let mut schema_of = vec![None; header.len()];
         let mut file_of = vec![None; schema.columns.len()];
         for (fi, h) in header.iter().enumerate() {
-            let found = schema.columns.iter().position(|c| c.matches_header(h));
+            let key = normalize_header(h);
+            let found = schema.columns.iter().position(|c| c.matches_key(&key));
             if let Some(si) = found
                 && file_of[si].is_none()
             {

@@ -53,6 +53,10 @@ pub struct Column {
     /// The column is only required when one of these subscriptions is on.
     #[serde(default)]
     pub subscriptions: Vec<String>,
+    /// Name and aliases as `normalize_header` gives them; filled when a schema is loaded
+    /// (a column built in code normalizes them on each lookup instead).
+    #[serde(skip)]
+    pub header_keys: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -88,9 +92,36 @@ pub struct EnumOption {
     /// Other words people type for this option (`はい`, `TRUE`, `Tokyo`).
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Label, aliases and code, folded for matching; filled when a schema is loaded
+    /// (an option built in code folds them on each lookup instead).
+    #[serde(skip)]
+    pub folded: Vec<String>,
 }
 
 impl EnumOption {
+    fn fold_names(&mut self) {
+        self.folded = self
+            .names()
+            .map(|n| crate::text::fold_for_match(n))
+            .collect();
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.label)
+            .chain(self.aliases.iter())
+            .chain(std::iter::once(&self.code))
+    }
+
+    /// Whether a folded value names this option.
+    fn is_named(&self, wanted: &str) -> bool {
+        if self.folded.is_empty() {
+            self.names()
+                .any(|l| crate::text::fold_for_match(l) == wanted)
+        } else {
+            self.folded.iter().any(|l| l == wanted)
+        }
+    }
+
     /// `1 — English`: how a dropdown and a cell show an option.
     pub fn display(&self) -> String {
         format!("{} — {}", self.code, self.label)
@@ -113,12 +144,7 @@ impl Kind {
         }
         self.options()
             .iter()
-            .find(|o| {
-                std::iter::once(&o.label)
-                    .chain(o.aliases.iter())
-                    .chain(std::iter::once(&o.code))
-                    .any(|l| crate::text::fold_for_match(l) == wanted)
-            })
+            .find(|o| o.is_named(&wanted))
             .map(|o| o.code.as_str())
     }
 
@@ -138,8 +164,20 @@ impl Column {
     }
 
     pub fn matches_header(&self, header: &str) -> bool {
-        let h = normalize_header(header);
-        normalize_header(&self.name) == h || self.aliases.iter().any(|a| normalize_header(a) == h)
+        self.matches_key(&normalize_header(header))
+    }
+
+    /// Whether a header already normalized with `normalize_header` names this column.
+    pub fn matches_key(&self, key: &str) -> bool {
+        if self.header_keys.is_empty() {
+            self.header_names().any(|n| normalize_header(n) == key)
+        } else {
+            self.header_keys.iter().any(|k| k == key)
+        }
+    }
+
+    fn header_names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name).chain(self.aliases.iter())
     }
 }
 
@@ -201,8 +239,14 @@ impl Schema {
     }
 
     pub fn from_toml(text: &str) -> Result<Self, String> {
-        let schema: Schema = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut schema: Schema = toml::from_str(text).map_err(|e| e.to_string())?;
         schema.check()?;
+        for c in &mut schema.columns {
+            c.header_keys = c.header_names().map(|n| normalize_header(n)).collect();
+            if let Kind::Enum { options } = &mut c.kind {
+                options.iter_mut().for_each(EnumOption::fold_names);
+            }
+        }
         Ok(schema)
     }
 

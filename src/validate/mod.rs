@@ -21,7 +21,8 @@ use unique::UniqueIndex;
 /// Everything validation depends on besides the cells.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    pub schema: Schema,
+    /// Shared: a full check builds fresh rules from the same schema without copying it.
+    pub schema: std::sync::Arc<Schema>,
     pub binding: Binding,
     pub subscriptions: Subscriptions,
     /// The encoding the file will be written in (Shift_JIS makes some characters errors).
@@ -41,7 +42,7 @@ impl Rules {
     ) -> Self {
         let binding = Binding::new(&schema, header);
         Rules {
-            schema,
+            schema: std::sync::Arc::new(schema),
             binding,
             subscriptions,
             target,
