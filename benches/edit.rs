@@ -1,5 +1,6 @@
 //! One cell edit re-validated, uniqueness included, at 1,000 and at 1,000,000 rows: Login
-//! ID and Extension number (bound ≤ 50 µs, the same at both sizes).
+//! ID and Extension number (bound ≤ 50 µs, the same at both sizes). Also a row deleted
+//! from the middle and the delete undone (our bound: one 60 Hz frame each).
 
 mod support;
 
@@ -65,6 +66,7 @@ fn main() {
         .measurement_time(Duration::from_secs(1))
         .configure_from_args();
     let mut lines = Vec::new();
+    let mut rows_lines = Vec::new();
     for n in [1_000, MILLION] {
         let text = bulksheet::sample_data::miitel_csv(n, SEED);
         let mut sheet = open_sheet(text.as_bytes());
@@ -81,6 +83,19 @@ fn main() {
             });
             lines.push((n, name, samples.median(20)));
         }
+        // Not a bound of the issue, our own: deleting a row from the middle, and undoing
+        // that (which inserts it again), must each fit in one frame at 60 Hz.
+        let samples = Samples::default();
+        let mid = n / 2;
+        g.bench_function("delete_row_and_undo", |b| {
+            b.iter_custom(|iters| {
+                timed(&samples, iters, || {
+                    assert!(sheet.delete_rows(&[mid]));
+                    assert!(sheet.undo());
+                })
+            })
+        });
+        rows_lines.push((n, samples.median(20)));
         g.finish();
     }
     c.final_summary();
@@ -91,6 +106,15 @@ fn main() {
             &us(t),
             50e-6,
             "50 µs",
+        );
+    }
+    for (n, t) in rows_lines {
+        bound_line(
+            &format!("delete a middle row and undo it at {n} rows"),
+            t,
+            &us(t),
+            33e-3,
+            "33 ms for the two, ours",
         );
     }
 }

@@ -381,13 +381,16 @@ impl Sheet {
                 for (at, cells) in rows {
                     self.doc.table.insert_row(*at, cells);
                 }
-                self.validator.validate_all(&self.doc);
+                let at: Vec<usize> = rows.iter().map(|(at, _)| *at).collect();
+                self.validator.rows_inserted(&self.doc, &at);
             }
             Edit::DeleteRows(rows) => {
-                for (at, _) in rows.iter().rev() {
-                    self.doc.table.remove_row(*at);
+                let at: Vec<usize> = rows.iter().map(|(at, _)| *at).collect();
+                self.validator.rows_removing(&self.doc, &at);
+                for &row in at.iter().rev() {
+                    self.doc.table.remove_row(row);
                 }
-                self.validator.validate_all(&self.doc);
+                self.validator.rows_removed(&self.doc, &at);
             }
         }
     }

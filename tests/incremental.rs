@@ -254,3 +254,51 @@ fn crossing_the_row_limit_adds_and_removes_the_file_error() {
     assert_eq!(places(&s), []);
     assert_matches_full_check(&s, "after undo");
 }
+
+/// Row inserts and deletes re-check only the rows that came or went and renumber the rest;
+/// a duplicate group split by a many-row delete, restored by undo and grown by duplicated
+/// rows must still match a full check at each step.
+#[test]
+fn many_row_deletes_and_inserts_through_duplicate_groups_match_a_full_check() {
+    let mut rows = valid_rows(60);
+    for r in [5, 17, 33, 48] {
+        rows[r] = with(rows[r].clone(), "Login ID", "same@example.co.jp");
+    }
+    for r in [6, 7] {
+        rows[r] = with(rows[r].clone(), "Extension number", "1234");
+    }
+    rows[20] = vec![String::new(); HEADERS.len()];
+    let mut s = sheet(&csv(&rows));
+    let steps: Vec<(&str, Box<dyn Fn(&mut Sheet) -> bool>)> = vec![
+        ("delete two of four", Box::new(|s| s.delete_rows(&[17, 48]))),
+        (
+            "delete a pair at once",
+            Box::new(|s| s.delete_rows(&[6, 7, 20, 0])),
+        ),
+        ("undo", Box::new(|s| s.undo())),
+        (
+            "duplicate into the group",
+            Box::new(|s| s.duplicate_rows(&[5, 6, 40])),
+        ),
+        (
+            "insert at the top",
+            Box::new(|s| s.insert_rows(0, vec![valid_row(1), vec![]])),
+        ),
+        (
+            "delete every other row",
+            Box::new(|s| s.delete_rows(&(0..70).step_by(2).collect::<Vec<_>>())),
+        ),
+        ("undo", Box::new(|s| s.undo())),
+        ("undo", Box::new(|s| s.undo())),
+        ("redo", Box::new(|s| s.redo())),
+        ("redo", Box::new(|s| s.redo())),
+    ];
+    let mut log = Vec::new();
+    for (what, step) in steps {
+        assert!(step(&mut s), "{what} changed nothing");
+        log.push(what);
+        assert_matches_full_check(&s, &log.join(", "));
+    }
+    while s.undo() {}
+    assert_matches_full_check(&s, "all undone");
+}

@@ -5,6 +5,7 @@
 pub mod cell;
 mod issue;
 pub mod message;
+mod rows;
 mod unique;
 
 pub use issue::{Code, Finding, Issue, Severity};

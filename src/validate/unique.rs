@@ -104,6 +104,20 @@ impl UniqueIndex {
         others
     }
 
+    /// Moves the rows numbered `from` and later to the row `map` gives them (rows were
+    /// inserted or deleted before them). Rows mapped to `None` must be gone already.
+    pub fn renumber(&mut self, from: u32, map: &impl Fn(u32) -> Option<u32>) {
+        let moved = |r: &mut u32| {
+            if *r >= from
+                && let Some(n) = map(*r)
+            {
+                *r = n;
+            }
+        };
+        self.first.values_mut().for_each(moved);
+        self.more.values_mut().flatten().for_each(moved);
+    }
+
     /// Appends during a full build.
     pub fn push(&mut self, row: u32, value: &str) {
         let h = self.hash(value);
