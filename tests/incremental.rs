@@ -255,6 +255,8 @@ fn crossing_the_row_limit_adds_and_removes_the_file_error() {
     assert_matches_full_check(&s, "after undo");
 }
 
+type RowStep = Box<dyn Fn(&mut Sheet) -> bool>;
+
 /// Row inserts and deletes re-check only the rows that came or went and renumber the rest;
 /// a duplicate group split by a many-row delete, restored by undo and grown by duplicated
 /// rows must still match a full check at each step.
@@ -269,7 +271,7 @@ fn many_row_deletes_and_inserts_through_duplicate_groups_match_a_full_check() {
     }
     rows[20] = vec![String::new(); HEADERS.len()];
     let mut s = sheet(&csv(&rows));
-    let steps: Vec<(&str, Box<dyn Fn(&mut Sheet) -> bool>)> = vec![
+    let steps: Vec<(&str, RowStep)> = vec![
         ("delete two of four", Box::new(|s| s.delete_rows(&[17, 48]))),
         (
             "delete a pair at once",
