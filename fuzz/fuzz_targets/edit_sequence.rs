@@ -109,8 +109,16 @@ fn run(input: Input) {
     let mut undo: Vec<Model> = Vec::new();
     let mut redo: Vec<Model> = Vec::new();
     for op in input.ops.iter().take(64) {
+        let revision = sheet.revision();
         step(&mut sheet, &mut model, &mut undo, &mut redo, op);
-        check(&sheet, &model, &schema, &subs);
+        if sheet.revision() == revision {
+            // Nothing was performed (most random rows lie outside the sheet): the live
+            // issues cannot have moved, so only the cells are compared. Every change to
+            // the cells or the rules counts a revision.
+            check_cells(&sheet, &model);
+        } else {
+            check(&sheet, &model, &schema, &subs);
+        }
     }
     while sheet.undo() {
         model = undo.pop().expect("model has as many undo steps");
@@ -321,7 +329,7 @@ fn paste_model(
     set_model(model, &cells);
 }
 
-fn check(sheet: &Sheet, model: &Model, schema: &bulksheet::Schema, subs: &Subscriptions) {
+fn check_cells(sheet: &Sheet, model: &Model) {
     let doc = sheet.doc();
     assert_eq!(doc.rows(), model.len());
     for (r, row) in model.iter().enumerate() {
@@ -329,6 +337,11 @@ fn check(sheet: &Sheet, model: &Model, schema: &bulksheet::Schema, subs: &Subscr
             assert_eq!(doc.cell(r, c), v, "cell ({r},{c})");
         }
     }
+}
+
+fn check(sheet: &Sheet, model: &Model, schema: &bulksheet::Schema, subs: &Subscriptions) {
+    check_cells(sheet, model);
+    let doc = sheet.doc();
     // A full check of the same cells under the rules the sequence started with (the
     // schema is shared, not copied; the binding is rebuilt by the check).
     let rules = sheet.rules().clone();
