@@ -14,7 +14,7 @@ pub use message::{Lang, Msg};
 use crate::document::{Document, ReadProblem};
 use crate::encoding::TextEncoding;
 use crate::roster::Roster;
-use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions};
+use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions, Unique};
 use crate::text::{is_blank, shorten};
 use std::collections::BTreeMap;
 use unique::UniqueIndex;
@@ -301,12 +301,37 @@ impl Validator {
         self.totals = [0, 0];
         self.blank = blank_rows(doc);
         self.check_header(doc);
-        for col in 0..width {
-            self.check_column(doc, col);
+        let unique = self.unique_modes(doc);
+        // The duplicate indexes (hashing every key of a unique column) take as long as
+        // all the cell rules together: on a big sheet they are built on a second core
+        // meanwhile. Their marks go on last, after each cell's own findings, either way.
+        let built = if doc.rows() >= PARALLEL_FROM_ROWS {
+            // A copy (a byte per row): the cell checks borrow the validator meanwhile.
+            let blank = self.blank.clone();
+            std::thread::scope(|s| {
+                let indexes = s.spawn(|| build_unique(doc, &blank, &unique));
+                self.check_cells(doc);
+                indexes
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+        } else {
+            self.check_cells(doc);
+            build_unique(doc, &self.blank, &unique)
+        };
+        self.unique = Vec::with_capacity(width);
+        let mut dups = Vec::new();
+        for (col, b) in built.into_iter().enumerate() {
+            self.unique.push(b.map(|(ix, rows)| {
+                dups.push((col, rows));
+                ix
+            }));
         }
-        self.check_read_problems(doc);
-        self.check_roster(doc);
-        self.build_unique(doc);
+        for (col, rows) in dups {
+            for r in rows {
+                self.add_dup(r as usize, col);
+            }
+        }
         for row in 0..doc.rows() {
             self.refresh_row(doc, row);
         }
@@ -449,25 +474,20 @@ impl Validator {
         }
     }
 
-    fn build_unique(&mut self, doc: &Document) {
-        self.unique = (0..doc.width()).map(|_| None).collect();
+    /// Each cell's own findings: the rules of its column, broken bytes, the roster.
+    fn check_cells(&mut self, doc: &Document) {
         for col in 0..doc.width() {
-            let Some(mode) = self.schema_column(col).and_then(|c| c.unique) else {
-                continue;
-            };
-            let mut ix = UniqueIndex::with_capacity(mode, doc.rows());
-            for row in 0..doc.rows() {
-                let v = doc.cell(row, col);
-                if !self.blank[row] && !is_blank(v) {
-                    ix.push(row as u32, v);
-                }
-            }
-            let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
-            self.unique[col] = Some(ix);
-            for r in dups {
-                self.add_dup(r as usize, col);
-            }
+            self.check_column(doc, col);
         }
+        self.check_read_problems(doc);
+        self.check_roster(doc);
+    }
+
+    /// For each file column, how its values must be unique, if they must.
+    fn unique_modes(&self, doc: &Document) -> Vec<Option<Unique>> {
+        (0..doc.width())
+            .map(|col| self.schema_column(col).and_then(|c| c.unique))
+            .collect()
     }
 
     fn schema_column(&self, col: usize) -> Option<&crate::schema::Column> {
@@ -902,6 +922,33 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
         column: Some(shorten(only, 40)),
         finding: Finding::new(Code::Separator, Msg::Separator { found }),
     })
+}
+
+/// Sheets this big check their cells and build their duplicate indexes on two threads.
+const PARALLEL_FROM_ROWS: usize = 20_000;
+
+/// The duplicate index of each unique column, with the rows whose key another row shares.
+fn build_unique(
+    doc: &Document,
+    blank: &[bool],
+    modes: &[Option<Unique>],
+) -> Vec<Option<(UniqueIndex, Vec<u32>)>> {
+    modes
+        .iter()
+        .enumerate()
+        .map(|(col, mode)| {
+            let mode = (*mode)?;
+            let mut ix = UniqueIndex::with_capacity(mode, doc.rows());
+            for row in 0..doc.rows() {
+                let v = doc.cell(row, col);
+                if !blank.get(row).copied().unwrap_or(true) && !is_blank(v) {
+                    ix.push(row as u32, v);
+                }
+            }
+            let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
+            Some((ix, dups))
+        })
+        .collect()
 }
 
 /// Which rows are blank, found column by column (cache-friendly; a dictionary column
