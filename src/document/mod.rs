@@ -138,6 +138,20 @@ impl Document {
         self.read_problems.entry((phys, col)).or_insert(p);
     }
 
+    /// Adds the rows of a document read from the rest of the same file (its header is not
+    /// used); `line_offset` is the number of lines before its first one.
+    pub(crate) fn append_rows(&mut self, other: Document, line_offset: u32) {
+        let base = u32::try_from(self.table.physical_len()).unwrap_or(u32::MAX);
+        self.read_problems.extend(
+            other
+                .read_problems
+                .into_iter()
+                .filter(|((p, _), _)| *p != HEADER_ROW)
+                .map(|((p, c), problem)| ((p.saturating_add(base), c), problem)),
+        );
+        self.table.append(other.table, line_offset);
+    }
+
     /// Whether every cell of the row is blank (Excel leaves such rows at the end).
     pub fn is_blank_row(&self, row: usize) -> bool {
         (0..self.width()).all(|c| crate::text::is_blank(self.cell(row, c)))

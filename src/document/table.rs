@@ -134,6 +134,9 @@ impl ColumnCells {
     }
 
     fn convert_to_text(&mut self) {
+        if matches!(self, ColumnCells::Text { .. }) {
+            return;
+        }
         let n = self.len();
         let mut buf = String::new();
         let mut ends = Vec::with_capacity(n);
@@ -146,6 +149,58 @@ impl ColumnCells {
             ends,
             edited: FxHashMap::default(),
         };
+    }
+
+    /// Adds another column's cells after these (a file read in parts, joined).
+    fn append(&mut self, other: ColumnCells) {
+        if let (
+            ColumnCells::Dict { ids, values, index },
+            ColumnCells::Dict {
+                ids: their_ids,
+                values: their_values,
+                ..
+            },
+        ) = (&mut *self, &other)
+        {
+            // Their ids in this dictionary, unless the two together hold too many values.
+            let mut map = Vec::with_capacity(their_values.len());
+            for v in their_values {
+                match dict_find(values, index, v) {
+                    Some(id) => map.push(id as u8),
+                    None if values.len() < DICT_MAX => map.push(dict_add(values, index, v) as u8),
+                    None => break,
+                }
+            }
+            if map.len() == their_values.len() {
+                ids.extend(
+                    their_ids
+                        .iter()
+                        .map(|&i| map.get(i as usize).copied().unwrap_or(0)),
+                );
+                return;
+            }
+        }
+        self.convert_to_text();
+        let mut other = other;
+        other.convert_to_text();
+        if let (
+            ColumnCells::Text { buf, ends, edited },
+            ColumnCells::Text {
+                buf: their_buf,
+                ends: their_ends,
+                edited: their_edited,
+            },
+        ) = (self, other)
+        {
+            let (base, phys_base) = (offset(buf.len()), offset(ends.len()));
+            buf.push_str(&their_buf);
+            ends.extend(their_ends.iter().map(|&e| e.saturating_add(base)));
+            edited.extend(
+                their_edited
+                    .into_iter()
+                    .map(|(p, v)| (p.saturating_add(phys_base), v)),
+            );
+        }
     }
 
     /// For dictionary columns: the id of each physical row and the distinct values, so
@@ -283,6 +338,29 @@ impl Table {
         }
         self.lines.push(line);
         self.order.push(phys);
+    }
+
+    /// Adds the rows of another table of the same width after these, as if they had been
+    /// read after them; `line_offset` is added to their source lines.
+    pub(crate) fn append(&mut self, other: Table, line_offset: u32) {
+        let base = offset(self.lines.len());
+        for (mine, theirs) in self.columns.iter_mut().zip(other.columns) {
+            mine.append(theirs);
+        }
+        let moved = |p: u32| p.saturating_add(base);
+        self.short
+            .extend(other.short.into_iter().map(|(p, n)| (moved(p), n)));
+        self.extra
+            .extend(other.extra.into_iter().map(|(p, v)| (moved(p), v)));
+        self.lines.extend(other.lines.iter().map(|&l| {
+            if l == 0 {
+                0
+            } else {
+                l.saturating_add(line_offset)
+            }
+        }));
+        self.order.extend(other.order.iter().map(|&p| moved(p)));
+        self.removed.extend(other.removed.iter().map(|&p| moved(p)));
     }
 
     /// Sets a cell; returns the old value. Writing into a short row fills it out.

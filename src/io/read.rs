@@ -8,6 +8,7 @@ use crate::document::{Document, FileMeta, HEADER_ROW, LineEnding, ReadProblem};
 use crate::encoding::TextEncoding;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -70,6 +71,25 @@ pub fn read_with_progress(
     forced: Option<TextEncoding>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Document, ReadError> {
+    read_inner(bytes, forced, progress, SPLIT_FROM_BYTES)
+}
+
+/// Like [`read_bytes`], but any body with a line break past its middle is read in two
+/// halves, as big files are: tests and fuzzing compare the two ways on small inputs.
+#[doc(hidden)]
+pub fn read_bytes_in_halves(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<Document, ReadError> {
+    read_inner(bytes, forced, &mut |_| true, 0)
+}
+
+fn read_inner(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+    progress: &mut dyn FnMut(f32) -> bool,
+    split_from: usize,
+) -> Result<Document, ReadError> {
     if u32::try_from(bytes.len()).is_err() {
         return Err(ReadError::TooLarge);
     }
@@ -79,24 +99,25 @@ pub fn read_with_progress(
     if let Some(utf16) = decode_utf16(bytes) {
         // NUL characters would be saved as NUL bytes, and the saved file refused.
         refuse_nul(utf16.as_bytes())?;
-        let mut doc = parse(
+        let mut doc = parse_split(
             utf16.as_bytes(),
             Detected {
                 encoding: TextEncoding::Utf8Bom,
                 bom_len: 0,
-                clean: true,
             },
             progress,
+            split_from,
         )?;
         doc.meta.encoding = TextEncoding::Utf8Bom;
         return Ok(doc);
     }
     refuse_non_text(bytes)?;
     let detected = detect_encoding(bytes, forced);
-    parse(
+    parse_split(
         bytes.get(detected.bom_len..).unwrap_or_default(),
         detected,
         progress,
+        split_from,
     )
 }
 
@@ -155,14 +176,112 @@ fn refuse_nul(bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn parse(
+/// Bodies at least this long are read in two halves on two threads.
+const SPLIT_FROM_BYTES: usize = 4 << 20;
+
+/// Reads a big body in two halves at once: the second half starts after a line break
+/// near the middle, and is joined to the first when the first half ended there on a record
+/// boundary. When the break was inside a quoted cell, the whole body is read again in
+/// one pass, so the result is always that of a single pass.
+fn parse_split(
     body: &[u8],
     detected: Detected,
     progress: &mut dyn FnMut(f32) -> bool,
+    split_from: usize,
 ) -> Result<Document, ReadError> {
+    let split = (body.len() >= split_from)
+        .then(|| split_point(body))
+        .flatten();
+    let Some((split, width)) = split else {
+        return parse_part(body, detected, progress, None).map(|p| p.doc);
+    };
+    let (first_half, second_half) = body.split_at(split);
+    let cancel = AtomicBool::new(false);
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| {
+            let go_on = &mut |_| !cancel.load(Ordering::Relaxed);
+            parse_part(second_half, detected, go_on, Some(width))
+        });
+        let first = parse_part(
+            first_half,
+            detected,
+            &mut |done| {
+                let go_on = progress(done);
+                if !go_on {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+                go_on
+            },
+            None,
+        );
+        if first.is_err() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        let second = second
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (first, second)
+    });
+    let mut first = first?;
+    let second = second?;
+    if first.ends_in_quotes || first.doc.width() != width {
+        return parse_part(body, detected, progress, None).map(|p| p.doc);
+    }
+    first.doc.meta.final_newline = ends_with_newline(body);
+    let lines_before = u32::try_from(first.lines).unwrap_or(u32::MAX);
+    first.doc.append_rows(second.doc, lines_before);
+    Ok(first.doc)
+}
+
+/// Where to cut a body in two: just after the first line break past the middle and past
+/// the header record; and the header's width. `None` when there is no such break.
+fn split_point(body: &[u8]) -> Option<(usize, usize)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut rec = csv::ByteRecord::new();
+    if !rdr.read_byte_record(&mut rec).ok()? {
+        return None;
+    }
+    let header_end = usize::try_from(rdr.position().byte()).ok()?;
+    let mut from = header_end.max(body.len() / 2);
+    loop {
+        let split = from + memchr::memchr(b'\n', body.get(from..)?)? + 1;
+        let rest = body.get(split..)?;
+        // The parser drops a byte-order mark at the start of its input: a half must not
+        // start with one that belongs to a cell.
+        if !rest.starts_with(super::decode::UTF8_BOM) {
+            return (!rest.is_empty()).then_some((split, rec.len()));
+        }
+        from = split;
+    }
+}
+
+fn ends_with_newline(body: &[u8]) -> bool {
+    matches!(body.last(), Some(b'\n' | b'\r'))
+}
+
+/// A body read in one pass.
+struct Part {
+    doc: Document,
+    /// The last record ended inside a quoted cell (an unclosed quote).
+    ends_in_quotes: bool,
+    /// Lines the parser counted (its own count: the line numbers of rows are its).
+    lines: u64,
+}
+
+/// Reads records from `body`. With `width` unset the first record is the header; with it
+/// set every record is a data row of a document whose header was read elsewhere.
+fn parse_part(
+    body: &[u8],
+    detected: Detected,
+    progress: &mut dyn FnMut(f32) -> bool,
+    width: Option<usize>,
+) -> Result<Part, ReadError> {
     let mut meta = FileMeta {
         encoding: detected.encoding,
-        final_newline: matches!(body.last(), Some(b'\n' | b'\r')),
+        final_newline: ends_with_newline(body),
         ..FileMeta::default()
     };
     let mut rdr = csv::ReaderBuilder::new()
@@ -171,7 +290,9 @@ fn parse(
         .from_reader(body);
     let mut rec = csv::ByteRecord::new();
     let mut fields = FieldDecoder::new(detected);
-    let mut doc: Option<Document> = None;
+    let mut doc: Option<Document> =
+        width.map(|w| Document::new(vec![String::new(); w], meta.clone()));
+    let mut ends_in_quotes = false;
     let total = body.len().max(1) as f32;
     let mut next_report = 1usize << 20;
     // Reading from memory with a flexible reader cannot fail; stop if it ever does.
@@ -186,6 +307,11 @@ fn parse(
             }
         }
         let quote_scan = memchr::memchr(b'"', raw).map(|_| quotes::scan(raw));
+        ends_in_quotes = quote_scan.as_ref().is_some_and(|q| {
+            q.problems
+                .iter()
+                .any(|(_, p)| *p == ReadProblem::UnclosedQuote)
+        });
         // The common case, a UTF-8 data row, goes straight from the record into the
         // table; everything else through the decoder's buffer.
         if let Some(d) = doc.as_mut()
@@ -225,11 +351,16 @@ fn parse(
             }
         }
     }
-    Ok(doc.unwrap_or_else(|| {
+    let doc = doc.unwrap_or_else(|| {
         let mut d = Document::new(Vec::new(), meta);
         d.empty_file = true;
         d
-    }))
+    });
+    Ok(Part {
+        doc,
+        ends_in_quotes,
+        lines: rdr.position().line().saturating_sub(1),
+    })
 }
 
 fn note_problems(
@@ -255,17 +386,23 @@ fn utf8_record(rec: &csv::ByteRecord) -> Option<&str> {
         .then_some(all)
 }
 
-/// Where a record really starts: the parser reports the LF of the previous CRLF as the
-/// start of the next record, on the previous line.
+/// Where a record really starts. The parser reports the position where it began
+/// looking: the LF of the previous CRLF, or the first of any blank lines it skipped, on
+/// that earlier line. A record never starts with a line break, so every leading CR and
+/// LF is skipped here, each LF counting a line.
 fn record_start(body: &[u8], rec: &csv::ByteRecord) -> (usize, u64) {
-    let (byte, line) = rec
+    let (mut byte, mut line) = rec
         .position()
         .map_or((0, 1), |p| (p.byte() as usize, p.line()));
-    if byte > 0 && body.get(byte) == Some(&b'\n') && body.get(byte - 1) == Some(&b'\r') {
-        (byte + 1, line + 1)
-    } else {
-        (byte, line)
+    while let Some(&b) = body.get(byte) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        byte += 1;
     }
+    (byte, line)
 }
 
 /// Where a record ends, including the LF of a CRLF that the parser leaves for later.
@@ -332,9 +469,11 @@ impl FieldDecoder {
 
     fn decode_field<'a>(&self, f: &'a [u8]) -> (Cow<'a, str>, bool) {
         if self.detected.encoding == TextEncoding::ShiftJis {
-            if f.is_ascii() {
-                // ASCII is the same in Shift_JIS; from_utf8 cannot fail here.
-                return (String::from_utf8_lossy(f), true);
+            if f.is_ascii()
+                && let Ok(s) = std::str::from_utf8(f)
+            {
+                // ASCII is the same in Shift_JIS.
+                return (Cow::Borrowed(s), true);
             }
             return match encoding_rs::SHIFT_JIS
                 .decode_without_bom_handling_and_without_replacement(f)
@@ -397,6 +536,15 @@ mod tests {
         // each row is checked before it is sliced.
         let d = read_bytes("a,b\r\né,ü\r\n".as_bytes(), None).unwrap();
         assert_eq!((d.cell(0, 0), d.cell(0, 1)), ("é", "ü"));
+    }
+
+    #[test]
+    fn rows_after_blank_lines_keep_their_own_line_numbers() {
+        // The parser skips blank lines but reports the record from where it began looking.
+        let d = read_bytes(b"a,b\n\n\n1,2\r\n\r\n3,4\n", None).unwrap();
+        assert_eq!(d.rows(), 2);
+        assert_eq!(d.table.source_line(0), Some(4));
+        assert_eq!(d.table.source_line(1), Some(6));
     }
 
     #[test]

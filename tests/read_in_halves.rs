@@ -1,0 +1,130 @@
+//! Big files are read in two halves on two threads and joined. The join must give the
+//! very document one pass gives: same header, cells, ragged rows, extra fields, source
+//! lines, read problems and file layout, for any bytes, including a quoted cell that
+//! holds the line break where the file is cut (then the file is read again in one pass).
+
+use bulksheet::TextEncoding;
+use bulksheet::document::Document;
+use bulksheet::io::{read_bytes, read_bytes_in_halves};
+use proptest::prelude::*;
+
+/// Everything a reader of a document can observe, in one comparable value.
+fn observed(d: &Document) -> String {
+    let mut out = format!(
+        "header {:?} empty {} meta {:?} rows {}\n",
+        d.header,
+        d.empty_file,
+        d.meta,
+        d.rows()
+    );
+    for col in 0..d.width() {
+        out.push_str(&format!(
+            "header problem {col}: {:?}\n",
+            d.header_read_problem(col)
+        ));
+    }
+    for row in 0..d.rows() {
+        let cells: Vec<&str> = (0..d.width()).map(|c| d.cell(row, c)).collect();
+        let problems: Vec<_> = (0..d.width()).map(|c| d.read_problem(row, c)).collect();
+        out.push_str(&format!(
+            "{row}: {cells:?} fields {} extra {:?} line {:?} problems {problems:?}\n",
+            d.table.field_count(row),
+            d.table.extra_fields(row),
+            d.table.source_line(row),
+        ));
+    }
+    out
+}
+
+fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
+    let one = read_bytes(bytes, forced).map(|d| observed(&d));
+    let halves = read_bytes_in_halves(bytes, forced).map(|d| observed(&d));
+    match (one, halves) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "input {:?}", String::from_utf8_lossy(bytes)),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("one pass {a:?}, halves {b:?}"),
+    }
+}
+
+#[test]
+fn a_plain_file_reads_the_same_in_halves() {
+    let mut text = String::from("Login ID,User name,Extension\r\n");
+    for i in 0..50 {
+        text.push_str(&format!("u{i}@example.com,山田 {i},{}\r\n", 1000 + i));
+    }
+    assert_same_both_ways(text.as_bytes(), None);
+    let halves = read_bytes_in_halves(text.as_bytes(), None).unwrap();
+    assert_eq!(halves.rows(), 50);
+    assert_eq!(halves.cell(49, 1), "山田 49");
+    assert_eq!(halves.table.source_line(49), Some(51));
+}
+
+#[test]
+fn a_quoted_line_break_at_the_cut_is_read_in_one_pass() {
+    // The middle of this file falls inside the long quoted cell.
+    let mut text = String::from("a,b\n1,\"");
+    text.push_str(&"x\n".repeat(40));
+    text.push_str("\"\n2,3\n");
+    assert_same_both_ways(text.as_bytes(), None);
+    let d = read_bytes_in_halves(text.as_bytes(), None).unwrap();
+    assert_eq!(d.rows(), 2);
+    assert_eq!(d.cell(1, 0), "2");
+}
+
+#[test]
+fn shift_jis_ragged_rows_and_broken_bytes_read_the_same_in_halves() {
+    let mut text = String::from("名前,メモ,内線\r\n");
+    for i in 0..30 {
+        match i % 5 {
+            0 => text.push_str(&format!("山田{i},\"改\r\n行\",{i}\r\n")),
+            1 => text.push_str(&format!("短い{i}\r\n")),
+            2 => text.push_str(&format!("長い{i},a,b,c,d\r\n")),
+            3 => text.push_str(&format!("ab\"c{i},x,y\r\n")),
+            _ => text.push_str(",,\r\n"),
+        }
+    }
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    assert_same_both_ways(&sjis, None);
+    let mut broken = sjis.into_owned();
+    let at = broken.len() * 3 / 4;
+    broken[at] = 0x81;
+    broken.insert(at + 1, 0xFF);
+    assert_same_both_ways(&broken, None);
+    assert_same_both_ways(&broken, Some(TextEncoding::Utf8));
+}
+
+#[test]
+fn dictionary_columns_that_overflow_when_joined_become_text() {
+    // 200 distinct codes in each half: each half keeps a dictionary, the two together
+    // hold too many values for one.
+    let mut text = String::from("code,flag\n");
+    for i in 0..400 {
+        text.push_str(&format!("c{i},{}\n", i % 2));
+    }
+    assert_same_both_ways(text.as_bytes(), None);
+}
+
+/// Bytes drawn from what breaks CSV readers: quotes, separators, every line ending, NUL-free
+/// binary, UTF-8 and Shift_JIS fragments.
+fn any_piece() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        4 => proptest::sample::select(vec![
+            &b","[..], b"\"", b"\n", b"\r\n", b"\r", b"a", b"bc", b" ", b"\"\"",
+        ])
+        .prop_map(<[u8]>::to_vec),
+        1 => proptest::sample::select(vec!["山田", "ｱ", "①", "\u{feff}", "é"])
+            .prop_map(|s| s.as_bytes().to_vec()),
+        1 => proptest::sample::select(vec![&[0x82u8, 0xA0][..], &[0x81], &[0xFF], &[0xE3, 0x81]])
+            .prop_map(<[u8]>::to_vec),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_bytes_read_the_same_in_halves(pieces in proptest::collection::vec(any_piece(), 0..80)) {
+        let bytes = pieces.concat();
+        assert_same_both_ways(&bytes, None);
+    }
+}
