@@ -1,9 +1,10 @@
 //! Raw bytes → encoding detection → CSV parse → checks → writing back. Nothing may panic,
-//! and a document that can be written must read back to the same cells.
+//! a document that can be written must read back to the same cells, and reading in two
+//! halves on two threads (as big files are) must give the document one pass gives.
 #![no_main]
 
 use bulksheet::Sheet;
-use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
+use bulksheet::io::{WriteOptions, encode_rows, read_bytes, read_bytes_in_halves};
 use bulksheet::schema::{Subscriptions, detect};
 use bulksheet::{Document, TextEncoding};
 use libfuzzer_sys::fuzz_target;
@@ -14,7 +15,14 @@ fuzz_target!(|data: &[u8]| {
         Some((b, rest)) => (pick_encoding(*b), rest),
         None => (None, data),
     };
-    let Ok(doc) = read_bytes(bytes, forced) else {
+    let read = read_bytes(bytes, forced);
+    let halves = read_bytes_in_halves(bytes, forced);
+    match (&read, &halves) {
+        (Ok(a), Ok(b)) => assert_eq!(observed(a), observed(b), "read in halves"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        _ => panic!("one pass and halves disagree on refusing"),
+    }
+    let Ok(doc) = read else {
         return;
     };
     let schema = detect(&doc.header);
@@ -32,6 +40,31 @@ fuzz_target!(|data: &[u8]| {
     let _ = bulksheet::fix::propose_all(&sheet);
     written_reads_back(&doc);
 });
+
+/// Everything a reader of a document can observe, in one comparable value.
+fn observed(d: &Document) -> String {
+    let mut out = format!(
+        "{:?} {} {:?} {}\n",
+        d.header,
+        d.empty_file,
+        d.meta,
+        d.rows()
+    );
+    for col in 0..d.width() {
+        out.push_str(&format!("{:?}\n", d.header_read_problem(col)));
+    }
+    for row in 0..d.rows() {
+        let cells: Vec<&str> = (0..d.width()).map(|c| d.cell(row, c)).collect();
+        let problems: Vec<_> = (0..d.width()).map(|c| d.read_problem(row, c)).collect();
+        out.push_str(&format!(
+            "{cells:?} {} {:?} {:?} {problems:?}\n",
+            d.table.field_count(row),
+            d.table.extra_fields(row),
+            d.table.source_line(row),
+        ));
+    }
+    out
+}
 
 fn pick_encoding(b: u8) -> Option<TextEncoding> {
     match b % 4 {
