@@ -78,6 +78,21 @@ fn set_value_for_selected_cells_offers_the_codes_of_an_enum_column() {
 }
 
 #[test]
+fn set_value_for_text_cells_takes_what_is_typed_right_away() {
+    let (_dir, mut h) = four_users();
+    click(&mut h, "User name, row 1");
+    chord(&mut h, Modifiers::SHIFT, Key::ArrowDown);
+    menu(&mut h, "Edit", "Set value for selected cells…");
+    // No click into the field first: it has the keyboard when the dialog opens.
+    type_text(&mut h, "Same Name");
+    press(&mut h, Key::Enter);
+    let s = h.state().sheet();
+    assert_eq!((s.cell(0, 1), s.cell(1, 1)), ("Same Name", "Same Name"));
+    assert_eq!(s.cell(2, 1), "Carol", "below the range untouched");
+    assert_eq!(s.history().len(), 1);
+}
+
+#[test]
 fn rows_are_inserted_duplicated_and_deleted_from_the_row_number_menu() {
     let (_dir, mut h) = four_users();
     h.get_by_label("Row number 2").click_secondary();

@@ -15,6 +15,8 @@ pub struct SetValue {
     /// The options of the selected enum column (empty: a text field).
     options: Vec<EnumOption>,
     cells: usize,
+    /// The text field takes the keyboard when the dialog opens, so typing goes into it.
+    focus_pending: bool,
 }
 
 impl SetValue {
@@ -33,6 +35,7 @@ impl SetValue {
             value: options.first().map(|o| o.code.clone()).unwrap_or_default(),
             options,
             cells: st.selected_cells().len(),
+            focus_pending: true,
         }
     }
 
@@ -44,10 +47,18 @@ impl SetValue {
             ui.heading(tr(lang, "Set value for selected cells"));
             ui.label(format!("{} {}", tr(lang, "Selected cells:"), self.cells));
             if self.options.is_empty() {
-                let field = ui.add(egui::TextEdit::singleline(&mut self.value));
+                let field = ui
+                    .horizontal(|ui| {
+                        ui.label(tr(lang, "New value"));
+                        ui.add(egui::TextEdit::singleline(&mut self.value))
+                    })
+                    .inner;
                 field.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, "New value")
                 });
+                if std::mem::take(&mut self.focus_pending) {
+                    field.request_focus();
+                }
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     answer = Some(Some(self.value.clone()));
                 }
