@@ -132,3 +132,47 @@ fn rows_are_inserted_duplicated_and_deleted_from_the_row_number_menu() {
     chord(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().sheet().doc().rows(), 6, "one step for both rows");
 }
+
+#[test]
+fn enter_and_tab_walk_through_a_selected_range_and_keep_it_selected() {
+    let (_dir, mut h) = four_users();
+    // User name and Extension number of rows 1 and 2: a 2 × 2 range, selected from its
+    // bottom-right corner so the cursor ends at the top left.
+    click(&mut h, "Extension number, row 2");
+    chord(&mut h, Modifiers::SHIFT, Key::ArrowUp);
+    chord(&mut h, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(h.state().selected(), CellPos::new(0, 1));
+    let range = h.state().selected_cells();
+    assert_eq!(range.len(), 4);
+    // Enter goes down the first column, then to the top of the next, typing on the way.
+    type_text(&mut h, "Ann");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().selected(), CellPos::new(1, 1));
+    type_text(&mut h, "Ben");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().selected(), CellPos::new(0, 2));
+    assert_eq!(
+        h.state().selected_cells(),
+        range,
+        "the range stays selected"
+    );
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().selected(), CellPos::new(0, 1), "wraps round");
+    // Tab goes along the rows; Shift+Tab back.
+    press(&mut h, Key::Tab);
+    assert_eq!(h.state().selected(), CellPos::new(0, 2));
+    press(&mut h, Key::Tab);
+    assert_eq!(h.state().selected(), CellPos::new(1, 1));
+    chord(&mut h, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(h.state().selected(), CellPos::new(0, 2));
+    assert_eq!(h.state().selected_cells(), range);
+    let s = h.state().sheet();
+    assert_eq!((s.cell(0, 1), s.cell(1, 1)), ("Ann", "Ben"));
+    // An arrow key ends the walk: one cell again.
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(h.state().selected_cells(), vec![(1, 2)]);
+    // With one cell selected, Enter moves down as before.
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().selected(), CellPos::new(2, 2));
+}

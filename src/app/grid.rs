@@ -621,15 +621,14 @@ pub fn commit_editor(sheet: &mut Sheet, st: &mut GridState, then: Move) {
     if let Some(ed) = st.editor.take() {
         sheet.set_cell(ed.at.row, ed.at.col, &ed.text);
     }
-    after_commit(sheet, st, then);
+    after_commit(st, then);
 }
 
-fn after_commit(sheet: &Sheet, st: &mut GridState, then: Move) {
-    let rows = sheet.doc().rows();
+fn after_commit(st: &mut GridState, then: Move) {
     match then {
         Move::Stay => st.reveal = true,
-        Move::Down => st.step(rows, 1, 0),
-        Move::Right => st.step(rows, 0, 1),
+        Move::Down => st.walk_or_step(1, 0),
+        Move::Right => st.walk_or_step(0, 1),
     }
 }
 
@@ -675,7 +674,7 @@ fn editor_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
         ui.memory_mut(|m| m.request_focus(focus_id()));
     } else if back_tab {
         commit_editor(sheet, st, Move::Stay);
-        st.step(sheet.doc().rows(), 0, -1);
+        st.walk_or_step(0, -1);
         ui.memory_mut(|m| m.request_focus(focus_id()));
     }
 }
@@ -719,8 +718,8 @@ fn dropdown_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
 
 fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
     let mut typed = String::new();
-    // (rows, columns, extend the range)
-    let mut moves: Vec<(isize, isize, bool)> = Vec::new();
+    // (rows, columns, extend the range, walk inside the range: Enter and Tab)
+    let mut moves: Vec<(isize, isize, bool, bool)> = Vec::new();
     let mut edit = false;
     let mut dropdown = false;
     let mut clear = false;
@@ -736,17 +735,17 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
                     modifiers,
                     ..
                 } if !modifiers.command => match (key, modifiers.shift, modifiers.alt) {
-                    (Key::ArrowUp, s, false) => moves.push((-1, 0, s)),
-                    (Key::ArrowDown, s, false) => moves.push((1, 0, s)),
+                    (Key::ArrowUp, s, false) => moves.push((-1, 0, s, false)),
+                    (Key::ArrowDown, s, false) => moves.push((1, 0, s, false)),
                     (Key::ArrowDown, _, true) => dropdown = true,
-                    (Key::ArrowLeft, s, _) => moves.push((0, -1, s)),
-                    (Key::ArrowRight, s, _) => moves.push((0, 1, s)),
-                    (Key::Tab, false, _) => moves.push((0, 1, false)),
-                    (Key::Tab, true, _) => moves.push((0, -1, false)),
-                    (Key::Enter, false, _) => moves.push((1, 0, false)),
-                    (Key::Enter, true, _) => moves.push((-1, 0, false)),
-                    (Key::PageDown, s, _) => moves.push((page, 0, s)),
-                    (Key::PageUp, s, _) => moves.push((-page, 0, s)),
+                    (Key::ArrowLeft, s, _) => moves.push((0, -1, s, false)),
+                    (Key::ArrowRight, s, _) => moves.push((0, 1, s, false)),
+                    (Key::Tab, false, _) => moves.push((0, 1, false, true)),
+                    (Key::Tab, true, _) => moves.push((0, -1, false, true)),
+                    (Key::Enter, false, _) => moves.push((1, 0, false, true)),
+                    (Key::Enter, true, _) => moves.push((-1, 0, false, true)),
+                    (Key::PageDown, s, _) => moves.push((page, 0, s, false)),
+                    (Key::PageUp, s, _) => moves.push((-page, 0, s, false)),
                     (Key::F2, _, _) => edit = true,
                     (Key::Delete, _, _) => clear = true,
                     (Key::Backspace, _, _) => typed.clear(),
@@ -757,8 +756,12 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
         }
         i.events = keep;
     });
-    for (dr, dc, extend) in moves {
-        st.step_view(dr, dc, extend);
+    for (dr, dc, extend, walk) in moves {
+        if walk {
+            st.walk_or_step(dr, dc);
+        } else {
+            st.step_view(dr, dc, extend);
+        }
     }
     if clear {
         super::clipboard::clear_selection(sheet, st);

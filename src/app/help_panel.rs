@@ -25,9 +25,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Delete", "Clear the selected cells"),
     ("F2", "Edit the cell, or open its list of options"),
     ("Alt+↓", "Open the list of options of an enum cell"),
-    ("Enter", "Commit the edit and move down"),
+    (
+        "Enter",
+        "Commit the edit and move down (inside a selected range: through the range)",
+    ),
     ("Shift+Enter", "Move up"),
-    ("Tab / Shift+Tab", "Commit the edit and move right / left"),
+    (
+        "Tab / Shift+Tab",
+        "Commit the edit and move right / left (inside a range: along its rows)",
+    ),
     ("Esc", "Cancel the edit or close the list"),
     ("↑ ↓ ← →", "Move the selection"),
     ("Shift+↑ ↓ ← →", "Extend the selection"),

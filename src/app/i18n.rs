@@ -304,11 +304,14 @@ pub const JA: &[(&str, &str)] = &[
         "Open the list of options of an enum cell",
         "選択式のセルの選択肢一覧を開く",
     ),
-    ("Commit the edit and move down", "編集を確定して下へ移動"),
+    (
+        "Commit the edit and move down (inside a selected range: through the range)",
+        "編集を確定して下へ移動（範囲を選択中はその範囲の中を移動）",
+    ),
     ("Move up", "上へ移動"),
     (
-        "Commit the edit and move right / left",
-        "編集を確定して右 / 左へ移動",
+        "Commit the edit and move right / left (inside a range: along its rows)",
+        "編集を確定して右 / 左へ移動（範囲を選択中はその行に沿って移動）",
     ),
     (
         "Cancel the edit or close the list",

@@ -316,6 +316,11 @@ impl BulksheetApp {
         self.grid.selected
     }
 
+    /// Every selected cell as (row, column), for tests.
+    pub fn selected_cells(&self) -> Vec<(usize, usize)> {
+        self.grid.selected_cells()
+    }
+
     pub fn select(&mut self, row: usize, col: usize) {
         self.grid.select(CellPos::new(row, col));
     }

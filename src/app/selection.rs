@@ -107,6 +107,16 @@ impl Block {
     }
 }
 
+/// Enter and Tab inside a selected range move the cursor through the range, as in a
+/// spreadsheet, while the range stays selected: its two corners, and the cursor the walk
+/// put last (any other move of the cursor, or a new range, ends the walk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Walk {
+    top_left: CellPos,
+    bottom_right: CellPos,
+    cursor: CellPos,
+}
+
 impl GridState {
     /// Screen position (view row, screen column) of a cell, None when hidden.
     pub fn screen_pos(&self, at: CellPos) -> Option<(usize, usize)> {
@@ -115,6 +125,9 @@ impl GridState {
 
     /// The selected rectangle: from the anchor (Shift+click, Shift+arrows) to the cursor.
     pub fn block(&self) -> Block {
+        if let Some(block) = self.walked_block() {
+            return block;
+        }
         let cur = self
             .screen_pos(self.selected)
             .unwrap_or((0, self.screen_index(self.selected.col)));
@@ -122,6 +135,61 @@ impl GridState {
         Block {
             rows: cur.0.min(anchor.0)..cur.0.max(anchor.0) + 1,
             cols: cur.1.min(anchor.1)..cur.1.max(anchor.1) + 1,
+        }
+    }
+
+    /// The range a walk keeps selected, while the walk is on.
+    fn walked_block(&self) -> Option<Block> {
+        let w = self
+            .walk
+            .filter(|w| self.anchor.is_none() && w.cursor == self.selected)?;
+        let (top, left) = self.screen_pos(w.top_left)?;
+        let (bottom, right) = self.screen_pos(w.bottom_right)?;
+        Some(Block {
+            rows: top..bottom + 1,
+            cols: left..right + 1,
+        })
+    }
+
+    /// Enter (down) and Tab (right), or back with Shift: inside a range of more than one
+    /// cell the cursor moves through the range, down the columns for Enter and along the
+    /// rows for Tab, wrapping round; otherwise it moves one cell.
+    pub fn walk_or_step(&mut self, d_row: isize, d_col: isize) {
+        let block = self.block();
+        let (h, w) = block.size();
+        let here = self.screen_pos(self.selected);
+        let Some((vr, idx)) = here.filter(|&(r, c)| h * w > 1 && block.contains(r, c)) else {
+            self.walk = None;
+            return self.step_view(d_row, d_col, false);
+        };
+        let (r, c) = (vr - block.rows.start, idx - block.cols.start);
+        let n = (h * w) as isize;
+        let (r, c) = if d_row != 0 {
+            let i = (c * h + r) as isize + d_row.signum();
+            let i = i.rem_euclid(n) as usize;
+            (i % h, i / h)
+        } else {
+            let i = (r * w + c) as isize + d_col.signum();
+            let i = i.rem_euclid(n) as usize;
+            (i / w, i % w)
+        };
+        let at = |vr: usize, idx: usize| {
+            Some(CellPos::new(self.view.doc_row(vr)?, *self.order.get(idx)?))
+        };
+        let corners = (
+            at(block.rows.start, block.cols.start),
+            at(block.rows.end - 1, block.cols.end - 1),
+            at(block.rows.start + r, block.cols.start + c),
+        );
+        if let (Some(top_left), Some(bottom_right), Some(cursor)) = corners {
+            self.walk = Some(Walk {
+                top_left,
+                bottom_right,
+                cursor,
+            });
+            self.anchor = None;
+            self.selected = cursor;
+            self.reveal = true;
         }
     }
 
@@ -158,6 +226,17 @@ impl GridState {
         if self.view.is_empty() || self.order.is_empty() {
             return;
         }
+        if extend && self.anchor.is_none() && self.walked_block().is_some() {
+            // Shift+arrow during a walk grows the walked range from its far corner.
+            self.anchor = self.walk.map(|w| {
+                if w.top_left == self.selected {
+                    w.bottom_right
+                } else {
+                    w.top_left
+                }
+            });
+        }
+        self.walk = None;
         if extend && self.anchor.is_none() {
             self.anchor = Some(self.selected);
         }

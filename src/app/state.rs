@@ -60,6 +60,8 @@ pub struct GridState {
     pub viewport: egui::Rect,
     /// The other corner of a range selection (None: just the cursor).
     pub anchor: Option<CellPos>,
+    /// A range the cursor walks through with Enter and Tab (the range stays selected).
+    pub walk: Option<super::selection::Walk>,
     /// The rows shown, filtered and sorted.
     pub view: super::selection::RowView,
     /// What the grid's context menus and headers asked for this frame.
@@ -80,6 +82,7 @@ impl Default for GridState {
             reveal: false,
             viewport: egui::Rect::NOTHING,
             anchor: None,
+            walk: None,
             view: Default::default(),
             requests: Vec::new(),
             lang: Default::default(),
@@ -111,12 +114,8 @@ impl GridState {
         }
         self.selected = at;
         self.anchor = None;
+        self.walk = None;
         self.reveal = true;
-    }
-
-    /// Moves the selection by whole cells on screen, staying inside the grid.
-    pub fn step(&mut self, _rows: usize, d_row: isize, d_col: isize) {
-        self.step_view(d_row, d_col, false);
     }
 
     /// Keeps the selection inside the document after it shrank or changed.
