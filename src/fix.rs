@@ -132,6 +132,7 @@ pub fn to_edit(fixes: &[Fix]) -> Edit {
                 col: f.col,
                 old: f.old.clone(),
                 new: f.new.clone(),
+                shape: Default::default(),
             })
             .collect(),
     )

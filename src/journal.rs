@@ -279,6 +279,7 @@ fn row_diff(current: &[(usize, Vec<String>)], rows: &[Vec<String>]) -> Preview {
                     col,
                     old: o.clone(),
                     new: n.clone(),
+                    shape: Default::default(),
                 });
             }
         }

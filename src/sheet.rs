@@ -1,7 +1,7 @@
 //! A document with its rules, its live issue list and its undo history: what the window
 //! and the command line work on. Every change goes through [`Sheet::apply`].
 
-use crate::document::{CellChange, Document, Edit};
+use crate::document::{CellChange, Document, Edit, RowShape};
 use crate::encoding::TextEncoding;
 use crate::schema::{Schema, Subscriptions};
 use crate::validate::{Issue, Rules, Validator};
@@ -128,6 +128,10 @@ impl Sheet {
                 col,
                 old: self.doc.cell(row, col).to_string(),
                 new,
+                shape: match self.doc.table.short_fields(row) {
+                    Some(n) if col >= n => RowShape::Fills(n),
+                    _ => RowShape::Unchanged,
+                },
             })
             .collect()
     }
@@ -253,6 +257,7 @@ impl Sheet {
                         col,
                         old: old.clone(),
                         new: new.to_string(),
+                        shape: Default::default(),
                     })
                 })
             })
@@ -373,6 +378,9 @@ impl Sheet {
                 for c in changes {
                     self.remember_original(c.row, c.col);
                     if let Some(old) = self.doc.set(c.row, c.col, &c.new) {
+                        if let RowShape::Restores(n) = c.shape {
+                            self.doc.table.restore_short(c.row, n);
+                        }
                         self.validator.cell_changed(&self.doc, c.row, c.col, &old);
                     }
                 }

@@ -298,3 +298,36 @@ fn setting_and_clearing_a_roster_rechecks_the_sheet() {
     s.set_roster(None);
     assert_eq!(codes(&s), vec![]);
 }
+
+/// Typing into a missing cell of a short row fills the row out; undo gives the short row
+/// back (its field-count issue too, and the same bytes on saving), redo fills it again.
+#[test]
+fn undoing_a_fill_of_a_short_row_makes_it_short_again() {
+    let full = row("a@example.com", "A", "101", "0");
+    let short: Vec<&str> = full.split(',').take(10).collect();
+    let text = format!("{HEADER}\r\n{}\r\n", short.join(","));
+    let doc = read_bytes(text.as_bytes(), None).unwrap();
+    let mut s = Sheet::new(
+        doc,
+        builtin("miitel-update-users").unwrap(),
+        Subscriptions::none(),
+    );
+    let opts = bulksheet::io::WriteOptions::like(s.doc());
+    let saved = |s: &Sheet| bulksheet::io::encode_rows(s.doc(), 0..s.doc().rows(), &opts).unwrap();
+    let as_read = saved(&s);
+    assert_eq!(as_read, text.as_bytes());
+    assert!(codes(&s).contains(&(1, Code::FieldCount)));
+
+    assert!(s.set_cell(0, 11, "0"));
+    assert_eq!(s.doc().table.field_count(0), 14);
+    assert!(!codes(&s).contains(&(1, Code::FieldCount)));
+
+    assert!(s.undo());
+    assert_eq!(s.doc().table.field_count(0), 10);
+    assert!(codes(&s).contains(&(1, Code::FieldCount)));
+    assert_eq!(saved(&s), as_read, "the file as read");
+
+    assert!(s.redo());
+    assert_eq!(s.doc().table.field_count(0), 14);
+    assert_eq!(s.cell(0, 11), "0");
+}

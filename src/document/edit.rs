@@ -8,6 +8,35 @@ pub struct CellChange {
     pub col: usize,
     pub old: String,
     pub new: String,
+    /// For a row read with fewer fields than the header: how writing this cell changes
+    /// its length, so undo gives the short row back.
+    #[serde(default, skip_serializing_if = "RowShape::is_unchanged")]
+    pub shape: RowShape,
+}
+
+/// What a cell change does to a short row (one with fewer fields than the header).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RowShape {
+    #[default]
+    Unchanged,
+    /// Writing past the end of a row of this many fields fills it out to full width.
+    Fills(usize),
+    /// Undoing that: the row goes back to this many fields.
+    Restores(usize),
+}
+
+impl RowShape {
+    pub fn is_unchanged(&self) -> bool {
+        *self == RowShape::Unchanged
+    }
+
+    fn inverse(self) -> RowShape {
+        match self {
+            RowShape::Unchanged => RowShape::Unchanged,
+            RowShape::Fills(n) => RowShape::Restores(n),
+            RowShape::Restores(n) => RowShape::Fills(n),
+        }
+    }
 }
 
 /// One undoable step. Serializable: the recovery journal stores unsaved steps.
@@ -36,6 +65,7 @@ impl Edit {
                         col: c.col,
                         old: c.new.clone(),
                         new: c.old.clone(),
+                        shape: c.shape.inverse(),
                     })
                     .collect(),
             ),

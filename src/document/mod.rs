@@ -4,7 +4,7 @@
 mod edit;
 mod table;
 
-pub use edit::{CellChange, Edit};
+pub use edit::{CellChange, Edit, RowShape};
 pub use table::{ColumnCells, Table};
 
 use crate::encoding::TextEncoding;

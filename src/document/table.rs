@@ -302,6 +302,20 @@ impl Table {
         self.width() + self.extra.get(&p).map_or(0, Vec::len)
     }
 
+    /// How many fields a row read with fewer than the header has, while it is that short.
+    pub fn short_fields(&self, row: usize) -> Option<usize> {
+        self.short.get(&self.phys(row)?).copied()
+    }
+
+    /// Makes a row short again: undoing the change that filled it out.
+    pub(crate) fn restore_short(&mut self, row: usize, n: usize) {
+        if let Some(p) = self.phys(row)
+            && n < self.width()
+        {
+            self.short.insert(p, n);
+        }
+    }
+
     pub fn extra_fields(&self, row: usize) -> &[String] {
         self.phys(row)
             .and_then(|p| self.extra.get(&p))
