@@ -304,3 +304,30 @@ fn many_row_deletes_and_inserts_through_duplicate_groups_match_a_full_check() {
     while s.undo() {}
     assert_matches_full_check(&s, "all undone");
 }
+
+/// From 20,000 rows the full check builds its duplicate indexes on a second thread. A
+/// sheet opened that big must find what a smaller sheet finds once the rest of the rows
+/// are inserted (checked row by row, on one thread).
+#[test]
+fn a_big_sheet_checked_on_two_threads_matches_rows_inserted_into_a_small_one() {
+    let n = 25_000;
+    let mut rows = valid_rows(n);
+    for r in (0..n).step_by(997) {
+        rows[r] = with(rows[r].clone(), "Login ID", "same@example.co.jp");
+    }
+    for r in (5..n).step_by(1_499) {
+        rows[r] = with(rows[r].clone(), "Extension number", "1234");
+        rows[r] = with(rows[r].clone(), "Locale", "English");
+    }
+    rows[n - 1] = vec![String::new(); HEADERS.len()];
+    let whole = sheet(&csv(&rows));
+    let split = 15_000;
+    let mut grown = sheet(&csv(&rows[..split]));
+    assert!(grown.insert_rows(split, rows[split..].to_vec()));
+    assert_eq!(without_lines(grown.issues()), without_lines(whole.issues()));
+    assert_eq!(
+        (grown.errors(), grown.warnings()),
+        (whole.errors(), whole.warnings())
+    );
+    assert!(whole.errors() > 40, "the duplicates and codes were found");
+}
