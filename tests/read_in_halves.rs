@@ -4,41 +4,12 @@
 //! holds the line break where the file is cut (then the file is read again in one pass).
 
 use bulksheet::TextEncoding;
-use bulksheet::document::Document;
 use bulksheet::io::{read_bytes, read_bytes_in_halves};
 use proptest::prelude::*;
 
-/// Everything a reader of a document can observe, in one comparable value.
-fn observed(d: &Document) -> String {
-    let mut out = format!(
-        "header {:?} empty {} meta {:?} rows {}\n",
-        d.header,
-        d.empty_file,
-        d.meta,
-        d.rows()
-    );
-    for col in 0..d.width() {
-        out.push_str(&format!(
-            "header problem {col}: {:?}\n",
-            d.header_read_problem(col)
-        ));
-    }
-    for row in 0..d.rows() {
-        let cells: Vec<&str> = (0..d.width()).map(|c| d.cell(row, c)).collect();
-        let problems: Vec<_> = (0..d.width()).map(|c| d.read_problem(row, c)).collect();
-        out.push_str(&format!(
-            "{row}: {cells:?} fields {} extra {:?} line {:?} problems {problems:?}\n",
-            d.table.field_count(row),
-            d.table.extra_fields(row),
-            d.table.source_line(row),
-        ));
-    }
-    out
-}
-
 fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
-    let one = read_bytes(bytes, forced).map(|d| observed(&d));
-    let halves = read_bytes_in_halves(bytes, forced).map(|d| observed(&d));
+    let one = read_bytes(bytes, forced).map(|d| d.describe());
+    let halves = read_bytes_in_halves(bytes, forced).map(|d| d.describe());
     match (one, halves) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "input {:?}", String::from_utf8_lossy(bytes)),
         (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),

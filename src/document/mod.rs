@@ -152,6 +152,37 @@ impl Document {
         self.table.append(other.table, line_offset);
     }
 
+    /// Everything a reader of the document can observe (header, layout, cells, field
+    /// counts, extra fields, source lines, read problems) as one text, so two reads of the
+    /// same bytes can be compared: reading in halves must equal reading in one pass.
+    #[doc(hidden)]
+    pub fn describe(&self) -> String {
+        let mut out = format!(
+            "header {:?} empty {} meta {:?} rows {}\n",
+            self.header,
+            self.empty_file,
+            self.meta,
+            self.rows()
+        );
+        for col in 0..self.width() {
+            let p = self.header_read_problem(col);
+            out.push_str(&format!("header problem {col}: {p:?}\n"));
+        }
+        for row in 0..self.rows() {
+            let cells: Vec<&str> = (0..self.width()).map(|c| self.cell(row, c)).collect();
+            let problems: Vec<_> = (0..self.width())
+                .map(|c| self.read_problem(row, c))
+                .collect();
+            out.push_str(&format!(
+                "{row}: {cells:?} fields {} extra {:?} line {:?} problems {problems:?}\n",
+                self.table.field_count(row),
+                self.table.extra_fields(row),
+                self.table.source_line(row),
+            ));
+        }
+        out
+    }
+
     /// Whether every cell of the row is blank (Excel leaves such rows at the end).
     pub fn is_blank_row(&self, row: usize) -> bool {
         (0..self.width()).all(|c| crate::text::is_blank(self.cell(row, c)))
