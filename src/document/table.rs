@@ -12,11 +12,11 @@ const DICT_SCAN: usize = 16;
 
 #[derive(Debug, Clone)]
 pub enum ColumnCells {
-    /// `ids[phys]` indexes `values`; `index` finds a value's id once there are many.
+    /// `ids[phys]` indexes `values`; `index` finds a value's id.
     Dict {
         ids: Vec<u8>,
         values: Vec<Box<str>>,
-        index: FxHashMap<Box<str>, u8>,
+        index: DictIndex,
     },
     /// Cell `phys` is `buf[ends[phys-1]..ends[phys]]`, unless `edited` has it.
     Text {
@@ -31,24 +31,53 @@ impl Default for ColumnCells {
         ColumnCells::Dict {
             ids: Vec::new(),
             values: Vec::new(),
-            index: FxHashMap::default(),
+            index: DictIndex::default(),
+        }
+    }
+}
+
+/// Finds a value's id in a dictionary column. Enum codes are mostly one byte (`0`, `1`,
+/// `13` aside): those are found by a table lookup, without comparing any text.
+#[derive(Debug, Clone)]
+pub struct DictIndex {
+    /// For a one-byte value, its id + 1 (0: not in the dictionary).
+    by_byte: Box<[u8; 256]>,
+    /// Every value, used once there are too many for a linear scan.
+    map: FxHashMap<Box<str>, u8>,
+}
+
+impl Default for DictIndex {
+    fn default() -> Self {
+        DictIndex {
+            by_byte: Box::new([0; 256]),
+            map: FxHashMap::default(),
         }
     }
 }
 
 /// The id of `value` in a dictionary column, if it is there.
-fn dict_find(values: &[Box<str>], index: &FxHashMap<Box<str>, u8>, value: &str) -> Option<usize> {
+fn dict_find(values: &[Box<str>], index: &DictIndex, value: &str) -> Option<usize> {
+    if let [b] = value.as_bytes() {
+        let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
+        return (id > 0).then(|| usize::from(id) - 1);
+    }
     if values.len() <= DICT_SCAN {
         values.iter().position(|v| same_text(v, value))
     } else {
-        index.get(value).map(|&id| id as usize)
+        index.map.get(value).map(|&id| id as usize)
     }
 }
 
-fn dict_add(values: &mut Vec<Box<str>>, index: &mut FxHashMap<Box<str>, u8>, value: &str) -> usize {
+fn dict_add(values: &mut Vec<Box<str>>, index: &mut DictIndex, value: &str) -> usize {
     let id = values.len();
     values.push(value.into());
-    index.insert(value.into(), id as u8);
+    index.map.insert(value.into(), id as u8);
+    if let [b] = value.as_bytes() {
+        // Ids stay below DICT_MAX (255), so id + 1 fits.
+        if let Some(slot) = index.by_byte.get_mut(usize::from(*b)) {
+            *slot = (id + 1) as u8;
+        }
+    }
     id
 }
 
@@ -87,9 +116,13 @@ impl ColumnCells {
     fn push(&mut self, value: &str) {
         match self {
             ColumnCells::Dict { ids, values, index } => {
-                // Most enum columns hold a handful of codes: try the previous row's value,
-                // then a short linear scan; both beat hashing.
-                let last = ids.last().map(|&id| id as usize);
+                // Most enum columns hold a handful of codes: a one-byte code is a table
+                // lookup; otherwise try the previous row's value, then a short linear
+                // scan; both beat hashing.
+                let last = ids
+                    .last()
+                    .map(|&id| id as usize)
+                    .filter(|_| value.len() != 1);
                 let hit = last
                     .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
                     .or_else(|| dict_find(values, index, value));

@@ -94,6 +94,14 @@ pub fn check_email(name: &str, value: &str) -> Option<Finding> {
 }
 
 fn email_problem(value: &str) -> Option<EmailWhy> {
+    if plainly_valid_email(value.as_bytes()) {
+        return None;
+    }
+    email_why(value)
+}
+
+/// What is wrong with an address, if anything, rule by rule.
+fn email_why(value: &str) -> Option<EmailWhy> {
     if value.contains('＠') {
         return Some(EmailWhy::FullWidthAt);
     }
@@ -131,7 +139,57 @@ fn email_problem(value: &str) -> Option<EmailWhy> {
     (!labels_ok).then_some(EmailWhy::Domain)
 }
 
+/// One pass over the bytes for the common case, an address with nothing wrong: the same
+/// rules as below (ASCII letters, digits and the allowed symbols; one `@`; a local part
+/// with no dot at either end and no two in a row; a dotted domain of letters, digits and
+/// inner hyphens). When this says no, the full check finds out why.
+fn plainly_valid_email(value: &[u8]) -> bool {
+    let Some(at) = value.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (Some(local), Some(domain)) = (value.get(..at), value.get(at + 1..)) else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.first() != Some(&b'.')
+        && local.last() != Some(&b'.')
+        && !local.windows(2).any(|w| w == b"..")
+        && local.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || (EMAIL_SYMBOLS.as_bytes().contains(&b) && b != b'@')
+        });
+    local_ok
+        && domain.contains(&b'.')
+        && domain.split(|&b| b == b'.').all(|l| {
+            !l.is_empty()
+                && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+                && l.first() != Some(&b'-')
+                && l.last() != Some(&b'-')
+        })
+}
+
 pub fn check_digits(name: &str, value: &str, min: usize, max: usize) -> Option<Finding> {
+    // The common case, ASCII digits of a good length, in one pass over the bytes.
+    if plainly_valid_digits(value, min, max) {
+        return None;
+    }
+    let why = digits_why(value, min, max)?;
+    Some(Finding::new(
+        Code::Digits,
+        Msg::Digits {
+            col: name.to_string(),
+            min,
+            max,
+            why,
+            value: value.to_string(),
+        },
+    ))
+}
+
+fn plainly_valid_digits(value: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn digits_why(value: &str, min: usize, max: usize) -> Option<DigitsWhy> {
     let n = value.chars().count();
     let why = if value.chars().any(|c| ('０'..='９').contains(&c)) {
         DigitsWhy::FullWidth
@@ -148,16 +206,7 @@ pub fn check_digits(name: &str, value: &str, min: usize, max: usize) -> Option<F
     } else {
         return None;
     };
-    Some(Finding::new(
-        Code::Digits,
-        Msg::Digits {
-            col: name.to_string(),
-            min,
-            max,
-            why,
-            value: value.to_string(),
-        },
-    ))
+    Some(why)
 }
 
 pub fn check_enum(column: &Column, value: &str) -> Option<Finding> {
@@ -221,4 +270,54 @@ pub fn check_encodable(name: &str, value: &str, target: TextEncoding) -> Option<
             },
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The one-pass checks are shortcuts: each must agree with the rule-by-rule check
+        // on every value, valid or not.
+        #[test]
+        fn email_shortcut_agrees(v in "[a-zA-Z0-9@.\\-_+ ＠０é!~]{0,14}") {
+            prop_assert_eq!(plainly_valid_email(v.as_bytes()), email_why(&v).is_none());
+        }
+
+        #[test]
+        fn email_shortcut_agrees_near_valid(l in "[a-zA-Z0-9._+\\-]{0,5}", d in "[a-z0-9.\\-@]{0,6}") {
+            let v = format!("{l}@{d}");
+            prop_assert_eq!(plainly_valid_email(v.as_bytes()), email_why(&v).is_none());
+        }
+
+        #[test]
+        fn digits_shortcut_agrees(v in "[0-9０ \\-a]{0,8}", min in 0usize..5, extra in 0usize..4) {
+            let max = min + extra;
+            prop_assert_eq!(plainly_valid_digits(&v, min, max), digits_why(&v, min, max).is_none());
+        }
+    }
+
+    #[test]
+    fn email_shortcut_takes_the_common_case() {
+        for ok in [
+            "a@b.jp",
+            "taro.ito2@example.org",
+            "x+y_z@sub-1.example.co.jp",
+        ] {
+            assert!(plainly_valid_email(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "a@@b.jp",
+            ".a@b.jp",
+            "a..b@c.jp",
+            "a@b",
+            "a@-b.jp",
+            "a@b..jp",
+            "@b.jp",
+        ] {
+            assert!(!plainly_valid_email(bad.as_bytes()), "{bad}");
+            assert!(email_why(bad).is_some(), "{bad}");
+        }
+    }
 }

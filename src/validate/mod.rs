@@ -437,6 +437,10 @@ impl Validator {
         if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
             let per_value: Vec<Vec<Finding>> =
                 values.iter().map(|v| self.value_findings(col, v)).collect();
+            // The usual enum column: every code in it is fine, so no cell needs a visit.
+            if per_value.iter().all(Vec::is_empty) {
+                return;
+            }
             for (row, &phys) in order.iter().enumerate() {
                 if self.blank[row] {
                     continue;
@@ -938,13 +942,12 @@ fn build_unique(
         .enumerate()
         .map(|(col, mode)| {
             let mode = (*mode)?;
-            let mut ix = UniqueIndex::with_capacity(mode, doc.rows());
-            for row in 0..doc.rows() {
-                let v = doc.cell(row, col);
-                if !blank.get(row).copied().unwrap_or(true) && !is_blank(v) {
-                    ix.push(row as u32, v);
-                }
-            }
+            let keys: Vec<(u32, &str)> = (0..doc.rows())
+                .filter(|&row| !blank.get(row).copied().unwrap_or(true))
+                .map(|row| (row as u32, doc.cell(row, col)))
+                .filter(|(_, v)| !is_blank(v))
+                .collect();
+            let ix = UniqueIndex::build(mode, keys.into_iter());
             let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
             Some((ix, dups))
         })

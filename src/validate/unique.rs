@@ -3,48 +3,146 @@
 //!
 //! Most values occur once, so a bucket's first row lives inline in one map and only the
 //! rows that share a hash go to a second map: no allocation per row on the common path.
+//! The first-row map is split into shards by the hash's top bits: a full build sorts the
+//! keys by shard and fills one shard at a time, each small enough to stay in cache
+//! (inserting a million random keys into one big map missed the cache on nearly every
+//! insert).
 
 use crate::schema::Unique;
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
+
+/// A shard holds about this many keys after a full build.
+const SHARD_KEYS: usize = 4096;
+
+/// At most this many shards (2^8).
+const MAX_SHARD_BITS: u32 = 8;
 
 #[derive(Debug, Clone)]
 pub struct UniqueIndex {
     mode: Unique,
-    /// The first row of each bucket, by the hash of its key.
-    first: FxHashMap<u64, u32>,
+    /// log2 of the number of shards in `first`.
+    bits: u32,
+    /// The first row of each bucket, by the hash of its key; shard `h >> (64 - bits)`.
+    first: Vec<FxHashMap<u64, u32>>,
     /// Further rows of buckets holding more than one row. Rows in one bucket are compared
     /// by value, so a hash collision never makes a false duplicate.
     more: FxHashMap<u64, Vec<u32>>,
 }
 
+/// Shard bits for an index expected to hold `n` keys.
+fn shard_bits(n: usize) -> u32 {
+    let shards = (n / SHARD_KEYS).max(1).next_power_of_two();
+    shards.trailing_zeros().min(MAX_SHARD_BITS)
+}
+
+const WORD_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Hashes bytes eight at a time; `fold` maps each word (ASCII lowercasing, or nothing).
+fn hash_words(bytes: &[u8], fold: impl Fn(u64) -> u64) -> u64 {
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(26) ^ fold(u64::from_le_bytes(w))).wrapping_mul(WORD_MUL);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        h = (h.rotate_left(26) ^ fold(u64::from_le_bytes(w))).wrapping_mul(WORD_MUL);
+    }
+    // The shard comes from the top bits: mix the low ones up into them.
+    h ^ (h >> 29)
+}
+
+/// Lowercases the ASCII letters of eight ASCII bytes at once.
+fn ascii_lower_word(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes are below 0x80, so adding at most 0x3F never carries into the next byte:
+    // the high bit of each byte says whether it reached 'A', and whether it passed 'Z'.
+    let from_a = w.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = w.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = from_a & !past_z & (ONES * 0x80);
+    w | (upper >> 2)
+}
+
 impl UniqueIndex {
     pub fn with_capacity(mode: Unique, n: usize) -> Self {
-        let mut first = FxHashMap::default();
-        first.reserve(n);
+        let bits = shard_bits(n);
         UniqueIndex {
             mode,
-            first,
+            bits,
+            first: vec![FxHashMap::default(); 1 << bits],
             more: FxHashMap::default(),
         }
     }
 
-    fn hash(&self, value: &str) -> u64 {
-        let mut h = FxHasher::default();
-        match self.mode {
-            Unique::Exact => h.write(value.as_bytes()),
-            Unique::CaseInsensitive if value.is_ascii() => {
-                let mut buf = [0u8; 64];
-                for chunk in value.as_bytes().chunks(64) {
-                    let out = &mut buf[..chunk.len()];
-                    out.copy_from_slice(chunk);
-                    out.make_ascii_lowercase();
-                    h.write(out);
-                }
+    /// A full build from `(row, value)` pairs in row order: the same index as pushing
+    /// them one by one, built shard by shard.
+    pub fn build<'a>(mode: Unique, keys: impl ExactSizeIterator<Item = (u32, &'a str)>) -> Self {
+        let mut ix = UniqueIndex::with_capacity(mode, keys.len());
+        let hashed: Vec<(u64, u32)> = keys.map(|(row, v)| (ix.hash(v), row)).collect();
+        // A counting sort by shard keeps row order within each shard, so each bucket's
+        // first row is its lowest, as when pushing in row order.
+        let mut starts = vec![0usize; ix.first.len() + 1];
+        for &(h, _) in &hashed {
+            if let Some(n) = starts.get_mut(ix.shard(h) + 1) {
+                *n += 1;
             }
-            Unique::CaseInsensitive => h.write(value.to_lowercase().as_bytes()),
         }
-        h.finish()
+        for s in 1..starts.len() {
+            starts[s] += starts[s - 1];
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![(0u64, 0u32); hashed.len()];
+        for &(h, row) in &hashed {
+            let s = ix.shard(h);
+            if let Some(at) = next.get_mut(s)
+                && let Some(slot) = sorted.get_mut(*at)
+            {
+                *slot = (h, row);
+                *at += 1;
+            }
+        }
+        drop(hashed);
+        for (s, w) in starts.windows(2).enumerate() {
+            if let Some(map) = ix.first.get_mut(s) {
+                map.reserve(w[1] - w[0]);
+            }
+        }
+        for &(h, row) in &sorted {
+            ix.add(h, row);
+        }
+        ix
+    }
+
+    fn shard(&self, h: u64) -> usize {
+        if self.bits == 0 {
+            0
+        } else {
+            (h >> (64 - self.bits)) as usize
+        }
+    }
+
+    fn first_of(&self, h: u64) -> Option<u32> {
+        self.first.get(self.shard(h))?.get(&h).copied()
+    }
+
+    fn hash(&self, value: &str) -> u64 {
+        match self.mode {
+            Unique::Exact => hash_words(value.as_bytes(), |w| w),
+            Unique::CaseInsensitive if value.is_ascii() => {
+                hash_words(value.as_bytes(), ascii_lower_word)
+            }
+            // Lowercasing may turn non-ASCII into ASCII (the Kelvin sign into k): the
+            // folded text goes through the same word hash as ASCII text.
+            Unique::CaseInsensitive => {
+                hash_words(value.to_lowercase().as_bytes(), ascii_lower_word)
+            }
+        }
     }
 
     /// The key two values are compared by.
@@ -65,15 +163,15 @@ impl UniqueIndex {
 
     fn bucket(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
         let more = self.more.get(&h).map_or(&[][..], Vec::as_slice);
-        self.first
-            .get(&h)
-            .copied()
-            .into_iter()
-            .chain(more.iter().copied())
+        self.first_of(h).into_iter().chain(more.iter().copied())
     }
 
     fn add(&mut self, h: u64, row: u32) {
-        match self.first.entry(h) {
+        let s = self.shard(h);
+        let Some(first) = self.first.get_mut(s) else {
+            return;
+        };
+        match first.entry(h) {
             std::collections::hash_map::Entry::Occupied(_) => {
                 self.more.entry(h).or_default().push(row)
             }
@@ -114,27 +212,24 @@ impl UniqueIndex {
                 *r = n;
             }
         };
-        self.first.values_mut().for_each(moved);
+        self.first
+            .iter_mut()
+            .flat_map(|m| m.values_mut())
+            .for_each(moved);
         self.more.values_mut().flatten().for_each(moved);
-    }
-
-    /// Appends during a full build.
-    pub fn push(&mut self, row: u32, value: &str) {
-        let h = self.hash(value);
-        self.add(h, row);
     }
 
     /// Removes `row`, which held `value`; returns the rows still holding that key.
     pub fn remove<'a>(&mut self, row: u32, value: &str, cell: impl Fn(u32) -> &'a str) -> Vec<u32> {
         let h = self.hash(value);
-        if self.first.get(&h) == Some(&row) {
-            match self.more.get_mut(&h).and_then(Vec::pop) {
-                Some(next) => {
-                    self.first.insert(h, next);
-                }
-                None => {
-                    self.first.remove(&h);
-                }
+        let s = self.shard(h);
+        if self.first_of(h) == Some(row) {
+            let next = self.more.get_mut(&h).and_then(Vec::pop);
+            if let Some(first) = self.first.get_mut(s) {
+                match next {
+                    Some(next) => first.insert(h, next),
+                    None => first.remove(&h),
+                };
             }
         } else if let Some(rest) = self.more.get_mut(&h) {
             rest.retain(|&r| r != row);

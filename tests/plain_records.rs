@@ -1,0 +1,95 @@
+//! A body with no quote character is read without the csv parser: lines split at CR, LF
+//! or CRLF, fields at commas. That must give the very document the csv parser gives: same
+//! header, cells, ragged rows, extra fields, source lines, read problems and layout, in one
+//! pass or in halves, in every encoding.
+
+use bulksheet::TextEncoding;
+use bulksheet::io::{read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves};
+use proptest::prelude::*;
+
+fn assert_same_as_csv_parser(bytes: &[u8], forced: Option<TextEncoding>) {
+    let reference = read_bytes_by_csv_parser(bytes, forced).map(|d| d.describe());
+    for (way, got) in [
+        ("one pass", read_bytes(bytes, forced).map(|d| d.describe())),
+        (
+            "halves",
+            read_bytes_in_halves(bytes, forced).map(|d| d.describe()),
+        ),
+    ] {
+        match (&reference, got) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(*a, b, "{way}, input {:?}", String::from_utf8_lossy(bytes))
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("csv parser {a:?}, {way} {b:?}"),
+        }
+    }
+}
+
+#[test]
+fn line_endings_blank_lines_and_ragged_rows() {
+    let cases: [&[u8]; 8] = [
+        b"a,b\r\n1,2\r\n\r\n3\r\n4,5,6",
+        b"a,b\n1,2\n\n\n",
+        b"a,b\r1,2\r3,4\r",
+        b"a,b\r\r\n1,2\n\r\n",
+        b"\xEF\xBB\xBFa,b\n1,2\n",
+        b"\xEF\xBB\xBF\xEF\xBB\xBFa,b\n\xEF\xBB\xBF1,2\n",
+        b"\n\r\na,b\n,\n",
+        b"a",
+    ];
+    for bytes in cases {
+        assert_same_as_csv_parser(bytes, None);
+    }
+    let d = read_bytes(b"a,b\r1,2\n\n3,4\r\n", None).unwrap();
+    assert_eq!(d.rows(), 2);
+    assert_eq!((d.cell(1, 0), d.table.source_line(1)), ("3", Some(3)));
+}
+
+#[test]
+fn shift_jis_and_broken_bytes() {
+    let text = "名前,メモ\r\n山田,ｶﾅ\r\n短い\r\n長い,a,b\r\n";
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+    assert_same_as_csv_parser(&sjis, None);
+    let mut broken = sjis.into_owned();
+    broken.extend_from_slice(b"\x81,\xFF\r\n");
+    assert_same_as_csv_parser(&broken, None);
+    assert_same_as_csv_parser(&broken, Some(TextEncoding::Utf8));
+    assert_same_as_csv_parser(b"a,b\n\xE3\x81,\xE3\x81\x82\n", None);
+}
+
+/// Bytes with no quote: separators, every line ending, UTF-8 and Shift_JIS fragments,
+/// byte-order marks, bytes that are not text in either encoding.
+fn quote_free_piece() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        4 => proptest::sample::select(vec![
+            &b","[..], b"\n", b"\r\n", b"\r", b"a", b"bc", b" ", b"0",
+        ])
+        .prop_map(<[u8]>::to_vec),
+        1 => proptest::sample::select(vec!["山田", "ｱ", "①", "\u{feff}", "é"])
+            .prop_map(|s| s.as_bytes().to_vec()),
+        1 => proptest::sample::select(vec![&[0x82u8, 0xA0][..], &[0x81], &[0xFF], &[0xE3, 0x81]])
+            .prop_map(<[u8]>::to_vec),
+    ]
+}
+
+fn any_encoding() -> impl Strategy<Value = Option<TextEncoding>> {
+    proptest::sample::select(vec![
+        None,
+        Some(TextEncoding::Utf8),
+        Some(TextEncoding::ShiftJis),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_quote_free_bytes_read_as_the_csv_parser_reads_them(
+        pieces in proptest::collection::vec(quote_free_piece(), 0..80),
+        forced in any_encoding(),
+    ) {
+        let bytes = pieces.concat();
+        assert_same_as_csv_parser(&bytes, forced);
+    }
+}
