@@ -32,7 +32,11 @@ impl Roster {
                 schema.name
             )
         })?;
-        let key_file = binding.file_of[key_column]
+        let key_file = binding
+            .file_of
+            .get(key_column)
+            .copied()
+            .flatten()
             .ok_or_else(|| format!("the roster has no '{}' column", key_col.name))?;
         let mut out = Roster {
             key_column,
@@ -40,7 +44,14 @@ impl Roster {
             ..Roster::default()
         };
         let others: Vec<(usize, usize)> = unique_cols
-            .filter_map(|(si, _)| binding.file_of[si].map(|fi| (si, fi)))
+            .filter_map(|(si, _)| {
+                binding
+                    .file_of
+                    .get(si)
+                    .copied()
+                    .flatten()
+                    .map(|fi| (si, fi))
+            })
             .collect();
         out.owners = others
             .iter()
@@ -54,8 +65,8 @@ impl Roster {
             let key = out.fold(key);
             for (i, &(_, fi)) in others.iter().enumerate() {
                 let v = roster.cell(row, fi).trim();
-                if !v.is_empty() {
-                    out.owners[i].1.insert(v.to_string(), key.clone());
+                if let Some((_, owners)) = out.owners.get_mut(i).filter(|_| !v.is_empty()) {
+                    owners.insert(v.to_string(), key.clone());
                 }
             }
             out.keys.insert(key);

@@ -11,7 +11,9 @@ pub fn to_tsv(rows: &[Vec<String>]) -> String {
         .from_writer(Vec::new());
     for r in rows {
         // A lone empty field would be written as `""`; spreadsheets write nothing.
-        if r.len() == 1 && r[0].is_empty() {
+        if let [only] = r.as_slice()
+            && only.is_empty()
+        {
             let _ = w.write_record([""; 0]);
             continue;
         }

@@ -1,10 +1,13 @@
 //! Raw bytes → encoding detection → CSV parse → checks → writing back. Nothing may panic,
 //! a document that can be written must read back to the same cells, and reading in two
-//! halves on two threads (as big files are) must give the document one pass gives.
+//! halves on two threads (as big files are), or splitting a quote-free body into lines
+//! without the csv parser, must give the document the csv parser gives in one pass.
 #![no_main]
 
 use bulksheet::Sheet;
-use bulksheet::io::{WriteOptions, encode_rows, read_bytes, read_bytes_in_halves};
+use bulksheet::io::{
+    WriteOptions, encode_rows, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves,
+};
 use bulksheet::schema::{Subscriptions, detect};
 use bulksheet::{Document, TextEncoding};
 use libfuzzer_sys::fuzz_target;
@@ -17,10 +20,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let read = read_bytes(bytes, forced);
     let halves = read_bytes_in_halves(bytes, forced);
-    match (&read, &halves) {
-        (Ok(a), Ok(b)) => assert_eq!(a.describe(), b.describe(), "read in halves"),
-        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
-        _ => panic!("one pass and halves disagree on refusing"),
+    let reference = read_bytes_by_csv_parser(bytes, forced);
+    for (way, other) in [("one pass", &read), ("halves", &halves)] {
+        match (&reference, other) {
+            (Ok(a), Ok(b)) => assert_eq!(a.describe(), b.describe(), "{way}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            _ => panic!("the csv parser and {way} disagree on refusing"),
+        }
     }
     let Ok(doc) = read else {
         return;

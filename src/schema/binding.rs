@@ -28,11 +28,14 @@ impl Binding {
         for (fi, h) in header.iter().enumerate() {
             let key = normalize_header(h);
             let found = schema.columns.iter().position(|c| c.matches_key(&key));
+            // The first file column with a schema column's name takes it; later ones are
+            // duplicates.
             if let Some(si) = found
-                && file_of[si].is_none()
+                && let Some(slot @ None) = file_of.get_mut(si)
+                && let Some(back) = schema_of.get_mut(fi)
             {
-                file_of[si] = Some(fi);
-                schema_of[fi] = Some(si);
+                *slot = Some(fi);
+                *back = Some(si);
             }
         }
         Binding { schema_of, file_of }
@@ -51,13 +54,13 @@ impl Binding {
             return out;
         }
         for (fi, h) in header.iter().enumerate() {
-            if self.schema_of[fi].is_some() {
+            if self.schema_of.get(fi).is_some_and(Option::is_some) {
                 continue;
             }
             let norm = normalize_header(h);
             // Blank names are each reported as blank, never as duplicates of each other.
             let repeats =
-                !norm.is_empty() && header[..fi].iter().any(|o| normalize_header(o) == norm);
+                !norm.is_empty() && header.iter().take(fi).any(|o| normalize_header(o) == norm);
             out.push(if repeats {
                 HeaderProblem::Duplicate(fi)
             } else {
@@ -65,7 +68,7 @@ impl Binding {
             });
         }
         for (si, col) in schema.columns.iter().enumerate() {
-            if self.file_of[si].is_none() && col.is_required(subs) {
+            if self.file_of.get(si).is_none_or(Option::is_none) && col.is_required(subs) {
                 out.push(HeaderProblem::Missing(si));
             }
         }

@@ -253,7 +253,12 @@ impl Schema {
     /// Rejects schemas that could not be applied sensibly.
     fn check(&self) -> Result<(), String> {
         for (i, c) in self.columns.iter().enumerate() {
-            if self.columns[..i].iter().any(|o| o.matches_header(&c.name)) {
+            if self
+                .columns
+                .iter()
+                .take(i)
+                .any(|o| o.matches_header(&c.name))
+            {
                 return Err(format!("column '{}' is listed twice", c.name));
             }
             if let Kind::Digits {

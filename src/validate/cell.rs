@@ -243,7 +243,9 @@ pub fn allowed_codes(kind: &Kind) -> Allowed {
     let nums: Option<Vec<u64>> = options.iter().map(|o| o.code.parse().ok()).collect();
     if let Some(nums) = nums
         && options.len() > 3
-        && nums.windows(2).all(|w| w[1] == w[0] + 1)
+        && nums
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.checked_add(1) == Some(*b)))
         && let (Some(first), Some(last)) = (nums.first(), nums.last())
     {
         return Allowed::Range(*first, *last);

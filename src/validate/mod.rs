@@ -352,7 +352,9 @@ impl Validator {
         for p in problems {
             found.push(match p {
                 HeaderProblem::Missing(si) => {
-                    let c = &schema.columns[si];
+                    let Some(c) = schema.columns.get(si) else {
+                        continue;
+                    };
                     let needed_by = (!c.subscriptions.is_empty())
                         .then(|| self.subscription_labels(&c.subscriptions));
                     FileFinding {
@@ -368,7 +370,7 @@ impl Validator {
                     }
                 }
                 HeaderProblem::Duplicate(fi) => {
-                    let h = doc.header[fi].trim().to_string();
+                    let h = doc.header.get(fi).map_or("", |h| h.trim()).to_string();
                     FileFinding {
                         col: Some(fi),
                         column: Some(self.column_name(doc, fi)),
@@ -382,7 +384,7 @@ impl Validator {
                     }
                 }
                 HeaderProblem::Unknown(fi) => {
-                    let h = doc.header[fi].trim().to_string();
+                    let h = doc.header.get(fi).map_or("", |h| h.trim()).to_string();
                     let text = if h.is_empty() {
                         Msg::HeaderEmpty { position: fi + 1 }
                     } else {
@@ -442,7 +444,7 @@ impl Validator {
                 return;
             }
             for (row, &phys) in order.iter().enumerate() {
-                if self.blank[row] {
+                if self.is_blank_row(row) {
                     continue;
                 }
                 let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
@@ -452,7 +454,7 @@ impl Validator {
             }
         } else {
             for row in 0..order.len() {
-                if self.blank[row] {
+                if self.is_blank_row(row) {
                     continue;
                 }
                 let fs = self.value_findings(col, doc.cell(row, col));
@@ -470,7 +472,7 @@ impl Validator {
         }
         for row in 0..doc.rows() {
             for col in 0..doc.width() {
-                if doc.read_problem(row, col).is_some() && !self.blank[row] {
+                if doc.read_problem(row, col).is_some() && !self.is_blank_row(row) {
                     let fs = self.cell_own_findings(doc, row, col);
                     self.put_cell(row, col, fs);
                 }
@@ -582,7 +584,7 @@ impl Validator {
             .filter_map(|si| self.file_col(si))
             .collect();
         for row in 0..doc.rows() {
-            if self.blank[row] {
+            if self.is_blank_row(row) {
                 continue;
             }
             for &col in &cols {
@@ -629,11 +631,13 @@ impl Validator {
         if row >= self.blank.len() || col >= doc.width() {
             return self.validate_all(doc);
         }
-        let was_blank = self.blank[row];
+        let was_blank = self.is_blank_row(row);
         let now_blank = doc.is_blank_row(row);
         if was_blank != now_blank {
             self.withdraw_row(doc, row, col, old);
-            self.blank[row] = now_blank;
+            if let Some(b) = self.blank.get_mut(row) {
+                *b = now_blank;
+            }
             self.enter_row(doc, row);
             self.refresh_row(doc, row);
             self.refresh_file_rules(doc);
@@ -689,7 +693,7 @@ impl Validator {
 
     /// Takes a row out of every finding and index (it is turning blank or non-blank).
     fn withdraw_row(&mut self, doc: &Document, row: usize, changed_col: usize, old: &str) {
-        let was_blank = self.blank[row];
+        let was_blank = self.is_blank_row(row);
         for col in 0..doc.width() {
             self.put_cell(row, col, Vec::new());
             if was_blank {
@@ -714,7 +718,7 @@ impl Validator {
 
     /// Checks every cell of a row that was not counted before.
     fn enter_row(&mut self, doc: &Document, row: usize) {
-        if self.blank[row] {
+        if self.is_blank_row(row) {
             return;
         }
         for col in 0..doc.width() {
@@ -791,14 +795,19 @@ impl Validator {
     // ---- bookkeeping ------------------------------------------------------------------
 
     fn count(&mut self, s: Severity, delta: isize) {
-        let t = &mut self.totals[slot(s)];
-        *t = t.saturating_add_signed(delta);
+        if let Some(t) = self.totals.get_mut(slot(s)) {
+            *t = t.saturating_add_signed(delta);
+        }
     }
 
     fn count_cell(&mut self, col: usize, s: Severity, delta: isize) {
         self.count(s, delta);
-        if let Some(c) = self.col_counts.get_mut(col) {
-            c[slot(s)] = c[slot(s)].saturating_add_signed(delta);
+        if let Some(n) = self
+            .col_counts
+            .get_mut(col)
+            .and_then(|c| c.get_mut(slot(s)))
+        {
+            *n = n.saturating_add_signed(delta);
         }
     }
 
@@ -965,8 +974,10 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
                 let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
                 for (row, &phys) in order.iter().enumerate() {
                     let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
-                    if !blank_value.get(id).copied().unwrap_or(true) {
-                        blank[row] = false;
+                    if !blank_value.get(id).copied().unwrap_or(true)
+                        && let Some(b) = blank.get_mut(row)
+                    {
+                        *b = false;
                     }
                 }
             }

@@ -80,7 +80,7 @@ impl Validator {
     /// Takes one row out of every finding and duplicate index; a partner left alone in
     /// its duplicate group loses its mark.
     fn forget_row(&mut self, doc: &Document, row: usize) {
-        let counted = !self.blank[row];
+        let counted = !self.is_blank_row(row);
         for col in 0..doc.width() {
             self.put_cell(row, col, Vec::new());
             let value = doc.cell(row, col);
@@ -119,7 +119,7 @@ impl Validator {
 }
 
 fn is_ascending(rows: &[usize]) -> bool {
-    rows.windows(2).all(|w| w[0] < w[1])
+    rows.windows(2).all(|w| matches!(w, [a, b] if a < b))
 }
 
 /// Where rows inserted one after another at `at` end up, given `len` rows before; `None`

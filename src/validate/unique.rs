@@ -93,8 +93,10 @@ impl UniqueIndex {
                 *n += 1;
             }
         }
-        for s in 1..starts.len() {
-            starts[s] += starts[s - 1];
+        let mut total = 0;
+        for s in starts.iter_mut() {
+            total += *s;
+            *s = total;
         }
         let mut next = starts.clone();
         let mut sorted = vec![(0u64, 0u32); hashed.len()];
@@ -109,8 +111,8 @@ impl UniqueIndex {
         }
         drop(hashed);
         for (s, w) in starts.windows(2).enumerate() {
-            if let Some(map) = ix.first.get_mut(s) {
-                map.reserve(w[1] - w[0]);
+            if let ([from, to], Some(map)) = (w, ix.first.get_mut(s)) {
+                map.reserve(to - from);
             }
         }
         for &(h, row) in &sorted {
