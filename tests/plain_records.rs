@@ -68,7 +68,12 @@ fn quote_free_piece() -> impl Strategy<Value = Vec<u8>> {
         .prop_map(<[u8]>::to_vec),
         1 => proptest::sample::select(vec!["山田", "ｱ", "①", "\u{feff}", "é"])
             .prop_map(|s| s.as_bytes().to_vec()),
-        1 => proptest::sample::select(vec![&[0x82u8, 0xA0][..], &[0x81], &[0xFF], &[0xE3, 0x81]])
+        // Shift_JIS: あ, 山田 and 表 (second bytes in the ASCII range: R, c, backslash),
+        // a lone first byte, bytes that are not text.
+        1 => proptest::sample::select(vec![
+            &[0x82u8, 0xA0][..], &[0x8E, 0x52, 0x93, 0x63], &[0x95, 0x5C],
+            &[0x81], &[0xFF], &[0xE3, 0x81],
+        ])
             .prop_map(<[u8]>::to_vec),
     ]
 }

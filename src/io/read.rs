@@ -378,6 +378,16 @@ fn parse_part(
                 continue;
             }
         }
+        // A quote-free Shift_JIS data line is decoded whole, then split like UTF-8.
+        if let (Some(d), Some(content)) = (doc.as_mut(), plain)
+            && detected.encoding == TextEncoding::ShiftJis
+            && fields.decode_sjis_line(content)
+        {
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            d.table
+                .push_record(super::plain::fields(&fields.text), line);
+            continue;
+        }
         if let Some(content) = plain {
             PlainRecords::fill(content, &mut rec);
         }
@@ -562,6 +572,22 @@ impl FieldDecoder {
             self.ends.push(self.text.len());
         }
         bad
+    }
+
+    /// Decodes a whole Shift_JIS line into `text`, if every byte of it decodes. Commas
+    /// and line breaks are never the second byte of a Shift_JIS character, so the text's
+    /// commas are the line's: splitting the text gives the fields that decoding each
+    /// field would. A line with a bad byte is left to `decode`, which names the field.
+    fn decode_sjis_line(&mut self, line: &[u8]) -> bool {
+        self.text.clear();
+        let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+        let room = decoder
+            .max_utf8_buffer_length_without_replacement(line.len())
+            .unwrap_or(line.len().saturating_mul(3));
+        self.text.reserve(room);
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(line, &mut self.text, true);
+        result == encoding_rs::DecoderResult::InputEmpty && read == line.len()
     }
 
     fn decode_field<'a>(&self, f: &'a [u8]) -> (Cow<'a, str>, bool) {
