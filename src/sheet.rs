@@ -335,6 +335,9 @@ impl Sheet {
         cols: std::ops::Range<usize>,
     ) -> bool {
         let first = rows.start;
+        // Cells outside the sheet are ignored by `set_cells`: don't copy values for them.
+        let rows = rows.start..rows.end.min(self.doc.rows());
+        let cols = cols.start..cols.end.min(self.doc.width());
         let cells = rows
             .skip(1)
             .flat_map(|r| cols.clone().map(move |c| (r, c)))

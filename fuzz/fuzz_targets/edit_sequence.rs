@@ -202,6 +202,10 @@ fn step(
             let cols = (*c0 as usize)..(*c1 as usize);
             let did = sheet.fill_down(rows.clone(), cols.clone());
             let first = rows.start;
+            // `set_model` ignores cells outside the model; up to 255 × 255 of them need
+            // not be built first.
+            let rows = rows.start..rows.end.min(model.len());
+            let cols = cols.start..cols.end.min(width);
             let cells: Vec<(usize, usize, String)> = rows
                 .skip(1)
                 .flat_map(|r| cols.clone().map(move |c| (r, c)))
