@@ -10,6 +10,9 @@ use bulksheet::document::{Document, FileMeta};
 use bulksheet::schema::{Subscriptions, builtin, detect};
 use libfuzzer_sys::fuzz_target;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Model = Vec<Vec<String>>;
 
 /// Values that exercise the rules: blanks, case-folded duplicates, digits, labels, junk.
