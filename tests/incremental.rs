@@ -295,14 +295,57 @@ fn many_row_deletes_and_inserts_through_duplicate_groups_match_a_full_check() {
         ("redo", Box::new(|s| s.redo())),
         ("redo", Box::new(|s| s.redo())),
     ];
+    run_row_steps(&mut s, steps);
+}
+
+/// Performs each step (each must change something), checking after every one and once
+/// everything is undone.
+fn run_row_steps(s: &mut Sheet, steps: Vec<(&str, RowStep)>) {
     let mut log = Vec::new();
     for (what, step) in steps {
-        assert!(step(&mut s), "{what} changed nothing");
+        assert!(step(s), "{what} changed nothing");
         log.push(what);
-        assert_matches_full_check(&s, &log.join(", "));
+        assert_matches_full_check(s, &log.join(", "));
     }
     while s.undo() {}
-    assert_matches_full_check(&s, "all undone");
+    assert_matches_full_check(s, "all undone");
+}
+
+/// From 20,000 rows the duplicate indexes are renumbered on two threads after rows come
+/// or go in the middle: the groups they hold must stay those a full check finds.
+#[test]
+fn row_deletes_and_inserts_in_a_big_sheet_match_a_full_check() {
+    let n = 25_000;
+    let mut rows = valid_rows(n);
+    for r in (3..n).step_by(1_001) {
+        rows[r] = with(rows[r].clone(), "Login ID", "same@example.co.jp");
+    }
+    for r in (7..n).step_by(2_003) {
+        rows[r] = with(rows[r].clone(), "Extension number", "1234");
+    }
+    let mut s = sheet(&csv(&rows));
+    let steps: Vec<(&str, RowStep)> = vec![
+        (
+            "delete from the middle, one of a group among them",
+            Box::new(|s| s.delete_rows(&[3, 9_012, 12_500, 14_021])),
+        ),
+        (
+            "duplicate group members",
+            Box::new(|s| s.duplicate_rows(&[1_000, 2_002, 4_010])),
+        ),
+        (
+            "insert in the middle",
+            Box::new(|s| s.insert_rows(12_000, vec![valid_row(1), valid_row(2)])),
+        ),
+        (
+            "delete every thousandth row",
+            Box::new(|s| s.delete_rows(&(0..25_000).step_by(1_000).collect::<Vec<_>>())),
+        ),
+        ("undo", Box::new(|s| s.undo())),
+        ("redo", Box::new(|s| s.redo())),
+    ];
+    run_row_steps(&mut s, steps);
+    assert!(s.errors() > 0, "the duplicate groups are there");
 }
 
 /// From 20,000 rows the full check builds its duplicate indexes on a second thread. A

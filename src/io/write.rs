@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn room_reserved_for_an_export_is_close_to_its_size() {
         let text = crate::sample_data::miitel_csv(3_000, 7);
-        let doc = super::super::read_bytes(text.as_bytes(), None).unwrap();
+        let doc = crate::io::read_bytes(text.as_bytes(), None).unwrap();
         let rows: Vec<usize> = (0..doc.rows()).collect();
         let written = to_csv_text(&doc, &rows, &WriteOptions::like(&doc)).len();
         let reserved = estimated_len(&doc, &rows);
