@@ -311,18 +311,21 @@ fn run_row_steps(s: &mut Sheet, steps: Vec<(&str, RowStep)>) {
     assert_matches_full_check(s, "all undone");
 }
 
+/// Gives every `every`-th row from `from` on the same `value` in `column`.
+fn share(rows: &mut [Vec<String>], column: &str, value: &str, from: usize, every: usize) {
+    for r in (from..rows.len()).step_by(every) {
+        rows[r] = with(rows[r].clone(), column, value);
+    }
+}
+
 /// From 20,000 rows the duplicate indexes are renumbered on two threads after rows come
 /// or go in the middle: the groups they hold must stay those a full check finds.
 #[test]
 fn row_deletes_and_inserts_in_a_big_sheet_match_a_full_check() {
     let n = 25_000;
     let mut rows = valid_rows(n);
-    for r in (3..n).step_by(1_001) {
-        rows[r] = with(rows[r].clone(), "Login ID", "same@example.co.jp");
-    }
-    for r in (7..n).step_by(2_003) {
-        rows[r] = with(rows[r].clone(), "Extension number", "1234");
-    }
+    share(&mut rows, "Login ID", "same@example.co.jp", 3, 1_001);
+    share(&mut rows, "Extension number", "1234", 7, 2_003);
     let mut s = sheet(&csv(&rows));
     let steps: Vec<(&str, RowStep)> = vec![
         (
@@ -355,13 +358,9 @@ fn row_deletes_and_inserts_in_a_big_sheet_match_a_full_check() {
 fn a_big_sheet_checked_on_two_threads_matches_rows_inserted_into_a_small_one() {
     let n = 25_000;
     let mut rows = valid_rows(n);
-    for r in (0..n).step_by(997) {
-        rows[r] = with(rows[r].clone(), "Login ID", "same@example.co.jp");
-    }
-    for r in (5..n).step_by(1_499) {
-        rows[r] = with(rows[r].clone(), "Extension number", "1234");
-        rows[r] = with(rows[r].clone(), "Locale", "English");
-    }
+    share(&mut rows, "Login ID", "same@example.co.jp", 0, 997);
+    share(&mut rows, "Extension number", "1234", 5, 1_499);
+    share(&mut rows, "Locale", "English", 5, 1_499);
     rows[n - 1] = vec![String::new(); HEADERS.len()];
     let whole = sheet(&csv(&rows));
     let split = 15_000;
