@@ -358,18 +358,19 @@ fn parse_part(
                 .iter()
                 .any(|(_, p)| *p == ReadProblem::UnclosedQuote)
         });
-        // The common case, a UTF-8 data row, goes straight from the record (or the
-        // line) into the table; everything else through the decoder's buffer.
-        if let Some(d) = doc.as_mut()
-            && detected.encoding != TextEncoding::ShiftJis
-        {
+        // The common cases go straight into the table: a quote-free data line split at
+        // commas (UTF-8 as it is, Shift_JIS decoded whole), or a UTF-8 csv record.
+        // Everything else goes through the decoder's buffer, which names bad fields.
+        if let Some(d) = doc.as_mut() {
             let line = u32::try_from(line).unwrap_or(u32::MAX);
             if let Some(content) = plain {
-                if let Ok(text) = std::str::from_utf8(content) {
+                if let Some(text) = fields.line_text(content) {
                     d.table.push_record(super::plain::fields(text), line);
                     continue;
                 }
-            } else if let Some(all) = utf8_record(&rec) {
+            } else if detected.encoding != TextEncoding::ShiftJis
+                && let Some(all) = utf8_record(&rec)
+            {
                 let phys = d.table.physical_len() as u32;
                 let cells =
                     (0..rec.len()).map(|i| rec.range(i).and_then(|r| all.get(r)).unwrap_or(""));
@@ -377,16 +378,6 @@ fn parse_part(
                 note_problems(d, phys, &[], quote_scan);
                 continue;
             }
-        }
-        // A quote-free Shift_JIS data line is decoded whole, then split like UTF-8.
-        if let (Some(d), Some(content)) = (doc.as_mut(), plain)
-            && detected.encoding == TextEncoding::ShiftJis
-            && fields.decode_sjis_line(content)
-        {
-            let line = u32::try_from(line).unwrap_or(u32::MAX);
-            d.table
-                .push_record(super::plain::fields(&fields.text), line);
-            continue;
         }
         if let Some(content) = plain {
             PlainRecords::fill(content, &mut rec);
@@ -574,11 +565,15 @@ impl FieldDecoder {
         bad
     }
 
-    /// Decodes a whole Shift_JIS line into `text`, if every byte of it decodes. Commas
-    /// and line breaks are never the second byte of a Shift_JIS character, so the text's
-    /// commas are the line's: splitting the text gives the fields that decoding each
-    /// field would. A line with a bad byte is left to `decode`, which names the field.
-    fn decode_sjis_line(&mut self, line: &[u8]) -> bool {
+    /// A quote-free line's text, if every byte of it decodes: UTF-8 as it is, Shift_JIS
+    /// decoded whole into `text`. Commas and line breaks are never the second byte of a
+    /// Shift_JIS character, so the text's commas are the line's: splitting the text gives
+    /// the fields that decoding each field would. A line with a bad byte is left to
+    /// `decode`, which names the field.
+    fn line_text<'a>(&'a mut self, line: &'a [u8]) -> Option<&'a str> {
+        if self.detected.encoding != TextEncoding::ShiftJis {
+            return std::str::from_utf8(line).ok();
+        }
         self.text.clear();
         let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
         let room = decoder
@@ -587,7 +582,8 @@ impl FieldDecoder {
         self.text.reserve(room);
         let (result, read) =
             decoder.decode_to_string_without_replacement(line, &mut self.text, true);
-        result == encoding_rs::DecoderResult::InputEmpty && read == line.len()
+        (result == encoding_rs::DecoderResult::InputEmpty && read == line.len())
+            .then_some(self.text.as_str())
     }
 
     fn decode_field<'a>(&self, f: &'a [u8]) -> (Cow<'a, str>, bool) {
