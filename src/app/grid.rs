@@ -517,16 +517,19 @@ fn header_cell(
     painter.line_segment([rect.left_bottom(), rect.right_bottom()], line);
     let name = sheet.doc().header.get(col).cloned().unwrap_or_default();
     let inner = rect.shrink(theme::CELL_PADDING);
+    // The name stops short of the sort arrow instead of running under it.
+    let mut name_rect = inner;
+    name_rect.max.x = (rect.right() - super::view_bar::ARROW_ROOM).max(inner.left());
     let mut job = egui::text::LayoutJob::simple(
         name.clone(),
         FontId::proportional(12.5),
         pal.cell_text,
-        inner.width(),
+        name_rect.width(),
     );
     job.wrap.max_rows = 2;
     let galley = painter.layout_job(job);
     painter
-        .with_clip_rect(inner.intersect(shown))
+        .with_clip_rect(name_rect.intersect(shown))
         .galley(inner.min, galley, pal.cell_text);
     let counts = sheet.validator().column_counts(col);
     let (badge, color) = match counts {

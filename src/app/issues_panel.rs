@@ -165,8 +165,13 @@ impl IssueList {
                             }
                             Entry::Issue(i) => {
                                 let issue = &self.issues[*i];
-                                if let Some(a) = issue_line(ui, sheet, lang, issue, selected, &pal)
-                                {
+                                let line = Line {
+                                    lang,
+                                    grouping: self.grouping,
+                                    selected,
+                                    pal: &pal,
+                                };
+                                if let Some(a) = line.show(ui, sheet, issue) {
                                     action = Some(a);
                                 }
                             }
@@ -178,41 +183,75 @@ impl IssueList {
     }
 }
 
-fn issue_line(
-    ui: &mut Ui,
-    sheet: &Sheet,
+/// How the lines of one frame are drawn.
+struct Line<'a> {
     lang: Lang,
-    issue: &Issue,
+    grouping: Grouping,
     selected: (usize, usize),
-    pal: &Palette,
-) -> Option<PanelAction> {
-    let mut fixed = None;
-    let mark = match issue.severity {
-        Severity::Error => theme::ERROR_MARK,
-        Severity::Warning => theme::WARNING_MARK,
-    };
-    let text = egui::RichText::new(format!("{mark} {}", issue_text(lang, issue)))
-        .color(pal.severity_text(issue.severity));
-    let here = issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == selected;
-    let resp = fixed_row(ui, |ui| {
-        fixed = super::fix_button::show(ui, sheet, issue);
-        ui.add(
-            Button::selectable(here, text)
-                .truncate()
-                .min_size(egui::vec2(ui.available_width(), 0.0)),
-        )
-    })
-    .on_hover_text(issue_message(lang, issue));
-    if fixed.is_some() {
-        return fixed;
+    pal: &'a Palette,
+}
+
+impl Line<'_> {
+    fn show(&self, ui: &mut Ui, sheet: &Sheet, issue: &Issue) -> Option<PanelAction> {
+        let lang = self.lang;
+        let mut fixed = None;
+        let mark = match issue.severity {
+            Severity::Error => theme::ERROR_MARK,
+            Severity::Warning => theme::WARNING_MARK,
+        };
+        let shown = entry_text(lang, issue, self.grouping);
+        let text = egui::RichText::new(format!("{mark} {shown}"))
+            .color(self.pal.severity_text(issue.severity));
+        let here =
+            issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == self.selected;
+        let full = issue_text(lang, issue);
+        let resp = fixed_row(ui, |ui| {
+            fixed = super::fix_button::show(ui, sheet, issue);
+            ui.add(
+                // The growing space after the text keeps it at the left edge.
+                Button::selectable(here, (text, egui::Atom::grow()))
+                    .truncate()
+                    .min_size(egui::vec2(ui.available_width(), 0.0)),
+            )
+        });
+        // A screen reader hears the whole issue, row and column included, as the hover
+        // shows it: the heading above the line is not read with it.
+        resp.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), here, &full)
+        });
+        let resp = resp.on_hover_text(&full);
+        if fixed.is_some() {
+            return fixed;
+        }
+        if let Some(a) = super::fix_button::context_menu(&resp, sheet, issue) {
+            return Some(a);
+        }
+        (resp.clicked() && issue.row > 0).then(|| PanelAction::Goto {
+            row: issue.row - 1,
+            col: issue.col,
+        })
     }
-    if let Some(a) = super::fix_button::context_menu(&resp, sheet, issue) {
-        return Some(a);
+}
+
+/// An issue as its line in the list shows it: without the row or column its group's
+/// heading already names, so the narrow panel has room for the reason.
+fn entry_text(lang: Lang, issue: &Issue, grouping: Grouping) -> String {
+    let message = issue_message(lang, issue);
+    if issue.row == 0 {
+        return issue_text(lang, issue);
     }
-    (resp.clicked() && issue.row > 0).then(|| PanelAction::Goto {
-        row: issue.row - 1,
-        col: issue.col,
-    })
+    match (grouping, &issue.column, issue.col) {
+        // Cell messages begin with their column's name ("Time zone must be …").
+        (Grouping::Row, Some(c), _) if !message.starts_with(c.as_str()) => {
+            format!("{c}: {message}")
+        }
+        (Grouping::Row, _, _) => message,
+        (Grouping::Column, Some(_), Some(_)) => {
+            let place = trf(lang, "Row {r}", &[("r", &issue.row)]);
+            format!("{place}: {message}")
+        }
+        (Grouping::Column, _, _) => issue_text(lang, issue),
+    }
 }
 
 /// One line of the list, exactly as high as `show_rows` expects, left-aligned.
@@ -268,5 +307,61 @@ fn group_title(issue: &Issue, grouping: Grouping) -> GroupTitle {
             (Some(c), Some(_)) => GroupTitle::Column(c.clone()),
             _ => GroupTitle::WholeRows,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Code;
+
+    fn issue(row: usize, column: Option<&str>, message: &str) -> Issue {
+        Issue {
+            row,
+            column: column.map(str::to_string),
+            severity: Severity::Error,
+            code: Code::Required,
+            message: message.into(),
+            col: column.map(|_| 3),
+            line: None,
+        }
+    }
+
+    #[test]
+    fn a_line_leaves_out_what_its_heading_says() {
+        let en = Lang::En;
+        let tz = issue(
+            9,
+            Some("Time zone"),
+            "Time zone must be a code from 0 to 13; got 14",
+        );
+        assert_eq!(
+            entry_text(en, &tz, Grouping::Row),
+            "Time zone must be a code from 0 to 13; got 14"
+        );
+        assert_eq!(
+            entry_text(en, &tz, Grouping::Column),
+            "Row 9: Time zone must be a code from 0 to 13; got 14"
+        );
+        // A message that does not start with its column keeps the column in front.
+        let other = issue(2, Some("Locale"), "needs a code");
+        assert_eq!(
+            entry_text(en, &other, Grouping::Row),
+            "Locale: needs a code"
+        );
+        let whole_row = issue(4, None, "The row is blank");
+        assert_eq!(
+            entry_text(en, &whole_row, Grouping::Row),
+            "The row is blank"
+        );
+        assert_eq!(
+            entry_text(en, &whole_row, Grouping::Column),
+            "Row 4: The row is blank"
+        );
+        let header = issue(0, Some("Locale"), "Locale is missing");
+        assert_eq!(
+            entry_text(en, &header, Grouping::Row),
+            "Header, Locale: Locale is missing"
+        );
     }
 }

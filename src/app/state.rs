@@ -178,7 +178,16 @@ fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                     longest.clamp(12, 30)
                 }
             };
-            (chars as f32 * CHAR_WIDTH + 12.0).clamp(MIN_COLUMN_WIDTH, MAX_INITIAL_COLUMN_WIDTH)
+            // The header's longest word fits beside the sort arrow, not cut in two.
+            let word = doc
+                .header
+                .get(col)
+                .and_then(|h| h.split_whitespace().map(|w| w.chars().count()).max())
+                .unwrap_or(0);
+            let header = word as f32 * CHAR_WIDTH + 12.0 + super::view_bar::ARROW_ROOM;
+            (chars as f32 * CHAR_WIDTH + 12.0)
+                .max(header)
+                .clamp(MIN_COLUMN_WIDTH, MAX_INITIAL_COLUMN_WIDTH)
         })
         .collect()
 }

@@ -19,6 +19,9 @@ pub struct FilterBar {
 /// Width of the sort arrow at a header's right edge.
 const ARROW_W: f32 = 18.0;
 
+/// Room the sort arrow takes from a header's right edge: the name wraps before it.
+pub const ARROW_ROOM: f32 = ARROW_W + 4.0;
+
 /// The filter strip above the grid; returns a command when a control asks for one.
 pub fn show(
     ui: &mut Ui,
@@ -96,7 +99,7 @@ pub fn header_controls(
         ui.memory_mut(|m| m.request_focus(super::grid::focus_id()));
     }
     let arrow = Rect::from_min_size(
-        rect.right_top() + Vec2::new(-ARROW_W - 4.0, 2.0),
+        rect.right_top() + Vec2::new(-ARROW_ROOM, 2.0),
         Vec2::new(ARROW_W, 18.0),
     );
     let shown = arrow.intersect(clip);
