@@ -148,6 +148,16 @@ impl Sheet {
 
     /// Deletes the given rows (any order, duplicates ignored).
     pub fn delete_rows(&mut self, rows: &[usize]) -> bool {
+        let removed = self
+            .existing_rows(rows)
+            .into_iter()
+            .map(|r| (r, self.row_values(r)))
+            .collect();
+        self.apply(Edit::DeleteRows(removed))
+    }
+
+    /// The rows of `rows` that exist, in order, each once.
+    fn existing_rows(&self, rows: &[usize]) -> Vec<usize> {
         let mut rows: Vec<usize> = rows
             .iter()
             .copied()
@@ -155,18 +165,13 @@ impl Sheet {
             .collect();
         rows.sort_unstable();
         rows.dedup();
-        let removed = rows
-            .into_iter()
-            .map(|r| {
-                (
-                    r,
-                    (0..self.doc.width())
-                        .map(|c| self.doc.cell(r, c).to_string())
-                        .collect(),
-                )
-            })
-            .collect();
-        self.apply(Edit::DeleteRows(removed))
+        rows
+    }
+
+    fn row_values(&self, row: usize) -> Vec<String> {
+        (0..self.doc.width())
+            .map(|c| self.doc.cell(row, c).to_string())
+            .collect()
     }
 
     /// Applies an edit as one undo step and re-checks what it touched.
@@ -348,24 +353,11 @@ impl Sheet {
 
     /// Duplicates rows, each copy inserted right below the last selected row. One undo step.
     pub fn duplicate_rows(&mut self, rows: &[usize]) -> bool {
-        let mut rows: Vec<usize> = rows
-            .iter()
-            .copied()
-            .filter(|&r| r < self.doc.rows())
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
+        let rows = self.existing_rows(rows);
         let Some(&last) = rows.last() else {
             return false;
         };
-        let copies = rows
-            .iter()
-            .map(|&r| {
-                (0..self.doc.width())
-                    .map(|c| self.doc.cell(r, c).to_string())
-                    .collect()
-            })
-            .collect();
+        let copies = rows.iter().map(|&r| self.row_values(r)).collect();
         self.insert_rows(last + 1, copies)
     }
 
