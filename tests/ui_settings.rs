@@ -326,3 +326,30 @@ fn schema_argument_loads_a_template_file_or_names_a_built_in_one() {
     h.run_steps(2);
     assert_eq!(h.state().template_name(), "generic");
 }
+
+#[test]
+fn columns_start_wide_enough_for_their_file_and_only_chosen_widths_carry_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-miitel-update-users.csv");
+    let csv = dir.path().join("users.csv");
+    std::fs::copy(&sample, &csv).unwrap();
+    // The first window holds a file with the same columns but short names.
+    let first = write_fixture(dir.path(), "first.csv", &fixture_text());
+    let mut h = open(&first);
+    let login_chosen = 321.0;
+    h.state_mut().set_column_width(0, login_chosen);
+    drop_file(&mut h, &csv);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().path(), Some(csv.as_path()));
+    // User name holds names like "松本 陸（営業本部 第二営業部 東日本エリア担当）": a kanji
+    // takes two letters' room, so the column starts wide (the first file's narrow width,
+    // worked out from its short names, does not carry over).
+    let name = h.state().column_width(1).unwrap();
+    assert!(name > 200.0, "User name starts {name} px wide");
+    // A width the user dragged does carry over.
+    assert_eq!(h.state().column_width(0), Some(login_chosen));
+    // "Administrative" fits beside the sort arrow.
+    let admin = h.state().column_width(5).unwrap();
+    assert!(admin >= 14.0 * 7.5 + 12.0 + 22.0, "{admin}");
+}

@@ -307,9 +307,12 @@ impl BulksheetApp {
 
     fn replace_document(&mut self, sheet: crate::Sheet, path: PathBuf) {
         let path_for_recent = path.clone();
-        // The widths of the columns of the file being closed are kept for the next one.
-        self.settings
-            .remember_widths(&self.sheet.doc().header, &self.grid.widths);
+        // The widths the user chose for the file being closed are kept for the next one.
+        self.settings.remember_widths(
+            &self.sheet.doc().header,
+            &self.grid.widths,
+            &self.grid.chosen,
+        );
         self.grid = GridState::for_sheet(&sheet);
         self.save = SaveSettings {
             encoding: sheet.doc().meta.encoding,

@@ -583,6 +583,9 @@ fn resize_handle(ui: &mut Ui, st: &mut GridState, col: usize, rect: Rect, clip: 
         && let Some(w) = st.widths.get_mut(col)
     {
         *w = (*w + resp.drag_delta().x).max(theme::MIN_COLUMN_WIDTH);
+        if let Some(c) = st.chosen.get_mut(col) {
+            *c = true;
+        }
     }
 }
 

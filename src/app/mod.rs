@@ -214,7 +214,11 @@ impl BulksheetApp {
     pub fn settings(&self) -> Settings {
         let mut s = self.settings.clone();
         s.lang = self.lang;
-        s.remember_widths(&self.sheet.doc().header, &self.grid.widths);
+        s.remember_widths(
+            &self.sheet.doc().header,
+            &self.grid.widths,
+            &self.grid.chosen,
+        );
         s
     }
 
@@ -235,6 +239,9 @@ impl BulksheetApp {
     pub fn set_column_width(&mut self, col: usize, width: f32) {
         if let Some(w) = self.grid.widths.get_mut(col) {
             *w = width.max(theme::MIN_COLUMN_WIDTH);
+        }
+        if let Some(c) = self.grid.chosen.get_mut(col) {
+            *c = true;
         }
     }
 
@@ -283,7 +290,9 @@ impl BulksheetApp {
 
     fn restore_widths(&mut self) {
         let header = &self.sheet.doc().header;
-        self.settings.restore_widths(header, &mut self.grid.widths);
+        let grid = &mut self.grid;
+        self.settings
+            .restore_widths(header, &mut grid.widths, &mut grid.chosen);
     }
 
     /// Reads a file synchronously (tests and small files).

@@ -99,20 +99,23 @@ impl Settings {
         self.save_encoding = Some(e.as_str().to_string());
     }
 
-    /// Remembers the widths of a file's columns by header name (blank names are skipped).
-    pub fn remember_widths(&mut self, header: &[String], widths: &[f32]) {
-        for (name, w) in header.iter().zip(widths) {
-            if !name.trim().is_empty() {
+    /// Remembers by header name the widths of a file's columns that the user chose (blank
+    /// names are skipped). The others were worked out from that file's cells and would
+    /// not fit the next one.
+    pub fn remember_widths(&mut self, header: &[String], widths: &[f32], chosen: &[bool]) {
+        for ((name, w), chosen) in header.iter().zip(widths).zip(chosen) {
+            if *chosen && !name.trim().is_empty() {
                 self.widths.insert(name.trim().to_string(), *w);
             }
         }
     }
 
-    /// Puts remembered widths on a file's columns.
-    pub fn restore_widths(&self, header: &[String], widths: &mut [f32]) {
-        for (name, w) in header.iter().zip(widths.iter_mut()) {
+    /// Puts remembered widths on a file's columns, and marks them chosen.
+    pub fn restore_widths(&self, header: &[String], widths: &mut [f32], chosen: &mut [bool]) {
+        for ((name, w), chosen) in header.iter().zip(widths.iter_mut()).zip(chosen) {
             if let Some(saved) = self.widths.get(name.trim()) {
                 *w = *saved;
+                *chosen = true;
             }
         }
     }
@@ -126,12 +129,18 @@ mod tests {
     fn widths_follow_the_header_name() {
         let mut s = Settings::default();
         let header = vec!["Login ID".to_string(), "".to_string(), "Locale".to_string()];
-        s.remember_widths(&header, &[200.0, 50.0, 90.0]);
+        s.remember_widths(&header, &[200.0, 50.0, 90.0], &[true, true, true]);
         assert_eq!(s.widths.len(), 2);
         let other = vec!["Locale".to_string(), "Login ID".to_string()];
         let mut w = [10.0, 10.0];
-        s.restore_widths(&other, &mut w);
+        let mut chosen = [false, false];
+        s.restore_widths(&other, &mut w, &mut chosen);
         assert_eq!(w, [90.0, 200.0]);
+        assert_eq!(chosen, [true, true]);
+        // A width the user never chose is not remembered.
+        s.remember_widths(&other, &[300.0, 300.0], &[false, true]);
+        assert_eq!(s.widths.get("Locale"), Some(&90.0));
+        assert_eq!(s.widths.get("Login ID"), Some(&300.0));
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub struct GridState {
     pub dropdown: Option<Dropdown>,
     /// Width of each file column.
     pub widths: Vec<f32>,
+    /// Per file column: the user set its width (or an earlier run remembered one), so
+    /// the settings keep it; other widths come from the file's contents.
+    pub chosen: Vec<bool>,
     /// File columns in screen order; the first `frozen` stay in view when scrolling sideways.
     pub order: Vec<usize>,
     pub frozen: usize,
@@ -77,6 +80,7 @@ impl Default for GridState {
             editor: None,
             dropdown: None,
             widths: Vec::new(),
+            chosen: Vec::new(),
             order: Vec::new(),
             frozen: 0,
             reveal: false,
@@ -96,6 +100,7 @@ impl GridState {
         let (order, frozen) = column_order(sheet);
         GridState {
             widths: initial_widths(sheet),
+            chosen: vec![false; sheet.doc().width()],
             order,
             frozen,
             ..Default::default()
@@ -155,6 +160,12 @@ fn column_order(sheet: &Sheet) -> (Vec<usize>, usize) {
     (order, frozen.len())
 }
 
+/// How many character cells a text takes: a Japanese character takes two, so a column of
+/// names in kanji starts wide enough for them.
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 fn initial_widths(sheet: &Sheet) -> Vec<f32> {
     use super::theme::{CHAR_WIDTH, MAX_INITIAL_COLUMN_WIDTH, MIN_COLUMN_WIDTH};
     let doc = sheet.doc();
@@ -166,13 +177,13 @@ fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                 Some(Kind::Digits { .. }) => 11,
                 Some(Kind::Enum { options }) => options
                     .iter()
-                    .map(|o| o.display().chars().count())
+                    .map(|o| columns(&o.display()))
                     .max()
                     .unwrap_or(6)
                     .clamp(12, 30),
                 _ => {
                     let longest = (0..doc.rows().min(200))
-                        .map(|r| doc.cell(r, col).chars().count())
+                        .map(|r| columns(doc.cell(r, col)))
                         .max()
                         .unwrap_or(0);
                     longest.clamp(12, 30)
@@ -182,7 +193,7 @@ fn initial_widths(sheet: &Sheet) -> Vec<f32> {
             let word = doc
                 .header
                 .get(col)
-                .and_then(|h| h.split_whitespace().map(|w| w.chars().count()).max())
+                .and_then(|h| h.split_whitespace().map(columns).max())
                 .unwrap_or(0);
             let header = word as f32 * CHAR_WIDTH + 12.0 + super::view_bar::ARROW_ROOM;
             (chars as f32 * CHAR_WIDTH + 12.0)
