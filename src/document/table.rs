@@ -113,35 +113,52 @@ impl ColumnCells {
         }
     }
 
+    // Inlined into the reader's per-field loop: a call per cell costs as much as the push.
+    #[inline(always)]
     fn push(&mut self, value: &str) {
         match self {
             ColumnCells::Dict { ids, values, index } => {
                 // Most enum columns hold a handful of codes: a one-byte code is a table
                 // lookup; otherwise try the previous row's value, then a short linear
                 // scan; both beat hashing.
-                let last = ids
-                    .last()
-                    .map(|&id| id as usize)
-                    .filter(|_| value.len() != 1);
-                let hit = last
-                    .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
-                    .or_else(|| dict_find(values, index, value));
+                let hit = if let [b] = value.as_bytes() {
+                    let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
+                    (id > 0).then(|| usize::from(id) - 1)
+                } else {
+                    ids.last()
+                        .map(|&id| id as usize)
+                        .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
+                        .or_else(|| dict_find(values, index, value))
+                };
                 if let Some(id) = hit {
                     ids.push(id as u8);
                     return;
                 }
-                if values.len() < DICT_MAX {
-                    let id = dict_add(values, index, value);
-                    ids.push(id as u8);
-                    return;
-                }
-                self.convert_to_text();
-                self.push(value);
+                self.push_new(value);
             }
             ColumnCells::Text { buf, ends, .. } => {
                 buf.push_str(value);
                 ends.push(offset(buf.len()));
             }
+        }
+    }
+
+    /// A value a dictionary column has not seen: added, or, past `DICT_MAX` values, the
+    /// column becomes text. Rare, so kept out of `push`, which it would stop inlining.
+    #[cold]
+    #[inline(never)]
+    fn push_new(&mut self, value: &str) {
+        if let ColumnCells::Dict { ids, values, index } = self
+            && values.len() < DICT_MAX
+        {
+            let id = dict_add(values, index, value);
+            ids.push(id as u8);
+            return;
+        }
+        self.convert_to_text();
+        if let ColumnCells::Text { buf, ends, .. } = self {
+            buf.push_str(value);
+            ends.push(offset(buf.len()));
         }
     }
 
