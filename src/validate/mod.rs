@@ -964,35 +964,50 @@ fn build_unique(
 }
 
 /// Which rows are blank, found column by column (cache-friendly; a dictionary column
-/// decides blankness once per distinct value).
+/// decides blankness once per distinct value). Stops at the first column after which no
+/// row is blank: in a real file, usually the first.
 fn blank_rows(doc: &Document) -> Vec<bool> {
     let order = doc.table.order();
     let mut blank = vec![true; order.len()];
+    let mut left = order.len();
+    // Marks a row as not blank, counting the blank ones left.
+    fn filled(b: &mut bool, left: &mut usize) {
+        if *b {
+            *b = false;
+            *left -= 1;
+        }
+    }
     for col in 0..doc.width() {
         match doc.table.column(col).and_then(|c| c.dictionary()) {
             Some((ids, values)) => {
                 let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
+                if blank_value.iter().all(|b| *b) {
+                    continue;
+                }
                 for (row, &phys) in order.iter().enumerate() {
                     let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
                     if !blank_value.get(id).copied().unwrap_or(true)
                         && let Some(b) = blank.get_mut(row)
                     {
-                        *b = false;
+                        filled(b, &mut left);
                     }
                 }
             }
             None => {
                 for (row, b) in blank.iter_mut().enumerate() {
                     if *b && !is_blank(doc.cell(row, col)) {
-                        *b = false;
+                        filled(b, &mut left);
                     }
                 }
             }
         }
+        if left == 0 {
+            return blank;
+        }
     }
     for (row, b) in blank.iter_mut().enumerate() {
         if *b && doc.table.extra_fields(row).iter().any(|f| !is_blank(f)) {
-            *b = false;
+            filled(b, &mut left);
         }
     }
     blank
