@@ -329,39 +329,26 @@ mod tests {
 
     #[test]
     fn a_line_leaves_out_what_its_heading_says() {
-        let en = Lang::En;
-        let tz = issue(
-            9,
-            Some("Time zone"),
-            "Time zone must be a code from 0 to 13; got 14",
-        );
-        assert_eq!(
-            entry_text(en, &tz, Grouping::Row),
-            "Time zone must be a code from 0 to 13; got 14"
-        );
-        assert_eq!(
-            entry_text(en, &tz, Grouping::Column),
-            "Row 9: Time zone must be a code from 0 to 13; got 14"
-        );
+        let tz = issue(9, Some("Time zone"), "Time zone must be 0 to 13");
         // A message that does not start with its column keeps the column in front.
         let other = issue(2, Some("Locale"), "needs a code");
-        assert_eq!(
-            entry_text(en, &other, Grouping::Row),
-            "Locale: needs a code"
-        );
         let whole_row = issue(4, None, "The row is blank");
-        assert_eq!(
-            entry_text(en, &whole_row, Grouping::Row),
-            "The row is blank"
-        );
-        assert_eq!(
-            entry_text(en, &whole_row, Grouping::Column),
-            "Row 4: The row is blank"
-        );
         let header = issue(0, Some("Locale"), "Locale is missing");
-        assert_eq!(
-            entry_text(en, &header, Grouping::Row),
-            "Header, Locale: Locale is missing"
-        );
+        let cases = [
+            (&tz, Grouping::Row, "Time zone must be 0 to 13"),
+            (&tz, Grouping::Column, "Row 9: Time zone must be 0 to 13"),
+            (&other, Grouping::Row, "Locale: needs a code"),
+            (&whole_row, Grouping::Row, "The row is blank"),
+            (&whole_row, Grouping::Column, "Row 4: The row is blank"),
+            (&header, Grouping::Row, "Header, Locale: Locale is missing"),
+            (
+                &header,
+                Grouping::Column,
+                "Header, Locale: Locale is missing",
+            ),
+        ];
+        for (issue, grouping, want) in cases {
+            assert_eq!(entry_text(Lang::En, issue, grouping), want, "{grouping:?}");
+        }
     }
 }
