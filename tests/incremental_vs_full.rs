@@ -152,6 +152,11 @@ fn assert_matches_full_check(sheet: &Sheet, step: usize, what: &str) {
             "step {step} ({what}): column {col} counts"
         );
     }
+    // The structured comparison the edit fuzzer makes after every step agrees.
+    assert!(
+        sheet.validator().same_findings(full.validator()),
+        "step {step} ({what}): same issues, but findings, binding or counts differ"
+    );
 }
 
 /// One random edit; returns what it was, for the failure message.
@@ -361,4 +366,17 @@ fn subscription_and_target_changes_match_a_full_check() {
 #[test]
 fn two_thousand_rows_fewer_steps() {
     run(7, 2000, 15, &[], false);
+}
+
+/// The structured comparison tells checks of different cells apart.
+#[test]
+fn same_findings_differs_when_a_cell_does() {
+    let doc = read_bytes(start_text(10).as_bytes(), None).unwrap();
+    let sheet = sheet_of(doc.clone(), &[]);
+    let twin = Sheet::with_rules(doc.clone(), sheet.rules().clone());
+    assert!(sheet.validator().same_findings(twin.validator()));
+    let mut other = doc;
+    other.set(2, 4, "99");
+    let changed = Sheet::with_rules(other, sheet.rules().clone());
+    assert!(!sheet.validator().same_findings(changed.validator()));
 }

@@ -54,7 +54,7 @@ impl Rules {
 }
 
 /// A header or whole-file finding (row 0).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct FileFinding {
     col: Option<usize>,
     column: Option<String>,
@@ -202,6 +202,20 @@ impl Validator {
     }
 
     /// Every finding with its place: header and file first, then by row and column.
+    /// Whether two checks of the same document found the same: the same findings on the
+    /// same cells, rows and file, in the same order, under the same column binding, with
+    /// the same counts. Equal findings put into words give equal issues, so the edit
+    /// fuzzer compares the live check with a fresh full one this way after every step, and
+    /// the issues themselves once a run.
+    pub fn same_findings(&self, other: &Validator) -> bool {
+        self.cells == other.cells
+            && self.rows == other.rows
+            && self.file == other.file
+            && self.rules.binding == other.rules.binding
+            && self.col_counts == other.col_counts
+            && self.totals == other.totals
+    }
+
     pub fn issues_in(&self, lang: Lang, doc: &Document) -> Vec<Issue> {
         let mut out: Vec<Issue> = self
             .file
