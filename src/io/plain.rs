@@ -1,7 +1,7 @@
 //! Records of a body with no quote character in it, the usual export, found without the
 //! CSV state machine: a record ends at a CR, an LF or a CRLF, blank lines are skipped,
 //! fields are split at commas. This is what the csv parser does with such a body (and
-//! `tests/plain_records.rs` compares the two on random bodies), in a few `memchr` calls
+//! `tests/core_suite/plain_records.rs` compares the two on random bodies), in a few `memchr` calls
 //! per line instead of a step per byte.
 
 use super::decode::UTF8_BOM;

@@ -107,7 +107,7 @@ fn a_process_killed_mid_save_leaves_the_original_intact() {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "slow_save_child",
+            &crate::child_test_name(module_path!(), "slow_save_child"),
             "--nocapture",
             "--test-threads=1",
         ])
@@ -153,7 +153,7 @@ fn a_process_killed_while_writing_the_temp_file_leaves_the_original_intact() {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "slow_save_child",
+            &crate::child_test_name(module_path!(), "slow_save_child"),
             "--nocapture",
             "--test-threads=1",
         ])

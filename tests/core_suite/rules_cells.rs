@@ -1,10 +1,8 @@
 //! Cell rules beyond the boundaries in core_cells.rs: spaces around values of every kind,
 //! full-width codes, formulas in Login IDs, blank rows, and subscription columns.
 
-mod common;
-
+use crate::common::*;
 use bulksheet::{Code, Severity};
-use common::*;
 
 /// The issues of a 3-row file whose second row has one cell changed.
 fn one_cell(column: &str, value: &str, subs: &str) -> Vec<(Code, Severity, String)> {

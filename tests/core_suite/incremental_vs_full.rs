@@ -1,11 +1,9 @@
 //! The live issue list after any sequence of edits equals a full check of the document as
 //! it now is. Sequences are random but seeded, so a failure repeats; every step compares.
 
-mod core_support;
-
+use crate::core_support::*;
 use bulksheet::Sheet;
 use bulksheet::io::read_bytes;
-use core_support::*;
 
 /// A tiny xorshift generator: deterministic, no dependency.
 struct Rng(u64);

@@ -2,13 +2,11 @@
 //! fix each from the keyboard (typing, or the enum dropdown), save, and the command line's
 //! check passes on the saved file.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::BulksheetApp;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::collections::HashMap;
-use ui_support::*;
 
 /// The value typed into each text cell the sample gets wrong (document row, file column).
 fn typed_fixes() -> HashMap<(usize, usize), &'static str> {

@@ -1,15 +1,13 @@
 //! Bytes in and out: encoding and line-ending detection, broken CSV named by place, random
 //! bytes that must not panic, byte-identical round trips, and the refusals of export.
 
-mod core_support;
-
+use crate::core_support::*;
 use bulksheet::cli::{Cli, Command};
 use bulksheet::document::LineEnding;
 use bulksheet::io::{WriteError, WriteOptions, encode_rows, read_bytes, read_path};
 use bulksheet::schema::{Subscriptions, detect};
 use bulksheet::{Code, Sheet, TextEncoding};
 use clap::Parser;
-use core_support::*;
 use std::path::Path;
 
 const CORE: &str = "tests/data/core";

@@ -2,10 +2,8 @@
 //! cell edits, pastes, row inserts and deletes, undo and redo, the sheet's live issue list
 //! is the list a fresh sheet finds on the same document with the same rules.
 
-mod common;
-
+use crate::common::*;
 use bulksheet::{Issue, Sheet};
-use common::*;
 
 fn sorted(mut v: Vec<Issue>) -> Vec<Issue> {
     v.sort_by(|a, b| {

@@ -1,10 +1,8 @@
 //! Whole-file rules with the MiiTel schema: the 100-row limit, blank rows, column order,
 //! missing, repeated and unknown header names, and files with nothing in them.
 
-mod core_support;
-
+use crate::core_support::*;
 use bulksheet::{Code, Severity};
-use core_support::*;
 
 /// The file with the columns at `keep` (file order given by the list).
 fn with_columns(n: usize, keep: &[usize]) -> String {

@@ -1,13 +1,11 @@
 //! Selection and the clipboard from the keyboard: Shift+arrows, Ctrl+A, copy, cut, paste
 //! (as Excel and Calc put it on the clipboard), Delete, and a 50 × 24 paste from Excel.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::Severity;
 use bulksheet::app::CellPos;
 use eframe::egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ui_support::*;
 
 #[test]
 fn shift_arrows_select_a_range_and_copy_puts_it_on_the_clipboard_as_tsv() {

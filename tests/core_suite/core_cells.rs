@@ -1,11 +1,9 @@
 //! Every cell rule of the built-in MiiTel schema at its boundaries: each test opens a
 //! small valid file with one or two cells changed and asserts exactly what is reported.
 
-mod core_support;
-
+use crate::core_support::*;
 use bulksheet::io::{WriteOptions, encode_rows};
 use bulksheet::{Code, Severity};
-use core_support::*;
 
 /// The only issues of a sheet of 3 valid rows with one cell set.
 fn only(col: usize, value: &str, subs: &[&str]) -> Vec<bulksheet::Issue> {

@@ -2,8 +2,7 @@
 //! remembered settings, the shortcut panel, themes and templates — headless, through the
 //! same events a desktop sends.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::i18n::Lang;
 use bulksheet::app::{BulksheetApp, Settings, ThemeChoice};
 use eframe::egui;
@@ -11,7 +10,6 @@ use egui_kittest::kittest::Queryable;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use ui_support::*;
 
 /// A file as the desktop hands it over when it is dropped on the window.
 #[derive(Debug)]

@@ -1,11 +1,9 @@
 //! Whole-file rules: the 100-user limit, the header (order, missing, duplicate, unknown,
 //! subscription columns left out), and files with no header at all.
 
-mod common;
-
+use crate::common::*;
 use bulksheet::io::read_bytes;
 use bulksheet::{Code, Severity};
-use common::*;
 
 #[test]
 fn one_hundred_users_pass_and_one_hundred_and_one_is_one_file_error() {

@@ -1,11 +1,9 @@
 //! Auto-fixes with their preview, the Fix on an issue, reviewing and reverting changes
 //! (also from the save question), and the roster cross-check.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ui_support::*;
 
 #[test]
 fn fix_all_previews_every_change_and_applies_only_on_apply_as_one_step() {

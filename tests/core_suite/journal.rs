@@ -266,7 +266,7 @@ fn a_process_killed_after_journaling_leaves_a_journal_the_next_start_finds() {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "journal_then_hang_child",
+            &crate::child_test_name(module_path!(), "journal_then_hang_child"),
             "--nocapture",
             "--test-threads=1",
         ])

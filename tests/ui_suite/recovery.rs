@@ -1,15 +1,13 @@
 //! Recovery in the window: edits are journaled from the frame loop; a new window on the
 //! same file offers them back, listing each change, and restores, discards or keeps them.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::BulksheetApp;
 use bulksheet::journal::{Journal, Origin};
 use eframe::egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use ui_support::*;
 
 struct Setup {
     _dir: tempfile::TempDir,

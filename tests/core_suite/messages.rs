@@ -6,7 +6,7 @@ use bulksheet::validate::Lang;
 use bulksheet::{Code, Sheet};
 use std::process::Command;
 
-const SAMPLE: &[u8] = include_bytes!("../assets/sample-miitel-update-users.csv");
+const SAMPLE: &[u8] = include_bytes!("../../assets/sample-miitel-update-users.csv");
 
 fn sample() -> Sheet {
     let doc = read_bytes(SAMPLE, None).unwrap();

@@ -2,13 +2,11 @@
 //! an untouched file is written back byte for byte; broken CSV becomes issues in place;
 //! export refuses while errors remain and splits files over the upload limit.
 
-mod common;
-
+use crate::common::*;
 use bulksheet::document::LineEnding;
 use bulksheet::io::{WriteError, WriteOptions, encode_rows, read_bytes, read_path};
 use bulksheet::sample_data::to_shift_jis;
 use bulksheet::{Code, Sheet, TextEncoding};
-use common::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

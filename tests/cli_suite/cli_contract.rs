@@ -2,9 +2,7 @@
 //! key order, the compiler-style text lines with file line numbers, and what export and fix
 //! write.
 
-mod core_support;
-
-use core_support::*;
+use crate::core_support::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

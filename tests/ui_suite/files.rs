@@ -1,14 +1,12 @@
 //! Opening, saving and closing through the window: the bytes written, the questions asked
 //! before overwriting, while errors remain and before unsaved edits are lost.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::{BulksheetApp, CellPos};
 use eframe::egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
-use ui_support::*;
 
 /// The fixture with its two mistakes fixed.
 fn clean_text() -> String {

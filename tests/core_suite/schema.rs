@@ -5,8 +5,8 @@ use bulksheet::schema::{Kind, builtin, builtin_names};
 #[test]
 fn builtin_toml_files_parse() {
     for text in [
-        include_str!("../assets/schemas/miitel-update-users.toml"),
-        include_str!("../assets/schemas/google-workspace-users.toml"),
+        include_str!("../../assets/schemas/miitel-update-users.toml"),
+        include_str!("../../assets/schemas/google-workspace-users.toml"),
     ] {
         if let Err(e) = bulksheet::Schema::from_toml(text) {
             panic!("{e}");

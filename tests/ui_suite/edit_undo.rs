@@ -1,12 +1,10 @@
 //! Undo and redo from the keyboard and the Edit menu, fill down, one value for a range,
 //! and the row operations: each one undo step, validation following.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::CellPos;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ui_support::*;
 
 #[test]
 fn ctrl_z_undoes_a_typed_cell_and_ctrl_shift_z_and_ctrl_y_redo_it() {

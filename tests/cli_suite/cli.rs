@@ -1,9 +1,7 @@
 //! The command line as a script sees it: exit codes, the JSON report's exact shape and key
 //! order, the compiler-style text lines with file line numbers, and the flags.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,12 +1,10 @@
 //! The window, driven like a user would: read the error count, fix a red cell by typing,
 //! pick a code from a dropdown, make two extensions equal. Headless (no display, no GPU).
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::Severity;
 use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
-use ui_support::*;
 
 fn fixture() -> (
     tempfile::TempDir,

@@ -1,12 +1,10 @@
 //! Find and replace from the keyboard, and the view: only rows with errors, only rows
 //! matching a text, sorting by a header — the file's order never changes.
 
-mod ui_support;
-
+use crate::ui_support::*;
 use bulksheet::app::CellPos;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ui_support::*;
 
 #[test]
 fn ctrl_f_counts_matches_and_enter_selects_the_next_one() {

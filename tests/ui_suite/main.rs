@@ -1,0 +1,18 @@
+//! The window, headless through egui_kittest: the same events a desktop sends, state read
+//! back through accesskit.
+
+#[path = "../ui_support/mod.rs"]
+mod ui_support;
+
+mod edit_clipboard;
+mod edit_find;
+mod edit_fix;
+mod edit_labels;
+mod edit_undo;
+mod editing;
+mod files;
+mod fix_sample;
+mod i18n;
+mod monkey;
+mod recovery;
+mod settings;
