@@ -2,6 +2,11 @@
 //! 24 template columns, Japanese and English names, unique Login IDs and Extension
 //! numbers, every enum cell a valid code. The same seed always gives the same file.
 
+/// The bundled sample, opened when no file is given: the MiiTel template with typical
+/// mistakes.
+pub const SAMPLE_CSV: &[u8] = include_bytes!("../assets/sample-miitel-update-users.csv");
+pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
+
 /// The template's headers, in template order, from the built-in schema (one source of truth).
 fn header() -> String {
     crate::schema::builtin(crate::schema::MIITEL_UPDATE_USERS)

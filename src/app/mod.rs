@@ -47,9 +47,7 @@ use menus::Command;
 use state::GridState;
 use std::path::{Path, PathBuf};
 
-/// The sample opened when no file is given: the MiiTel template with typical mistakes.
-pub const SAMPLE_CSV: &[u8] = include_bytes!("../../assets/sample-miitel-update-users.csv");
-pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
+pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
 /// Names the settings folder (on Linux `~/.local/share/bulksheet/`) and the window class.
 pub const APP_ID: &str = "bulksheet";
 

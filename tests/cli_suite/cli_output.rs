@@ -9,7 +9,7 @@ fn bulksheet() -> Command {
 fn sample_with_errors() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.csv");
-    std::fs::write(&path, bulksheet::app::SAMPLE_CSV).unwrap();
+    std::fs::write(&path, bulksheet::sample_data::SAMPLE_CSV).unwrap();
     (dir, path)
 }
 
@@ -29,7 +29,7 @@ fn piped_output_has_no_escape_codes() {
 #[test]
 fn the_report_is_coloured_when_asked() {
     // What a terminal gets: the same lines with colour codes.
-    let doc = bulksheet::io::read_bytes(bulksheet::app::SAMPLE_CSV, None).unwrap();
+    let doc = bulksheet::io::read_bytes(bulksheet::sample_data::SAMPLE_CSV, None).unwrap();
     let schema = bulksheet::schema::detect(&doc.header);
     let sheet = bulksheet::Sheet::new(doc, schema, Default::default());
     let issues = sheet.issues();
