@@ -8,6 +8,7 @@ mod parts;
 mod plain;
 mod quotes;
 mod read;
+mod scan;
 mod stale;
 mod write;
 

@@ -201,7 +201,7 @@ fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 fn refuse_nul(bytes: &[u8]) -> Result<(), ReadError> {
-    if let Some(at) = memchr::memchr(0, bytes) {
+    if let Some(at) = super::scan::first_nul(bytes) {
         let line =
             1 + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or_default()).count() as u64;
         return Err(ReadError::Binary {

@@ -317,21 +317,36 @@ impl Validator {
         self.check_header(doc);
         let unique = self.unique_modes(doc);
         // The duplicate indexes (hashing every key of a unique column) take as long as
-        // all the cell rules together: on a big sheet they are built on a second core
+        // all the cell rules together: on a big sheet each is built on a thread of its own
         // meanwhile. Their marks go on last, after each cell's own findings, either way.
-        let built = if doc.rows() >= PARALLEL_FROM_ROWS {
+        let built: Vec<Option<(UniqueIndex, Vec<u32>)>> = if doc.rows() >= PARALLEL_FROM_ROWS {
             // A copy (a byte per row): the cell checks borrow the validator meanwhile.
             let blank = self.blank.clone();
             std::thread::scope(|s| {
-                let indexes = s.spawn(|| build_unique(doc, &blank, &unique));
+                // One thread per index: on two cores the cell rules and the two indexes of
+                // the MiiTel template even out, where one thread for both indexes took
+                // twice as long as the cell rules.
+                let indexes: Vec<_> = unique
+                    .iter()
+                    .enumerate()
+                    .map(|(col, mode)| {
+                        let blank = &blank;
+                        mode.map(|mode| s.spawn(move || build_unique(doc, blank, col, mode)))
+                    })
+                    .collect();
                 self.check_cells(doc);
                 indexes
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                    .into_iter()
+                    .map(|h| h.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
+                    .collect()
             })
         } else {
             self.check_cells(doc);
-            build_unique(doc, &self.blank, &unique)
+            unique
+                .iter()
+                .enumerate()
+                .map(|(col, mode)| mode.map(|mode| build_unique(doc, &self.blank, col, mode)))
+                .collect()
         };
         self.unique = Vec::with_capacity(width);
         let mut dups = Vec::new();
@@ -954,27 +969,20 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
 /// Sheets this big check their cells and build their duplicate indexes on two threads.
 const PARALLEL_FROM_ROWS: usize = 20_000;
 
-/// The duplicate index of each unique column, with the rows whose key another row shares.
+/// The duplicate index of one unique column, and the rows whose key another row shares.
 fn build_unique(
     doc: &Document,
     blank: &[bool],
-    modes: &[Option<Unique>],
-) -> Vec<Option<(UniqueIndex, Vec<u32>)>> {
-    modes
-        .iter()
-        .enumerate()
-        .map(|(col, mode)| {
-            let mode = (*mode)?;
-            let keys: Vec<(u32, &str)> = (0..doc.rows())
-                .filter(|&row| !blank.get(row).copied().unwrap_or(true))
-                .map(|row| (row as u32, doc.cell(row, col)))
-                .filter(|(_, v)| !is_blank(v))
-                .collect();
-            let ix = UniqueIndex::build(mode, keys.into_iter());
-            let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
-            Some((ix, dups))
-        })
-        .collect()
+    col: usize,
+    mode: Unique,
+) -> (UniqueIndex, Vec<u32>) {
+    let keys = (0..doc.rows())
+        .filter(|&row| !blank.get(row).copied().unwrap_or(true))
+        .map(|row| (row as u32, doc.cell(row, col)))
+        .filter(|(_, v)| !is_blank(v));
+    let ix = UniqueIndex::build(mode, keys, doc.rows());
+    let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
+    (ix, dups)
 }
 
 /// Which rows are blank, found column by column (cache-friendly; a dictionary column

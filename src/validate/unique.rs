@@ -81,10 +81,15 @@ impl UniqueIndex {
     }
 
     /// A full build from `(row, value)` pairs in row order: the same index as pushing
-    /// them one by one, built shard by shard.
-    pub fn build<'a>(mode: Unique, keys: impl ExactSizeIterator<Item = (u32, &'a str)>) -> Self {
-        let mut ix = UniqueIndex::with_capacity(mode, keys.len());
-        let hashed: Vec<(u64, u32)> = keys.map(|(row, v)| (ix.hash(v), row)).collect();
+    /// them one by one, built shard by shard. `most` is how many pairs there can be.
+    pub fn build<'a>(
+        mode: Unique,
+        keys: impl Iterator<Item = (u32, &'a str)>,
+        most: usize,
+    ) -> Self {
+        let mut ix = UniqueIndex::with_capacity(mode, most);
+        let mut hashed: Vec<(u64, u32)> = Vec::with_capacity(most);
+        hashed.extend(keys.map(|(row, v)| (ix.hash(v), row)));
         // A counting sort by shard keeps row order within each shard, so each bucket's
         // first row is its lowest, as when pushing in row order.
         let mut starts = vec![0usize; ix.first.len() + 1];

@@ -75,6 +75,34 @@ fn dictionary_columns_that_overflow_when_joined_become_text() {
     assert_same_both_ways(text.as_bytes(), None);
 }
 
+#[test]
+fn a_big_file_joins_its_columns_on_two_threads_the_same() {
+    // 50,000 rows: past the row count from which the halves' columns are joined on two
+    // threads. Text, dictionary and overflowing columns, ragged rows, Japanese names.
+    let mut text = String::from("Login ID,name,flag,code,memo\r\n");
+    for i in 0..50_000 {
+        match i % 997 {
+            5 => text.push_str(&format!("short{i}@example.com,山田 {i}\r\n")),
+            6 => text.push_str(&format!(
+                "u{i}@example.com,佐藤,1,c{},x,extra,more\r\n",
+                i % 300
+            )),
+            _ => text.push_str(&format!(
+                "u{i}@example.com,山田 {i},{},c{},{}\r\n",
+                i % 2,
+                i % 300,
+                if i % 3 == 0 { "" } else { "メモ" }
+            )),
+        }
+    }
+    assert_same_both_ways(text.as_bytes(), None);
+    let d = read_bytes_in_halves(text.as_bytes(), None).unwrap();
+    assert_eq!(d.rows(), 50_000);
+    assert_eq!(d.cell(49_999, 1), "山田 49999");
+    assert_eq!(d.cell(49_999, 3), format!("c{}", 49_999 % 300));
+    assert_eq!(d.table.source_line(49_999), Some(50_001));
+}
+
 /// Bytes drawn from what breaks CSV readers: quotes, separators, every line ending, NUL-free
 /// binary, UTF-8 and Shift_JIS fragments.
 fn any_piece() -> impl Strategy<Value = Vec<u8>> {
