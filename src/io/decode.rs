@@ -13,25 +13,52 @@ pub struct Detected {
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
+    let (detected, presumed) = detect_for_reading(bytes, forced);
+    // Presumed only without a BOM: the body is all of `bytes`.
+    match presumed {
+        Some(broken) if !shift_jis_holds(bytes, broken) => Detected {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        },
+        _ => detected,
+    }
+}
+
+/// Like [`detect_encoding`], but Shift_JIS is presumed where only counting its decoding
+/// errors over the whole file could confirm it, which is then left to reading (it decodes
+/// every byte anyway). With `Some(broken)` (the census's malformed UTF-8 runs) the
+/// encoding holds if reading found no bad bytes, else if [`shift_jis_holds`] says so;
+/// otherwise the file is UTF-8.
+pub(crate) fn detect_for_reading(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> (Detected, Option<usize>) {
     let has_bom = bytes.starts_with(UTF8_BOM);
     let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
     let body = bytes.get(bom_len..).unwrap_or_default();
     // The whole file, before reading splits it: a SIMD check, on both cores.
     let utf8_ok = super::scan::is_utf8(body);
+    let mut presumed = None;
     let encoding = match forced {
         Some(TextEncoding::ShiftJis) => TextEncoding::ShiftJis,
         Some(_) if has_bom => TextEncoding::Utf8Bom,
         Some(e) => e,
         None if has_bom => TextEncoding::Utf8Bom,
         None if utf8_ok => TextEncoding::Utf8,
-        None => guess_broken(body),
+        None => match mostly_utf8(body, HALVES_FROM_BYTES) {
+            Ok(()) => TextEncoding::Utf8,
+            Err(broken) => {
+                presumed = Some(broken);
+                TextEncoding::ShiftJis
+            }
+        },
     };
     let bom_len = if encoding == TextEncoding::ShiftJis {
         0
     } else {
         bom_len
     };
-    Detected { encoding, bom_len }
+    (Detected { encoding, bom_len }, presumed)
 }
 
 /// Neither decodes cleanly as UTF-8. A file full of well-formed UTF-8 characters with a
@@ -39,48 +66,101 @@ pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
 /// UTF-8, so the bad cells can be named: Shift_JIS decodes almost any byte soup without an
 /// error, which would turn every Japanese cell into mojibake without a word. Otherwise
 /// Shift_JIS, unless it breaks more than UTF-8 does.
-fn guess_broken(body: &[u8]) -> TextEncoding {
-    // Both counts read the whole file; on a big one they run on two cores at once.
-    let ((wide, broken), sjis) = if body.len() >= 4 << 20 {
-        std::thread::scope(|s| {
-            let sjis = s.spawn(|| sjis_errors(body));
-            let census = utf8_census(body);
-            (
-                census,
-                sjis.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
-        })
-    } else {
-        let census = utf8_census(body);
-        if census.0 >= 2 * census.1 {
-            return TextEncoding::Utf8;
-        }
-        (census, sjis_errors(body))
-    };
+///
+/// `Ok` when the body is mostly well-formed UTF-8; else the malformed runs it has.
+fn mostly_utf8(body: &[u8], halves_from: usize) -> Result<(), usize> {
+    let (wide, broken) = in_halves(body, halves_from, utf8_census);
     if wide >= 2 * broken {
-        return TextEncoding::Utf8;
-    }
-    if sjis == 0 || sjis <= broken {
-        TextEncoding::ShiftJis
+        Ok(())
     } else {
-        TextEncoding::Utf8
+        Err(broken)
     }
+}
+
+/// Whether a body that is not mostly UTF-8 (`broken` malformed UTF-8 runs) is read as
+/// Shift_JIS: when that decodes it cleanly or breaks no more than UTF-8 does.
+pub(crate) fn shift_jis_holds(body: &[u8], broken: usize) -> bool {
+    let (sjis, _) = in_halves(body, HALVES_FROM_BYTES, |h| (sjis_errors(h), 0));
+    sjis == 0 || sjis <= broken
+}
+
+/// Bodies at least this long are counted in two halves at once.
+const HALVES_FROM_BYTES: usize = 4 << 20;
+
+/// Both counts read the whole file: a body of `halves_from` bytes or more is counted in
+/// two halves on two cores, cut after a line feed. Both add up exactly across such a cut:
+/// a line feed is never part of a malformed UTF-8 sequence, and the Shift_JIS decoder
+/// starts afresh after one.
+fn in_halves(
+    body: &[u8],
+    halves_from: usize,
+    count: fn(&[u8]) -> (usize, usize),
+) -> (usize, usize) {
+    let cut = if body.len() >= halves_from {
+        memchr::memchr(b'\n', body.get(body.len() / 2..).unwrap_or_default())
+            .map_or(body.len(), |at| body.len() / 2 + at + 1)
+    } else {
+        body.len()
+    };
+    let (first, second) = body.split_at(cut);
+    if second.is_empty() {
+        return count(first);
+    }
+    std::thread::scope(|s| {
+        let later = s.spawn(|| count(second));
+        let (a, b) = count(first);
+        let (c, d) = later
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (a + c, b + d)
+    })
 }
 
 /// (well-formed non-ASCII characters, malformed byte runs) when read as UTF-8. Shift_JIS
 /// text forms a well-formed multi-byte UTF-8 character only by chance, and then breaks on
 /// the next byte.
+///
+/// Counted run by run over the non-ASCII bytes: an ASCII byte is never part of a malformed
+/// sequence, so the counts of the runs add up to the whole's, and the ASCII between them
+/// (most of a CSV) is skipped eight bytes at a time.
 fn utf8_census(body: &[u8]) -> (usize, usize) {
     let mut wide = 0;
     let mut broken = 0;
-    for chunk in body.utf8_chunks() {
-        // In valid UTF-8 each non-ASCII character has exactly one lead byte (0xC0 and up).
-        wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
-        if !chunk.invalid().is_empty() {
-            broken += 1;
+    let mut at = 0;
+    while let Some(start) = next_non_ascii(body, at) {
+        let end = body
+            .get(start..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii))
+            .map_or(body.len(), |n| start + n);
+        for chunk in body.get(start..end).unwrap_or_default().utf8_chunks() {
+            // In valid UTF-8 each non-ASCII character has exactly one lead byte (0xC0 and up).
+            wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            if !chunk.invalid().is_empty() {
+                broken += 1;
+            }
         }
+        at = end;
     }
     (wide, broken)
+}
+
+/// The first byte at or after `from` with its top bit set.
+fn next_non_ascii(body: &[u8], from: usize) -> Option<usize> {
+    let rest = body.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut skipped = 0;
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        if u64::from_le_bytes(b) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    rest.get(skipped..)?
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|n| from + skipped + n)
 }
 
 fn sjis_errors(body: &[u8]) -> usize {
@@ -101,6 +181,69 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
                 out.reserve(8192);
             }
             encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The census as first written: one pass of the standard library's chunks.
+    fn census_whole(body: &[u8]) -> (usize, usize) {
+        let (mut wide, mut broken) = (0, 0);
+        for chunk in body.utf8_chunks() {
+            wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            broken += usize::from(!chunk.invalid().is_empty());
+        }
+        (wide, broken)
+    }
+
+    /// Pieces of UTF-8, Shift_JIS, ASCII and broken bytes, so runs and cuts fall anywhere.
+    fn any_piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just("山田,".as_bytes().to_vec()),
+            Just(b"\x8eR\x93c,\r\n".to_vec()),
+            Just(b"abcdefghij,".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\xE5\xB1".to_vec()),
+            Just(b"\xFF".to_vec()),
+            Just(b"\x81".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..12),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn census_by_runs_equals_one_pass(pieces in proptest::collection::vec(any_piece(), 0..60)) {
+            let body = pieces.concat();
+            prop_assert_eq!(utf8_census(&body), census_whole(&body));
+        }
+
+        #[test]
+        fn counting_in_halves_guesses_as_one_pass(pieces in proptest::collection::vec(any_piece(), 0..60)) {
+            let body = pieces.concat();
+            prop_assert_eq!(mostly_utf8(&body, 0), mostly_utf8(&body, usize::MAX));
+            let (sjis_a, sjis_b) = match memchr::memchr(b'\n', &body[body.len() / 2..]) {
+                Some(at) => body.split_at(body.len() / 2 + at + 1),
+                None => (&body[..], &[][..]),
+            };
+            prop_assert_eq!(sjis_errors(sjis_a) + sjis_errors(sjis_b), sjis_errors(&body));
+            let (a, b) = (utf8_census(sjis_a), utf8_census(sjis_b));
+            prop_assert_eq!((a.0 + b.0, a.1 + b.1), census_whole(&body));
+        }
+    }
+
+    #[test]
+    fn ascii_is_skipped_to_the_first_high_byte() {
+        let mut body = vec![b'a'; 40];
+        assert_eq!(next_non_ascii(&body, 0), None);
+        for at in [0, 7, 8, 9, 31, 39] {
+            body[at] = 0x93;
+            assert_eq!(next_non_ascii(&body, 0), Some(at));
+            assert_eq!(next_non_ascii(&body, at + 1), None);
+            body[at] = b'a';
         }
     }
 }

@@ -2,7 +2,7 @@
 //! undecodable byte becomes a problem on its row and cell, and the rest still loads.
 //! Only input that is not a text table at all is refused, with a reason.
 
-use super::decode::{Detected, detect_encoding};
+use super::decode::{Detected, detect_for_reading, shift_jis_holds};
 use super::plain::PlainRecords;
 use super::quotes;
 use crate::document::{Document, FileMeta, HEADER_ROW, LineEnding, ReadProblem};
@@ -148,13 +148,21 @@ fn read_inner(
         return Ok(doc);
     }
     refuse_non_text(bytes)?;
-    let detected = detect_encoding(bytes, forced);
-    parse_split(
-        bytes.get(detected.bom_len..).unwrap_or_default(),
-        detected,
-        progress,
-        mode,
-    )
+    let (detected, presumed) = detect_for_reading(bytes, forced);
+    let body = bytes.get(detected.bom_len..).unwrap_or_default();
+    let doc = parse_split(body, detected, progress, mode)?;
+    // Read as presumed Shift_JIS: a clean read proves it (every byte was decoded); one with
+    // bad bytes is settled by counting them, as detect_encoding does before reading.
+    match presumed {
+        Some(broken) if doc.has_read_problems() && !shift_jis_holds(body, broken) => {
+            let utf8 = Detected {
+                encoding: TextEncoding::Utf8,
+                bom_len: 0,
+            };
+            parse_split(body, utf8, progress, mode)
+        }
+        _ => Ok(doc),
+    }
 }
 
 /// UTF-16 files are read and will be saved as UTF-8 with a BOM: with a BOM, or without

@@ -4,7 +4,7 @@
 //! holds the line break where the file is cut (then the file is read again in one pass).
 
 use bulksheet::TextEncoding;
-use bulksheet::io::{read_bytes, read_bytes_in_halves};
+use bulksheet::io::{detect_encoding, read_bytes, read_bytes_in_halves};
 use proptest::prelude::*;
 
 fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
@@ -126,4 +126,36 @@ proptest! {
         let bytes = pieces.concat();
         assert_same_both_ways(&bytes, None);
     }
+
+    /// Reading presumes Shift_JIS without counting its errors first and settles it after;
+    /// the result must be the document read in the encoding detection names.
+    #[test]
+    fn reading_ends_in_the_encoding_detection_names(pieces in proptest::collection::vec(any_piece(), 0..80)) {
+        let bytes = pieces.concat();
+        let named = detect_encoding(&bytes, None).encoding;
+        let read = read_bytes(&bytes, None).map(|d| d.describe()).map_err(|e| e.to_string());
+        let forced = read_bytes(&bytes, Some(named))
+            .map(|d| d.describe())
+            .map_err(|e| e.to_string());
+        prop_assert_eq!(read, forced);
+    }
+}
+
+#[test]
+fn presumed_shift_jis_that_breaks_more_than_utf8_is_read_as_utf8() {
+    // One well-formed UTF-8 character and one bad byte: not mostly UTF-8, so reading
+    // starts as Shift_JIS; as Shift_JIS it has two bad bytes, more than UTF-8's one.
+    let bytes = "a,b\nあ,x\n"
+        .bytes()
+        .chain(*b"\xFF,y\n")
+        .collect::<Vec<u8>>();
+    assert_eq!(detect_encoding(&bytes, None).encoding, TextEncoding::Utf8);
+    let d = read_bytes(&bytes, None).unwrap();
+    assert_eq!(d.meta.encoding, TextEncoding::Utf8);
+    assert_eq!(d.cell(0, 0), "あ");
+    // And a clean Shift_JIS file stays Shift_JIS.
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("名前,メモ\n山田,あ\n");
+    let d = read_bytes(&sjis, None).unwrap();
+    assert_eq!(d.meta.encoding, TextEncoding::ShiftJis);
+    assert_eq!(d.cell(0, 0), "山田");
 }
