@@ -3,7 +3,6 @@
 
 use bulksheet::io::{WriteError, write_atomic, write_atomic_with};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ORIGINAL: &[u8] = b"Login ID,User name\r\ntaro@example.com,Taro\r\n";
@@ -104,18 +103,7 @@ fn a_process_killed_mid_save_leaves_the_original_intact() {
     let path = dir.path().join("users.csv");
     std::fs::write(&path, ORIGINAL).unwrap();
     let expected = big_content().len() as u64;
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            &crate::child_test_name(module_path!(), "slow_save_child"),
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, &path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = crate::spawn_test_child(module_path!(), "slow_save_child", CHILD_ENV, &path);
     // Wait until the child's temp file holds every byte (it then sleeps before renaming).
     let deadline = Instant::now() + Duration::from_secs(120);
     let temp = loop {
@@ -150,18 +138,7 @@ fn a_process_killed_while_writing_the_temp_file_leaves_the_original_intact() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("users.csv");
     std::fs::write(&path, ORIGINAL).unwrap();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            &crate::child_test_name(module_path!(), "slow_save_child"),
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, &path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = crate::spawn_test_child(module_path!(), "slow_save_child", CHILD_ENV, &path);
     // Kill as soon as the temp file appears, most likely while it is still being written.
     let deadline = Instant::now() + Duration::from_secs(120);
     while leftovers(dir.path(), &path).is_empty() {

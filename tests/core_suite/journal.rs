@@ -9,7 +9,6 @@ use bulksheet::io::read_path;
 use bulksheet::journal::{Journal, JournalEntry, Origin, Replay, RestoreError};
 use bulksheet::schema::{Subscriptions, builtin};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const HEADER: &str = "Login ID,User name,Extension number,Locale,Time zone,Administrative privileges,Monitoring privileges,MiiTel Analytics Download recorded audio files,MiiTel Analytics Export call history as CSV,MiiTel Analytics Export contact data as CSV,MiiTel Phone Enable,MiiTel Phone Mobile Enable,MiiTel Call Center CC Administrative privileges,MiiTel Meetings Use bot";
@@ -263,21 +262,12 @@ fn a_process_killed_after_journaling_leaves_a_journal_the_next_start_finds() {
     let dir = tempfile::tempdir().unwrap();
     let journals = dir.path().join("recovery");
     let path = write_fixture(dir.path());
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            &crate::child_test_name(module_path!(), "journal_then_hang_child"),
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(
-            CHILD_ENV,
-            format!("{}\n{}", path.display(), journals.display()),
-        )
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = crate::spawn_test_child(
+        module_path!(),
+        "journal_then_hang_child",
+        CHILD_ENV,
+        format!("{}\n{}", path.display(), journals.display()),
+    );
     let origin = Origin::of_file(&path).unwrap();
     let deadline = Instant::now() + Duration::from_secs(120);
     while !Journal::path(&journals, &origin).exists() {

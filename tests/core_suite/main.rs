@@ -27,9 +27,26 @@ mod rules_file;
 mod sample_data;
 mod schema;
 
-/// The name libtest knows a test by, for running one test in a child process: the test's
-/// module path without the crate's name (which is this binary's).
-pub fn child_test_name(module_path: &str, test: &str) -> String {
+/// Runs one test of this binary in a child process, with `key` set to `value` in its
+/// environment (the child test does nothing without it). libtest knows the test by its
+/// module path without the crate's name, which is this binary's.
+pub fn spawn_test_child(
+    module_path: &str,
+    test: &str,
+    key: &str,
+    value: impl AsRef<std::ffi::OsStr>,
+) -> std::process::Child {
     let module = module_path.split_once("::").map_or("", |(_, m)| m);
-    format!("{module}::{test}")
+    std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            &format!("{module}::{test}"),
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(key, value)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
 }
