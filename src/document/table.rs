@@ -392,6 +392,11 @@ impl Table {
         self.width() + self.extra.get(&p).map_or(0, Vec::len)
     }
 
+    /// Whether any row, deleted ones included, has more or fewer fields than the header.
+    pub fn has_ragged_rows(&self) -> bool {
+        !self.short.is_empty() || !self.extra.is_empty()
+    }
+
     /// How many fields a row read with fewer than the header has, while it is that short.
     pub fn short_fields(&self, row: usize) -> Option<usize> {
         self.short.get(&self.phys(row)?).copied()

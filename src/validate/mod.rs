@@ -361,8 +361,18 @@ impl Validator {
                 self.add_dup(r as usize, col);
             }
         }
-        for row in 0..doc.rows() {
-            self.refresh_row(doc, row);
+        // Row rules find blank rows and rows with the wrong number of fields. Without any
+        // ragged row only the blank ones can have a finding (a million-row visit on one
+        // core otherwise, ~12 ms, while the other waits).
+        if doc.table.has_ragged_rows() {
+            for row in 0..doc.rows() {
+                self.refresh_row(doc, row);
+            }
+        } else {
+            let blank: Vec<usize> = (0..doc.rows()).filter(|&r| self.is_blank_row(r)).collect();
+            for row in blank {
+                self.refresh_row(doc, row);
+            }
         }
         self.refresh_file_rules(doc);
     }
