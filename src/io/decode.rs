@@ -45,7 +45,7 @@ pub(crate) fn detect_for_reading(
         Some(e) => e,
         None if has_bom => TextEncoding::Utf8Bom,
         None if utf8_ok => TextEncoding::Utf8,
-        None => match mostly_utf8(body, HALVES_FROM_BYTES) {
+        None => match mostly_utf8(body, super::scan::HALVES_FROM_BYTES) {
             Ok(()) => TextEncoding::Utf8,
             Err(broken) => {
                 presumed = Some(broken);
@@ -80,40 +80,22 @@ fn mostly_utf8(body: &[u8], halves_from: usize) -> Result<(), usize> {
 /// Whether a body that is not mostly UTF-8 (`broken` malformed UTF-8 runs) is read as
 /// Shift_JIS: when that decodes it cleanly or breaks no more than UTF-8 does.
 pub(crate) fn shift_jis_holds(body: &[u8], broken: usize) -> bool {
-    let (sjis, _) = in_halves(body, HALVES_FROM_BYTES, |h| (sjis_errors(h), 0));
+    let (sjis, _) = in_halves(body, super::scan::HALVES_FROM_BYTES, |h| {
+        (sjis_errors(h), 0)
+    });
     sjis == 0 || sjis <= broken
 }
 
-/// Bodies at least this long are counted in two halves at once.
-const HALVES_FROM_BYTES: usize = 4 << 20;
-
-/// Both counts read the whole file: a body of `halves_from` bytes or more is counted in
-/// two halves on two cores, cut after a line feed. Both add up exactly across such a cut:
-/// a line feed is never part of a malformed UTF-8 sequence, and the Shift_JIS decoder
-/// starts afresh after one.
+/// Both counts read the whole file: a big body is counted in two halves on two cores,
+/// cut after a line feed, where both counts add up exactly (see `scan::cut`; the Shift_JIS
+/// decoder starts afresh after a line feed).
 fn in_halves(
     body: &[u8],
     halves_from: usize,
     count: fn(&[u8]) -> (usize, usize),
 ) -> (usize, usize) {
-    let cut = if body.len() >= halves_from {
-        memchr::memchr(b'\n', body.get(body.len() / 2..).unwrap_or_default())
-            .map_or(body.len(), |at| body.len() / 2 + at + 1)
-    } else {
-        body.len()
-    };
-    let (first, second) = body.split_at(cut);
-    if second.is_empty() {
-        return count(first);
-    }
-    std::thread::scope(|s| {
-        let later = s.spawn(|| count(second));
-        let (a, b) = count(first);
-        let (c, d) = later
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (a + c, b + d)
-    })
+    let ((a, b), (c, d), _) = super::scan::on_halves(body, halves_from, count);
+    (a + c, b + d)
 }
 
 /// (well-formed non-ASCII characters, malformed byte runs) when read as UTF-8. Shift_JIS
@@ -225,10 +207,7 @@ mod tests {
         fn counting_in_halves_guesses_as_one_pass(pieces in proptest::collection::vec(any_piece(), 0..60)) {
             let body = pieces.concat();
             prop_assert_eq!(mostly_utf8(&body, 0), mostly_utf8(&body, usize::MAX));
-            let (sjis_a, sjis_b) = match memchr::memchr(b'\n', &body[body.len() / 2..]) {
-                Some(at) => body.split_at(body.len() / 2 + at + 1),
-                None => (&body[..], &[][..]),
-            };
+            let (sjis_a, sjis_b) = body.split_at(super::super::scan::cut(&body));
             prop_assert_eq!(sjis_errors(sjis_a) + sjis_errors(sjis_b), sjis_errors(&body));
             let (a, b) = (utf8_census(sjis_a), utf8_census(sjis_b));
             prop_assert_eq!((a.0 + b.0, a.1 + b.1), census_whole(&body));

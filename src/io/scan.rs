@@ -1,28 +1,36 @@
 //! Whole-file scans that run before reading can start (where the first NUL byte is,
-//! whether the body is UTF-8): on a big file, each half on its own core, since nothing
-//! else can run until they are done.
+//! whether the body is UTF-8, the counts that choose an encoding): on a big file, each
+//! half on its own core, since nothing else can run until they are done.
 
 /// Files at least this long are scanned in two halves at once.
-const HALVES_FROM_BYTES: usize = 4 << 20;
+pub(super) const HALVES_FROM_BYTES: usize = 4 << 20;
 
-/// Where to cut `bytes` in two near the middle: at the start of a UTF-8 character (not on a
-/// continuation byte), so a body is valid UTF-8 exactly when both halves are.
-fn cut(bytes: &[u8]) -> usize {
-    let mut at = bytes.len() / 2;
-    while bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) && at + 1 < bytes.len() {
-        at += 1;
-    }
-    at
+/// Where to cut `bytes` in two: after the first line feed past the middle (the end when
+/// there is none). A line feed ends a character in UTF-8 and in Shift_JIS alike, so a body
+/// is valid UTF-8 exactly when both halves are, and counts of malformed sequences add up.
+pub(super) fn cut(bytes: &[u8]) -> usize {
+    let middle = bytes.len() / 2;
+    memchr::memchr(b'\n', bytes.get(middle..).unwrap_or_default())
+        .map_or(bytes.len(), |at| middle + at + 1)
 }
 
-/// `f` over both halves of a big `bytes` on two threads, or over all of a small one (then
-/// the second result is `f` of nothing); also where the second half starts.
-fn on_halves<T: Send>(bytes: &[u8], f: impl Fn(&[u8]) -> T + Sync) -> (T, T, usize) {
-    if bytes.len() < HALVES_FROM_BYTES {
-        return (f(bytes), f(&[]), bytes.len());
-    }
-    let at = cut(bytes);
+/// `f` over both halves of a `bytes` of `halves_from` bytes or more on two threads, or
+/// over all of a shorter one (then the second result is `f` of nothing); also where the
+/// second half starts.
+pub(super) fn on_halves<T: Send>(
+    bytes: &[u8],
+    halves_from: usize,
+    f: impl Fn(&[u8]) -> T + Sync,
+) -> (T, T, usize) {
+    let at = if bytes.len() < halves_from {
+        bytes.len()
+    } else {
+        cut(bytes)
+    };
     let (first, second) = bytes.split_at(at);
+    if second.is_empty() {
+        return (f(first), f(second), at);
+    }
     std::thread::scope(|s| {
         let later = s.spawn(|| f(second));
         let early = f(first);
@@ -35,13 +43,15 @@ fn on_halves<T: Send>(bytes: &[u8], f: impl Fn(&[u8]) -> T + Sync) -> (T, T, usi
 
 /// The position of the first NUL byte.
 pub fn first_nul(bytes: &[u8]) -> Option<usize> {
-    let (early, later, at) = on_halves(bytes, |h| memchr::memchr(0, h));
+    let (early, later, at) = on_halves(bytes, HALVES_FROM_BYTES, |h| memchr::memchr(0, h));
     early.or(later.map(|p| p + at))
 }
 
 /// Whether the bytes are well-formed UTF-8.
 pub fn is_utf8(bytes: &[u8]) -> bool {
-    let (early, later, _) = on_halves(bytes, |h| simdutf8::basic::from_utf8(h).is_ok());
+    let (early, later, _) = on_halves(bytes, HALVES_FROM_BYTES, |h| {
+        simdutf8::basic::from_utf8(h).is_ok()
+    });
     early && later
 }
 
@@ -53,7 +63,8 @@ mod tests {
     #[test]
     fn halves_agree_with_one_pass_around_the_cut() {
         let text = "山田太郎,yamada@example.com\n".repeat((HALVES_FROM_BYTES / 30) + 10);
-        let mid = text.len() / 2;
+        let mid = cut(text.as_bytes());
+        assert!(mid < text.len());
         for at in mid.saturating_sub(6)..mid + 6 {
             let mut bytes = text.clone().into_bytes();
             assert!(is_utf8(&bytes));
