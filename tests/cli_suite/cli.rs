@@ -4,17 +4,7 @@
 use crate::common::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulksheet"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn code(o: &Output) -> i32 {
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -142,7 +132,7 @@ fn some_problems() -> String {
 #[test]
 fn exit_0_without_errors_even_with_warnings() {
     let dir = folder(csv(&[plain_row(1), with(plain_row(2), "User name", "=x")]).as_bytes());
-    let o = run_in(dir.path(), &["check", "users.csv"]);
+    let o = run_bulksheet(dir.path(), &["check", "users.csv"]);
     assert_eq!(code(&o), 0, "{o:?}");
     assert!(stdout(&o).contains("users.csv:3: User name: warning:"));
 }
@@ -150,9 +140,9 @@ fn exit_0_without_errors_even_with_warnings() {
 #[test]
 fn exit_1_with_errors() {
     let dir = folder(some_problems().as_bytes());
-    assert_eq!(code(&run_in(dir.path(), &["check", "users.csv"])), 1);
+    assert_eq!(code(&run_bulksheet(dir.path(), &["check", "users.csv"])), 1);
     assert_eq!(
-        code(&run_in(
+        code(&run_bulksheet(
             dir.path(),
             &["check", "users.csv", "--format", "json"]
         )),
@@ -176,13 +166,13 @@ fn exit_2_when_the_file_cannot_be_read_or_the_usage_is_wrong() {
         &["export", "users.csv"],
     ];
     for args in cases {
-        let o = run_in(dir.path(), args);
+        let o = run_bulksheet(dir.path(), args);
         assert_eq!(code(&o), 2, "{args:?}: {o:?}");
         assert!(!o.stderr.is_empty(), "{args:?} says why");
     }
-    let o = run_in(dir.path(), &["check", "missing.csv"]);
+    let o = run_bulksheet(dir.path(), &["check", "missing.csv"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.csv"));
-    let o = run_in(
+    let o = run_bulksheet(
         dir.path(),
         &["check", "users.csv", "--subscriptions", "telepathy"],
     );
@@ -197,26 +187,26 @@ fn unreadable_file_is_exit_2() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads anything; only assert when the file is really unreadable.
     if std::fs::read(&path).is_err() {
-        assert_eq!(code(&run_in(dir.path(), &["check", "users.csv"])), 2);
+        assert_eq!(code(&run_bulksheet(dir.path(), &["check", "users.csv"])), 2);
     }
 }
 
 #[test]
 fn help_lists_the_commands_and_flags() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run_in(dir.path(), &["--help"]);
+    let o = run_bulksheet(dir.path(), &["--help"]);
     assert_eq!(code(&o), 0);
     let help = stdout(&o);
     for word in ["check", "export", "Exit codes"] {
         assert!(help.contains(word), "{word}: {help}");
     }
-    let o = run_in(dir.path(), &["check", "--help"]);
+    let o = run_bulksheet(dir.path(), &["check", "--help"]);
     assert_eq!(code(&o), 0);
     let help = stdout(&o);
     for flag in ["--schema", "--encoding", "--subscriptions", "--format"] {
         assert!(help.contains(flag), "{flag}: {help}");
     }
-    let o = run_in(dir.path(), &["export", "--help"]);
+    let o = run_bulksheet(dir.path(), &["export", "--help"]);
     for flag in ["--output", "--encoding", "--split"] {
         assert!(stdout(&o).contains(flag), "{flag}");
     }
@@ -225,7 +215,7 @@ fn help_lists_the_commands_and_flags() {
 #[test]
 fn json_has_exactly_the_documented_shape_and_key_order() {
     let dir = folder(some_problems().as_bytes());
-    let o = run_in(dir.path(), &["check", "users.csv", "--format", "json"]);
+    let o = run_bulksheet(dir.path(), &["check", "users.csv", "--format", "json"]);
     let r = json(&o);
     assert_eq!(
         r.keys(),
@@ -282,7 +272,7 @@ fn json_reports_the_encoding_it_read() {
             .join(name);
         let dir = tempfile::tempdir().unwrap();
         let p = path.to_str().unwrap();
-        let o = run_in(dir.path(), &["check", p, "--format", "json"]);
+        let o = run_bulksheet(dir.path(), &["check", p, "--format", "json"]);
         assert_eq!(code(&o), 0, "{name}: {o:?}");
         let r = json(&o);
         assert_eq!(r.get("encoding"), &J::Str(enc.into()), "{name}");
@@ -299,7 +289,7 @@ fn text_lines_use_the_file_line_number_and_end_with_a_summary() {
         with(plain_row(2), "Login ID", "taro＠example.com"),
     ]);
     let dir = folder(text.as_bytes());
-    let o = run_in(dir.path(), &["check", "users.csv"]);
+    let o = run_bulksheet(dir.path(), &["check", "users.csv"]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
@@ -323,7 +313,7 @@ fn text_places_header_and_file_issues() {
         .map(|r| keep.iter().map(|&c| r[c].clone()).collect())
         .collect();
     let dir = folder(csv_with(&header, &rows, "\n").as_bytes());
-    let o = run_in(dir.path(), &["check", "users.csv"]);
+    let o = run_bulksheet(dir.path(), &["check", "users.csv"]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
@@ -349,13 +339,13 @@ fn encoding_flag_overrides_detection() {
     let sjis = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/rw/sjis_crlf.csv");
     let p = sjis.to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let o = run_in(
+    let o = run_bulksheet(
         dir.path(),
         &["check", p, "--encoding", "shift_jis", "--format", "json"],
     );
     assert_eq!(code(&o), 0);
     assert_eq!(json(&o).get("encoding"), &J::Str("shift_jis".into()));
-    let o = run_in(
+    let o = run_bulksheet(
         dir.path(),
         &["check", p, "--encoding", "utf-8", "--format", "json"],
     );
@@ -373,8 +363,8 @@ fn encoding_flag_overrides_detection() {
 #[test]
 fn subscriptions_make_their_blank_columns_errors() {
     let dir = folder(csv(&[plain_row(1), plain_row(2)]).as_bytes());
-    assert_eq!(code(&run_in(dir.path(), &["check", "users.csv"])), 0);
-    let o = run_in(
+    assert_eq!(code(&run_bulksheet(dir.path(), &["check", "users.csv"])), 0);
+    let o = run_bulksheet(
         dir.path(),
         &[
             "check",
@@ -408,7 +398,7 @@ fn subscriptions_make_their_blank_columns_errors() {
     );
     // All filled: every subscription may be on.
     let dir = folder(csv(&valid_rows(2)).as_bytes());
-    let o = run_in(
+    let o = run_bulksheet(
         dir.path(),
         &["check", "users.csv", "--subscriptions", ALL_SUBSCRIPTIONS],
     );
@@ -418,7 +408,7 @@ fn subscriptions_make_their_blank_columns_errors() {
 #[test]
 fn generic_and_file_schemas() {
     let dir = folder(b"name,age\r\nTaro,12\r\nHanako\r\n");
-    let o = run_in(
+    let o = run_bulksheet(
         dir.path(),
         &[
             "check",
@@ -444,7 +434,7 @@ fn generic_and_file_schemas() {
     let toml = "name = \"pets\"\n\n[[columns]]\nname = \"name\"\nkind = \"text\"\n\n[[columns]]\nname = \"age\"\nkind = \"digits\"\nmin_digits = 1\nmax_digits = 2\n";
     std::fs::write(dir.path().join("pets.toml"), toml).unwrap();
     std::fs::write(dir.path().join("pets.csv"), "name,age\nTaro,123\n").unwrap();
-    let o = run_in(dir.path(), &["check", "pets.csv", "--schema", "pets.toml"]);
+    let o = run_bulksheet(dir.path(), &["check", "pets.csv", "--schema", "pets.toml"]);
     assert_eq!(code(&o), 1, "{o:?}");
     assert!(
         stdout(&o).contains("pets.csv:2: age: error:"),
@@ -461,14 +451,14 @@ fn random_files_never_panic_the_command_line() {
         let bytes: Vec<u8> = (0..rng.below(400)).map(|_| rng.next() as u8).collect();
         std::fs::write(dir.path().join("r.csv"), &bytes).unwrap();
         for format in ["text", "json"] {
-            let o = run_in(dir.path(), &["check", "r.csv", "--format", format]);
+            let o = run_bulksheet(dir.path(), &["check", "r.csv", "--format", format]);
             let c = code(&o);
             assert!((0..=2).contains(&c), "seed {seed}: {c}");
             if format == "json" && c != 2 {
                 json(&o);
             }
         }
-        let o = run_in(dir.path(), &["export", "r.csv", "-o", "out.csv"]);
+        let o = run_bulksheet(dir.path(), &["export", "r.csv", "-o", "out.csv"]);
         assert!((0..=2).contains(&code(&o)), "seed {seed}");
     }
 }

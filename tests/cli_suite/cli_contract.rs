@@ -4,7 +4,6 @@
 
 use crate::core_support::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const CORE: &str = "tests/data/core";
 
@@ -16,14 +15,7 @@ struct Run {
 
 /// Runs the binary in `dir` with English messages and no colour.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_bulksheet"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = crate::common::run_bulksheet(dir, args);
     Run {
         code: out.status.code().expect("exited, not killed"),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

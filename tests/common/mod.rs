@@ -5,6 +5,20 @@
 use bulksheet::io::read_bytes;
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::{Code, Issue, Sheet};
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the built `bulksheet` in `dir` with English messages and no colour.
+pub fn run_bulksheet(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bulksheet"))
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
 
 /// The 24 columns of the MiiTel "Update multiple users" template, in template order.
 pub const HEADERS: [&str; 24] = [

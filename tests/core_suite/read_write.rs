@@ -8,7 +8,6 @@ use bulksheet::io::{WriteError, WriteOptions, encode_rows, read_bytes, read_path
 use bulksheet::sample_data::to_shift_jis;
 use bulksheet::{Code, Sheet, TextEncoding};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,16 +61,6 @@ const FIXTURES: [(&str, TextEncoding, LineEnding, bool, bool); 6] = [
     ),
 ];
 
-fn bulksheet(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulksheet"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
 fn miitel_sheet(bytes: &[u8]) -> Sheet {
     let doc = read_bytes(bytes, None).unwrap();
     let schema = bulksheet::schema::builtin("miitel-update-users").unwrap();
@@ -113,14 +102,14 @@ fn export_of_a_clean_file_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     for (name, ..) in FIXTURES {
         let out = dir.path().join(format!("out-{name}"));
-        let o = bulksheet(
+        let o = run_bulksheet(
+            dir.path(),
             &[
                 "export",
                 fixture(name).to_str().unwrap(),
                 "-o",
                 out.to_str().unwrap(),
             ],
-            dir.path(),
         );
         assert_eq!(o.status.code(), Some(0), "{name}: {o:?}");
         let written = std::fs::read(&out).unwrap();
@@ -285,7 +274,7 @@ fn export_refuses_while_errors_remain_and_writes_nothing() {
         with(plain_row(2), "Extension number", "１２３"),
     ];
     std::fs::write(&input, csv(&rows)).unwrap();
-    let o = bulksheet(&["export", "users.csv", "-o", "out.csv"], dir.path());
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     assert!(!dir.path().join("out.csv").exists());
     let err = String::from_utf8_lossy(&o.stderr);
@@ -296,7 +285,7 @@ fn export_refuses_while_errors_remain_and_writes_nothing() {
     // Warnings alone do not stop it.
     let rows = vec![plain_row(1), with(plain_row(2), "User name", " Taro")];
     std::fs::write(&input, csv(&rows)).unwrap();
-    let o = bulksheet(&["export", "users.csv", "-o", "out.csv"], dir.path());
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(dir.path().join("out.csv").exists());
 }
@@ -321,7 +310,8 @@ fn shift_jis_refuses_characters_it_cannot_carry_naming_row_and_column() {
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("users.csv"), &text).unwrap();
-    let o = bulksheet(
+    let o = run_bulksheet(
+        dir.path(),
         &[
             "export",
             "users.csv",
@@ -330,7 +320,6 @@ fn shift_jis_refuses_characters_it_cannot_carry_naming_row_and_column() {
             "--encoding",
             "shift_jis",
         ],
-        dir.path(),
     );
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     assert!(!dir.path().join("out.csv").exists());
@@ -338,7 +327,7 @@ fn shift_jis_refuses_characters_it_cannot_carry_naming_row_and_column() {
     assert!(err.contains("users.csv:3: User name: error:"), "{err}");
     assert!(err.contains('😀'), "{err}");
     // The same file goes out as UTF-8.
-    let o = bulksheet(&["export", "users.csv", "-o", "out.csv"], dir.path());
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
 }
 
@@ -347,7 +336,8 @@ fn export_converts_encoding_and_keeps_the_cells() {
     let dir = tempfile::tempdir().unwrap();
     let input = fixture("utf8_lf.csv");
     let out = dir.path().join("sjis.csv");
-    let o = bulksheet(
+    let o = run_bulksheet(
+        dir.path(),
         &[
             "export",
             input.to_str().unwrap(),
@@ -356,12 +346,12 @@ fn export_converts_encoding_and_keeps_the_cells() {
             "--encoding",
             "shift_jis",
         ],
-        dir.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     // The UTF-8 LF fixture as Shift_JIS is the Shift_JIS LF fixture.
     assert!(std::fs::read(&out).unwrap() == std::fs::read(fixture("sjis_lf.csv")).unwrap());
-    let o = bulksheet(
+    let o = run_bulksheet(
+        dir.path(),
         &[
             "export",
             out.to_str().unwrap(),
@@ -370,7 +360,6 @@ fn export_converts_encoding_and_keeps_the_cells() {
             "--encoding",
             "utf-8-bom",
         ],
-        dir.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let bom = std::fs::read(dir.path().join("bom.csv")).unwrap();
@@ -384,7 +373,7 @@ fn export_drops_blank_rows() {
     let blank = vec![String::new(); HEADERS.len()];
     let rows = vec![plain_row(1), blank.clone(), plain_row(2), blank];
     std::fs::write(dir.path().join("users.csv"), csv(&rows)).unwrap();
-    let o = bulksheet(&["export", "users.csv", "-o", "out.csv"], dir.path());
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let written = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
     assert_eq!(written, csv(&[plain_row(1), plain_row(2)]));
@@ -395,13 +384,13 @@ fn split_100_writes_a_valid_101_row_file_as_two_clean_parts() {
     let dir = tempfile::tempdir().unwrap();
     let text = csv(&valid_rows(101));
     std::fs::write(dir.path().join("users.csv"), &text).unwrap();
-    let o = bulksheet(&["export", "users.csv", "-o", "part.csv"], dir.path());
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "part.csv"]);
     assert_eq!(o.status.code(), Some(1), "over the limit without --split");
     assert!(!dir.path().join("part.csv").exists());
 
-    let o = bulksheet(
-        &["export", "users.csv", "-o", "part.csv", "--split", "100"],
+    let o = run_bulksheet(
         dir.path(),
+        &["export", "users.csv", "-o", "part.csv", "--split", "100"],
     );
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(!dir.path().join("part.csv").exists());
@@ -417,7 +406,7 @@ fn split_100_writes_a_valid_101_row_file_as_two_clean_parts() {
         for r in 0..n {
             seen.push(s.cell(r, 0).to_string());
         }
-        let o = bulksheet(&["check", &format!("part-{k}.csv")], dir.path());
+        let o = run_bulksheet(dir.path(), &["check", &format!("part-{k}.csv")]);
         assert_eq!(o.status.code(), Some(0), "part {k}: {o:?}");
     }
     let all: Vec<String> = (1..=101)
