@@ -17,6 +17,7 @@ use crate::roster::Roster;
 use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions, Unique};
 use crate::text::{is_blank, shorten};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use unique::UniqueIndex;
 
 /// Everything validation depends on besides the cells.
@@ -320,28 +321,30 @@ impl Validator {
         // all the cell rules together: on a big sheet each is built on a thread of its own
         // meanwhile. Their marks go on last, after each cell's own findings, either way.
         let built: Vec<Option<(UniqueIndex, Vec<u32>)>> = if doc.rows() >= PARALLEL_FROM_ROWS {
-            // A copy (a byte per row): the cell checks borrow the validator meanwhile.
-            let blank = self.blank.clone();
-            std::thread::scope(|s| {
-                // One thread per index: on two cores the cell rules and the two indexes of
-                // the MiiTel template even out, where one thread for both indexes took
-                // twice as long as the cell rules.
+            let this = &*self;
+            let next = AtomicUsize::new(0);
+            let (built, found) = std::thread::scope(|s| {
+                // One thread per index, and two sharing out the columns' rules: the
+                // cores stay busy until the last of them ends, where the cell rules on one
+                // thread took longer than both indexes.
                 let indexes: Vec<_> = unique
                     .iter()
                     .enumerate()
                     .map(|(col, mode)| {
-                        let blank = &blank;
-                        mode.map(|mode| s.spawn(move || build_unique(doc, blank, col, mode)))
+                        mode.map(|mode| s.spawn(move || build_unique(doc, &this.blank, col, mode)))
                     })
                     .collect();
-                self.check_cells(doc);
-                indexes
-                    .into_iter()
-                    .map(|h| h.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
-                    .collect()
-            })
+                let next = &next;
+                let helper = s.spawn(move || this.take_columns(doc, next));
+                let mut found = this.take_columns(doc, next);
+                found.extend(join(helper));
+                let built: Vec<_> = indexes.into_iter().map(|h| h.map(join)).collect();
+                (built, found)
+            });
+            self.check_cells(doc, Some(found));
+            built
         } else {
-            self.check_cells(doc);
+            self.check_cells(doc, None);
             unique
                 .iter()
                 .enumerate()
@@ -472,15 +475,17 @@ impl Validator {
         labels.join(" or ")
     }
 
-    /// Checks one column; a dictionary column is checked once per distinct value.
-    fn check_column(&mut self, doc: &Document, col: usize) {
+    /// The findings of one column's cells by their own values, for the rows that have
+    /// any; a dictionary column is checked once per distinct value.
+    fn column_findings(&self, doc: &Document, col: usize) -> Vec<(usize, Vec<Finding>)> {
         let order = doc.table.order();
+        let mut out = Vec::new();
         if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
             let per_value: Vec<Vec<Finding>> =
                 values.iter().map(|v| self.value_findings(col, v)).collect();
             // The usual enum column: every code in it is fine, so no cell needs a visit.
             if per_value.iter().all(Vec::is_empty) {
-                return;
+                return out;
             }
             for (row, &phys) in order.iter().enumerate() {
                 if self.is_blank_row(row) {
@@ -488,7 +493,7 @@ impl Validator {
                 }
                 let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
                 if let Some(fs) = per_value.get(id).filter(|f| !f.is_empty()) {
-                    self.put_cell(row, col, fs.clone());
+                    out.push((row, fs.clone()));
                 }
             }
         } else {
@@ -498,8 +503,30 @@ impl Validator {
                 }
                 let fs = self.value_findings(col, doc.cell(row, col));
                 if !fs.is_empty() {
-                    self.put_cell(row, col, fs);
+                    out.push((row, fs));
                 }
+            }
+        }
+        out
+    }
+
+    /// Columns' findings, taking the next column not yet taken from `next` until none is
+    /// left: threads sharing one counter share the columns out by the time each takes.
+    fn take_columns(&self, doc: &Document, next: &AtomicUsize) -> Vec<ColumnFindings> {
+        let mut out = Vec::new();
+        loop {
+            let col = next.fetch_add(1, Ordering::Relaxed);
+            if col >= doc.width() {
+                return out;
+            }
+            out.push((col, self.column_findings(doc, col)));
+        }
+    }
+
+    fn put_columns(&mut self, found: Vec<ColumnFindings>) {
+        for (col, cells) in found {
+            for (row, fs) in cells {
+                self.put_cell(row, col, fs);
             }
         }
     }
@@ -520,10 +547,10 @@ impl Validator {
     }
 
     /// Each cell's own findings: the rules of its column, broken bytes, the roster.
-    fn check_cells(&mut self, doc: &Document) {
-        for col in 0..doc.width() {
-            self.check_column(doc, col);
-        }
+    /// `found` holds the column rules' findings when they were gathered already.
+    fn check_cells(&mut self, doc: &Document, found: Option<Vec<ColumnFindings>>) {
+        let found = found.unwrap_or_else(|| self.take_columns(doc, &AtomicUsize::new(0)));
+        self.put_columns(found);
         self.check_read_problems(doc);
         self.check_roster(doc);
     }
@@ -975,6 +1002,14 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
         finding: Finding::new(Code::Separator, Msg::Separator { found }),
     })
 }
+
+/// A scoped thread's result; its panic goes on in the thread that waited for it.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// One column's findings by row, as [`Validator::column_findings`] gives them.
+type ColumnFindings = (usize, Vec<(usize, Vec<Finding>)>);
 
 /// Sheets this big check their cells and build their duplicate indexes on two threads.
 const PARALLEL_FROM_ROWS: usize = 20_000;
