@@ -18,12 +18,48 @@ pub enum ColumnCells {
         values: Vec<Box<str>>,
         index: DictIndex,
     },
-    /// Cell `phys` is `buf[ends[phys-1]..ends[phys]]`, unless `edited` has it.
+    /// Cells in runs of rows (`segs`, in row order; one per part of a file read in parts),
+    /// unless `edited` has them.
     Text {
-        buf: String,
-        ends: Vec<u32>,
+        segs: Vec<TextSeg>,
         edited: FxHashMap<u32, Box<str>>,
     },
+}
+
+/// The text cells of consecutive physical rows from `first` on: cell `first + i` is
+/// `buf[ends[i-1]..ends[i]]`. A file read in two parts keeps the second part's run as it
+/// was read instead of copying it after the first (~50 MB for a million rows).
+#[derive(Debug, Clone, Default)]
+pub struct TextSeg {
+    first: u32,
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl TextSeg {
+    fn get(&self, phys: u32) -> &str {
+        let i = phys.wrapping_sub(self.first) as usize;
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0) as usize
+        };
+        self.buf.get(start..end).unwrap_or("")
+    }
+
+    fn push(&mut self, value: &str) {
+        self.buf.push_str(value);
+        self.ends.push(offset(self.buf.len()));
+    }
+}
+
+/// The run holding row `phys`: the last one starting at or before it.
+fn seg_of(segs: &[TextSeg], phys: u32) -> Option<&TextSeg> {
+    match segs {
+        [only] => Some(only),
+        _ => segs.iter().rev().find(|s| s.first <= phys),
+    }
 }
 
 impl Default for ColumnCells {
@@ -88,20 +124,13 @@ impl ColumnCells {
                 .get(phys as usize)
                 .and_then(|&id| values.get(id as usize))
                 .map_or("", |v| v),
-            ColumnCells::Text { buf, ends, edited } => {
+            ColumnCells::Text { segs, edited } => {
                 if !edited.is_empty()
                     && let Some(v) = edited.get(&phys)
                 {
                     return v;
                 }
-                let i = phys as usize;
-                let end = ends.get(i).copied().unwrap_or(0) as usize;
-                let start = if i == 0 {
-                    0
-                } else {
-                    ends.get(i - 1).copied().unwrap_or(0) as usize
-                };
-                buf.get(start..end).unwrap_or("")
+                seg_of(segs, phys).map_or("", |s| s.get(phys))
             }
         }
     }
@@ -109,7 +138,9 @@ impl ColumnCells {
     fn len(&self) -> usize {
         match self {
             ColumnCells::Dict { ids, .. } => ids.len(),
-            ColumnCells::Text { ends, .. } => ends.len(),
+            ColumnCells::Text { segs, .. } => {
+                segs.last().map_or(0, |s| s.first as usize + s.ends.len())
+            }
         }
     }
 
@@ -117,7 +148,9 @@ impl ColumnCells {
     fn bytes(&self) -> usize {
         match self {
             ColumnCells::Dict { ids, .. } => ids.len(),
-            ColumnCells::Text { buf, ends, .. } => buf.len() + 4 * ends.len(),
+            ColumnCells::Text { segs, .. } => {
+                segs.iter().map(|s| s.buf.len() + 4 * s.ends.len()).sum()
+            }
         }
     }
 
@@ -144,10 +177,7 @@ impl ColumnCells {
                 }
                 self.push_new(value);
             }
-            ColumnCells::Text { buf, ends, .. } => {
-                buf.push_str(value);
-                ends.push(offset(buf.len()));
-            }
+            ColumnCells::Text { segs, .. } => push_text(segs, value),
         }
     }
 
@@ -164,9 +194,8 @@ impl ColumnCells {
             return;
         }
         self.convert_to_text();
-        if let ColumnCells::Text { buf, ends, .. } = self {
-            buf.push_str(value);
-            ends.push(offset(buf.len()));
+        if let ColumnCells::Text { segs, .. } = self {
+            push_text(segs, value);
         }
     }
 
@@ -196,15 +225,15 @@ impl ColumnCells {
             return;
         }
         let n = self.len();
-        let mut buf = String::new();
-        let mut ends = Vec::with_capacity(n);
+        let mut seg = TextSeg {
+            ends: Vec::with_capacity(n),
+            ..TextSeg::default()
+        };
         for phys in 0..n {
-            buf.push_str(self.get(phys as u32));
-            ends.push(offset(buf.len()));
+            seg.push(self.get(phys as u32));
         }
         *self = ColumnCells::Text {
-            buf,
-            ends,
+            segs: vec![seg],
             edited: FxHashMap::default(),
         };
     }
@@ -241,18 +270,29 @@ impl ColumnCells {
         self.convert_to_text();
         let mut other = other;
         other.convert_to_text();
+        let phys_base = offset(self.len());
         if let (
-            ColumnCells::Text { buf, ends, edited },
+            ColumnCells::Text { segs, edited },
             ColumnCells::Text {
-                buf: their_buf,
-                ends: their_ends,
+                segs: their_segs,
                 edited: their_edited,
             },
         ) = (self, other)
         {
-            let (base, phys_base) = (offset(buf.len()), offset(ends.len()));
-            buf.push_str(&their_buf);
-            ends.extend(their_ends.iter().map(|&e| e.saturating_add(base)));
+            // Their runs are moved, not copied: only the row numbers they start at change.
+            segs.retain(|s| !s.ends.is_empty());
+            segs.extend(
+                their_segs
+                    .into_iter()
+                    .filter(|s| !s.ends.is_empty())
+                    .map(|s| TextSeg {
+                        first: s.first.saturating_add(phys_base),
+                        ..s
+                    }),
+            );
+            if segs.is_empty() {
+                segs.push(TextSeg::default());
+            }
             edited.extend(
                 their_edited
                     .into_iter()
@@ -301,6 +341,16 @@ fn append_columns(mine: &mut [ColumnCells], theirs: Vec<ColumnCells>) {
         s.spawn(|| there.into_iter().for_each(|(m, t)| m.append(t)));
         here.into_iter().for_each(|(m, t)| m.append(t));
     });
+}
+
+/// Adds a cell after the last run's. A run is never empty once a cell is pushed.
+fn push_text(segs: &mut Vec<TextSeg>, value: &str) {
+    if segs.is_empty() {
+        segs.push(TextSeg::default());
+    }
+    if let Some(last) = segs.last_mut() {
+        last.push(value);
+    }
 }
 
 /// String equality without a library call for the one- and two-byte codes that fill
@@ -559,6 +609,42 @@ mod tests {
         );
         let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
         assert_eq!(distinct.len(), 41);
+    }
+
+    /// A table of `rows` rows whose column 0 is text (too many values for a dictionary).
+    fn text_table(rows: std::ops::Range<usize>) -> Table {
+        let mut t = Table::new(2);
+        for i in rows {
+            let (a, b) = (format!("name{i}"), format!("{}", i % 3));
+            t.push_record([a.as_str(), b.as_str()].into_iter(), i as u32 + 2);
+        }
+        t
+    }
+
+    #[test]
+    fn a_table_joined_from_parts_reads_and_edits_as_one_read_whole() {
+        let mut joined = text_table(0..300);
+        joined.append(text_table(300..700), 0);
+        let mut whole = text_table(0..700);
+        let same = |a: &Table, b: &Table| {
+            a.len() == b.len() && (0..a.len()).all(|r| (0..2).all(|c| a.cell(r, c) == b.cell(r, c)))
+        };
+        assert!(same(&joined, &whole));
+        assert_eq!(
+            (joined.cell(299, 0), joined.cell(300, 0)),
+            ("name299", "name300")
+        );
+        for t in [&mut joined, &mut whole] {
+            t.set(650, 0, "edited");
+            t.set(10, 0, "early");
+            t.insert_row(5, &["inserted".to_string(), "1".to_string()]);
+            t.remove_row(400);
+            t.insert_row(usize::MAX, &["last".to_string(), "2".to_string()]);
+        }
+        assert!(same(&joined, &whole));
+        assert_eq!(joined.cell(650, 0), "edited");
+        assert_eq!(joined.cell(joined.len() - 1, 0), "last");
+        assert_eq!(joined.column(0).map(ColumnCells::len), Some(702));
     }
 
     #[test]

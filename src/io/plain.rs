@@ -117,6 +117,7 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    #[inline(always)]
     fn field_to(&mut self, end: usize) -> &'a str {
         let field = self.text.get(self.start..end).unwrap_or("");
         self.start = end + 1;
