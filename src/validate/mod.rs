@@ -314,26 +314,26 @@ impl Validator {
         self.file.clear();
         self.col_counts = vec![[0, 0]; width];
         self.totals = [0, 0];
-        self.blank = blank_rows(doc);
-        self.check_header(doc);
         let unique = self.unique_modes(doc);
         // The duplicate indexes (hashing every key of a unique column) take as long as
         // all the cell rules together: on a big sheet each is built on a thread of its own
         // meanwhile. Their marks go on last, after each cell's own findings, either way.
         let built: Vec<Option<(UniqueIndex, Vec<u32>)>> = if doc.rows() >= PARALLEL_FROM_ROWS {
-            let this = &*self;
             let next = AtomicUsize::new(0);
             let (built, found) = std::thread::scope(|s| {
-                // One thread per index, and two sharing out the columns' rules: the
-                // cores stay busy until the last of them ends, where the cell rules on one
-                // thread took longer than both indexes.
+                // One thread per index, from the start (a key is never blank, so they do
+                // not wait for the blank rows), and two sharing out the columns' rules:
+                // the cores stay busy until the last of them ends.
                 let indexes: Vec<_> = unique
                     .iter()
                     .enumerate()
                     .map(|(col, mode)| {
-                        mode.map(|mode| s.spawn(move || build_unique(doc, &this.blank, col, mode)))
+                        mode.map(|mode| s.spawn(move || build_unique(doc, col, mode)))
                     })
                     .collect();
+                self.blank = blank_rows(doc);
+                self.check_header(doc);
+                let this = &*self;
                 let next = &next;
                 let helper = s.spawn(move || this.take_columns(doc, next));
                 let mut found = this.take_columns(doc, next);
@@ -344,11 +344,13 @@ impl Validator {
             self.check_cells(doc, Some(found));
             built
         } else {
+            self.blank = blank_rows(doc);
+            self.check_header(doc);
             self.check_cells(doc, None);
             unique
                 .iter()
                 .enumerate()
-                .map(|(col, mode)| mode.map(|mode| build_unique(doc, &self.blank, col, mode)))
+                .map(|(col, mode)| mode.map(|mode| build_unique(doc, col, mode)))
                 .collect()
         };
         self.unique = Vec::with_capacity(width);
@@ -1015,14 +1017,9 @@ type ColumnFindings = (usize, Vec<(usize, Vec<Finding>)>);
 const PARALLEL_FROM_ROWS: usize = 20_000;
 
 /// The duplicate index of one unique column, and the rows whose key another row shares.
-fn build_unique(
-    doc: &Document,
-    blank: &[bool],
-    col: usize,
-    mode: Unique,
-) -> (UniqueIndex, Vec<u32>) {
+/// Blank rows need no filtering out: every cell of one is blank.
+fn build_unique(doc: &Document, col: usize, mode: Unique) -> (UniqueIndex, Vec<u32>) {
     let keys = (0..doc.rows())
-        .filter(|&row| !blank.get(row).copied().unwrap_or(true))
         .map(|row| (row as u32, doc.cell(row, col)))
         .filter(|(_, v)| !is_blank(v));
     let ix = UniqueIndex::build(mode, keys, doc.rows());
