@@ -259,11 +259,21 @@ impl ColumnCells {
                 }
             }
             if map.len() == their_values.len() {
-                ids.extend(
-                    their_ids
-                        .iter()
-                        .map(|&i| map.get(i as usize).copied().unwrap_or(0)),
-                );
+                ids.reserve_exact(their_ids.len());
+                if map.iter().enumerate().all(|(i, &id)| usize::from(id) == i) {
+                    ids.extend_from_slice(their_ids);
+                } else {
+                    // A full table: each id is one lookup without a bounds check.
+                    let mut table = [0u8; 256];
+                    for (slot, &id) in table.iter_mut().zip(&map) {
+                        *slot = id;
+                    }
+                    #[allow(
+                        clippy::indexing_slicing,
+                        reason = "a byte always indexes a table of 256"
+                    )]
+                    ids.extend(their_ids.iter().map(|&i| table[usize::from(i)]));
+                }
                 return;
             }
         }
