@@ -148,18 +148,59 @@ fn read_inner(
         return Ok(doc);
     }
     refuse_non_text(bytes)?;
+    if forced.is_none() && starts_as_utf8(bytes) {
+        // Presumed UTF-8: reading checks every field's bytes, so a read without a broken
+        // byte proves the whole body is UTF-8, as detection would have found with a pass
+        // of its own; any other read asks detection, as before.
+        let doc = parse_split(bytes, UTF8, progress, mode)?;
+        if !doc.has_read_problems() {
+            return Ok(doc);
+        }
+        let (detected, presumed) = detect_for_reading(bytes, forced);
+        if detected == UTF8 && presumed.is_none() {
+            return Ok(doc);
+        }
+        return read_detected(bytes, detected, presumed, progress, mode);
+    }
     let (detected, presumed) = detect_for_reading(bytes, forced);
+    read_detected(bytes, detected, presumed, progress, mode)
+}
+
+const UTF8: Detected = Detected {
+    encoding: TextEncoding::Utf8,
+    bom_len: 0,
+};
+
+/// Whether a file's first 64 KiB are UTF-8 (plain ASCII included), without a byte-order
+/// mark. Such a file is read as UTF-8 straight away; a Shift_JIS file that starts with
+/// 64 KiB of ASCII is read a second time once the first read has found its bytes broken.
+fn starts_as_utf8(bytes: &[u8]) -> bool {
+    if bytes.starts_with(super::decode::UTF8_BOM) {
+        return false;
+    }
+    let start = bytes.get(..bytes.len().min(64 << 10)).unwrap_or_default();
+    match simdutf8::compat::from_utf8(start) {
+        Ok(_) => true,
+        // Cut inside a character at the end of the window: still UTF-8 so far.
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Reads a body in the encoding detection named (see [`detect_for_reading`]).
+fn read_detected(
+    bytes: &[u8],
+    detected: Detected,
+    presumed: Option<usize>,
+    progress: &mut dyn FnMut(f32) -> bool,
+    mode: Mode,
+) -> Result<Document, ReadError> {
     let body = bytes.get(detected.bom_len..).unwrap_or_default();
     let doc = parse_split(body, detected, progress, mode)?;
     // Read as presumed Shift_JIS: a clean read proves it (every byte was decoded); one with
     // bad bytes is settled by counting them, as detect_encoding does before reading.
     match presumed {
         Some(broken) if doc.has_read_problems() && !shift_jis_holds(body, broken) => {
-            let utf8 = Detected {
-                encoding: TextEncoding::Utf8,
-                bom_len: 0,
-            };
-            parse_split(body, utf8, progress, mode)
+            parse_split(body, UTF8, progress, mode)
         }
         _ => Ok(doc),
     }
@@ -347,6 +388,12 @@ fn parse_part(
     let mut doc: Option<Document> =
         width.map(|w| Document::new(vec![String::new(); w], meta.clone()));
     let mut ends_in_quotes = false;
+    // A quote-free UTF-8 part is checked whole, once: its lines are then sliced out of it
+    // (checking each line on its own cost a call per line).
+    let whole = (matches!(records, Records::Plain(_))
+        && detected.encoding != TextEncoding::ShiftJis)
+        .then(|| simdutf8::basic::from_utf8(body).ok())
+        .flatten();
     let total = body.len().max(1) as f32;
     let mut next_report = 1usize << 20;
     while let Some((start, line, end, plain)) = records.next(body, &mut rec) {
@@ -372,7 +419,11 @@ fn parse_part(
         if let Some(d) = doc.as_mut() {
             let line = u32::try_from(line).unwrap_or(u32::MAX);
             if let Some(content) = plain {
-                if let Some(text) = fields.line_text(content) {
+                let text = match whole {
+                    Some(whole) => whole.get(start..start + content.len()),
+                    None => fields.line_text(content),
+                };
+                if let Some(text) = text {
                     d.table.push_record(super::plain::fields(text), line);
                     continue;
                 }

@@ -159,3 +159,34 @@ fn presumed_shift_jis_that_breaks_more_than_utf8_is_read_as_utf8() {
     assert_eq!(d.meta.encoding, TextEncoding::ShiftJis);
     assert_eq!(d.cell(0, 0), "山田");
 }
+
+#[test]
+fn shift_jis_that_starts_with_pages_of_ascii_is_read_as_shift_jis() {
+    // The first 64 KiB are ASCII, so reading starts as UTF-8; the Japanese rows further
+    // down break it, and detection settles the file as Shift_JIS.
+    let mut text = String::from("Name,Memo\n");
+    let mut rows = 0;
+    while text.len() < 80 << 10 {
+        text.push_str(&format!("user{rows},plain\n"));
+        rows += 1;
+    }
+    text.push_str("山田,メモ\n");
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    assert_eq!(
+        detect_encoding(&sjis, None).encoding,
+        TextEncoding::ShiftJis
+    );
+    let d = read_bytes(&sjis, None).unwrap();
+    assert_eq!(d.meta.encoding, TextEncoding::ShiftJis);
+    assert_eq!((d.cell(rows, 0), d.cell(rows, 1)), ("山田", "メモ"));
+    assert!(!d.has_read_problems());
+    // A UTF-8 file with one broken byte after its ASCII start stays UTF-8, the cell named.
+    let mut bytes = text.replace("山田,メモ\n", "").into_bytes();
+    bytes.extend_from_slice("山田,x\n".as_bytes());
+    bytes.extend_from_slice(b"\xFF,y\n");
+    assert_eq!(detect_encoding(&bytes, None).encoding, TextEncoding::Utf8);
+    let d = read_bytes(&bytes, None).unwrap();
+    assert_eq!(d.meta.encoding, TextEncoding::Utf8);
+    assert_eq!(d.cell(rows, 0), "山田");
+    assert!(d.read_problem(rows + 1, 0).is_some());
+}
