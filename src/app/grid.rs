@@ -726,6 +726,8 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
     let mut typed = String::new();
     // (rows, columns, extend the range, walk inside the range: Enter and Tab)
     let mut moves: Vec<(isize, isize, bool, bool)> = Vec::new();
+    // A step past any edge: moves are clamped to the first and last row and column.
+    const FAR: isize = isize::MAX / 4;
     let mut edit = false;
     let mut dropdown = false;
     let mut clear = false;
@@ -752,11 +754,23 @@ fn navigation_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
                     (Key::Enter, true, _) => moves.push((-1, 0, false, true)),
                     (Key::PageDown, s, _) => moves.push((page, 0, s, false)),
                     (Key::PageUp, s, _) => moves.push((-page, 0, s, false)),
+                    (Key::Home, s, _) => moves.push((0, -FAR, s, false)),
+                    (Key::End, s, _) => moves.push((0, FAR, s, false)),
                     (Key::F2, _, _) => edit = true,
                     (Key::Delete, _, _) => clear = true,
                     (Key::Backspace, _, _) => typed.clear(),
                     _ => keep.push(e),
                 },
+                // As in a spreadsheet: Ctrl+Home to the first cell, Ctrl+End to the last.
+                Event::Key {
+                    key: key @ (Key::Home | Key::End),
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => {
+                    let far = if *key == Key::Home { -FAR } else { FAR };
+                    moves.push((far, far, modifiers.shift, false));
+                }
                 _ => keep.push(e),
             }
         }

@@ -38,6 +38,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("↑ ↓ ← →", "Move the selection"),
     ("Shift+↑ ↓ ← →", "Extend the selection"),
     ("Page Up / Page Down", "Move a screen up / down"),
+    ("Home / End", "Move to the first / last column"),
+    ("Ctrl+Home / Ctrl+End", "Move to the first / last cell"),
     ("F8 / Shift+F8", "Next / previous error"),
     ("F1", "Show or hide this help"),
 ];

@@ -320,6 +320,14 @@ pub const JA: &[(&str, &str)] = &[
     ("Move the selection", "選択セルを移動"),
     ("Extend the selection", "選択範囲を広げる"),
     ("Move a screen up / down", "1 画面分上 / 下へ移動"),
+    (
+        "Move to the first / last column",
+        "行の最初 / 最後の列へ移動",
+    ),
+    (
+        "Move to the first / last cell",
+        "表の最初 / 最後のセルへ移動",
+    ),
     ("Next / previous error", "次 / 前のエラー"),
     ("Show or hide this help", "このヘルプを表示 / 非表示"),
     // Issue panel and grid

@@ -198,3 +198,27 @@ fn a_50_by_24_paste_from_excel_lands_in_the_right_cells_with_errors_shown() {
     assert_eq!(h.state().sheet().cell(0, 0), "alice@example.com");
     assert_eq!(status(&h, "Errors"), "2");
 }
+
+#[test]
+fn home_end_and_ctrl_home_end_jump_to_the_edges_of_the_sheet() {
+    let (_dir, mut h) = four_users();
+    let last_col = h.state().sheet().doc().width() - 1;
+    let last_row = h.state().sheet().doc().rows() - 1;
+    click(&mut h, "Login ID, row 2");
+    press(&mut h, Key::End);
+    assert_eq!(h.state().selected(), CellPos::new(1, last_col));
+    press(&mut h, Key::Home);
+    assert_eq!(h.state().selected(), CellPos::new(1, 0));
+    chord(&mut h, Modifiers::COMMAND, Key::End);
+    assert_eq!(h.state().selected(), CellPos::new(last_row, last_col));
+    chord(&mut h, Modifiers::COMMAND, Key::Home);
+    assert_eq!(h.state().selected(), CellPos::new(0, 0));
+    // With Shift the range grows from where the cursor was.
+    chord(&mut h, Modifiers::SHIFT | Modifiers::COMMAND, Key::End);
+    let copied = clipboard_after(&mut h, Event::Copy).unwrap_or_default();
+    assert_eq!(copied.lines().count(), last_row + 1);
+    assert_eq!(
+        copied.lines().next().map(|l| l.split('\t').count()),
+        Some(last_col + 1)
+    );
+}
