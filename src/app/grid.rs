@@ -94,10 +94,11 @@ struct Geometry {
 }
 
 impl Geometry {
-    fn new(st: &GridState, rows: usize) -> Self {
+    /// `gutter`: the row-number column's width.
+    fn new(st: &GridState, rows: usize, gutter: f32) -> Self {
         let mut x = Vec::with_capacity(st.order.len());
         let mut w = Vec::with_capacity(st.order.len());
-        let mut at = theme::ROW_NUMBER_WIDTH;
+        let mut at = gutter;
         for &c in &st.order {
             let width = st.widths.get(c).copied().unwrap_or(100.0);
             x.push(at);
@@ -213,7 +214,7 @@ pub fn show(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, keyboard: bool) 
         st.view.refresh(sheet);
     }
     let rows = st.view.len();
-    let geo = Geometry::new(st, rows);
+    let geo = Geometry::new(st, rows, theme::row_number_width(sheet.doc().rows()));
     let mut area = ScrollArea::both().id_salt("grid").auto_shrink(false);
     if st.reveal && st.viewport.width() > 0.0 {
         if let Some((vrow, idx)) = st.screen_pos(st.selected)
@@ -428,7 +429,10 @@ fn draw_row_numbers(
         };
         let rect = Rect::from_min_size(
             Pos2::new(reg.vis.left(), reg.row_top(vrow)),
-            Vec2::new(theme::ROW_NUMBER_WIDTH, theme::ROW_HEIGHT),
+            Vec2::new(
+                theme::row_number_width(sheet.doc().rows()),
+                theme::ROW_HEIGHT,
+            ),
         );
         let bg = if whole_rows && block.rows.contains(&vrow) {
             pal.selection_fill
@@ -482,7 +486,10 @@ fn draw_header(
     }
     let corner = Rect::from_min_size(
         reg.vis.min,
-        Vec2::new(theme::ROW_NUMBER_WIDTH, theme::HEADER_HEIGHT),
+        Vec2::new(
+            theme::row_number_width(sheet.doc().rows()),
+            theme::HEADER_HEIGHT,
+        ),
     );
     let painter = ui.painter().with_clip_rect(reg.corner);
     painter.rect_filled(corner, 0.0, pal.header_bg);

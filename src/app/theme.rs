@@ -9,6 +9,14 @@ pub const ROW_HEIGHT: f32 = 22.0;
 pub const HEADER_HEIGHT: f32 = 50.0;
 /// Width of the row-number column.
 pub const ROW_NUMBER_WIDTH: f32 = 52.0;
+
+/// The row-number column's width for a sheet of `rows` rows: wide enough for the largest
+/// number (a million rows has seven digits, more than `ROW_NUMBER_WIDTH` holds).
+pub fn row_number_width(rows: usize) -> f32 {
+    // A digit of the 12-point monospace font is about 7.2 points wide.
+    let digits = rows.max(1).ilog10() + 1;
+    (digits as f32 * 7.5 + 2.0 * CELL_PADDING + 4.0).max(ROW_NUMBER_WIDTH)
+}
 /// Narrowest a column can be dragged.
 pub const MIN_COLUMN_WIDTH: f32 = 36.0;
 /// Widest a column starts out.
