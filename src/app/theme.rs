@@ -121,3 +121,19 @@ impl Palette {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_number_column_fits_the_largest_number() {
+        assert_eq!(row_number_width(0), ROW_NUMBER_WIDTH);
+        assert_eq!(row_number_width(4), ROW_NUMBER_WIDTH);
+        // Seven monospace digits at 12 points (~7.2 each) and the padding on both sides.
+        let seven = 7.0 * 7.2 + 2.0 * CELL_PADDING;
+        assert!(row_number_width(1_000_000) >= seven);
+        assert!(row_number_width(9_999_999) == row_number_width(1_000_000));
+        assert!(row_number_width(10_000_000) > row_number_width(9_999_999));
+    }
+}
