@@ -137,7 +137,10 @@ impl Geometry {
                 off.x = (x + w + theme::SCROLL_BAR_ROOM - vp.width()).min(x - self.frozen_w);
             }
         }
-        (off != vp.min.to_vec2()).then_some(off.max(Vec2::ZERO))
+        // Never past the end: the scroll area springs back from there, and at a million
+        // rows (22 million points) the spring never settles in f32, so it repainted forever.
+        let end = (self.total - vp.size()).max(Vec2::ZERO);
+        (off != vp.min.to_vec2()).then_some(off.clamp(Vec2::ZERO, end))
     }
 }
 
@@ -913,5 +916,31 @@ fn draw_dropdown(
         } else {
             d.fresh = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revealing_the_last_of_a_million_rows_never_scrolls_past_the_end() {
+        let st = GridState {
+            order: (0..24).collect(),
+            widths: vec![100.0; 24],
+            ..Default::default()
+        };
+        let rows = 1_000_000;
+        let geo = Geometry::new(&st, rows, theme::row_number_width(rows));
+        let vp = Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 700.0));
+        let end = geo.total - vp.size();
+        for (idx, row) in [(23, rows - 1), (0, rows - 1), (23, 0), (12, rows / 2)] {
+            let off = geo.offset_to_reveal(idx, row, vp).unwrap_or_default();
+            assert!(off.x <= end.x && off.y <= end.y, "{off:?} past {end:?}");
+            assert!(off.x >= 0.0 && off.y >= 0.0, "{off:?}");
+        }
+        // The last row is revealed at the very end, not short of it.
+        let off = geo.offset_to_reveal(0, rows - 1, vp).unwrap_or_default();
+        assert_eq!(off.y, end.y);
     }
 }
