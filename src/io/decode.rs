@@ -36,15 +36,15 @@ pub(crate) fn detect_for_reading(
     let has_bom = bytes.starts_with(UTF8_BOM);
     let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
     let body = bytes.get(bom_len..).unwrap_or_default();
-    // The whole file, before reading splits it: a SIMD check, on both cores.
-    let utf8_ok = super::scan::is_utf8(body);
     let mut presumed = None;
     let encoding = match forced {
         Some(TextEncoding::ShiftJis) => TextEncoding::ShiftJis,
         Some(_) if has_bom => TextEncoding::Utf8Bom,
         Some(e) => e,
         None if has_bom => TextEncoding::Utf8Bom,
-        None if utf8_ok => TextEncoding::Utf8,
+        // The whole file, before reading splits it (a SIMD check on both cores): only
+        // here, where nothing else decided, is it needed.
+        None if super::scan::is_utf8(body) => TextEncoding::Utf8,
         None => match mostly_utf8(body, super::scan::HALVES_FROM_BYTES) {
             Ok(()) => TextEncoding::Utf8,
             Err(broken) => {
