@@ -18,6 +18,7 @@ pub mod sample_data;
 pub mod schema;
 pub mod sheet;
 pub mod text;
+mod threads;
 pub mod tsv;
 pub mod validate;
 pub mod view;

@@ -305,10 +305,7 @@ fn parse_split(
         if first.is_err() {
             cancel.store(true, Ordering::Relaxed);
         }
-        let second = second
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (first, second)
+        (first, crate::threads::join(second))
     });
     let mut first = first?;
     let second = second?;

@@ -34,10 +34,7 @@ pub(super) fn on_halves<T: Send>(
     std::thread::scope(|s| {
         let later = s.spawn(|| f(second));
         let early = f(first);
-        let later = later
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (early, later, at)
+        (early, crate::threads::join(later), at)
     })
 }
 

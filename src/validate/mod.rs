@@ -16,6 +16,7 @@ use crate::encoding::TextEncoding;
 use crate::roster::Roster;
 use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions, Unique};
 use crate::text::{is_blank, shorten};
+use crate::threads::join;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use unique::UniqueIndex;
@@ -1003,11 +1004,6 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
         column: Some(shorten(only, 40)),
         finding: Finding::new(Code::Separator, Msg::Separator { found }),
     })
-}
-
-/// A scoped thread's result; its panic goes on in the thread that waited for it.
-fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// One column's findings by row, as [`Validator::column_findings`] gives them.
