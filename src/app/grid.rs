@@ -91,6 +91,8 @@ struct Geometry {
     frozen: usize,
     frozen_w: f32,
     total: Vec2,
+    /// Width of the row-number column.
+    gutter: f32,
 }
 
 impl Geometry {
@@ -112,6 +114,7 @@ impl Geometry {
             frozen: st.frozen,
             frozen_w,
             total: Vec2::new(at, theme::HEADER_HEIGHT + rows as f32 * theme::ROW_HEIGHT),
+            gutter,
         }
     }
 
@@ -236,7 +239,7 @@ pub fn show(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState, keyboard: bool) 
         hold_focus(ui, &reg, keyboard && !st.is_busy());
         paint_backgrounds(ui, &reg, &pal);
         draw_cells(ui, sheet, st, &geo, &reg, &pal, viewport);
-        draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, rows);
+        draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, geo.gutter);
         draw_header(ui, sheet, st, &geo, &reg, &pal);
         draw_editor(ui, sheet, st, &geo, &reg);
         draw_dropdown(ui, sheet, st, &geo, &reg);
@@ -419,9 +422,9 @@ fn draw_row_numbers(
     reg: &Regions,
     pal: &Palette,
     vp: Rect,
-    rows: usize,
+    gutter: f32,
 ) {
-    let (first, last) = visible_rows(vp, rows);
+    let (first, last) = visible_rows(vp, st.view.len());
     let painter = ui.painter().with_clip_rect(reg.frozen);
     let line = Stroke::new(1.0, pal.grid_line);
     let block = st.block();
@@ -432,10 +435,7 @@ fn draw_row_numbers(
         };
         let rect = Rect::from_min_size(
             Pos2::new(reg.vis.left(), reg.row_top(vrow)),
-            Vec2::new(
-                theme::row_number_width(sheet.doc().rows()),
-                theme::ROW_HEIGHT,
-            ),
+            Vec2::new(gutter, theme::ROW_HEIGHT),
         );
         let bg = if whole_rows && block.rows.contains(&vrow) {
             pal.selection_fill
@@ -487,13 +487,7 @@ fn draw_header(
         super::view_bar::header_controls(ui, st, col, rect, clip, resp);
         resize_handle(ui, st, col, rect, clip);
     }
-    let corner = Rect::from_min_size(
-        reg.vis.min,
-        Vec2::new(
-            theme::row_number_width(sheet.doc().rows()),
-            theme::HEADER_HEIGHT,
-        ),
-    );
+    let corner = Rect::from_min_size(reg.vis.min, Vec2::new(geo.gutter, theme::HEADER_HEIGHT));
     let painter = ui.painter().with_clip_rect(reg.corner);
     painter.rect_filled(corner, 0.0, pal.header_bg);
     painter.line_segment(
