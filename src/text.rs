@@ -28,7 +28,15 @@ pub fn has_outer_space(s: &str) -> bool {
     outer(s.chars().next()) || outer(s.chars().next_back())
 }
 
+#[inline]
 pub fn is_blank(s: &str) -> bool {
+    // Most cells start with a visible ASCII character: settled by the first byte.
+    if let Some(&b) = s.as_bytes().first()
+        && b.is_ascii()
+        && !matches!(b, b'\t'..=b'\r' | b' ')
+    {
+        return false;
+    }
     s.chars().all(|c| c.is_whitespace() || c == '\u{3000}')
 }
 
@@ -44,5 +52,25 @@ pub fn shorten(s: &str, max: usize) -> String {
     } else {
         let head: String = s.chars().take(max).collect();
         format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_is_whitespace_only_whatever_the_first_byte() {
+        let slow = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '\u{3000}');
+        let firsts = (0u8..128)
+            .map(char::from)
+            .chain(['\u{3000}', '\u{85}', '\u{a0}', '山']);
+        for first in firsts {
+            for rest in ["", " ", "x", "\u{3000}", "\u{b}"] {
+                let s = format!("{first}{rest}");
+                assert_eq!(is_blank(&s), slow(&s), "{s:?}");
+            }
+        }
+        assert!(is_blank("") && is_blank("\u{b}\u{c} \u{3000}") && !is_blank("\u{b}a"));
     }
 }

@@ -78,6 +78,9 @@ impl Default for ColumnCells {
 pub struct DictIndex {
     /// For a one-byte value, its id + 1 (0: not in the dictionary).
     by_byte: Box<[u8; 256]>,
+    /// Each value's bytes packed into one word (`pack`), by id: a short code (`10`,
+    /// `ja`) is found by comparing words, without a call per comparison.
+    keys: Vec<u64>,
     /// Every value, used once there are too many for a linear scan.
     map: FxHashMap<Box<str>, u8>,
 }
@@ -86,8 +89,41 @@ impl Default for DictIndex {
     fn default() -> Self {
         DictIndex {
             by_byte: Box::new([0; 256]),
+            keys: Vec::new(),
             map: FxHashMap::default(),
         }
+    }
+}
+
+/// The key of a value too long to pack: a packed key's top byte is its length (0 to 7),
+/// never 0xFF.
+const LONG: u64 = u64::MAX;
+
+/// A value of up to seven bytes as one word: its bytes, and its length in the top byte
+/// (so `1` and `1\0` differ). Longer values are `LONG`.
+#[inline(always)]
+fn pack(value: &[u8]) -> u64 {
+    if value.len() > 7 {
+        return LONG;
+    }
+    let mut key = (value.len() as u64) << 56;
+    for (i, &b) in value.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    key
+}
+
+impl DictIndex {
+    /// The id of a value of two to seven bytes packed as `key`; `last` (the previous
+    /// row's id) is tried first, as runs of one code are common.
+    #[inline(always)]
+    fn find_short(&self, key: u64, last: Option<u8>) -> Option<usize> {
+        if let Some(last) = last
+            && self.keys.get(usize::from(last)) == Some(&key)
+        {
+            return Some(usize::from(last));
+        }
+        self.keys.iter().position(|&k| k == key)
     }
 }
 
@@ -97,8 +133,12 @@ fn dict_find(values: &[Box<str>], index: &DictIndex, value: &str) -> Option<usiz
         let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
         return (id > 0).then(|| usize::from(id) - 1);
     }
+    let key = pack(value.as_bytes());
+    if key != LONG {
+        return index.find_short(key, None);
+    }
     if values.len() <= DICT_SCAN {
-        values.iter().position(|v| same_text(v, value))
+        values.iter().position(|v| **v == *value)
     } else {
         index.map.get(value).map(|&id| id as usize)
     }
@@ -108,6 +148,7 @@ fn dict_add(values: &mut Vec<Box<str>>, index: &mut DictIndex, value: &str) -> u
     let id = values.len();
     values.push(value.into());
     index.map.insert(value.into(), id as u8);
+    index.keys.push(pack(value.as_bytes()));
     if let [b] = value.as_bytes() {
         // Ids stay below DICT_MAX (255), so id + 1 fits.
         if let Some(slot) = index.by_byte.get_mut(usize::from(*b)) {
@@ -166,10 +207,15 @@ impl ColumnCells {
                     let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
                     (id > 0).then(|| usize::from(id) - 1)
                 } else {
-                    ids.last()
-                        .map(|&id| id as usize)
-                        .filter(|&id| values.get(id).is_some_and(|v| same_text(v, value)))
-                        .or_else(|| dict_find(values, index, value))
+                    let key = pack(value.as_bytes());
+                    if key != LONG {
+                        index.find_short(key, ids.last().copied())
+                    } else {
+                        ids.last()
+                            .map(|&id| id as usize)
+                            .filter(|&id| values.get(id).is_some_and(|v| **v == *value))
+                            .or_else(|| dict_find(values, index, value))
+                    }
                 };
                 if let Some(id) = hit {
                     ids.push(id as u8);
@@ -363,16 +409,47 @@ fn push_text(segs: &mut Vec<TextSeg>, value: &str) {
     }
 }
 
-/// String equality without a library call for the one- and two-byte codes that fill
-/// enum columns.
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len()
-        && match a.len() {
-            0 => true,
-            1 | 2 => a.iter().zip(b).all(|(x, y)| x == y),
-            _ => a == b,
+/// See [`Table::column_values`].
+pub struct ColumnValues<'a> {
+    order: std::slice::Iter<'a, u32>,
+    cells: Option<&'a ColumnCells>,
+    /// The run the previous cell was in.
+    run: Option<&'a TextSeg>,
+}
+
+impl<'a> Iterator for ColumnValues<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let phys = *self.order.next()?;
+        let Some(cells) = self.cells else {
+            return Some("");
+        };
+        let ColumnCells::Text { segs, edited } = cells else {
+            return Some(cells.get(phys));
+        };
+        if !edited.is_empty()
+            && let Some(v) = edited.get(&phys)
+        {
+            return Some(v);
         }
+        let run = match self.run {
+            Some(r) if phys.wrapping_sub(r.first) < offset(r.ends.len()) => r,
+            _ => match seg_of(segs, phys) {
+                Some(r) => {
+                    self.run = Some(r);
+                    r
+                }
+                None => return Some(""),
+            },
+        };
+        Some(run.get(phys))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.order.size_hint()
+    }
 }
 
 /// Buffers are capped at 4 GiB per column (checked when reading); saturate rather than wrap.
@@ -436,6 +513,16 @@ impl Table {
 
     pub fn column(&self, col: usize) -> Option<&ColumnCells> {
         self.columns.get(col)
+    }
+
+    /// The cells of one column in row order, as `cell(row, col)` gives them, for scans
+    /// over a whole column: the run of rows is looked up once per run, not per cell.
+    pub fn column_values(&self, col: usize) -> ColumnValues<'_> {
+        ColumnValues {
+            order: self.order.iter(),
+            cells: self.columns.get(col),
+            run: None,
+        }
     }
 
     /// Physical row of each logical row, for column scans.
@@ -619,6 +706,30 @@ mod tests {
         );
         let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
         assert_eq!(distinct.len(), 41);
+    }
+
+    #[test]
+    fn short_codes_that_differ_only_in_length_or_order_stay_apart() {
+        // Packed keys: a NUL byte, a swapped pair, seven and eight bytes, and a value
+        // equal to the previous row's after another one.
+        let values = [
+            "1", "1\0", "1\0\0", "10", "01", "\0", "", "1234567", "12345678", "12345670",
+        ];
+        let mut t = Table::new(1);
+        for (i, v) in values.iter().chain(values.iter().rev()).enumerate() {
+            t.push_record(std::iter::once(*v), i as u32);
+        }
+        let n = values.len();
+        for (i, v) in values.iter().enumerate() {
+            assert_eq!((t.cell(i, 0), t.cell(2 * n - 1 - i, 0)), (*v, *v));
+        }
+        let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+        assert_eq!(distinct.len(), n);
+        t.set(0, 0, "01");
+        t.set(1, 0, "12345678");
+        assert_eq!((t.cell(0, 0), t.cell(1, 0)), ("01", "12345678"));
+        let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+        assert_eq!(distinct.len(), n);
     }
 
     /// A table of `rows` rows whose column 0 is text (too many values for a dictionary).

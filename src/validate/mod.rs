@@ -500,11 +500,11 @@ impl Validator {
                 }
             }
         } else {
-            for row in 0..order.len() {
+            for (row, value) in doc.table.column_values(col).enumerate() {
                 if self.is_blank_row(row) {
                     continue;
                 }
-                let fs = self.value_findings(col, doc.cell(row, col));
+                let fs = self.value_findings(col, value);
                 if !fs.is_empty() {
                     out.push((row, fs));
                 }
@@ -1015,8 +1015,8 @@ const PARALLEL_FROM_ROWS: usize = 20_000;
 /// The duplicate index of one unique column, and the rows whose key another row shares.
 /// Blank rows need no filtering out: every cell of one is blank.
 fn build_unique(doc: &Document, col: usize, mode: Unique) -> (UniqueIndex, Vec<u32>) {
-    let keys = (0..doc.rows())
-        .map(|row| (row as u32, doc.cell(row, col)))
+    let keys = (0u32..)
+        .zip(doc.table.column_values(col))
         .filter(|(_, v)| !is_blank(v));
     let ix = UniqueIndex::build(mode, keys, doc.rows());
     let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
@@ -1054,8 +1054,8 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
                 }
             }
             None => {
-                for (row, b) in blank.iter_mut().enumerate() {
-                    if *b && !is_blank(doc.cell(row, col)) {
+                for (b, value) in blank.iter_mut().zip(doc.table.column_values(col)) {
+                    if *b && !is_blank(value) {
                         filled(b, &mut left);
                     }
                 }
