@@ -55,11 +55,13 @@ impl BulksheetApp {
             return;
         }
         if self.dialog.is_some() || self.job.is_some() || self.template_path.is_some() {
-            let text = tr(
-                self.lang,
-                "Finish the current question first, then drop the file again.",
-            );
-            self.set_notice(text, true);
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "Finish the current question first, then drop the file again.",
+                )
+                .into()
+            });
             return;
         }
         let (templates, files): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -70,12 +72,14 @@ impl BulksheetApp {
             }
         }
         if files.len() > 1 {
-            let text = trf(
-                self.lang,
-                "{n} files were dropped; only the first one is opened.",
-                &[("n", &files.len())],
-            );
-            self.set_notice(text, true);
+            let n = files.len();
+            self.say(true, move |l| {
+                trf(
+                    l,
+                    "{n} files were dropped; only the first one is opened.",
+                    &[("n", &n)],
+                )
+            });
         }
         if let Some(first) = files.into_iter().next() {
             self.request_open(ctx, Some(first));

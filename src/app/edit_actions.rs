@@ -46,14 +46,14 @@ impl BulksheetApp {
                 let place = self.sheet.history().last().and_then(first_place);
                 if self.sheet.undo() {
                     self.show_place(place);
-                    self.set_notice(tr(lang, "Undone."), false);
+                    self.say(false, |l| tr(l, "Undone.").into());
                 }
             }
             EditCommand::Redo => {
                 if self.sheet.redo() {
                     let place = self.sheet.history().last().and_then(first_place);
                     self.show_place(place);
-                    self.set_notice(tr(lang, "Redone."), false);
+                    self.say(false, |l| tr(l, "Redone.").into());
                 }
             }
             EditCommand::Copy => self.copy(ctx),
@@ -84,7 +84,7 @@ impl BulksheetApp {
                 if self.sheet.delete_rows(&rows) {
                     self.grid.anchor = None;
                     let n = rows.len();
-                    self.set_notice(format!("{} {n}", tr(lang, "Rows deleted:")), false);
+                    self.say(false, move |l| format!("{} {n}", tr(l, "Rows deleted:")));
                 }
             }
             EditCommand::DuplicateRows => {
@@ -127,7 +127,7 @@ impl BulksheetApp {
             EditCommand::Roster => self.edit.roster = Some(roster_panel::RosterDialog::new()),
             EditCommand::ClearRoster => {
                 self.sheet.set_roster(None);
-                self.set_notice(tr(lang, "Roster cross-check stopped."), false);
+                self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
             }
             EditCommand::ErrorsOnly => {
                 self.grid.view.spec.errors_only = !self.grid.view.spec.errors_only;
@@ -156,24 +156,24 @@ impl BulksheetApp {
         let text = clipboard::copy_text(&self.sheet, &self.grid);
         let (r, c) = self.grid.block().size();
         ctx.copy_text(text);
-        let lang = self.lang();
-        self.set_notice(format!("{} {r} × {c}", tr(lang, "Copied cells:")), false);
+        self.say(false, move |l| {
+            format!("{} {r} × {c}", tr(l, "Copied cells:"))
+        });
     }
 
     fn paste(&mut self, text: &str) {
-        let lang = self.lang();
         let Some(p) = clipboard::paste(&mut self.sheet, &mut self.grid, text) else {
             return;
         };
-        let mut msg = format!("{} {} × {}", tr(lang, "Pasted cells:"), p.rows, p.cols);
-        if p.dropped > 0 {
-            msg.push_str(&format!(
-                " ({} {})",
-                p.dropped,
-                tr(lang, "cells fell outside the sheet and were left out")
-            ));
-        }
-        self.set_notice(msg, p.dropped > 0);
+        let (rows, cols, dropped) = (p.rows, p.cols, p.dropped);
+        self.say(dropped > 0, move |l| {
+            let mut msg = format!("{} {rows} × {cols}", tr(l, "Pasted cells:"));
+            if dropped > 0 {
+                let left_out = tr(l, "cells fell outside the sheet and were left out");
+                msg.push_str(&format!(" ({dropped} {left_out})"));
+            }
+            msg
+        });
     }
 
     fn insert_row(&mut self, below: bool) {
@@ -204,7 +204,7 @@ impl BulksheetApp {
             let p = self.edit.preview.take();
             if let (true, Some(p)) = (apply, p) {
                 let n = p.apply(&mut self.sheet);
-                self.set_notice(format!("{} {n}", tr(lang, "Fixes applied:")), false);
+                self.say(false, move |l| format!("{} {n}", tr(l, "Fixes applied:")));
             }
         }
         if let Some(cell) = self.edit.review.show(ctx, lang, &mut self.sheet) {
@@ -214,8 +214,14 @@ impl BulksheetApp {
             && let Some(done) = d.show(ctx, lang, &mut self.sheet)
         {
             self.edit.roster = None;
-            if let Some(text) = done {
-                self.set_notice(text, false);
+            match done {
+                Some(roster_panel::RosterDone::Loaded(n)) => self.say(false, move |l| {
+                    format!("{} {n}", tr(l, "Cross-checking with roster, users:"))
+                }),
+                Some(roster_panel::RosterDone::Stopped) => {
+                    self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
+                }
+                None => {}
             }
         }
         if let Some(d) = self.edit.set_value.as_mut()
@@ -248,7 +254,9 @@ impl BulksheetApp {
                 Some(find_panel::FindAction::Select(row, col)) => {
                     self.grid.select(CellPos::new(row, col));
                 }
-                Some(find_panel::FindAction::Notice(text)) => self.set_notice(text, false),
+                Some(find_panel::FindAction::Replaced(n)) => {
+                    self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
+                }
                 None => {}
             }
         }

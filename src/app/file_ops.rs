@@ -4,10 +4,10 @@
 //! command line's rules (blank rows dropped, every part encoded before any is written).
 
 use super::dialogs::{self, After, Answer, BrowseFor, Dialog};
-use super::i18n::{tr, trf};
+use super::i18n::{Lang, tr, trf};
 use super::loader::{self, Job, Outcome, SaveRequest};
 use super::state::GridState;
-use super::{BulksheetApp, FileInfo, Notice, SaveSettings};
+use super::{BulksheetApp, FileInfo, SaveSettings};
 use crate::io::WriteOptions;
 use eframe::egui;
 use egui::ViewportCommand;
@@ -141,11 +141,13 @@ impl BulksheetApp {
         }
         if self.job.is_some() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            let text = tr(
-                self.lang,
-                "Wait for the file to finish, or cancel it, before closing.",
-            );
-            self.set_notice(text, true);
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "Wait for the file to finish, or cancel it, before closing.",
+                )
+                .into()
+            });
         } else if self.sheet.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: After::Close });
@@ -273,7 +275,7 @@ impl BulksheetApp {
                     text: e,
                 });
             }
-            Outcome::Cancelled => self.set_notice(tr(self.lang, "Cancelled."), true),
+            Outcome::Cancelled => self.say(true, |l| tr(l, "Cancelled.").into()),
         }
     }
 
@@ -285,11 +287,13 @@ impl BulksheetApp {
         let what = *what;
         self.browse = None;
         let Some(p) = picked else {
-            let text = tr(
-                self.lang,
-                "No file chosen (no system file dialog here?): type the path instead.",
-            );
-            self.set_notice(text, true);
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "No file chosen (no system file dialog here?): type the path instead.",
+                )
+                .into()
+            });
             return;
         };
         let text = p.display().to_string();
@@ -329,13 +333,13 @@ impl BulksheetApp {
         self.pick_loaded_template();
         self.restore_widths();
         let n = self.sheet.errors();
-        self.notice = Some(Notice {
-            text: trf(
-                self.lang,
+        let name = self.file.name.clone();
+        self.say(false, move |l| {
+            trf(
+                l,
                 "Opened {name} ({n} errors).",
-                &[("name", &self.file.name), ("n", &n)],
-            ),
-            warning: false,
+                &[("name", &name), ("n", &n)],
+            )
         });
     }
 
@@ -351,26 +355,30 @@ impl BulksheetApp {
             self.file.overwrite_ok = true;
             super::recent::push(&mut self.settings.recent, p);
         }
-        let lang = self.lang;
-        let names: Vec<String> = saved
+        let files: Vec<(String, usize)> = saved
             .files
             .iter()
-            .map(|(p, n)| {
-                let name = loader::display_name(p);
-                trf(lang, "{name} ({n} rows)", &[("name", &name), ("n", n)])
-            })
+            .map(|(p, n)| (loader::display_name(p), *n))
             .collect();
-        let names = names.join(", ");
-        let text = if errors > 0 {
-            trf(
-                lang,
-                "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
-                &[("names", &names), ("n", &errors)],
-            )
-        } else {
-            trf(lang, "Saved {names}.", &[("names", &names)])
-        };
-        self.set_notice(text, errors > 0);
+        self.say(errors > 0, move |l| saved_text(l, &files, errors));
+    }
+}
+
+/// What a save says: the files written with their rows, and whether it is a draft.
+fn saved_text(lang: Lang, files: &[(String, usize)], errors: usize) -> String {
+    let names: Vec<String> = files
+        .iter()
+        .map(|(name, n)| trf(lang, "{name} ({n} rows)", &[("name", name), ("n", n)]))
+        .collect();
+    let names = names.join(", ");
+    if errors > 0 {
+        trf(
+            lang,
+            "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
+            &[("names", &names), ("n", &errors)],
+        )
+    } else {
+        trf(lang, "Saved {names}.", &[("names", &names)])
     }
 }
 

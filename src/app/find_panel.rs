@@ -25,7 +25,8 @@ pub struct FindPanel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FindAction {
     Select(usize, usize),
-    Notice(String),
+    /// Replace all changed this many cells.
+    Replaced(usize),
 }
 
 pub fn field_id() -> Id {
@@ -145,10 +146,7 @@ impl FindPanel {
                 }
                 if ui.button(tr(lang, "Replace all")).clicked() {
                     let n = replace_all(sheet, &self.query, &self.with);
-                    action = Some(FindAction::Notice(format!(
-                        "{} {n}",
-                        tr(lang, "Cells replaced:")
-                    )));
+                    action = Some(FindAction::Replaced(n));
                 }
             });
         }

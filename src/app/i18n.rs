@@ -93,6 +93,19 @@ pub const JA: &[(&str, &str)] = &[
         "これらの編集は復元できません:",
     ),
     ("Restore", "復元"),
+    (
+        "Could not write the recovery journal: {e}",
+        "復元用の記録を書き込めませんでした: {e}",
+    ),
+    (
+        "Could not keep the recovery journal: {e}",
+        "復元用の記録を残せませんでした: {e}",
+    ),
+    ("Nothing restored: {e}", "何も復元しませんでした: {e}"),
+    (
+        "Restored {c} changed cells, {a} rows added, {d} rows deleted. Save to keep them.",
+        "変更したセル {c} 個、追加した行 {a} 行、削除した行 {d} 行を復元しました。残すには保存してください。",
+    ),
     ("Later", "後で"),
     ("Changed cells", "変更されたセル"),
     ("Rows added", "追加された行"),

@@ -19,6 +19,7 @@ mod issues_panel;
 mod journal_writer;
 mod loader;
 mod menus;
+mod notice;
 pub mod recent;
 mod recovery;
 mod review_panel;
@@ -44,6 +45,7 @@ use dialogs::Dialog;
 use egui::{Ui, ViewportCommand};
 use i18n::{Lang, tr, trf};
 use menus::Command;
+use notice::Notice;
 use state::GridState;
 use std::path::{Path, PathBuf};
 
@@ -106,13 +108,6 @@ struct FileInfo {
 struct SaveSettings {
     encoding: TextEncoding,
     split: bool,
-}
-
-/// A line in the status bar about the last thing done.
-#[derive(Debug, Clone)]
-struct Notice {
-    text: String,
-    warning: bool,
 }
 
 pub struct BulksheetApp {
@@ -227,6 +222,9 @@ impl BulksheetApp {
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
         self.settings.lang = lang;
+        if let Some(n) = self.notice.as_mut() {
+            n.reword(lang);
+        }
     }
 
     /// Width of a file column on screen.
@@ -264,12 +262,10 @@ impl BulksheetApp {
         } else if crate::schema::builtin(name_or_path).is_some() {
             self.use_template(name_or_path);
         } else {
-            let text = trf(
-                self.lang,
-                "No template named {name}",
-                &[("name", &name_or_path)],
-            );
-            self.set_notice(text, true);
+            let name = name_or_path.to_string();
+            self.say(true, move |l| {
+                trf(l, "No template named {name}", &[("name", &name)])
+            });
         }
     }
 
@@ -356,7 +352,7 @@ impl BulksheetApp {
 
     /// The last status message (saved, opened, failed…).
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_ref().map(|n| n.text.as_str())
+        self.notice.as_ref().map(Notice::text)
     }
 
     /// The window title: file name, `*` when there are unsaved edits.
@@ -386,12 +382,13 @@ impl BulksheetApp {
                 Some(p) if p.is_file() => self.request_open(ctx, Some(p)),
                 Some(p) => {
                     recent::forget(&mut self.settings.recent, &p);
-                    let text = trf(
-                        self.lang,
-                        "{path} is gone; it was taken off the recent files.",
-                        &[("path", &p.display())],
-                    );
-                    self.set_notice(text, true);
+                    self.say(true, move |l| {
+                        trf(
+                            l,
+                            "{path} is gone; it was taken off the recent files.",
+                            &[("path", &p.display())],
+                        )
+                    });
                 }
                 None => {}
             },
@@ -417,7 +414,7 @@ impl BulksheetApp {
                 .next_cell((from.row, from.col), forward, crate::Severity::Error);
         match next {
             Some((row, col)) => self.select(row, col),
-            None => self.set_notice(tr(self.lang, "No errors left."), false),
+            None => self.say(false, |l| tr(l, "No errors left.").into()),
         }
     }
 
@@ -426,11 +423,14 @@ impl BulksheetApp {
         self.select(row, col);
     }
 
+    /// A notice in no particular language (an error from the file system or a file).
     fn set_notice(&mut self, text: impl Into<String>, warning: bool) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            warning,
-        });
+        self.notice = Some(Notice::fixed(text.into(), warning));
+    }
+
+    /// A notice worded in the current language, reworded when the language changes.
+    fn say(&mut self, warning: bool, words: impl Fn(Lang) -> String + 'static) {
+        self.notice = Some(Notice::new(self.lang, warning, words));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -489,7 +489,7 @@ impl BulksheetApp {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(color, &n.text);
+                ui.colored_label(color, n.text());
             }
         });
     }

@@ -3,7 +3,7 @@
 //! a journal left for it is offered back, showing what it would change. The journal is
 //! removed when the edits are saved, knowingly dropped, or the window closes cleanly.
 
-use super::i18n::{Lang, tr};
+use super::i18n::{Lang, tr, trf};
 use super::journal_writer::JournalWriter;
 use super::theme;
 use super::{BulksheetApp, SAMPLE_CSV, SAMPLE_NAME};
@@ -126,7 +126,10 @@ impl BulksheetApp {
         self.show_offer(ctx);
         let failed = self.recovery.writer.as_ref().and_then(|w| w.take_error());
         if let Some(e) = failed {
-            self.set_notice(format!("Could not write the recovery journal: {e}"), true);
+            let e = e.to_string();
+            self.say(true, move |l| {
+                trf(l, "Could not write the recovery journal: {e}", &[("e", &e)])
+            });
         }
     }
 
@@ -262,23 +265,28 @@ impl BulksheetApp {
                     self.discard_file(offer.stored.file);
                     self.grid
                         .clamp(self.sheet.doc().rows(), self.sheet.doc().width());
-                    self.set_notice(
-                        format!(
-                            "Restored {} changed cells, {} rows added, {} rows deleted. Save to keep them.",
-                            p.changes.len(),
-                            p.rows_inserted,
-                            p.rows_deleted
-                        ),
-                        false,
-                    );
+                    let (c, a, d) = (p.changes.len(), p.rows_inserted, p.rows_deleted);
+                    self.say(false, move |l| {
+                        trf(
+                            l,
+                            "Restored {c} changed cells, {a} rows added, {d} rows deleted. Save to keep them.",
+                            &[("c", &c), ("a", &a), ("d", &d)],
+                        )
+                    });
                 }
-                Err(e) => self.set_notice(format!("Nothing restored: {e}"), true),
+                Err(e) => {
+                    let e = e.to_string();
+                    self.say(true, move |l| trf(l, "Nothing restored: {e}", &[("e", &e)]));
+                }
             },
             Choice::Discard => self.discard_file(offer.stored.file),
             Choice::Later => {
                 // Kept under another name, so journaling new edits does not overwrite it.
                 if let Err(e) = Journal::set_aside(&offer.stored) {
-                    self.set_notice(format!("Could not keep the recovery journal: {e}"), true);
+                    let e = e.to_string();
+                    self.say(true, move |l| {
+                        trf(l, "Could not keep the recovery journal: {e}", &[("e", &e)])
+                    });
                 }
             }
         }

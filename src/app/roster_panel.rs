@@ -11,6 +11,14 @@ use egui::{Id, Modal};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
+/// What the dialog did, for the status bar to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterDone {
+    /// A roster of this many users is now cross-checked.
+    Loaded(usize),
+    Stopped,
+}
+
 #[derive(Debug)]
 pub struct RosterDialog {
     pub path: String,
@@ -27,14 +35,14 @@ impl RosterDialog {
         }
     }
 
-    /// Draws the dialog. Some(Some(notice)) when a roster was set or cleared, Some(None)
+    /// Draws the dialog. Some(Some(done)) when a roster was set or cleared, Some(None)
     /// when cancelled.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         lang: Lang,
         sheet: &mut Sheet,
-    ) -> Option<Option<String>> {
+    ) -> Option<Option<RosterDone>> {
         self.poll_browse();
         let mut answer = None;
         Modal::new(Id::unique("bulksheet-roster")).show(ctx, |ui| {
@@ -54,7 +62,7 @@ impl RosterDialog {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, "Roster path")
                 });
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    answer = self.load(lang, sheet).map(Some);
+                    answer = self.load(sheet).map(Some);
                 }
                 if ui.button(tr(lang, "Browse…")).clicked() {
                     self.browse(ctx);
@@ -71,13 +79,13 @@ impl RosterDialog {
                     .add_enabled(ok, egui::Button::new(tr(lang, "Cross-check")))
                     .clicked()
                 {
-                    answer = self.load(lang, sheet).map(Some);
+                    answer = self.load(sheet).map(Some);
                 }
                 if sheet.rules().roster.is_some()
                     && ui.button(tr(lang, "Stop roster cross-check")).clicked()
                 {
                     sheet.set_roster(None);
-                    answer = Some(Some(tr(lang, "Roster cross-check stopped.").to_string()));
+                    answer = Some(Some(RosterDone::Stopped));
                 }
                 if ui.button(tr(lang, "Cancel")).clicked() {
                     answer = Some(None);
@@ -89,12 +97,9 @@ impl RosterDialog {
     }
 
     /// Reads the roster and sets it; None (with the reason shown) when it cannot be used.
-    fn load(&mut self, lang: Lang, sheet: &mut Sheet) -> Option<String> {
+    fn load(&mut self, sheet: &mut Sheet) -> Option<RosterDone> {
         match load_roster(Path::new(self.path.trim()), sheet) {
-            Ok(n) => Some(format!(
-                "{} {n}",
-                tr(lang, "Cross-checking with roster, users:")
-            )),
+            Ok(n) => Some(RosterDone::Loaded(n)),
             Err(e) => {
                 self.error = Some(e);
                 None

@@ -183,8 +183,7 @@ impl BulksheetApp {
         self.restore_widths();
         self.grid.select(selected);
         let title = self.sheet.schema().title.clone();
-        let lang = self.lang;
-        self.set_notice(trf(lang, "Template: {t}", &[("t", &title)]), false);
+        self.say(false, move |l| trf(l, "Template: {t}", &[("t", &title)]));
     }
 
     /// Loads a template file and uses it for the open sheet.

@@ -50,6 +50,23 @@ impl eframe::Storage for MemoryStorage {
 }
 
 #[test]
+fn the_status_line_follows_a_language_switch() {
+    let mut h = harness(BulksheetApp::sample());
+    h.state_mut().sheet_mut().set_cell(0, 1, "x");
+    h.run_steps(1);
+    chord(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(h.state().notice(), Some("Undone."));
+    click(&mut h, "Settings…");
+    click(&mut h, "日本語");
+    let ja = bulksheet::app::i18n::tr(Lang::Ja, "Undone.");
+    assert_ne!(ja, "Undone.");
+    assert_eq!(h.state().notice(), Some(ja));
+    assert!(h.query_by_label(ja).is_some(), "the status bar shows it");
+    click(&mut h, "English");
+    assert_eq!(h.state().notice(), Some("Undone."));
+}
+
+#[test]
 fn switching_to_japanese_changes_the_visible_labels() {
     let mut h = harness(BulksheetApp::sample());
     assert!(h.query_by_label("Errors").is_some());
