@@ -227,6 +227,29 @@ impl ColumnCells {
         }
     }
 
+    /// Like `push` with `text[range]`, without slicing text for a dictionary's codes.
+    #[inline(always)]
+    fn push_range(&mut self, text: &str, range: std::ops::Range<usize>) {
+        match self {
+            ColumnCells::Dict { ids, index, .. } => {
+                let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
+                let hit = match bytes {
+                    [b] => {
+                        let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
+                        (id > 0).then(|| usize::from(id) - 1)
+                    }
+                    _ if bytes.len() <= 7 => index.find_short(pack(bytes), ids.last().copied()),
+                    _ => return self.push(text.get(range).unwrap_or("")),
+                };
+                match hit {
+                    Some(id) => ids.push(id as u8),
+                    None => self.push_new(text.get(range).unwrap_or("")),
+                }
+            }
+            ColumnCells::Text { segs, .. } => push_text(segs, text.get(range).unwrap_or("")),
+        }
+    }
+
     /// A value a dictionary column has not seen: added, or, past `DICT_MAX` values, the
     /// column becomes text. Rare, so kept out of `push`, which it would stop inlining.
     #[cold]
@@ -573,7 +596,6 @@ impl Table {
 
     /// Appends a record as read from a file; `fields` may be shorter or longer than the width.
     pub fn push_record<'a>(&mut self, fields: impl Iterator<Item = &'a str>, line: u32) {
-        let phys = offset(self.lines.len());
         let mut n = 0;
         let mut extra = Vec::new();
         for f in fields {
@@ -583,6 +605,34 @@ impl Table {
             }
             n += 1;
         }
+        self.end_record(n, extra, line);
+    }
+
+    /// Appends a record given as a line of text and its fields' ranges in it, which fall
+    /// between characters. An enum code is looked up by its bytes: only text cells are
+    /// sliced as text (which checks both ends of every slice).
+    pub fn push_line(
+        &mut self,
+        text: &str,
+        fields: impl Iterator<Item = std::ops::Range<usize>>,
+        line: u32,
+    ) {
+        let mut n = 0;
+        let mut extra = Vec::new();
+        for r in fields {
+            match self.columns.get_mut(n) {
+                Some(c) => c.push_range(text, r),
+                None => extra.push(text.get(r).unwrap_or("").to_string()),
+            }
+            n += 1;
+        }
+        self.end_record(n, extra, line);
+    }
+
+    /// Finishes a record of `n` fields: missing cells are blank, extra fields kept aside.
+    #[inline(always)]
+    fn end_record(&mut self, n: usize, extra: Vec<String>, line: u32) {
+        let phys = offset(self.lines.len());
         for c in self.columns.iter_mut().skip(n) {
             c.push("");
         }

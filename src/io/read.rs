@@ -421,7 +421,8 @@ fn parse_part(
                     None => fields.line_text(content),
                 };
                 if let Some(text) = text {
-                    d.table.push_record(super::plain::fields(text), line);
+                    d.table
+                        .push_line(text, super::plain::field_ranges(text.as_bytes()), line);
                     continue;
                 }
             } else if detected.encoding != TextEncoding::ShiftJis
