@@ -114,14 +114,51 @@ fn utf8_census(body: &[u8]) -> (usize, usize) {
             .get(start..)
             .and_then(|rest| rest.iter().position(u8::is_ascii))
             .map_or(body.len(), |n| start + n);
-        for chunk in body.get(start..end).unwrap_or_default().utf8_chunks() {
-            // In valid UTF-8 each non-ASCII character has exactly one lead byte (0xC0 and up).
-            wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
-            if !chunk.invalid().is_empty() {
-                broken += 1;
+        let (w, b) = census_run(body.get(start..end).unwrap_or_default());
+        wide += w;
+        broken += b;
+        at = end;
+    }
+    (wide, broken)
+}
+
+/// (well-formed characters, malformed sequences) in a run of non-ASCII bytes, counted as
+/// the standard library's `utf8_chunks` splits them: a malformed sequence is the longest
+/// start of a character that is still well-formed (or one byte), and the next sequence
+/// starts after it. Written out because a Shift_JIS run breaks every byte or two, and
+/// the library yields a chunk per break.
+fn census_run(run: &[u8]) -> (usize, usize) {
+    let (mut wide, mut broken, mut i) = (0, 0, 0);
+    while let Some(&lead) = run.get(i) {
+        // The character's length and the range its second byte must fall in (RFC 3629).
+        let (len, low, high) = match lead {
+            0xC2..=0xDF => (2, 0x80, 0xBF),
+            0xE0 => (3, 0xA0, 0xBF),
+            0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
+            0xED => (3, 0x80, 0x9F),
+            0xF0 => (4, 0x90, 0xBF),
+            0xF1..=0xF3 => (4, 0x80, 0xBF),
+            0xF4 => (4, 0x80, 0x8F),
+            _ => {
+                broken += usize::from(!lead.is_ascii());
+                i += 1;
+                continue;
+            }
+        };
+        let mut got = 1;
+        while got < len {
+            let (lo, hi) = if got == 1 { (low, high) } else { (0x80, 0xBF) };
+            match run.get(i + got) {
+                Some(&b) if (lo..=hi).contains(&b) => got += 1,
+                _ => break,
             }
         }
-        at = end;
+        if got == len {
+            wide += 1;
+        } else {
+            broken += 1;
+        }
+        i += got;
     }
     (wide, broken)
 }
@@ -201,6 +238,11 @@ mod tests {
         fn census_by_runs_equals_one_pass(pieces in proptest::collection::vec(any_piece(), 0..60)) {
             let body = pieces.concat();
             prop_assert_eq!(utf8_census(&body), census_whole(&body));
+        }
+
+        #[test]
+        fn a_run_is_counted_as_the_standard_library_splits_it(run in proptest::collection::vec(0x80u8.., 0..40)) {
+            prop_assert_eq!(census_run(&run), census_whole(&run));
         }
 
         #[test]
