@@ -98,3 +98,36 @@ proptest! {
         assert_same_as_csv_parser(&bytes, forced);
     }
 }
+
+/// Shift_JIS lines are decoded many at a time, in chunks of tens of kilobytes that end
+/// after a line feed: a body of many chunks, every line ending, blank lines, and a bad
+/// byte that makes one chunk fall back to line by line, reads as the csv parser reads it.
+#[test]
+fn a_shift_jis_body_of_many_chunks_reads_as_the_csv_parser_reads_it() {
+    let endings = ["\r\n", "\n", "\r", "\r\n\r\n", "\n\n"];
+    let mut text = String::from("名前,メモ,番号\r\n");
+    for i in 0..20_000 {
+        let name = ["山田", "ｶﾅ", "表示", "a"][i % 4];
+        text.push_str(&format!("{name}{i},メモ{},{i}", i % 7));
+        text.push_str(endings[i % endings.len()]);
+    }
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let mut bytes = sjis.into_owned();
+    assert!(
+        bytes.len() > 4 * (64 << 10),
+        "several chunks: {}",
+        bytes.len()
+    );
+    let d = read_bytes(&bytes, None).unwrap();
+    assert_eq!(d.meta.encoding, TextEncoding::ShiftJis);
+    assert_eq!((d.rows(), d.cell(19_999, 0)), (20_000, "a19999"));
+    assert_same_as_csv_parser(&bytes, None);
+    // A lone lead byte in the middle of the body, and one at its very end.
+    let middle = bytes.len() / 2;
+    let at = middle + bytes[middle..].iter().position(|&b| b == b',').unwrap();
+    bytes.insert(at, 0x81);
+    bytes.push(0x81);
+    let d = read_bytes(&bytes, Some(TextEncoding::ShiftJis)).unwrap();
+    assert!(d.has_read_problems());
+    assert_same_as_csv_parser(&bytes, Some(TextEncoding::ShiftJis));
+}
