@@ -110,24 +110,20 @@ fn utf8_census(body: &[u8]) -> (usize, usize) {
     let mut broken = 0;
     let mut at = 0;
     while let Some(start) = next_non_ascii(body, at) {
-        let end = body
-            .get(start..)
-            .and_then(|rest| rest.iter().position(u8::is_ascii))
-            .map_or(body.len(), |n| start + n);
-        let (w, b) = census_run(body.get(start..end).unwrap_or_default());
+        let (w, b, len) = census_run(body.get(start..).unwrap_or_default());
         wide += w;
         broken += b;
-        at = end;
+        at = start + len.max(1);
     }
     (wide, broken)
 }
 
-/// (well-formed characters, malformed sequences) in a run of non-ASCII bytes, counted as
-/// the standard library's `utf8_chunks` splits them: a malformed sequence is the longest
-/// start of a character that is still well-formed (or one byte), and the next sequence
-/// starts after it. Written out because a Shift_JIS run breaks every byte or two, and
-/// the library yields a chunk per break.
-fn census_run(run: &[u8]) -> (usize, usize) {
+/// (well-formed characters, malformed sequences, length) of the run of non-ASCII bytes
+/// `run` starts with, counted as the standard library's `utf8_chunks` splits them: a
+/// malformed sequence is the longest start of a character that is still well-formed (or
+/// one byte), and the next sequence starts after it. Written out because a Shift_JIS run
+/// breaks every byte or two, and the library yields a chunk per break.
+fn census_run(run: &[u8]) -> (usize, usize, usize) {
     let (mut wide, mut broken, mut i) = (0, 0, 0);
     while let Some(&lead) = run.get(i) {
         // The character's length and the range its second byte must fall in (RFC 3629).
@@ -139,8 +135,9 @@ fn census_run(run: &[u8]) -> (usize, usize) {
             0xF0 => (4, 0x90, 0xBF),
             0xF1..=0xF3 => (4, 0x80, 0xBF),
             0xF4 => (4, 0x80, 0x8F),
+            _ if lead.is_ascii() => break,
             _ => {
-                broken += usize::from(!lead.is_ascii());
+                broken += 1;
                 i += 1;
                 continue;
             }
@@ -160,7 +157,7 @@ fn census_run(run: &[u8]) -> (usize, usize) {
         }
         i += got;
     }
-    (wide, broken)
+    (wide, broken, i)
 }
 
 /// The first byte at or after `from` with its top bit set.
@@ -242,7 +239,9 @@ mod tests {
 
         #[test]
         fn a_run_is_counted_as_the_standard_library_splits_it(run in proptest::collection::vec(0x80u8.., 0..40)) {
-            prop_assert_eq!(census_run(&run), census_whole(&run));
+            let (wide, broken, len) = census_run(&run);
+            prop_assert_eq!((wide, broken), census_whole(&run));
+            prop_assert_eq!(len, run.len());
         }
 
         #[test]
