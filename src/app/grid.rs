@@ -35,12 +35,12 @@ fn enum_options(sheet: &Sheet, col: usize) -> &[EnumOption] {
     column_kind(sheet, col).map_or(&[], Kind::options)
 }
 
-/// What a cell shows: `1 — English` for a known code, the raw text otherwise (an invalid
-/// value stays visible until it is replaced).
-pub fn display_value(sheet: &Sheet, row: usize, col: usize) -> String {
+/// What a cell shows: `1 — English` for a known code (its label in the window's
+/// language), the raw text otherwise (an invalid value stays visible until it is replaced).
+pub fn display_value(lang: Lang, sheet: &Sheet, row: usize, col: usize) -> String {
     let value = sheet.cell(row, col);
     match column_kind(sheet, col).and_then(|k| k.option_for_code(value)) {
-        Some(option) => option.display(),
+        Some(option) => option.display_in(lang),
         None => value.to_string(),
     }
 }
@@ -340,7 +340,8 @@ fn draw_cell(
     if let Some(s) = severity {
         painter.rect_filled(rect, 0.0, pal.severity_bg(s));
     }
-    let text = display_value(sheet, pos.row, pos.col);
+    let lang = ui_lang(ui.ctx());
+    let text = display_value(lang, sheet, pos.row, pos.col);
     if !text.is_empty() {
         painter
             .with_clip_rect(rect.shrink2(Vec2::new(2.0, 0.0)).intersect(shown))
@@ -369,7 +370,6 @@ fn draw_cell(
     }
     let id = Id::unique(("bulksheet-cell", pos.row, pos.col));
     let resp = ui.interact(shown, id, Sense::click());
-    let lang = ui_lang(ui.ctx());
     resp.widget_info(|| WidgetInfo {
         label: Some(cell_label(lang, sheet, pos.row, pos.col)),
         current_text_value: Some(text.clone()),
@@ -563,8 +563,9 @@ fn header_cell(
         let options = enum_options(sheet, col);
         if !options.is_empty() {
             ui.separator();
+            let lang = ui_lang(ui.ctx());
             for o in options {
-                ui.label(o.display());
+                ui.label(o.display_in(lang));
             }
         }
     });
@@ -883,7 +884,8 @@ fn draw_dropdown(
                     .show(ui, |ui| {
                         for (i, o) in options.iter().enumerate() {
                             let on = o.code == current;
-                            let resp = ui.selectable_label(on || i == dd.highlight, o.display());
+                            let resp =
+                                ui.selectable_label(on || i == dd.highlight, o.display_in(lang));
                             if i == dd.highlight && dd.fresh {
                                 resp.scroll_to_me(None);
                             }

@@ -67,12 +67,16 @@ impl SetValue {
                     .options
                     .iter()
                     .find(|o| o.code == self.value)
-                    .map_or_else(|| tr(lang, "(blank)").to_string(), EnumOption::display);
+                    .map_or_else(|| tr(lang, "(blank)").to_string(), |o| o.display_in(lang));
                 egui::ComboBox::from_label(tr(lang, "New value"))
                     .selected_text(current)
                     .show_ui(ui, |ui| {
                         for o in &self.options {
-                            ui.selectable_value(&mut self.value, o.code.clone(), o.display());
+                            ui.selectable_value(
+                                &mut self.value,
+                                o.code.clone(),
+                                o.display_in(lang),
+                            );
                         }
                         ui.selectable_value(&mut self.value, String::new(), tr(lang, "(blank)"));
                     });

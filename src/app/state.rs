@@ -1,6 +1,7 @@
 //! What the window remembers apart from the document: the selected cell, an edit in
 //! progress, an open dropdown, column widths and the column order on screen.
 
+use super::i18n::Lang;
 use crate::Sheet;
 use crate::schema::Kind;
 use eframe::egui;
@@ -177,7 +178,8 @@ fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                 Some(Kind::Digits { .. }) => 11,
                 Some(Kind::Enum { options }) => options
                     .iter()
-                    .map(|o| columns(&o.display()))
+                    // Wide enough in either language: switching it keeps the widths.
+                    .map(|o| columns(&o.display()).max(columns(&o.display_in(Lang::Ja))))
                     .max()
                     .unwrap_or(6)
                     .clamp(12, 30),

@@ -7,6 +7,7 @@ mod builtin;
 pub use binding::{Binding, HeaderProblem};
 pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, detect, load_schema};
 
+use crate::validate::message::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -89,6 +90,9 @@ pub enum Kind {
 pub struct EnumOption {
     pub code: String,
     pub label: String,
+    /// The label in Japanese, shown when the window speaks Japanese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ja: Option<String>,
     /// Other words people type for this option (`はい`, `TRUE`, `Tokyo`).
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -108,6 +112,7 @@ impl EnumOption {
 
     fn names(&self) -> impl Iterator<Item = &String> {
         std::iter::once(&self.label)
+            .chain(self.label_ja.iter())
             .chain(self.aliases.iter())
             .chain(std::iter::once(&self.code))
     }
@@ -124,7 +129,20 @@ impl EnumOption {
 
     /// `1 — English`: how a dropdown and a cell show an option.
     pub fn display(&self) -> String {
-        format!("{} — {}", self.code, self.label)
+        self.display_in(Lang::En)
+    }
+
+    /// The label in a language: English when the schema has none in it.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        match (lang, &self.label_ja) {
+            (Lang::Ja, Some(ja)) => ja,
+            _ => &self.label,
+        }
+    }
+
+    /// `1 — 英語` in Japanese, `1 — English` in English.
+    pub fn display_in(&self, lang: Lang) -> String {
+        format!("{} — {}", self.code, self.label_in(lang))
     }
 }
 

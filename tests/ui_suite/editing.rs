@@ -84,6 +84,27 @@ fn escape_cancels_and_tab_commits_to_the_right() {
 }
 
 #[test]
+fn codes_show_their_japanese_labels_when_the_window_speaks_japanese() {
+    let (_dir, mut h) = fixture();
+    let by = egui_kittest::kittest::by;
+    h.get_by_label("Locale, row 3").click();
+    h.run_steps(2);
+    press(&mut h, Key::F2);
+    click(&mut h, "1 — English");
+    let english = h.query_all(by().value("1 — English")).count();
+    assert!(english > 0);
+    h.state_mut().set_lang(bulksheet::app::i18n::Lang::Ja);
+    h.run_steps(2);
+    // The cells, and the dropdown's options, in Japanese; the code stays the code.
+    assert_eq!(h.query_all(by().value("1 — 英語")).count(), english);
+    assert!(h.query(by().value("1 — English")).is_none());
+    press(&mut h, Key::F2);
+    h.get_by_label("0 — 日本語");
+    click(&mut h, "1 — 英語");
+    assert_eq!(h.state().sheet().cell(2, 3), "1");
+}
+
+#[test]
 fn picking_a_code_from_the_dropdown_fixes_a_label() {
     let (_dir, mut h) = fixture();
     let cell = "Locale, row 3";
