@@ -2,7 +2,7 @@
 //! how to fix the value (see `message.rs` for the words).
 
 use super::issue::{Code, Finding};
-use super::message::{Allowed, DigitsWhy, EmailWhy, Msg};
+use super::message::{Allowed, DigitsWhy, EmailWhy, Label, Msg};
 use crate::encoding::{TextEncoding, first_unencodable};
 use crate::schema::{Column, Kind};
 use crate::text::{char_count, has_outer_space, is_blank, is_fullwidth_ascii};
@@ -257,9 +257,13 @@ pub fn check_enum(column: &Column, value: &str) -> Option<Finding> {
         Some(code) => Msg::EnumLabel {
             col,
             code: code.to_string(),
-            label: kind
-                .option_for_code(code)
-                .map_or_else(String::new, |o| o.label.clone()),
+            label: kind.option_for_code(code).map_or_else(
+                || Label {
+                    en: String::new(),
+                    ja: None,
+                },
+                option_label,
+            ),
             value: value.to_string(),
         },
         None => Msg::EnumOther {
@@ -269,6 +273,13 @@ pub fn check_enum(column: &Column, value: &str) -> Option<Finding> {
         },
     };
     Some(Finding::new(Code::Enum, msg))
+}
+
+fn option_label(o: &crate::schema::EnumOption) -> Label {
+    Label {
+        en: o.label.clone(),
+        ja: o.label_ja.clone(),
+    }
 }
 
 /// A range for consecutive numeric codes (`0` to `13`), else the list of code and label.
@@ -287,7 +298,7 @@ pub fn allowed_codes(kind: &Kind) -> Allowed {
     Allowed::List(
         options
             .iter()
-            .map(|o| (o.code.clone(), o.label.clone()))
+            .map(|o| (o.code.clone(), option_label(o)))
             .collect(),
     )
 }

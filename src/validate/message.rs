@@ -47,7 +47,24 @@ pub enum DigitsWhy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Allowed {
     Range(u64, u64),
-    List(Vec<(String, String)>),
+    /// Each code with its label.
+    List(Vec<(String, Label)>),
+}
+
+/// An option's label, in English and, when the schema has it, in Japanese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub en: String,
+    pub ja: Option<String>,
+}
+
+impl Label {
+    fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.ja) {
+            (Lang::Ja, Some(ja)) => ja,
+            _ => &self.en,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +117,7 @@ pub enum Msg {
     EnumLabel {
         col: String,
         code: String,
-        label: String,
+        label: Label,
         value: String,
     },
     EnumOther {
@@ -245,13 +262,14 @@ impl Msg {
             }
             Msg::EnumSpaces { col, code } => format!("{col} has spaces around the code; use {code}"),
             Msg::EnumLabel { col, code, label, value } => format!(
-                "{col} needs the code, not the label: use {code} for {label} (got {})",
+                "{col} needs the code, not the label: use {code} for {} (got {})",
+                label.en,
                 shorten(value, 30)
             ),
             Msg::EnumOther { col, allowed, value } => {
                 let allowed = match allowed {
                     Allowed::Range(a, b) => format!("a code from {a} to {b}"),
-                    Allowed::List(items) => join_or(items, "or"),
+                    Allowed::List(items) => join_or(items, "or", Lang::En),
                 };
                 format!("{col} must be {allowed}; got {}", shorten(value, 30))
             }
@@ -406,7 +424,8 @@ impl Msg {
                 label,
                 value,
             } => format!(
-                "{col}にはラベルではなくコードを入力してください: {label}は{code}（{}）",
+                "{col}にはラベルではなくコードを入力してください: 「{}」は{code}（{}）",
+                label.get(Lang::Ja),
                 shorten(value, 30)
             ),
             Msg::EnumOther {
@@ -416,7 +435,9 @@ impl Msg {
             } => {
                 let allowed = match allowed {
                     Allowed::Range(a, b) => format!("{a}～{b}のコード"),
-                    Allowed::List(items) => format!("{}のいずれか", join_or(items, "、")),
+                    Allowed::List(items) => {
+                        format!("{}のいずれか", join_or(items, "、", Lang::Ja))
+                    }
                 };
                 format!("{col}は{allowed}にしてください（{}）", shorten(value, 30))
             }
@@ -506,8 +527,11 @@ fn range(min: usize, max: usize) -> String {
     }
 }
 
-fn join_or(items: &[(String, String)], word: &str) -> String {
-    let parts: Vec<String> = items.iter().map(|(c, l)| format!("{c} ({l})")).collect();
+fn join_or(items: &[(String, Label)], word: &str, lang: Lang) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|(c, l)| format!("{c} ({})", l.get(lang)))
+        .collect();
     match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() && word == "or" => {
             format!("{} or {last}", rest.join(", "))

@@ -40,6 +40,83 @@ fn every_issue_of_the_sample_reads_in_both_languages() {
 }
 
 #[test]
+fn enum_messages_name_labels_in_the_reader_s_language() {
+    let text = format!(
+        "{}\r\na@example.jp,A,101,English,7,1,0,0,0,0,0,0,,,,,,,,,,,,\r\n\
+         b@example.jp,B,102,1,99,1,0,0,0,0,0,0,,,,,,,,,,,,\r\n",
+        bulksheet::schema::builtin("miitel-update-users")
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let doc = read_bytes(text.as_bytes(), None).unwrap();
+    let s = Sheet::new(
+        doc,
+        builtin("miitel-update-users").unwrap(),
+        Subscriptions::none(),
+    );
+    let message = |lang, row| {
+        s.issues_in(lang)
+            .into_iter()
+            .find(|i| i.code == Code::Enum && i.row == row)
+            .unwrap()
+            .message
+    };
+    // A label typed instead of the code: the label as the reader reads it.
+    assert!(
+        message(Lang::En, 1).contains("use 1 for English"),
+        "{}",
+        message(Lang::En, 1)
+    );
+    assert!(
+        message(Lang::Ja, 1).contains("「英語」は1"),
+        "{}",
+        message(Lang::Ja, 1)
+    );
+    // Time zone codes are listed as a range; Yes/No as codes with labels.
+    assert!(
+        message(Lang::Ja, 2).contains("0～13"),
+        "{}",
+        message(Lang::Ja, 2)
+    );
+}
+
+#[test]
+fn allowed_codes_list_labels_in_the_reader_s_language() {
+    use bulksheet::validate::message::{Allowed, Label, Msg};
+    let allowed = Allowed::List(vec![
+        (
+            "1".into(),
+            Label {
+                en: "Yes".into(),
+                ja: Some("はい".into()),
+            },
+        ),
+        (
+            "0".into(),
+            Label {
+                en: "No".into(),
+                ja: None,
+            },
+        ),
+    ]);
+    let msg = Msg::EnumOther {
+        col: "C".into(),
+        allowed,
+        value: "x".into(),
+    };
+    assert_eq!(msg.render(Lang::En), "C must be 1 (Yes) or 0 (No); got x");
+    assert!(
+        msg.render(Lang::Ja).contains("1 (はい)、0 (No)"),
+        "{}",
+        msg.render(Lang::Ja)
+    );
+}
+
+#[test]
 fn duplicate_messages_name_the_other_row_in_both_languages() {
     let s = sample();
     let dup = |lang| {
