@@ -603,6 +603,18 @@ struct DecodedChunk {
     clean: bool,
 }
 
+/// Replaces `text` with `bytes` decoded from Shift_JIS; whether every byte decoded.
+fn decode_shift_jis(bytes: &[u8], text: &mut String) -> bool {
+    text.clear();
+    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    text.reserve(room);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, text, true);
+    result == encoding_rs::DecoderResult::InputEmpty && read == bytes.len()
+}
+
 /// About this many bytes of a body are decoded at once (then up to a line feed).
 const CHUNK_BYTES: usize = 64 << 10;
 
@@ -614,17 +626,9 @@ impl DecodedChunk {
         let end = memchr::memchr(b'\n', body.get(from..).unwrap_or_default())
             .map_or(body.len(), |at| from + at + 1);
         let bytes = body.get(start..end).unwrap_or_default();
-        self.text.clear();
         self.pos = 0;
         self.end = end;
-        let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
-        let room = decoder
-            .max_utf8_buffer_length_without_replacement(bytes.len())
-            .unwrap_or(bytes.len().saturating_mul(3));
-        self.text.reserve(room);
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(bytes, &mut self.text, true);
-        self.clean = result == encoding_rs::DecoderResult::InputEmpty && read == bytes.len();
+        self.clean = decode_shift_jis(bytes, &mut self.text);
     }
 
     /// The next line's text: line breaks skipped, then up to the next one.
@@ -696,16 +700,7 @@ impl FieldDecoder {
         if self.chunk.clean {
             return self.chunk.next_line();
         }
-        self.text.clear();
-        let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
-        let room = decoder
-            .max_utf8_buffer_length_without_replacement(line.len())
-            .unwrap_or(line.len().saturating_mul(3));
-        self.text.reserve(room);
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(line, &mut self.text, true);
-        (result == encoding_rs::DecoderResult::InputEmpty && read == line.len())
-            .then_some(self.text.as_str())
+        decode_shift_jis(line, &mut self.text).then_some(self.text.as_str())
     }
 
     fn decode_field<'a>(&self, f: &'a [u8]) -> (Cow<'a, str>, bool) {
