@@ -395,7 +395,7 @@ impl BulksheetApp {
             Command::ClearRecent => self.settings.recent.clear(),
             Command::LoadTemplate => self.template_path = Some(String::new()),
             Command::UseTemplate(i) => {
-                if let Some(c) = self.templates.choices().get(i) {
+                if let Some(c) = self.templates.choices(self.lang).get(i) {
                     self.use_template(&c.name.clone());
                 }
             }
@@ -475,13 +475,8 @@ impl BulksheetApp {
                 None,
             );
             ui.separator();
-            let schema = self.sheet.schema();
-            let name = if schema.title.is_empty() {
-                &schema.name
-            } else {
-                &schema.title
-            };
-            status_item(ui, tr(lang, "Schema"), name.clone(), None);
+            let name = self.sheet.schema().title_in(lang).to_string();
+            status_item(ui, tr(lang, "Schema"), name, None);
             if let Some(n) = &self.notice {
                 ui.separator();
                 let color = if n.warning {
@@ -587,7 +582,7 @@ impl eframe::App for BulksheetApp {
                 self.run_command(&ctx, Command::Edit(cmd));
             }
         }
-        let choices = self.templates.choices();
+        let choices = self.templates.choices(self.lang);
         let data = menus::MenuData {
             lang: self.lang,
             recent: &self.settings.recent,

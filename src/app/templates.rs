@@ -45,17 +45,13 @@ impl Templates {
         self.custom.iter().map(|(p, _)| p.clone()).collect()
     }
 
-    /// Built-in templates first, then the loaded ones.
-    pub fn choices(&self) -> Vec<Choice> {
+    /// Built-in templates first, then the loaded ones, titled in `lang`.
+    pub fn choices(&self, lang: Lang) -> Vec<Choice> {
         let builtins = builtin_names().iter().filter_map(|n| builtin(n));
         builtins
             .chain(self.custom.iter().map(|(_, s)| s.clone()))
             .map(|s| Choice {
-                title: if s.title.is_empty() {
-                    s.name.clone()
-                } else {
-                    s.title.clone()
-                },
+                title: s.title_in(lang).to_string(),
                 name: s.name,
             })
             .collect()
@@ -182,8 +178,10 @@ impl BulksheetApp {
         self.grid = GridState::for_sheet(&self.sheet);
         self.restore_widths();
         self.grid.select(selected);
-        let title = self.sheet.schema().title.clone();
-        self.say(false, move |l| trf(l, "Template: {t}", &[("t", &title)]));
+        let schema = self.sheet.schema().clone();
+        self.say(false, move |l| {
+            trf(l, "Template: {t}", &[("t", &schema.title_in(l))])
+        });
     }
 
     /// Loads a template file and uses it for the open sheet.

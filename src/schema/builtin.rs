@@ -37,6 +37,7 @@ fn unparsed_builtin(name: &str) -> Option<Schema> {
         GENERIC => Some(Schema {
             name: GENERIC.into(),
             title: "Any CSV (no rules)".into(),
+            title_ja: Some("任意のCSV（ルールなし）".into()),
             max_rows: None,
             subscriptions: vec![],
             columns: vec![],
@@ -80,6 +81,7 @@ pub fn detect(header: &[String]) -> Schema {
         None => builtin(GENERIC).unwrap_or_else(|| Schema {
             name: GENERIC.into(),
             title: String::new(),
+            title_ja: None,
             max_rows: None,
             subscriptions: vec![],
             columns: vec![],

@@ -16,6 +16,9 @@ pub struct Schema {
     pub name: String,
     #[serde(default)]
     pub title: String,
+    /// The title in Japanese, shown when the window speaks Japanese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ja: Option<String>,
     /// Most data rows one uploaded file may hold.
     #[serde(default)]
     pub max_rows: Option<usize>,
@@ -247,6 +250,16 @@ impl Subscriptions {
 }
 
 impl Schema {
+    /// What the window calls the template: its title in the language (English when it
+    /// has none in it), else its name.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match (lang, &self.title_ja) {
+            (Lang::Ja, Some(ja)) => ja,
+            _ if self.title.is_empty() => &self.name,
+            _ => &self.title,
+        }
+    }
+
     /// A schema with no columns: every header is taken as it is, all text, no rules.
     pub fn is_generic(&self) -> bool {
         self.columns.is_empty()

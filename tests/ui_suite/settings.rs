@@ -78,6 +78,12 @@ fn switching_to_japanese_changes_the_visible_labels() {
     assert!(h.query_by_label("Errors").is_none());
     let errors = status(&h, "エラー");
     assert_eq!(errors, h.state().sheet().errors().to_string());
+    let by = egui_kittest::kittest::by;
+    // The template's title too (the status bar and the picker).
+    let titled =
+        |h: &egui_kittest::Harness<'_, BulksheetApp>, t| h.query_all(by().value(t)).count();
+    assert!(titled(&h, "MiiTel: ユーザーの一括更新") > 0);
+    assert_eq!(titled(&h, "MiiTel: Update multiple users"), 0);
     assert!(h.query_by_label("開く…").is_some());
     assert!(h.query_by_label("問題").is_some());
     assert!(
@@ -85,7 +91,6 @@ fn switching_to_japanese_changes_the_visible_labels() {
             || h.query_by_label("Login ID、2 行目").is_some()
     );
     // Validation messages follow the language too (the issue list).
-    let by = egui_kittest::kittest::by;
     assert!(h.query(by().label_contains("全角の＠")).is_some());
     assert!(h.query(by().label_contains("full-width ＠")).is_none());
     // And back.
@@ -93,6 +98,8 @@ fn switching_to_japanese_changes_the_visible_labels() {
     assert_eq!(h.state().lang(), Lang::En);
     assert!(h.query_by_label("Errors").is_some());
     assert!(h.query_by_label("エラー").is_none());
+    assert_eq!(status(&h, "Schema"), "MiiTel: Update multiple users");
+    assert_eq!(titled(&h, "MiiTel: ユーザーの一括更新"), 0);
     assert!(h.query(by().label_contains("full-width ＠")).is_some());
 }
 
