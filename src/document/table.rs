@@ -81,8 +81,29 @@ pub struct DictIndex {
     /// Each value's bytes packed into one word (`pack`), by id: a short code (`10`,
     /// `ja`) is found by comparing words, without a call per comparison.
     keys: Vec<u64>,
+    /// Values of 8 to 16 bytes (most names) by `mid_key`, which holds all their bytes:
+    /// found without comparing any text.
+    mid: FxHashMap<MidKey, u8>,
     /// Every value, used once there are too many for a linear scan.
     map: FxHashMap<Box<str>, u8>,
+}
+
+/// A value of 8 to 16 bytes: its first and last eight bytes (overlapping when shorter
+/// than 16) and its length, which together give back every byte.
+type MidKey = (u64, u64, u8);
+
+fn mid_key(value: &[u8]) -> Option<MidKey> {
+    let len = value.len();
+    if !(8..=16).contains(&len) {
+        return None;
+    }
+    let word = |at: usize| {
+        value
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    Some((word(0)?, word(len - 8)?, len as u8))
 }
 
 impl Default for DictIndex {
@@ -90,6 +111,7 @@ impl Default for DictIndex {
         DictIndex {
             by_byte: Box::new([0; 256]),
             keys: Vec::new(),
+            mid: FxHashMap::default(),
             map: FxHashMap::default(),
         }
     }
@@ -137,6 +159,9 @@ fn dict_find(values: &[Box<str>], index: &DictIndex, value: &str) -> Option<usiz
     if key != LONG {
         return index.find_short(key, None);
     }
+    if let Some(key) = mid_key(value.as_bytes()) {
+        return index.mid.get(&key).map(|&id| usize::from(id));
+    }
     if values.len() <= DICT_SCAN {
         values.iter().position(|v| **v == *value)
     } else {
@@ -149,6 +174,9 @@ fn dict_add(values: &mut Vec<Box<str>>, index: &mut DictIndex, value: &str) -> u
     values.push(value.into());
     index.map.insert(value.into(), id as u8);
     index.keys.push(pack(value.as_bytes()));
+    if let Some(key) = mid_key(value.as_bytes()) {
+        index.mid.insert(key, id as u8);
+    }
     if let [b] = value.as_bytes() {
         // Ids stay below DICT_MAX (255), so id + 1 fits.
         if let Some(slot) = index.by_byte.get_mut(usize::from(*b)) {
@@ -210,6 +238,8 @@ impl ColumnCells {
                     let key = pack(value.as_bytes());
                     if key != LONG {
                         index.find_short(key, ids.last().copied())
+                    } else if let Some(key) = mid_key(value.as_bytes()) {
+                        index.mid.get(&key).map(|&id| usize::from(id))
                     } else {
                         ids.last()
                             .map(|&id| id as usize)
@@ -239,6 +269,9 @@ impl ColumnCells {
                         (id > 0).then(|| usize::from(id) - 1)
                     }
                     _ if bytes.len() <= 7 => index.find_short(pack(bytes), ids.last().copied()),
+                    _ if bytes.len() <= 16 => mid_key(bytes)
+                        .and_then(|key| index.mid.get(&key))
+                        .map(|&id| usize::from(id)),
                     _ => return self.push(text.get(range).unwrap_or("")),
                 };
                 match hit {
@@ -759,27 +792,54 @@ mod tests {
     }
 
     #[test]
-    fn short_codes_that_differ_only_in_length_or_order_stay_apart() {
-        // Packed keys: a NUL byte, a swapped pair, seven and eight bytes, and a value
-        // equal to the previous row's after another one.
+    fn values_that_differ_only_in_length_order_or_one_byte_stay_apart() {
+        // Packed short codes (a NUL byte, a swapped pair, seven bytes), keys of 8 to 16
+        // bytes (one byte apart in the middle, a multi-byte character apart), longer
+        // values; each is also pushed right after itself.
         let values = [
-            "1", "1\0", "1\0\0", "10", "01", "\0", "", "1234567", "12345678", "12345670",
+            "1",
+            "1\0",
+            "1\0\0",
+            "10",
+            "01",
+            "\0",
+            "",
+            "1234567",
+            "12345678",
+            "12345670",
+            "123456789",
+            "abcdefghXjklmnop",
+            "abcdefghYjklmnop",
+            "abcdefghXjklmnopq",
+            "山田 さくら",
+            "山田 さくろ",
+            "山本 葵",
         ];
-        let mut t = Table::new(1);
-        for (i, v) in values.iter().chain(values.iter().rev()).enumerate() {
-            t.push_record(std::iter::once(*v), i as u32);
-        }
         let n = values.len();
-        for (i, v) in values.iter().enumerate() {
-            assert_eq!((t.cell(i, 0), t.cell(2 * n - 1 - i, 0)), (*v, *v));
+        let rows = || values.iter().chain(values.iter().rev());
+        // Both ways cells are stored: as text, and as ranges of a line.
+        let mut by_text = Table::new(1);
+        let mut by_range = Table::new(1);
+        for (i, v) in rows().enumerate() {
+            by_text.push_record(std::iter::once(*v), i as u32);
+            by_range.push_line(v, std::iter::once(0..v.len()), i as u32);
         }
-        let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
-        assert_eq!(distinct.len(), n);
-        t.set(0, 0, "01");
-        t.set(1, 0, "12345678");
-        assert_eq!((t.cell(0, 0), t.cell(1, 0)), ("01", "12345678"));
-        let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
-        assert_eq!(distinct.len(), n);
+        for t in [&mut by_text, &mut by_range] {
+            for (i, v) in values.iter().enumerate() {
+                assert_eq!((t.cell(i, 0), t.cell(2 * n - 1 - i, 0)), (*v, *v));
+            }
+            let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+            assert_eq!(distinct.len(), n);
+            t.set(0, 0, "01");
+            t.set(1, 0, "abcdefghYjklmnop");
+            t.set(2, 0, "12345678");
+            assert_eq!(
+                (t.cell(0, 0), t.cell(1, 0), t.cell(2, 0)),
+                ("01", "abcdefghYjklmnop", "12345678")
+            );
+            let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+            assert_eq!(distinct.len(), n);
+        }
     }
 
     /// A table of `rows` rows whose column 0 is text (too many values for a dictionary).
