@@ -178,9 +178,12 @@ impl BulksheetApp {
         self.grid = GridState::for_sheet(&self.sheet);
         self.restore_widths();
         self.grid.select(selected);
-        let schema = self.sheet.schema().clone();
+        let schema = self.sheet.schema();
+        let titles = [Lang::En, Lang::Ja].map(|l| schema.title_in(l).to_string());
         self.say(false, move |l| {
-            trf(l, "Template: {t}", &[("t", &schema.title_in(l))])
+            let [en, ja] = &titles;
+            let title = if l == Lang::Ja { ja } else { en };
+            trf(l, "Template: {t}", &[("t", title)])
         });
     }
 

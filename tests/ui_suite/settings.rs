@@ -184,6 +184,18 @@ fn load_template_dialog_reads_a_toml_and_the_picker_lists_it() {
     click(&mut h, "MiiTel: Update multiple users");
     assert_eq!(h.state().template_name(), "miitel-update-users");
     assert_ne!(status(&h, "Errors"), "0");
+    assert_eq!(
+        h.state().notice(),
+        Some("Template: MiiTel: Update multiple users")
+    );
+    // The notice follows a language switch, the template's title included.
+    h.state_mut().set_lang(Lang::Ja);
+    let ja = bulksheet::app::i18n::trf(
+        Lang::Ja,
+        "Template: {t}",
+        &[("t", &"MiiTel: ユーザーの一括更新")],
+    );
+    assert_eq!(h.state().notice(), Some(ja.as_str()));
 }
 
 #[test]
