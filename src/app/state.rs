@@ -179,7 +179,7 @@ fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                 Some(Kind::Enum { options }) => options
                     .iter()
                     // Wide enough in either language: switching it keeps the widths.
-                    .map(|o| columns(&o.display()).max(columns(&o.display_in(Lang::Ja))))
+                    .flat_map(|o| [Lang::En, Lang::Ja].map(|l| columns(&o.display_in(l))))
                     .max()
                     .unwrap_or(6)
                     .clamp(12, 30),

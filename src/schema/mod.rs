@@ -130,11 +130,6 @@ impl EnumOption {
         }
     }
 
-    /// `1 — English`: how a dropdown and a cell show an option.
-    pub fn display(&self) -> String {
-        self.display_in(Lang::En)
-    }
-
     /// The label in a language: English when the schema has none in it.
     pub fn label_in(&self, lang: Lang) -> &str {
         match (lang, &self.label_ja) {
@@ -143,7 +138,7 @@ impl EnumOption {
         }
     }
 
-    /// `1 — 英語` in Japanese, `1 — English` in English.
+    /// How a dropdown and a cell show an option: `1 — English`, in Japanese `1 — 英語`.
     pub fn display_in(&self, lang: Lang) -> String {
         format!("{} — {}", self.code, self.label_in(lang))
     }
