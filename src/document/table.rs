@@ -581,6 +581,15 @@ impl Table {
         }
     }
 
+    /// The cells of `rows` in one column, in row order (see [`Table::column_values`]).
+    pub fn column_values_in(&self, col: usize, rows: std::ops::Range<usize>) -> ColumnValues<'_> {
+        ColumnValues {
+            order: self.order.get(rows).unwrap_or_default().iter(),
+            cells: self.columns.get(col),
+            run: None,
+        }
+    }
+
     /// Physical row of each logical row, for column scans.
     pub fn order(&self) -> &[u32] {
         &self.order

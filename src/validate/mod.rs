@@ -3,6 +3,7 @@
 //! that shared the old or share the new value of a unique column, and the row count.
 
 pub mod cell;
+mod full_check;
 mod issue;
 pub mod message;
 mod rows;
@@ -16,9 +17,8 @@ use crate::encoding::TextEncoding;
 use crate::roster::Roster;
 use crate::schema::{Binding, HeaderProblem, Schema, Subscriptions, Unique};
 use crate::text::{is_blank, shorten};
-use crate::threads::join;
+use full_check::{ColumnFindings, PARALLEL_FROM_ROWS};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use unique::UniqueIndex;
 
 /// Everything validation depends on besides the cells.
@@ -52,6 +52,28 @@ impl Rules {
             check_row_limit: true,
             roster: None,
         }
+    }
+}
+
+/// The rules of one column's cells (see [`Validator::column_rules`]).
+struct ColumnRules<'a> {
+    column: Option<&'a crate::schema::Column>,
+    required: bool,
+    target: TextEncoding,
+}
+
+impl ColumnRules<'_> {
+    fn findings(&self, value: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let name = match self.column {
+            Some(c) => {
+                cell::check(c, self.required, value, &mut out);
+                c.name.as_str()
+            }
+            None => "Value",
+        };
+        out.extend(cell::check_encodable(name, value, self.target));
+        out
     }
 }
 
@@ -316,44 +338,9 @@ impl Validator {
         self.col_counts = vec![[0, 0]; width];
         self.totals = [0, 0];
         let unique = self.unique_modes(doc);
-        // The duplicate indexes (hashing every key of a unique column) take as long as
-        // all the cell rules together: on a big sheet each is built on a thread of its own
-        // meanwhile. Their marks go on last, after each cell's own findings, either way.
-        let built: Vec<Option<(UniqueIndex, Vec<u32>)>> = if doc.rows() >= PARALLEL_FROM_ROWS {
-            let next = AtomicUsize::new(0);
-            let (built, found) = std::thread::scope(|s| {
-                // One thread per index, from the start (a key is never blank, so they do
-                // not wait for the blank rows), and two sharing out the columns' rules:
-                // the cores stay busy until the last of them ends.
-                let indexes: Vec<_> = unique
-                    .iter()
-                    .enumerate()
-                    .map(|(col, mode)| {
-                        mode.map(|mode| s.spawn(move || build_unique(doc, col, mode)))
-                    })
-                    .collect();
-                self.blank = blank_rows(doc);
-                self.check_header(doc);
-                let this = &*self;
-                let next = &next;
-                let helper = s.spawn(move || this.take_columns(doc, next));
-                let mut found = this.take_columns(doc, next);
-                found.extend(join(helper));
-                let built: Vec<_> = indexes.into_iter().map(|h| h.map(join)).collect();
-                (built, found)
-            });
-            self.check_cells(doc, Some(found));
-            built
-        } else {
-            self.blank = blank_rows(doc);
-            self.check_header(doc);
-            self.check_cells(doc, None);
-            unique
-                .iter()
-                .enumerate()
-                .map(|(col, mode)| mode.map(|mode| build_unique(doc, col, mode)))
-                .collect()
-        };
+        let (built, found) = self.full_check_units(doc, &unique);
+        self.check_header(doc);
+        self.check_cells(doc, found);
         self.unique = Vec::with_capacity(width);
         let mut dups = Vec::new();
         for (col, b) in built.into_iter().enumerate() {
@@ -478,54 +465,6 @@ impl Validator {
         labels.join(" or ")
     }
 
-    /// The findings of one column's cells by their own values, for the rows that have
-    /// any; a dictionary column is checked once per distinct value.
-    fn column_findings(&self, doc: &Document, col: usize) -> Vec<(usize, Vec<Finding>)> {
-        let order = doc.table.order();
-        let mut out = Vec::new();
-        if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
-            let per_value: Vec<Vec<Finding>> =
-                values.iter().map(|v| self.value_findings(col, v)).collect();
-            // The usual enum column: every code in it is fine, so no cell needs a visit.
-            if per_value.iter().all(Vec::is_empty) {
-                return out;
-            }
-            for (row, &phys) in order.iter().enumerate() {
-                if self.is_blank_row(row) {
-                    continue;
-                }
-                let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
-                if let Some(fs) = per_value.get(id).filter(|f| !f.is_empty()) {
-                    out.push((row, fs.clone()));
-                }
-            }
-        } else {
-            for (row, value) in doc.table.column_values(col).enumerate() {
-                if self.is_blank_row(row) {
-                    continue;
-                }
-                let fs = self.value_findings(col, value);
-                if !fs.is_empty() {
-                    out.push((row, fs));
-                }
-            }
-        }
-        out
-    }
-
-    /// Columns' findings, taking the next column not yet taken from `next` until none is
-    /// left: threads sharing one counter share the columns out by the time each takes.
-    fn take_columns(&self, doc: &Document, next: &AtomicUsize) -> Vec<ColumnFindings> {
-        let mut out = Vec::new();
-        loop {
-            let col = next.fetch_add(1, Ordering::Relaxed);
-            if col >= doc.width() {
-                return out;
-            }
-            out.push((col, self.column_findings(doc, col)));
-        }
-    }
-
     fn put_columns(&mut self, found: Vec<ColumnFindings>) {
         for (col, cells) in found {
             for (row, fs) in cells {
@@ -549,10 +488,9 @@ impl Validator {
         }
     }
 
-    /// Each cell's own findings: the rules of its column, broken bytes, the roster.
-    /// `found` holds the column rules' findings when they were gathered already.
-    fn check_cells(&mut self, doc: &Document, found: Option<Vec<ColumnFindings>>) {
-        let found = found.unwrap_or_else(|| self.take_columns(doc, &AtomicUsize::new(0)));
+    /// Each cell's own findings: the rules of its column (`found`, gathered by the full
+    /// check's threads), broken bytes, the roster.
+    fn check_cells(&mut self, doc: &Document, found: Vec<ColumnFindings>) {
         self.put_columns(found);
         self.check_read_problems(doc);
         self.check_roster(doc);
@@ -572,16 +510,17 @@ impl Validator {
 
     /// Findings that depend on the value alone (not on other rows, not on read problems).
     fn value_findings(&self, col: usize, value: &str) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let name = match self.schema_column(col) {
-            Some(c) => {
-                cell::check(c, c.is_required(&self.rules.subscriptions), value, &mut out);
-                c.name.as_str()
-            }
-            None => "Value",
-        };
-        out.extend(cell::check_encodable(name, value, self.rules.target));
-        out
+        self.column_rules(col).findings(value)
+    }
+
+    /// What a column's cells are checked against, looked up once for many cells.
+    fn column_rules(&self, col: usize) -> ColumnRules<'_> {
+        let column = self.schema_column(col);
+        ColumnRules {
+            column,
+            required: column.is_some_and(|c| c.is_required(&self.rules.subscriptions)),
+            target: self.rules.target,
+        }
     }
 
     /// Everything about one cell except duplicates.
@@ -1004,71 +943,4 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
         column: Some(shorten(only, 40)),
         finding: Finding::new(Code::Separator, Msg::Separator { found }),
     })
-}
-
-/// One column's findings by row, as [`Validator::column_findings`] gives them.
-type ColumnFindings = (usize, Vec<(usize, Vec<Finding>)>);
-
-/// Sheets this big check their cells and build their duplicate indexes on two threads.
-const PARALLEL_FROM_ROWS: usize = 20_000;
-
-/// The duplicate index of one unique column, and the rows whose key another row shares.
-/// Blank rows need no filtering out: every cell of one is blank.
-fn build_unique(doc: &Document, col: usize, mode: Unique) -> (UniqueIndex, Vec<u32>) {
-    let keys = (0u32..)
-        .zip(doc.table.column_values(col))
-        .filter(|(_, v)| !is_blank(v));
-    let ix = UniqueIndex::build(mode, keys, doc.rows());
-    let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
-    (ix, dups)
-}
-
-/// Which rows are blank, found column by column (cache-friendly; a dictionary column
-/// decides blankness once per distinct value). Stops at the first column after which no
-/// row is blank: in a real file, usually the first.
-fn blank_rows(doc: &Document) -> Vec<bool> {
-    let order = doc.table.order();
-    let mut blank = vec![true; order.len()];
-    let mut left = order.len();
-    // Marks a row as not blank, counting the blank ones left.
-    fn filled(b: &mut bool, left: &mut usize) {
-        if *b {
-            *b = false;
-            *left -= 1;
-        }
-    }
-    for col in 0..doc.width() {
-        match doc.table.column(col).and_then(|c| c.dictionary()) {
-            Some((ids, values)) => {
-                let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
-                if blank_value.iter().all(|b| *b) {
-                    continue;
-                }
-                for (row, &phys) in order.iter().enumerate() {
-                    let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
-                    if !blank_value.get(id).copied().unwrap_or(true)
-                        && let Some(b) = blank.get_mut(row)
-                    {
-                        filled(b, &mut left);
-                    }
-                }
-            }
-            None => {
-                for (b, value) in blank.iter_mut().zip(doc.table.column_values(col)) {
-                    if *b && !is_blank(value) {
-                        filled(b, &mut left);
-                    }
-                }
-            }
-        }
-        if left == 0 {
-            return blank;
-        }
-    }
-    for (row, b) in blank.iter_mut().enumerate() {
-        if *b && doc.table.extra_fields(row).iter().any(|f| !is_blank(f)) {
-            filled(b, &mut left);
-        }
-    }
-    blank
 }

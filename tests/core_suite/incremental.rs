@@ -371,3 +371,44 @@ fn a_big_sheet_checked_on_two_threads_matches_rows_inserted_into_a_small_one() {
     );
     assert!(whole.errors() > 40, "the duplicates and codes were found");
 }
+
+/// A big sheet's full check shares each text column out between threads in runs of rows:
+/// a bad cell is found on every side of a run's ends, and nowhere else, as a sheet of one
+/// bad row finds it.
+#[test]
+fn a_big_sheet_finds_bad_cells_at_every_run_boundary() {
+    let n = 70_000;
+    let mut rows = valid_rows(n);
+    // Data rows (0-based) on both sides of each multiple of 2^15, and the ends.
+    let bad: Vec<usize> = vec![0, 1, 32_766, 32_767, 32_768, 65_535, 65_536, n - 1];
+    for &r in &bad {
+        rows[r] = with(rows[r].clone(), "Login ID", &format!("a..{r}@example.co.jp"));
+        rows[r] = with(rows[r].clone(), "Extension number", &format!("12-{r}"));
+    }
+    let s = sheet(&csv(&rows));
+    let rows_with = |s: &Sheet, column: &str| -> Vec<usize> {
+        let mut v: Vec<usize> = s
+            .issues()
+            .iter()
+            .filter(|i| i.column.as_deref() == Some(column))
+            .map(|i| i.row - 1)
+            .collect();
+        v.dedup();
+        v
+    };
+    for column in ["Login ID", "Extension number"] {
+        assert_eq!(rows_with(&s, column), bad, "{column}");
+        let messages = |s: &Sheet, row: usize| -> Vec<String> {
+            s.issues()
+                .iter()
+                .filter(|i| i.row == row && i.column.as_deref() == Some(column))
+                .map(|i| i.message.clone())
+                .collect()
+        };
+        for &r in &bad {
+            let alone = sheet(&csv(&rows[r..=r]));
+            assert!(!messages(&alone, 1).is_empty(), "{column} row {r} is bad");
+            assert_eq!(messages(&s, r + 1), messages(&alone, 1), "{column} row {r}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The full check's work, shared out between threads on a big sheet: each duplicate
+//! index, each text column's cells in runs of rows, each dictionary column's cells. One
+//! piece per turn from a shared counter, the longest first, so both cores stay busy to
+//! the end: checking a whole e-mail column on one thread, as before, left the other core
+//! idle for the last ~50 ms of a million-row open.
+
+use super::unique::UniqueIndex;
+use super::{Finding, Validator};
+use crate::document::Document;
+use crate::schema::Unique;
+use crate::text::is_blank;
+use crate::threads::join;
+use std::ops::Range;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One column's findings by row (rows that have any), for some of its rows.
+pub(super) type ColumnFindings = (usize, Vec<(usize, Vec<Finding>)>);
+
+/// A unique column's index and the rows whose key another row shares.
+pub(super) type Built = (UniqueIndex, Vec<u32>);
+
+/// Sheets this big check their cells and build their duplicate indexes on two threads.
+pub(super) const PARALLEL_FROM_ROWS: usize = 20_000;
+
+/// A text column's cells are checked in runs of this many rows at a time.
+const RUN_ROWS: usize = 1 << 15;
+
+/// One piece of the full check.
+enum Piece {
+    Index(usize, Unique),
+    Cells(usize, Range<usize>),
+}
+
+enum Done {
+    Index(usize, Built),
+    Cells(ColumnFindings),
+}
+
+impl Validator {
+    /// Builds the duplicate indexes (`unique`: each column's mode) and checks every cell
+    /// against its column's rules; sets which rows are blank. Returns the indexes by column
+    /// and the cells' findings.
+    pub(super) fn full_check_units(
+        &mut self,
+        doc: &Document,
+        unique: &[Option<Unique>],
+    ) -> (Vec<Option<Built>>, Vec<ColumnFindings>) {
+        let pieces = self.pieces(doc, unique);
+        let next = AtomicUsize::new(0);
+        let blank = OnceLock::new();
+        let this = &*self;
+        let done = if doc.rows() >= PARALLEL_FROM_ROWS {
+            std::thread::scope(|s| {
+                // The helper starts on the first index, which needs no blank rows (a
+                // blank row's key is blank, and never indexed), while this thread finds them.
+                let helper = s.spawn(|| this.take_pieces(doc, &pieces, &next, &blank));
+                let _ = blank.set(blank_rows(doc));
+                let mut done = this.take_pieces(doc, &pieces, &next, &blank);
+                done.extend(join(helper));
+                done
+            })
+        } else {
+            let _ = blank.set(blank_rows(doc));
+            this.take_pieces(doc, &pieces, &next, &blank)
+        };
+        self.blank = blank.into_inner().unwrap_or_default();
+        let mut built: Vec<Option<Built>> = unique.iter().map(|_| None).collect();
+        let mut found = Vec::new();
+        for d in done {
+            match d {
+                Done::Index(col, b) => {
+                    if let Some(slot) = built.get_mut(col) {
+                        *slot = Some(b);
+                    }
+                }
+                Done::Cells(f) => found.push(f),
+            }
+        }
+        (built, found)
+    }
+
+    /// The pieces, longest first: the indexes (hashing and sorting every key), the text
+    /// columns' runs, then the dictionary columns (a check per distinct value, and a
+    /// visit per row only when some value has a finding).
+    fn pieces(&self, doc: &Document, unique: &[Option<Unique>]) -> Vec<Piece> {
+        let mut pieces: Vec<Piece> = unique
+            .iter()
+            .enumerate()
+            .filter_map(|(col, mode)| mode.map(|m| Piece::Index(col, m)))
+            .collect();
+        let rows = doc.rows();
+        let (text, dict): (Vec<usize>, Vec<usize>) = (0..doc.width())
+            .partition(|&col| doc.table.column(col).and_then(|c| c.dictionary()).is_none());
+        for col in text {
+            let mut from = 0;
+            while from < rows {
+                let to = (from + RUN_ROWS).min(rows);
+                pieces.push(Piece::Cells(col, from..to));
+                from = to;
+            }
+        }
+        pieces.extend(dict.into_iter().map(|col| Piece::Cells(col, 0..rows)));
+        pieces
+    }
+
+    /// Does the next piece not yet taken from `next` until none is left: threads sharing
+    /// one counter share the pieces out by the time each takes.
+    fn take_pieces(
+        &self,
+        doc: &Document,
+        pieces: &[Piece],
+        next: &AtomicUsize,
+        blank: &OnceLock<Vec<bool>>,
+    ) -> Vec<Done> {
+        let mut out = Vec::new();
+        while let Some(piece) = pieces.get(next.fetch_add(1, Ordering::Relaxed)) {
+            out.push(match piece {
+                Piece::Index(col, mode) => Done::Index(*col, build_unique(doc, *col, *mode)),
+                Piece::Cells(col, rows) => {
+                    let blank = blank.wait();
+                    Done::Cells((*col, self.column_findings(doc, *col, rows.clone(), blank)))
+                }
+            });
+        }
+        out
+    }
+
+    /// The findings of one column's cells in `rows` by their own values, for the rows
+    /// that have any; a dictionary column is checked once per distinct value.
+    fn column_findings(
+        &self,
+        doc: &Document,
+        col: usize,
+        rows: Range<usize>,
+        blank: &[bool],
+    ) -> Vec<(usize, Vec<Finding>)> {
+        let is_blank_row = |row: usize| blank.get(row).copied().unwrap_or(false);
+        let order = doc.table.order().get(rows.clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        let rules = self.column_rules(col);
+        if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
+            let per_value: Vec<Vec<Finding>> = values.iter().map(|v| rules.findings(v)).collect();
+            // The usual enum column: every code in it is fine, so no cell needs a visit.
+            if per_value.iter().all(Vec::is_empty) {
+                return out;
+            }
+            for (row, &phys) in rows.zip(order) {
+                if is_blank_row(row) {
+                    continue;
+                }
+                let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                if let Some(fs) = per_value.get(id).filter(|f| !f.is_empty()) {
+                    out.push((row, fs.clone()));
+                }
+            }
+        } else {
+            for (row, value) in rows.clone().zip(doc.table.column_values_in(col, rows)) {
+                if is_blank_row(row) {
+                    continue;
+                }
+                let fs = rules.findings(value);
+                if !fs.is_empty() {
+                    out.push((row, fs));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The duplicate index of one unique column, and the rows whose key another row shares.
+/// Blank rows need no filtering out: every cell of one is blank.
+fn build_unique(doc: &Document, col: usize, mode: Unique) -> (UniqueIndex, Vec<u32>) {
+    let keys = (0u32..)
+        .zip(doc.table.column_values(col))
+        .filter(|(_, v)| !is_blank(v));
+    let ix = UniqueIndex::build(mode, keys, doc.rows());
+    let dups = ix.duplicated_rows(|r| doc.cell(r as usize, col));
+    (ix, dups)
+}
+
+/// Which rows are blank, found column by column (cache-friendly; a dictionary column
+/// decides blankness once per distinct value). Stops at the first column after which no
+/// row is blank: in a real file, usually the first.
+fn blank_rows(doc: &Document) -> Vec<bool> {
+    let order = doc.table.order();
+    let mut blank = vec![true; order.len()];
+    let mut left = order.len();
+    // Marks a row as not blank, counting the blank ones left.
+    fn filled(b: &mut bool, left: &mut usize) {
+        if *b {
+            *b = false;
+            *left -= 1;
+        }
+    }
+    for col in 0..doc.width() {
+        match doc.table.column(col).and_then(|c| c.dictionary()) {
+            Some((ids, values)) => {
+                let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
+                if blank_value.iter().all(|b| *b) {
+                    continue;
+                }
+                for (row, &phys) in order.iter().enumerate() {
+                    let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                    if !blank_value.get(id).copied().unwrap_or(true)
+                        && let Some(b) = blank.get_mut(row)
+                    {
+                        filled(b, &mut left);
+                    }
+                }
+            }
+            None => {
+                for (b, value) in blank.iter_mut().zip(doc.table.column_values(col)) {
+                    if *b && !is_blank(value) {
+                        filled(b, &mut left);
+                    }
+                }
+            }
+        }
+        if left == 0 {
+            return blank;
+        }
+    }
+    for (row, b) in blank.iter_mut().enumerate() {
+        if *b && doc.table.extra_fields(row).iter().any(|f| !is_blank(f)) {
+            filled(b, &mut left);
+        }
+    }
+    blank
+}
