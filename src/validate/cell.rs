@@ -57,7 +57,8 @@ fn check_text(column: &Column, value: &str, out: &mut Vec<Finding>) {
 
 /// A value a spreadsheet would take for a formula when the file is opened there.
 fn check_formula(name: &str, value: &str) -> Option<Finding> {
-    let first = value.chars().next().filter(|c| "=+-@".contains(*c))?;
+    // All four are ASCII, so the first byte says.
+    let first = char::from(*value.as_bytes().first().filter(|b| b"=+-@".contains(b))?);
     Some(Finding::new(
         Code::Formula,
         Msg::Formula {
@@ -68,6 +69,10 @@ fn check_formula(name: &str, value: &str) -> Option<Finding> {
 }
 
 fn check_length(name: &str, value: &str, max: usize) -> Option<Finding> {
+    // A character is at least one byte: no need to count them in a short value.
+    if value.len() <= max {
+        return None;
+    }
     let got = char_count(value);
     (got > max).then(|| {
         Finding::new(
@@ -144,58 +149,72 @@ fn email_why(value: &str) -> Option<EmailWhy> {
 /// part with no dot at either end and no two in a row; a dotted domain of letters, digits
 /// and inner hyphens). When this says no, the full check finds out why.
 fn plainly_valid_email(value: &[u8]) -> bool {
-    let mut bytes = value.iter();
-    // The local part, up to the `@`; `prev` 0 stands for its start.
-    let mut prev = 0u8;
-    loop {
-        let Some(&b) = bytes.next() else {
+    // Most bytes are letters or digits and need no further look: one table lookup each.
+    // `piece` is where the current dot-separated piece (of the local part, then a label
+    // of the domain) starts.
+    let mut piece = 0;
+    let mut bytes = value.iter().enumerate();
+    let at = loop {
+        let Some((i, &b)) = bytes.next() else {
             return false;
         };
-        if b == b'@' {
-            if prev == 0 || prev == b'.' {
-                return false;
-            }
-            break;
+        if LOCAL_PLAIN.get(usize::from(b)).copied().unwrap_or(false) {
+            continue;
         }
-        let ok = LOCAL_BYTES.get(usize::from(b)).copied().unwrap_or(false);
-        if !ok || (b == b'.' && (prev == 0 || prev == b'.')) {
-            return false;
-        }
-        prev = b;
-    }
-    // The domain: labels of letters, digits and inner hyphens, at least two.
-    let (mut label, mut prev, mut dots) = (0usize, 0u8, 0usize);
-    for &b in bytes {
         match b {
-            b'.' if label > 0 && prev != b'-' => {
-                dots += 1;
-                label = 0;
-            }
-            b'-' if label > 0 => label += 1,
-            _ if b.is_ascii_alphanumeric() => label += 1,
+            // Not at the start, not after another dot.
+            b'.' if i > piece => piece = i + 1,
+            // A local part that is not empty and does not end in a dot.
+            b'@' if i > piece => break i,
             _ => return false,
         }
-        prev = b;
+    };
+    piece = at + 1;
+    let mut dots = 0;
+    for (i, &b) in bytes {
+        if ALNUM.get(usize::from(b)).copied().unwrap_or(false) {
+            continue;
+        }
+        let after_hyphen = i > 0 && value.get(i - 1) == Some(&b'-');
+        match b {
+            b'-' if i > piece => {}
+            b'.' if i > piece && !after_hyphen => {
+                dots += 1;
+                piece = i + 1;
+            }
+            _ => return false,
+        }
     }
-    dots > 0 && label > 0 && prev != b'-'
+    dots > 0 && value.len() > piece && value.last() != Some(&b'-')
 }
 
-/// The bytes a local part may hold: ASCII letters, digits and `EMAIL_SYMBOLS` but `@`.
+/// ASCII letters and digits: one lookup instead of three range checks.
 #[allow(
     clippy::indexing_slicing,
     reason = "built at compile time: an index out of range fails the build, not a run"
 )]
-const LOCAL_BYTES: [bool; 256] = {
+const ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
+    table
+};
+
+/// The bytes a local part may hold that need no further look: ASCII letters, digits and
+/// `EMAIL_SYMBOLS` but `@` and `.` (which the check looks at one by one).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "built at compile time: an index out of range fails the build, not a run"
+)]
+const LOCAL_PLAIN: [bool; 256] = {
+    let mut table = ALNUM;
     let symbols = EMAIL_SYMBOLS.as_bytes();
     let mut i = 0;
     while i < symbols.len() {
-        table[symbols[i] as usize] = symbols[i] != b'@';
+        table[symbols[i] as usize] = symbols[i] != b'@' && symbols[i] != b'.';
         i += 1;
     }
     table
