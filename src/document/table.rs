@@ -262,7 +262,16 @@ impl ColumnCells {
     fn push_range(&mut self, text: &str, range: std::ops::Range<usize>) {
         match self {
             ColumnCells::Dict { ids, index, .. } => {
-                let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
+                // A one-byte code, the usual cell, is read as one byte: making a slice
+                // of the range checks both its ends against the text.
+                let one = match text.as_bytes().get(range.start) {
+                    Some(b) if range.end.wrapping_sub(range.start) == 1 => Some(b),
+                    _ => None,
+                };
+                let bytes = match one {
+                    Some(b) => std::slice::from_ref(b),
+                    None => text.as_bytes().get(range.clone()).unwrap_or_default(),
+                };
                 let hit = match bytes {
                     [b] => {
                         let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
@@ -659,15 +668,18 @@ impl Table {
         fields: impl Iterator<Item = std::ops::Range<usize>>,
         line: u32,
     ) {
-        let mut n = 0;
         let mut extra = Vec::new();
+        // An iterator over the columns keeps the next one in a register; indexing
+        // reloaded the vector and checked the index on every field.
+        let width = self.columns.len();
+        let mut columns = self.columns.iter_mut();
         for r in fields {
-            match self.columns.get_mut(n) {
+            match columns.next() {
                 Some(c) => c.push_range(text, r),
                 None => extra.push(text.get(r).unwrap_or("").to_string()),
             }
-            n += 1;
         }
+        let n = width - columns.len() + extra.len();
         self.end_record(n, extra, line);
     }
 
