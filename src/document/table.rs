@@ -257,19 +257,25 @@ impl ColumnCells {
         }
     }
 
-    /// Like `push` with `text[range]`, without slicing text for a dictionary's codes.
+    /// Like `push` with `text[range]`, without slicing text for a dictionary's codes;
+    /// `byte` is the field's one byte when the caller knows it is one byte long.
     #[inline(always)]
-    fn push_range(&mut self, text: &str, range: std::ops::Range<usize>) {
+    fn push_range(&mut self, text: &str, range: std::ops::Range<usize>, byte: Option<u8>) {
         match self {
             ColumnCells::Dict { ids, index, .. } => {
                 // A one-byte code, the usual cell, is read as one byte: making a slice
                 // of the range checks both its ends against the text.
                 let one = match text.as_bytes().get(range.start) {
-                    Some(b) if range.end.wrapping_sub(range.start) == 1 => Some(b),
+                    _ if byte.is_some() => byte,
+                    Some(&b) if range.end.wrapping_sub(range.start) == 1 => Some(b),
                     _ => None,
                 };
+                let single;
                 let bytes = match one {
-                    Some(b) => std::slice::from_ref(b),
+                    Some(b) => {
+                        single = [b];
+                        &single[..]
+                    }
                     None => text.as_bytes().get(range.clone()).unwrap_or_default(),
                 };
                 let hit = match bytes {
@@ -517,6 +523,13 @@ impl<'a> Iterator for ColumnValues<'a> {
     }
 }
 
+/// One field of a line given to [`Table::push_line`]: where it is in the line, and its
+/// byte when it is one byte long and the reader knows it (then no slice is made to read it).
+pub struct Field {
+    pub range: std::ops::Range<usize>,
+    pub byte: Option<u8>,
+}
+
 /// Buffers are capped at 4 GiB per column (checked when reading); saturate rather than wrap.
 fn offset(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
@@ -662,21 +675,16 @@ impl Table {
     /// Appends a record given as a line of text and its fields' ranges in it, which fall
     /// between characters. An enum code is looked up by its bytes: only text cells are
     /// sliced as text (which checks both ends of every slice).
-    pub fn push_line(
-        &mut self,
-        text: &str,
-        fields: impl Iterator<Item = std::ops::Range<usize>>,
-        line: u32,
-    ) {
+    pub fn push_line(&mut self, text: &str, fields: impl Iterator<Item = Field>, line: u32) {
         let mut extra = Vec::new();
         // An iterator over the columns keeps the next one in a register; indexing
         // reloaded the vector and checked the index on every field.
         let width = self.columns.len();
         let mut columns = self.columns.iter_mut();
-        for r in fields {
+        for f in fields {
             match columns.next() {
-                Some(c) => c.push_range(text, r),
-                None => extra.push(text.get(r).unwrap_or("").to_string()),
+                Some(c) => c.push_range(text, f.range, f.byte),
+                None => extra.push(text.get(f.range).unwrap_or("").to_string()),
             }
         }
         let n = width - columns.len() + extra.len();
@@ -838,14 +846,25 @@ mod tests {
         ];
         let n = values.len();
         let rows = || values.iter().chain(values.iter().rev());
-        // Both ways cells are stored: as text, and as ranges of a line.
+        // Every way cells are stored: as text, as ranges of a line, and as ranges with
+        // the one byte the reader already has.
         let mut by_text = Table::new(1);
         let mut by_range = Table::new(1);
+        let mut by_byte = Table::new(1);
         for (i, v) in rows().enumerate() {
             by_text.push_record(std::iter::once(*v), i as u32);
-            by_range.push_line(v, std::iter::once(0..v.len()), i as u32);
+            let range = 0..v.len();
+            let field = |byte| {
+                std::iter::once(Field {
+                    range: range.clone(),
+                    byte,
+                })
+            };
+            by_range.push_line(v, field(None), i as u32);
+            let one = (v.len() == 1).then(|| v.as_bytes()[0]);
+            by_byte.push_line(v, field(one), i as u32);
         }
-        for t in [&mut by_text, &mut by_range] {
+        for t in [&mut by_text, &mut by_range, &mut by_byte] {
             for (i, v) in values.iter().enumerate() {
                 assert_eq!((t.cell(i, 0), t.cell(2 * n - 1 - i, 0)), (*v, *v));
             }

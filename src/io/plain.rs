@@ -5,7 +5,7 @@
 //! per line instead of a step per byte.
 
 use super::decode::UTF8_BOM;
-use std::ops::Range;
+use crate::document::Field;
 
 /// One record: its bytes without the line ending, where it starts and ends in the body
 /// (the end after its line ending), and the line it starts on (1-based, counting LFs).
@@ -96,80 +96,64 @@ pub fn field_ranges(line: &[u8]) -> FieldRanges<'_> {
     FieldRanges {
         bytes: line,
         start: 0,
-        word_at: 0,
-        next_word: 0,
-        commas: 0,
-        done: false,
     }
 }
 
 /// The fields of a line of text (see [`field_ranges`]).
 #[cfg(test)]
 pub fn fields(text: &str) -> impl Iterator<Item = &str> {
-    field_ranges(text.as_bytes()).map(|r| text.get(r).unwrap_or(""))
+    field_ranges(text.as_bytes()).map(|f| text.get(f.range).unwrap_or(""))
 }
 
-/// The fields of a line. Commas are found eight bytes at a time: the exit of a loop over
-/// bytes mispredicts on every field, and fields here are a few bytes long.
+/// The fields of a line. Most fields of a bulk-update file are one-byte codes: a field
+/// whose second byte is a comma is taken as it is, without a search. Longer fields are
+/// searched eight bytes at a time (a loop over bytes mispredicts its exit on every field).
 pub struct FieldRanges<'a> {
     bytes: &'a [u8],
-    /// Where the next field starts.
+    /// Where the next field starts; past the end once the last field was returned.
     start: usize,
-    /// Where the word `commas` was taken from starts.
-    word_at: usize,
-    /// Where the next word starts.
-    next_word: usize,
-    /// A bit 7 of each byte of the current word that is a comma not yet returned.
-    commas: u64,
-    done: bool,
-}
-
-impl FieldRanges<'_> {
-    #[inline(always)]
-    fn field_to(&mut self, end: usize) -> Range<usize> {
-        let field = self.start..end;
-        self.start = end + 1;
-        field
-    }
 }
 
 impl Iterator for FieldRanges<'_> {
-    type Item = Range<usize>;
+    type Item = Field;
 
     // Inlined into the loop that stores the fields, where its state stays in registers.
     #[inline(always)]
-    fn next(&mut self) -> Option<Range<usize>> {
-        if self.done {
+    fn next(&mut self) -> Option<Field> {
+        let start = self.start;
+        let len = self.bytes.len();
+        if start > len {
             return None;
         }
-        let bytes = self.bytes;
-        loop {
-            if self.commas != 0 {
-                let at = self.word_at + (self.commas.trailing_zeros() / 8) as usize;
-                self.commas &= self.commas - 1;
-                return Some(self.field_to(at));
-            }
-            let Some(word) = bytes
-                .get(self.next_word..self.next_word + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            else {
-                break;
-            };
-            self.word_at = self.next_word;
-            self.next_word += 8;
-            self.commas = comma_bytes(u64::from_le_bytes(word));
-        }
-        // Fewer than eight bytes left.
-        while let Some(&b) = bytes.get(self.next_word) {
-            let at = self.next_word;
-            self.next_word += 1;
-            if b == b',' {
-                return Some(self.field_to(at));
-            }
-        }
-        self.done = true;
-        Some(self.start..bytes.len())
+        let (end, byte) = match (self.bytes.get(start), self.bytes.get(start + 1)) {
+            (Some(&b), Some(b',')) if b != b',' => (start + 1, Some(b)),
+            _ => (next_comma(self.bytes, start).unwrap_or(len), None),
+        };
+        // After the last field `start` goes past the end.
+        self.start = end + 1;
+        Some(Field {
+            range: start..end,
+            byte,
+        })
     }
+}
+
+/// The first comma at or after `from`.
+#[inline(always)]
+fn next_comma(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(word) = bytes
+        .get(at..at + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        let commas = comma_bytes(u64::from_le_bytes(word));
+        if commas != 0 {
+            return Some(at + (commas.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| b == b',').map(|i| at + i)
 }
 
 /// Bit 7 of every byte of `word` that is a comma, and no other bit. Exact: no carry
