@@ -265,11 +265,10 @@ impl ColumnCells {
             ColumnCells::Dict { ids, index, .. } => {
                 // A one-byte code, the usual cell, is read as one byte: making a slice
                 // of the range checks both its ends against the text.
-                let one = match text.as_bytes().get(range.start) {
-                    _ if byte.is_some() => byte,
+                let one = byte.or_else(|| match text.as_bytes().get(range.start) {
                     Some(&b) if range.end.wrapping_sub(range.start) == 1 => Some(b),
                     _ => None,
-                };
+                });
                 let single;
                 let bytes = match one {
                     Some(b) => {

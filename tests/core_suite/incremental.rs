@@ -382,7 +382,11 @@ fn a_big_sheet_finds_bad_cells_at_every_run_boundary() {
     // Data rows (0-based) on both sides of each multiple of 2^15, and the ends.
     let bad: Vec<usize> = vec![0, 1, 32_766, 32_767, 32_768, 65_535, 65_536, n - 1];
     for &r in &bad {
-        rows[r] = with(rows[r].clone(), "Login ID", &format!("a..{r}@example.co.jp"));
+        rows[r] = with(
+            rows[r].clone(),
+            "Login ID",
+            &format!("a..{r}@example.co.jp"),
+        );
         rows[r] = with(rows[r].clone(), "Extension number", &format!("12-{r}"));
     }
     let s = sheet(&csv(&rows));
