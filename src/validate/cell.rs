@@ -323,10 +323,17 @@ pub fn allowed_codes(kind: &Kind) -> Allowed {
 }
 
 /// A value the target encoding cannot carry (an emoji, a rare kanji in Shift_JIS).
+// Inlined into the column scans: nearly every value is ASCII or the target is UTF-8.
+#[inline]
 pub fn check_encodable(name: &str, value: &str, target: TextEncoding) -> Option<Finding> {
     if target != TextEncoding::ShiftJis || value.is_ascii() {
         return None;
     }
+    unencodable(name, value)
+}
+
+#[inline(never)]
+fn unencodable(name: &str, value: &str) -> Option<Finding> {
     first_unencodable(value).map(|ch| {
         Finding::new(
             Code::Unencodable,
