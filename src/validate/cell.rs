@@ -21,24 +21,42 @@ pub fn check(column: &Column, required: bool, value: &str, out: &mut Vec<Finding
         }
         return;
     }
+    // A finding is a big value: the common, clean cases are settled here, before a
+    // check is called and an empty result moved around.
     match &column.kind {
         Kind::Text => check_text(column, value, out),
         Kind::Email => {
-            out.extend(check_email(name, value));
+            if !plainly_valid_email(value.as_bytes()) {
+                out.extend(check_email(name, value));
+            }
             // The template counts Login ID as text: a spreadsheet runs `=a@x.jp` too.
-            out.extend(check_formula(name, value));
+            if may_be_formula(value) {
+                out.extend(check_formula(name, value));
+            }
         }
         Kind::Digits {
             min_digits,
             max_digits,
-        } => out.extend(check_digits(name, value, *min_digits, *max_digits)),
+        } => {
+            if !plainly_valid_digits(value, *min_digits, *max_digits) {
+                out.extend(check_digits(name, value, *min_digits, *max_digits));
+            }
+        }
         Kind::Enum { .. } => out.extend(check_enum(column, value)),
     }
     if !matches!(column.kind, Kind::Text)
         && let Some(max) = column.max_chars
+        // A character is at least one byte: a value no longer in bytes is short enough.
+        && value.len() > max
     {
         out.extend(check_length(name, value, max));
     }
+}
+
+/// Whether a spreadsheet could take the value for a formula: its first character is
+/// one of `=+-@`, all ASCII, so the first byte says.
+fn may_be_formula(value: &str) -> bool {
+    matches!(value.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@'))
 }
 
 fn check_text(column: &Column, value: &str, out: &mut Vec<Finding>) {
@@ -57,8 +75,10 @@ fn check_text(column: &Column, value: &str, out: &mut Vec<Finding>) {
 
 /// A value a spreadsheet would take for a formula when the file is opened there.
 fn check_formula(name: &str, value: &str) -> Option<Finding> {
-    // All four are ASCII, so the first byte says.
-    let first = char::from(*value.as_bytes().first().filter(|b| b"=+-@".contains(b))?);
+    if !may_be_formula(value) {
+        return None;
+    }
+    let first = char::from(*value.as_bytes().first()?);
     Some(Finding::new(
         Code::Formula,
         Msg::Formula {

@@ -72,7 +72,10 @@ impl ColumnRules<'_> {
             }
             None => "Value",
         };
-        out.extend(cell::check_encodable(name, value, self.target));
+        // Settled here for ASCII, without an empty result to move.
+        if self.target == TextEncoding::ShiftJis && !value.is_ascii() {
+            out.extend(cell::check_encodable(name, value, self.target));
+        }
         out
     }
 }
