@@ -92,24 +92,43 @@ fn sort_by_hash(keys: Vec<u64>) -> Vec<u64> {
 const WORD_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Hashes bytes eight at a time; `fold` maps each word (ASCII lowercasing, or nothing).
-fn hash_words(bytes: &[u8], fold: impl Fn(u64) -> u64) -> u64 {
+/// Also says whether the bytes are all ASCII (a folding that assumes ASCII is then right).
+fn hash_words(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, bool) {
     let mut h = bytes.len() as u64;
+    let mut high = 0;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(26) ^ fold(u64::from_le_bytes(w))).wrapping_mul(WORD_MUL);
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        high |= w;
+        h = (h.rotate_left(26) ^ fold(w)).wrapping_mul(WORD_MUL);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        h = (h.rotate_left(26) ^ fold(u64::from_le_bytes(w))).wrapping_mul(WORD_MUL);
+        let w = tail_word(bytes, rest);
+        high |= w;
+        h = (h.rotate_left(26) ^ fold(w)).wrapping_mul(WORD_MUL);
     }
     // The shard comes from the top bits: mix the low ones up into them.
-    h ^ (h >> 29)
+    (h ^ (h >> 29), high & 0x8080_8080_8080_8080 == 0)
+}
+
+/// The last one to seven bytes of `bytes` (`rest`) as a word, zero above them: taken from
+/// the last eight bytes when there are eight, which needs no copy.
+#[inline(always)]
+fn tail_word(bytes: &[u8], rest: &[u8]) -> u64 {
+    let n = rest.len();
+    match bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..))
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        Some(last) => u64::from_le_bytes(last) >> (8 * (8 - n)),
+        None => rest
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i)),
+    }
 }
 
 /// Lowercases the ASCII letters of eight ASCII bytes at once.
@@ -145,15 +164,13 @@ impl UniqueIndex {
     /// The hash keys are sorted and bucketed by: the top half of a 64-bit word hash.
     fn hash(&self, value: &str) -> u32 {
         let h = match self.mode {
-            Unique::Exact => hash_words(value.as_bytes(), |w| w),
-            Unique::CaseInsensitive if value.is_ascii() => {
-                hash_words(value.as_bytes(), ascii_lower_word)
-            }
-            // Lowercasing may turn non-ASCII into ASCII (the Kelvin sign into k): the
-            // folded text goes through the same word hash as ASCII text.
-            Unique::CaseInsensitive => {
-                hash_words(value.to_lowercase().as_bytes(), ascii_lower_word)
-            }
+            Unique::Exact => hash_words(value.as_bytes(), |w| w).0,
+            Unique::CaseInsensitive => match hash_words(value.as_bytes(), ascii_lower_word) {
+                (h, true) => h,
+                // Lowercasing may turn non-ASCII into ASCII (the Kelvin sign into k):
+                // the folded text goes through the same word hash as ASCII text.
+                _ => hash_words(value.to_lowercase().as_bytes(), ascii_lower_word).0,
+            },
         };
         (h >> 32) as u32
     }
@@ -328,6 +345,38 @@ mod tests {
         assert_eq!(ix.insert(0, "new", cell), Vec::<u32>::new());
         assert_eq!(ix.others(9, "k2", cell), [2]);
         assert_eq!(ix.others(9, "K1", cell), [1]);
+    }
+
+    #[test]
+    fn case_folding_finds_non_ascii_pairs_and_keeps_tails_apart() {
+        // Non-ASCII in the first word, only in the tail, and the Kelvin sign, which
+        // lowercases to an ASCII k; then values one byte apart in tails of every length.
+        let values = [
+            "É@x.jp",
+            "é@x.jp",
+            "abcdefgh-É",
+            "ABCDEFGH-é",
+            "\u{212A}@x.jp",
+            "k@x.jp",
+            "abcdefghi",
+            "abcdefghj",
+            "abcdefghijklmn",
+            "abcdefghijklmo",
+            "abc",
+            "abd",
+        ];
+        let ix = build(&values);
+        let dups = ix.duplicated_rows(|r| values[r as usize]);
+        assert_eq!(dups, [0, 1, 2, 3, 4, 5]);
+        let exact = UniqueIndex::build(
+            Unique::Exact,
+            values.iter().enumerate().map(|(r, v)| (r as u32, *v)),
+            values.len(),
+        );
+        assert_eq!(
+            exact.duplicated_rows(|r| values[r as usize]),
+            Vec::<u32>::new()
+        );
     }
 
     #[test]
