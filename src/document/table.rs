@@ -213,13 +213,12 @@ impl ColumnCells {
         }
     }
 
-    /// The bytes the column's cells take (what appending it copies).
-    fn bytes(&self) -> usize {
+    /// About what appending this column after another copies: a dictionary column's
+    /// ids; a text column's runs are moved, not copied, so only its edited cells.
+    fn append_cost(&self) -> usize {
         match self {
             ColumnCells::Dict { ids, .. } => ids.len(),
-            ColumnCells::Text { segs, .. } => {
-                segs.iter().map(|s| s.buf.len() + 4 * s.ends.len()).sum()
-            }
+            ColumnCells::Text { edited, .. } => edited.len(),
         }
     }
 
@@ -440,31 +439,38 @@ impl ColumnCells {
 /// Below this many rows a table's columns are joined on one thread.
 const APPEND_PARALLEL_FROM: usize = 20_000;
 
-/// Appends each of `theirs` to the matching column of `mine`. A big table's columns are
-/// shared out between two threads by the bytes they move: joining the halves of a
-/// million-row file copies ~50 MB, all of it on the path from opening to showing.
-fn append_columns(mine: &mut [ColumnCells], theirs: Vec<ColumnCells>) {
+/// Appends each of `theirs` to the matching column of `mine`, and does `also` (which
+/// copies about `also_cost` bytes). A big table's work is shared out between two threads
+/// by what each part copies: it is on the path from opening a file to showing it.
+fn append_columns(
+    mine: &mut [ColumnCells],
+    theirs: Vec<ColumnCells>,
+    also: impl FnOnce() + Send,
+    also_cost: usize,
+) {
     let rows = theirs.first().map_or(0, ColumnCells::len);
     let mut pairs: Vec<(&mut ColumnCells, ColumnCells)> = mine.iter_mut().zip(theirs).collect();
     if rows < APPEND_PARALLEL_FROM {
         pairs.into_iter().for_each(|(m, t)| m.append(t));
+        also();
         return;
     }
-    // Heaviest first, each to the lighter side.
-    pairs.sort_by_key(|(_, t)| std::cmp::Reverse(t.bytes()));
+    // Heaviest first, each to the lighter side; `also` is this thread's from the start.
+    pairs.sort_by_key(|(_, t)| std::cmp::Reverse(t.append_cost()));
     let (mut here, mut there) = (Vec::new(), Vec::new());
-    let (mut here_bytes, mut there_bytes) = (0, 0);
+    let (mut here_cost, mut there_cost) = (also_cost, 0);
     for (m, t) in pairs {
-        if here_bytes <= there_bytes {
-            here_bytes += t.bytes();
+        if here_cost <= there_cost {
+            here_cost += t.append_cost();
             here.push((m, t));
         } else {
-            there_bytes += t.bytes();
+            there_cost += t.append_cost();
             there.push((m, t));
         }
     }
     std::thread::scope(|s| {
         s.spawn(|| there.into_iter().for_each(|(m, t)| m.append(t)));
+        also();
         here.into_iter().for_each(|(m, t)| m.append(t));
     });
 }
@@ -711,20 +717,25 @@ impl Table {
     /// read after them; `line_offset` is added to their source lines.
     pub(crate) fn append(&mut self, other: Table, line_offset: u32) {
         let base = offset(self.lines.len());
-        append_columns(&mut self.columns, other.columns);
         let moved = |p: u32| p.saturating_add(base);
+        let (lines, order) = (&mut self.lines, &mut self.order);
+        let (their_lines, their_order) = (&other.lines, &other.order);
+        let rows = move || {
+            lines.extend(their_lines.iter().map(|&l| {
+                if l == 0 {
+                    0
+                } else {
+                    l.saturating_add(line_offset)
+                }
+            }));
+            order.extend(their_order.iter().map(|&p| moved(p)));
+        };
+        let cost = 8 * other.lines.len();
+        append_columns(&mut self.columns, other.columns, rows, cost);
         self.short
             .extend(other.short.into_iter().map(|(p, n)| (moved(p), n)));
         self.extra
             .extend(other.extra.into_iter().map(|(p, v)| (moved(p), v)));
-        self.lines.extend(other.lines.iter().map(|&l| {
-            if l == 0 {
-                0
-            } else {
-                l.saturating_add(line_offset)
-            }
-        }));
-        self.order.extend(other.order.iter().map(|&p| moved(p)));
         self.removed.extend(other.removed.iter().map(|&p| moved(p)));
     }
 
