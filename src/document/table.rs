@@ -213,6 +213,20 @@ impl ColumnCells {
         }
     }
 
+    /// Room for `more` cells; a text column's run by its cells' size so far.
+    fn reserve(&mut self, more: usize) {
+        match self {
+            ColumnCells::Dict { ids, .. } => ids.reserve(more),
+            ColumnCells::Text { segs, .. } => {
+                if let Some(seg) = segs.last_mut() {
+                    let per_cell = seg.buf.len().div_ceil(seg.ends.len().max(1));
+                    seg.buf.reserve(per_cell.saturating_mul(more));
+                    seg.ends.reserve(more);
+                }
+            }
+        }
+    }
+
     /// About what appending this column after another copies: a dictionary column's
     /// ids; a text column's runs are moved, not copied, so only its edited cells.
     fn append_cost(&self) -> usize {
@@ -614,6 +628,17 @@ impl Table {
             order: self.order.get(rows).unwrap_or_default().iter(),
             cells: self.columns.get(col),
             run: None,
+        }
+    }
+
+    /// Makes room for `rows` rows in all (text columns by their cells' size so far), so
+    /// that reading them does not grow and copy the storage as it goes.
+    pub fn reserve_rows(&mut self, rows: usize) {
+        let more = rows.saturating_sub(self.lines.len());
+        self.lines.reserve(more);
+        self.order.reserve(more);
+        for c in &mut self.columns {
+            c.reserve(more);
         }
     }
 

@@ -277,8 +277,9 @@ fn parse_split(
     let split = (body.len() >= mode.split_from)
         .then(|| split_point(body))
         .flatten();
-    let parse_part = |body, detected, progress: &mut dyn FnMut(f32) -> bool, width| {
-        parse_part(body, detected, progress, width, mode.plain)
+    let parse_part = |body: &[u8], detected, progress: &mut dyn FnMut(f32) -> bool, width| {
+        let holds = body.len();
+        parse_part(body, holds, detected, progress, width, mode.plain)
     };
     let Some((split, width)) = split else {
         return parse_part(body, detected, progress, None).map(|p| p.doc);
@@ -290,8 +291,10 @@ fn parse_split(
             let go_on = &mut |_| !cancel.load(Ordering::Relaxed);
             parse_part(second_half, detected, go_on, Some(width))
         });
-        let first = parse_part(
+        // The first half's table will hold the second's too: sized for the whole body.
+        let first = self::parse_part(
             first_half,
+            body.len(),
             detected,
             &mut |done| {
                 let go_on = progress(done);
@@ -301,6 +304,7 @@ fn parse_split(
                 go_on
             },
             None,
+            mode.plain,
         );
         if first.is_err() {
             cancel.store(true, Ordering::Relaxed);
@@ -357,9 +361,12 @@ struct Part {
 }
 
 /// Reads records from `body`. With `width` unset the first record is the header; with it
-/// set every record is a data row of a document whose header was read elsewhere.
+/// set every record is a data row of a document whose header was read elsewhere. `holds`
+/// is how many bytes of rows the table will hold in the end (its storage is sized for
+/// them early: growing it copies what it holds so far).
 fn parse_part(
     body: &[u8],
+    holds: usize,
     detected: Detected,
     progress: &mut dyn FnMut(f32) -> bool,
     width: Option<usize>,
@@ -393,7 +400,22 @@ fn parse_part(
         .flatten();
     let total = body.len().max(1) as f32;
     let mut next_report = 1usize << 20;
+    let mut data_from = None;
+    let mut sized = false;
     while let Some((start, line, end, plain)) = records.next(body, &mut rec) {
+        if let Some(d) = doc.as_mut()
+            && !sized
+        {
+            let from = *data_from.get_or_insert(start);
+            let rows = d.table.physical_len();
+            if rows >= SIZE_AFTER_ROWS {
+                sized = true;
+                // The rows so far, scaled to the bytes the table will hold, and a tenth more.
+                let per_row = (start - from).max(1) as f64 / rows as f64;
+                let expected = holds.saturating_sub(from) as f64 / per_row * 1.1;
+                d.table.reserve_rows(expected as usize);
+            }
+        }
         let raw = body.get(start..end).unwrap_or_default();
         if end >= next_report {
             next_report = end + (1 << 20);
@@ -476,6 +498,9 @@ fn parse_part(
         lines: records.lines(),
     })
 }
+
+/// After this many rows a part's table is sized for the rows it will hold.
+const SIZE_AFTER_ROWS: usize = 256;
 
 /// Where records come from: the csv parser, or lines split at commas when the body has
 /// no quotes.
