@@ -213,15 +213,18 @@ impl ColumnCells {
         }
     }
 
-    /// Room for `more` cells; a text column's run by its cells' size so far.
+    /// Room for `more` cells; a text column's run by its cells' size so far. A hint: when
+    /// the room cannot be had, the column grows as cells come, as it would without it.
     fn reserve(&mut self, more: usize) {
         match self {
-            ColumnCells::Dict { ids, .. } => ids.reserve(more),
+            ColumnCells::Dict { ids, .. } => {
+                let _ = ids.try_reserve(more);
+            }
             ColumnCells::Text { segs, .. } => {
                 if let Some(seg) = segs.last_mut() {
                     let per_cell = seg.buf.len().div_ceil(seg.ends.len().max(1));
-                    seg.buf.reserve(per_cell.saturating_mul(more));
-                    seg.ends.reserve(more);
+                    let _ = seg.buf.try_reserve(per_cell.saturating_mul(more));
+                    let _ = seg.ends.try_reserve(more);
                 }
             }
         }
@@ -632,11 +635,13 @@ impl Table {
     }
 
     /// Makes room for `rows` rows in all (text columns by their cells' size so far), so
-    /// that reading them does not grow and copy the storage as it goes.
+    /// that reading them does not grow and copy the storage as it goes. An estimate can be
+    /// far too high (a file whose first rows are much shorter than the rest): room that
+    /// cannot be had is not asked for, and room never written is not resident.
     pub fn reserve_rows(&mut self, rows: usize) {
         let more = rows.saturating_sub(self.lines.len());
-        self.lines.reserve(more);
-        self.order.reserve(more);
+        let _ = self.lines.try_reserve(more);
+        let _ = self.order.try_reserve(more);
         for c in &mut self.columns {
             c.reserve(more);
         }
@@ -853,6 +858,21 @@ mod tests {
         );
         let (_, distinct) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
         assert_eq!(distinct.len(), 41);
+    }
+
+    #[test]
+    fn a_size_hint_too_big_to_have_is_ignored() {
+        // Column 0 turns into text (300 distinct values), column 1 stays a dictionary.
+        let mut t = Table::new(2);
+        for i in 0..300 {
+            t.push_record([format!("v{i}").as_str(), "1"].into_iter(), i);
+        }
+        // Asking for this much room would panic (capacity overflow): it is a hint only.
+        t.reserve_rows(usize::MAX / 2);
+        t.push_record(["last", "0"].into_iter(), 300);
+        assert_eq!((t.cell(0, 0), t.cell(299, 1)), ("v0", "1"));
+        assert_eq!((t.cell(300, 0), t.cell(300, 1)), ("last", "0"));
+        assert!(t.column(0).and_then(ColumnCells::dictionary).is_none());
     }
 
     #[test]
