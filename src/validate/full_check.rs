@@ -37,11 +37,20 @@ enum Done {
     Cells(ColumnFindings),
 }
 
+/// Sets the blank rows to none when dropped before they were set (by a panic).
+struct Unblock<'a>(&'a OnceLock<Vec<bool>>);
+
+impl Drop for Unblock<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(Vec::new());
+    }
+}
+
 impl Validator {
     /// Builds the duplicate indexes (`unique`: each column's mode) and checks every cell
     /// against its column's rules; sets which rows are blank. Returns the indexes by column
     /// and the cells' findings.
-    pub(super) fn full_check_units(
+    pub(super) fn full_check_pieces(
         &mut self,
         doc: &Document,
         unique: &[Option<Unique>],
@@ -55,7 +64,11 @@ impl Validator {
                 // The helper starts on the first index, which needs no blank rows (a
                 // blank row's key is blank, and never indexed), while this thread finds them.
                 let helper = s.spawn(|| this.take_pieces(doc, &pieces, &next, &blank));
+                // Should finding them panic, the helper must not wait for them forever:
+                // the scope would never end and the panic never be seen.
+                let unblock = Unblock(&blank);
                 let _ = blank.set(blank_rows(doc));
+                drop(unblock);
                 let mut done = this.take_pieces(doc, &pieces, &next, &blank);
                 done.extend(join(helper));
                 done
@@ -228,4 +241,35 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
         }
     }
     blank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_panic_before_the_blank_rows_are_set_does_not_leave_the_helper_waiting() {
+        let blank = OnceLock::new();
+        let seen = std::thread::scope(|s| {
+            // Polls instead of waiting, so that a failure ends the test instead of hanging it.
+            let helper = s.spawn(|| {
+                let start = Instant::now();
+                while start.elapsed() < Duration::from_secs(10) {
+                    if let Some(b) = blank.get() {
+                        return Some(Vec::len(b));
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                None
+            });
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _unblock = Unblock(&blank);
+                panic!("finding the blank rows failed");
+            }));
+            assert!(caught.is_err());
+            helper.join().unwrap()
+        });
+        assert_eq!(seen, Some(0));
+    }
 }

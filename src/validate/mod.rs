@@ -341,7 +341,7 @@ impl Validator {
         self.col_counts = vec![[0, 0]; width];
         self.totals = [0, 0];
         let unique = self.unique_modes(doc);
-        let (built, found) = self.full_check_units(doc, &unique);
+        let (built, found) = self.full_check_pieces(doc, &unique);
         self.check_header(doc);
         self.check_cells(doc, found);
         self.unique = Vec::with_capacity(width);
