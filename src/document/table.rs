@@ -106,6 +106,15 @@ fn mid_key(value: &[u8]) -> Option<MidKey> {
     Some((word(0)?, word(len - 8)?, len as u8))
 }
 
+impl DictIndex {
+    /// A one-byte value's id + 1 (0: not in the dictionary). A `u8` is always in range:
+    /// no bounds check is left after inlining.
+    #[inline(always)]
+    fn id_of_byte(&self, b: u8) -> u8 {
+        self.by_byte.get(usize::from(b)).copied().unwrap_or(0)
+    }
+}
+
 impl Default for DictIndex {
     fn default() -> Self {
         DictIndex {
@@ -276,26 +285,13 @@ impl ColumnCells {
     /// Like `push` with `text[range]`, without slicing text for a dictionary's codes;
     /// `byte` is the field's one byte when the caller knows it is one byte long.
     #[inline(always)]
-    fn push_range(&mut self, text: &str, range: std::ops::Range<usize>, byte: Option<u8>) {
+    fn push_range(&mut self, text: &str, range: std::ops::Range<usize>) {
         match self {
             ColumnCells::Dict { ids, index, .. } => {
-                // A one-byte code, the usual cell, is read as one byte: making a slice
-                // of the range checks both its ends against the text.
-                let one = byte.or_else(|| match text.as_bytes().get(range.start) {
-                    Some(&b) if range.end.wrapping_sub(range.start) == 1 => Some(b),
-                    _ => None,
-                });
-                let single;
-                let bytes = match one {
-                    Some(b) => {
-                        single = [b];
-                        &single[..]
-                    }
-                    None => text.as_bytes().get(range.clone()).unwrap_or_default(),
-                };
+                let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
                 let hit = match bytes {
                     [b] => {
-                        let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
+                        let id = index.id_of_byte(*b);
                         (id > 0).then(|| usize::from(id) - 1)
                     }
                     _ if bytes.len() <= 7 => index.find_short(pack(bytes), ids.last().copied()),
@@ -493,6 +489,7 @@ fn append_columns(
 }
 
 /// Adds a cell after the last run's. A run is never empty once a cell is pushed.
+#[inline(always)]
 fn push_text(segs: &mut Vec<TextSeg>, value: &str) {
     if segs.is_empty() {
         segs.push(TextSeg::default());
@@ -508,12 +505,67 @@ pub struct ColumnValues<'a> {
     cells: Option<&'a ColumnCells>,
     /// The run the previous cell was in.
     run: Option<&'a TextSeg>,
+    /// The cells after the previous one in its run, while rows come in load order.
+    following: Following<'a>,
+}
+
+/// The text cells of a run from one physical row on. Rows in load order (a file just
+/// read) take them one after another: each starts where the previous ended, so only its
+/// end is looked up and only that end is checked to fall between characters.
+struct Following<'a> {
+    /// The physical row of the next cell in `rest`.
+    phys: u32,
+    rest: &'a str,
+    /// Where `rest` starts in its run, and the ends of its cells there.
+    pos: u32,
+    ends: std::slice::Iter<'a, u32>,
+}
+
+impl<'a> Following<'a> {
+    /// Nothing follows: the first cell is found the general way.
+    fn none() -> Self {
+        Following {
+            phys: u32::MAX,
+            rest: "",
+            pos: 0,
+            ends: [].iter(),
+        }
+    }
+
+    /// The cells after row `phys` of `run`.
+    fn after(run: &'a TextSeg, phys: u32) -> Self {
+        let i = phys.wrapping_sub(run.first) as usize;
+        let pos = run.ends.get(i).copied().unwrap_or(0);
+        match (run.buf.get(pos as usize..), run.ends.get(i + 1..)) {
+            (Some(rest), Some(ends)) => Following {
+                phys: phys.wrapping_add(1),
+                rest,
+                pos,
+                ends: ends.iter(),
+            },
+            _ => Following::none(),
+        }
+    }
+
+    #[inline(always)]
+    fn take(&mut self) -> Option<&'a str> {
+        let end = *self.ends.as_slice().first()?;
+        let (cell, rest) = self
+            .rest
+            .split_at_checked(end.wrapping_sub(self.pos) as usize)?;
+        self.ends.next();
+        self.rest = rest;
+        self.pos = end;
+        self.phys = self.phys.wrapping_add(1);
+        Some(cell)
+    }
 }
 
 impl<'a> Iterator for ColumnValues<'a> {
     type Item = &'a str;
 
-    #[inline]
+    // Inlined into each column scan, where its state stays in registers.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         let phys = *self.order.next()?;
         let Some(cells) = self.cells else {
@@ -522,8 +574,12 @@ impl<'a> Iterator for ColumnValues<'a> {
         let ColumnCells::Text { segs, edited } = cells else {
             return Some(cells.get(phys));
         };
-        if !edited.is_empty()
-            && let Some(v) = edited.get(&phys)
+        if !edited.is_empty() {
+            if let Some(v) = edited.get(&phys) {
+                return Some(v);
+            }
+        } else if phys == self.following.phys
+            && let Some(v) = self.following.take()
         {
             return Some(v);
         }
@@ -537,6 +593,9 @@ impl<'a> Iterator for ColumnValues<'a> {
                 None => return Some(""),
             },
         };
+        if edited.is_empty() {
+            self.following = Following::after(run, phys);
+        }
         Some(run.get(phys))
     }
 
@@ -545,11 +604,17 @@ impl<'a> Iterator for ColumnValues<'a> {
     }
 }
 
-/// One field of a line given to [`Table::push_line`]: where it is in the line, and its
-/// byte when it is one byte long and the reader knows it (then no slice is made to read it).
-pub struct Field {
-    pub range: std::ops::Range<usize>,
-    pub byte: Option<u8>,
+/// The fields of a line given to [`Table::push_line`], taken in order. A dictionary
+/// column first asks for a one-byte code, the usual cell of a bulk-update file, which
+/// needs no slice and no search for its end; any other cell is taken as a range.
+pub trait LineFields {
+    /// The next field's byte when it is one byte long and not the line's last field
+    /// (not taken: see [`LineFields::skip_code`]).
+    fn peek_code(&self) -> Option<u8>;
+    /// Takes the field [`LineFields::peek_code`] returned.
+    fn skip_code(&mut self);
+    /// Takes the next field: where it is in the line, which it splits between characters.
+    fn next_range(&mut self) -> Option<std::ops::Range<usize>>;
 }
 
 /// Buffers are capped at 4 GiB per column (checked when reading); saturate rather than wrap.
@@ -622,6 +687,7 @@ impl Table {
             order: self.order.iter(),
             cells: self.columns.get(col),
             run: None,
+            following: Following::none(),
         }
     }
 
@@ -631,6 +697,7 @@ impl Table {
             order: self.order.get(rows).unwrap_or_default().iter(),
             cells: self.columns.get(col),
             run: None,
+            following: Following::none(),
         }
     }
 
@@ -710,20 +777,34 @@ impl Table {
     /// Appends a record given as a line of text and its fields' ranges in it, which fall
     /// between characters. An enum code is looked up by its bytes: only text cells are
     /// sliced as text (which checks both ends of every slice).
-    pub fn push_line(&mut self, text: &str, fields: impl Iterator<Item = Field>, line: u32) {
-        let mut extra = Vec::new();
+    // Kept out of the reader's loop: inlined there, its own loop lost registers.
+    #[inline(never)]
+    pub fn push_line(&mut self, text: &str, mut fields: impl LineFields, line: u32) {
         // An iterator over the columns keeps the next one in a register; indexing
         // reloaded the vector and checked the index on every field.
         let width = self.columns.len();
         let mut columns = self.columns.iter_mut();
-        for f in fields {
-            match columns.next() {
-                Some(c) => c.push_range(text, f.range, f.byte),
-                None => extra.push(text.get(f.range).unwrap_or("").to_string()),
+        let mut n = width;
+        while let Some(c) = columns.next() {
+            if let ColumnCells::Dict { ids, index, .. } = c
+                && let Some(b) = fields.peek_code()
+                && let id = index.id_of_byte(b)
+                && id > 0
+            {
+                ids.push(id - 1);
+                fields.skip_code();
+            } else if let Some(range) = fields.next_range() {
+                c.push_range(text, range);
+            } else {
+                n = width - columns.len() - 1;
+                break;
             }
         }
-        let n = width - columns.len() + extra.len();
-        self.end_record(n, extra, line);
+        let mut extra = Vec::new();
+        while let Some(range) = fields.next_range() {
+            extra.push(text.get(range).unwrap_or("").to_string());
+        }
+        self.end_record(n + extra.len(), extra, line);
     }
 
     /// Finishes a record of `n` fields: missing cells are blank, extra fields kept aside.
@@ -876,6 +957,75 @@ mod tests {
     }
 
     #[test]
+    fn column_scans_give_each_rows_cell_in_any_order_and_after_edits() {
+        // Two parts joined (two runs of text cells), Japanese text so a wrong offset
+        // would cut a character; then rows deleted, moved and inserted, and cells edited.
+        let part = |from: u32, n: u32| {
+            let mut t = Table::new(2);
+            for i in from..from + n {
+                let name = format!("山田{i}");
+                t.push_record(
+                    [name.as_str(), ["a", "b"][i as usize % 2]].into_iter(),
+                    i + 2,
+                );
+            }
+            t
+        };
+        let mut t = part(0, 300);
+        t.append(part(300, 300), 300);
+        let check = |t: &Table, when: &str| {
+            let want: Vec<&str> = (0..t.len()).map(|r| t.cell(r, 0)).collect();
+            let got: Vec<&str> = t.column_values(0).collect();
+            assert_eq!(got, want, "{when}");
+            for (from, to) in [(0, 1), (250, 350), (299, 300), (599.min(t.len()), t.len())] {
+                let got: Vec<&str> = t.column_values_in(0, from..to).collect();
+                assert_eq!(got, want[from..to], "{when}: rows {from}..{to}");
+            }
+        };
+        check(&t, "as read");
+        assert_eq!((t.cell(299, 0), t.cell(300, 0)), ("山田299", "山田300"));
+        let moved = t.remove_row(10).unwrap();
+        t.remove_row(400);
+        t.insert_row(500, &moved);
+        t.insert_row(0, &["新".to_string(), "a".to_string()]);
+        check(&t, "rows moved");
+        t.set(5, 0, "編集");
+        t.set(450, 0, "");
+        check(&t, "cells edited");
+    }
+
+    /// A line of one field, offered as a one-byte code when `code` is set.
+    struct OneField {
+        len: usize,
+        code: Option<u8>,
+        taken: bool,
+    }
+
+    impl OneField {
+        fn new(v: &str, code: Option<u8>) -> Self {
+            OneField {
+                len: v.len(),
+                code,
+                taken: false,
+            }
+        }
+    }
+
+    impl LineFields for OneField {
+        fn peek_code(&self) -> Option<u8> {
+            self.code.filter(|_| !self.taken)
+        }
+
+        fn skip_code(&mut self) {
+            self.taken = true;
+        }
+
+        fn next_range(&mut self) -> Option<std::ops::Range<usize>> {
+            (!std::mem::replace(&mut self.taken, true)).then_some(0..self.len)
+        }
+    }
+
+    #[test]
     fn values_that_differ_only_in_length_order_or_one_byte_stay_apart() {
         // Packed short codes (a NUL byte, a swapped pair, seven bytes), keys of 8 to 16
         // bytes (one byte apart in the middle, a multi-byte character apart), longer
@@ -908,16 +1058,9 @@ mod tests {
         let mut by_byte = Table::new(1);
         for (i, v) in rows().enumerate() {
             by_text.push_record(std::iter::once(*v), i as u32);
-            let range = 0..v.len();
-            let field = |byte| {
-                std::iter::once(Field {
-                    range: range.clone(),
-                    byte,
-                })
-            };
-            by_range.push_line(v, field(None), i as u32);
+            by_range.push_line(v, OneField::new(v, None), i as u32);
             let one = (v.len() == 1).then(|| v.as_bytes()[0]);
-            by_byte.push_line(v, field(one), i as u32);
+            by_byte.push_line(v, OneField::new(v, one), i as u32);
         }
         for t in [&mut by_text, &mut by_range, &mut by_byte] {
             for (i, v) in values.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! Which encoding a file is in: a BOM, else valid UTF-8, else Shift_JIS (Windows-31J),
 //! unless the file is mostly UTF-8 with a few broken bytes.
 
+use super::census::utf8_census;
 use crate::encoding::TextEncoding;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,87 +99,6 @@ fn in_halves(
     (a + c, b + d)
 }
 
-/// (well-formed non-ASCII characters, malformed byte runs) when read as UTF-8. Shift_JIS
-/// text forms a well-formed multi-byte UTF-8 character only by chance, and then breaks on
-/// the next byte.
-///
-/// Counted run by run over the non-ASCII bytes: an ASCII byte is never part of a malformed
-/// sequence, so the counts of the runs add up to the whole's, and the ASCII between them
-/// (most of a CSV) is skipped eight bytes at a time.
-fn utf8_census(body: &[u8]) -> (usize, usize) {
-    let mut wide = 0;
-    let mut broken = 0;
-    let mut at = 0;
-    while let Some(start) = next_non_ascii(body, at) {
-        let (w, b, len) = census_run(body.get(start..).unwrap_or_default());
-        wide += w;
-        broken += b;
-        at = start + len.max(1);
-    }
-    (wide, broken)
-}
-
-/// (well-formed characters, malformed sequences, length) of the run of non-ASCII bytes
-/// `run` starts with, counted as the standard library's `utf8_chunks` splits them: a
-/// malformed sequence is the longest start of a character that is still well-formed (or
-/// one byte), and the next sequence starts after it. Written out because a Shift_JIS run
-/// breaks every byte or two, and the library yields a chunk per break.
-fn census_run(run: &[u8]) -> (usize, usize, usize) {
-    let (mut wide, mut broken, mut i) = (0, 0, 0);
-    while let Some(&lead) = run.get(i) {
-        // The character's length and the range its second byte must fall in (RFC 3629).
-        let (len, low, high) = match lead {
-            0xC2..=0xDF => (2, 0x80, 0xBF),
-            0xE0 => (3, 0xA0, 0xBF),
-            0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
-            0xED => (3, 0x80, 0x9F),
-            0xF0 => (4, 0x90, 0xBF),
-            0xF1..=0xF3 => (4, 0x80, 0xBF),
-            0xF4 => (4, 0x80, 0x8F),
-            _ if lead.is_ascii() => break,
-            _ => {
-                broken += 1;
-                i += 1;
-                continue;
-            }
-        };
-        let mut got = 1;
-        while got < len {
-            let (lo, hi) = if got == 1 { (low, high) } else { (0x80, 0xBF) };
-            match run.get(i + got) {
-                Some(&b) if (lo..=hi).contains(&b) => got += 1,
-                _ => break,
-            }
-        }
-        if got == len {
-            wide += 1;
-        } else {
-            broken += 1;
-        }
-        i += got;
-    }
-    (wide, broken, i)
-}
-
-/// The first byte at or after `from` with its top bit set.
-fn next_non_ascii(body: &[u8], from: usize) -> Option<usize> {
-    let rest = body.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    let mut skipped = 0;
-    for w in &mut words {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(w);
-        if u64::from_le_bytes(b) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        skipped += 8;
-    }
-    rest.get(skipped..)?
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map(|n| from + skipped + n)
-}
-
 fn sjis_errors(body: &[u8]) -> usize {
     let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
     count_malformed(&mut decoder, body)
@@ -203,18 +123,9 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
 
 #[cfg(test)]
 mod tests {
+    use super::super::census::census_whole;
     use super::*;
     use proptest::prelude::*;
-
-    /// The census as first written: one pass of the standard library's chunks.
-    fn census_whole(body: &[u8]) -> (usize, usize) {
-        let (mut wide, mut broken) = (0, 0);
-        for chunk in body.utf8_chunks() {
-            wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
-            broken += usize::from(!chunk.invalid().is_empty());
-        }
-        (wide, broken)
-    }
 
     /// Pieces of UTF-8, Shift_JIS, ASCII and broken bytes, so runs and cuts fall anywhere.
     fn any_piece() -> impl Strategy<Value = Vec<u8>> {
@@ -238,13 +149,6 @@ mod tests {
         }
 
         #[test]
-        fn a_run_is_counted_as_the_standard_library_splits_it(run in proptest::collection::vec(0x80u8.., 0..40)) {
-            let (wide, broken, len) = census_run(&run);
-            prop_assert_eq!((wide, broken), census_whole(&run));
-            prop_assert_eq!(len, run.len());
-        }
-
-        #[test]
         fn counting_in_halves_guesses_as_one_pass(pieces in proptest::collection::vec(any_piece(), 0..60)) {
             let body = pieces.concat();
             prop_assert_eq!(mostly_utf8(&body, 0), mostly_utf8(&body, usize::MAX));
@@ -252,18 +156,6 @@ mod tests {
             prop_assert_eq!(sjis_errors(sjis_a) + sjis_errors(sjis_b), sjis_errors(&body));
             let (a, b) = (utf8_census(sjis_a), utf8_census(sjis_b));
             prop_assert_eq!((a.0 + b.0, a.1 + b.1), census_whole(&body));
-        }
-    }
-
-    #[test]
-    fn ascii_is_skipped_to_the_first_high_byte() {
-        let mut body = vec![b'a'; 40];
-        assert_eq!(next_non_ascii(&body, 0), None);
-        for at in [0, 7, 8, 9, 31, 39] {
-            body[at] = 0x93;
-            assert_eq!(next_non_ascii(&body, 0), Some(at));
-            assert_eq!(next_non_ascii(&body, at + 1), None);
-            body[at] = b'a';
         }
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! [`Document`]: crate::document::Document
 
+mod census;
 mod decode;
 mod parts;
 mod plain;

@@ -5,7 +5,7 @@
 //! per line instead of a step per byte.
 
 use super::decode::UTF8_BOM;
-use crate::document::Field;
+use crate::document::LineFields;
 
 /// One record: its bytes without the line ending, where it starts and ends in the body
 /// (the end after its line ending), and the line it starts on (1-based, counting LFs).
@@ -102,7 +102,8 @@ pub fn field_ranges(line: &[u8]) -> FieldRanges<'_> {
 /// The fields of a line of text (see [`field_ranges`]).
 #[cfg(test)]
 pub fn fields(text: &str) -> impl Iterator<Item = &str> {
-    field_ranges(text.as_bytes()).map(|f| text.get(f.range).unwrap_or(""))
+    let mut split = field_ranges(text.as_bytes());
+    std::iter::from_fn(move || split.next_range()).map(|r| text.get(r).unwrap_or(""))
 }
 
 /// The fields of a line. Most fields of a bulk-update file are one-byte codes: a field
@@ -110,31 +111,39 @@ pub fn fields(text: &str) -> impl Iterator<Item = &str> {
 /// searched eight bytes at a time (a loop over bytes mispredicts its exit on every field).
 pub struct FieldRanges<'a> {
     bytes: &'a [u8],
-    /// Where the next field starts; past the end once the last field was returned.
+    /// Where the next field starts; past the end once the last field was taken.
     start: usize,
 }
 
-impl Iterator for FieldRanges<'_> {
-    type Item = Field;
-
-    // Inlined into the loop that stores the fields, where its state stays in registers.
+// Inlined into the loop that stores the fields, where their state stays in registers.
+impl LineFields for FieldRanges<'_> {
     #[inline(always)]
-    fn next(&mut self) -> Option<Field> {
+    fn peek_code(&self) -> Option<u8> {
+        match (self.bytes.get(self.start), self.bytes.get(self.start + 1)) {
+            (Some(&b), Some(b',')) if b != b',' => Some(b),
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    fn skip_code(&mut self) {
+        self.start += 2;
+    }
+
+    #[inline(always)]
+    fn next_range(&mut self) -> Option<std::ops::Range<usize>> {
         let start = self.start;
         let len = self.bytes.len();
         if start > len {
             return None;
         }
-        let (end, byte) = match (self.bytes.get(start), self.bytes.get(start + 1)) {
-            (Some(&b), Some(b',')) if b != b',' => (start + 1, Some(b)),
-            _ => (next_comma(self.bytes, start).unwrap_or(len), None),
+        let end = match self.peek_code() {
+            Some(_) => start + 1,
+            None => next_comma(self.bytes, start).unwrap_or(len),
         };
         // After the last field `start` goes past the end.
         self.start = end + 1;
-        Some(Field {
-            range: start..end,
-            byte,
-        })
+        Some(start..end)
     }
 }
 

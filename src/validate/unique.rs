@@ -156,7 +156,11 @@ impl UniqueIndex {
             added: BTreeSet::new(),
         };
         let mut packed: Vec<u64> = Vec::with_capacity(most);
-        packed.extend(keys.map(|(row, v)| pack(ix.hash(v), row)));
+        // A plain loop keeps the column scan's state in registers (`extend` kept it in
+        // memory and stored every field of it on every key).
+        for (row, v) in keys {
+            packed.push(pack(ix.hash(v), row));
+        }
         ix.base = sort_by_hash(packed);
         ix
     }
