@@ -46,10 +46,32 @@ pub fn first_nul(bytes: &[u8]) -> Option<usize> {
 
 /// Whether the bytes are well-formed UTF-8.
 pub fn is_utf8(bytes: &[u8]) -> bool {
-    let (early, later, _) = on_halves(bytes, HALVES_FROM_BYTES, |h| {
-        simdutf8::basic::from_utf8(h).is_ok()
-    });
+    let (early, later, _) = on_halves(bytes, HALVES_FROM_BYTES, utf8_by_blocks);
     early && later
+}
+
+/// Bytes checked a block at a time: the SIMD check looks at all it is given before it
+/// answers, so a Shift_JIS file is known from its first block instead of a whole pass.
+const UTF8_BLOCK: usize = 64 << 10;
+
+/// A block ends before a byte that is not a continuation byte, where a well-formed body
+/// splits into two well-formed pieces (and a broken one into at least one broken piece).
+/// Four continuation bytes in a row are broken anyway: then the next block starts with
+/// one, which its own check finds broken.
+fn utf8_by_blocks(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    while rest.len() > UTF8_BLOCK + 3 {
+        let mut at = UTF8_BLOCK;
+        while at < UTF8_BLOCK + 3 && rest.get(at).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
+            at += 1;
+        }
+        let (block, tail) = rest.split_at(at);
+        if simdutf8::basic::from_utf8(block).is_err() {
+            return false;
+        }
+        rest = tail;
+    }
+    simdutf8::basic::from_utf8(rest).is_ok()
 }
 
 #[cfg(test)]
@@ -84,6 +106,29 @@ mod tests {
                 "removed {at}"
             );
         }
+    }
+
+    #[test]
+    fn blocks_agree_with_one_pass_around_every_block_end() {
+        // Two- and three-byte characters, so block ends fall inside characters.
+        let text = "é山田,x\n".repeat(3 * UTF8_BLOCK / 10);
+        assert!(utf8_by_blocks(text.as_bytes()));
+        for block in 1..3 {
+            for at in block * UTF8_BLOCK - 4..block * UTF8_BLOCK + 8 {
+                let mut bytes = text.clone().into_bytes();
+                bytes.remove(at);
+                let want = std::str::from_utf8(&bytes).is_ok();
+                assert_eq!(utf8_by_blocks(&bytes), want, "removed {at}");
+                let mut bytes = text.clone().into_bytes();
+                bytes[at] = 0x80;
+                let want = std::str::from_utf8(&bytes).is_ok();
+                assert_eq!(utf8_by_blocks(&bytes), want, "0x80 at {at}");
+            }
+        }
+        // Four continuation bytes in a row at a block end.
+        let mut bytes = vec![b'a'; 2 * UTF8_BLOCK];
+        bytes[UTF8_BLOCK - 1..UTF8_BLOCK + 4].copy_from_slice(b"\xE5\x80\x80\x80\x80");
+        assert!(!utf8_by_blocks(&bytes));
     }
 
     #[test]
