@@ -10,6 +10,7 @@ mod plain;
 mod quotes;
 mod read;
 mod scan;
+mod sjis_lines;
 mod stale;
 mod write;
 

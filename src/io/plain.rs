@@ -35,6 +35,17 @@ impl<'a> PlainRecords<'a> {
         PlainRecords { body, pos, lfs: 0 }
     }
 
+    /// Records from `pos` of `body` (where a record or blank lines start), `lfs` LFs in;
+    /// no byte-order mark is dropped.
+    pub fn resume(body: &'a [u8], pos: usize, lfs: u64) -> Self {
+        PlainRecords { body, pos, lfs }
+    }
+
+    /// Where the next record's search starts.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
     /// LFs in the body up to where reading stopped (all of them once it is exhausted).
     pub fn lfs(&self) -> u64 {
         self.lfs

@@ -5,6 +5,7 @@
 use super::decode::{Detected, detect_for_reading, shift_jis_holds};
 use super::plain::PlainRecords;
 use super::quotes;
+use super::sjis_lines::{ShiftJisLines, SjisLine, decode_shift_jis};
 use crate::document::{Document, FileMeta, HEADER_ROW, LineEnding, ReadProblem};
 use crate::encoding::TextEncoding;
 use std::borrow::Cow;
@@ -402,7 +403,21 @@ fn parse_part(
     let mut next_report = 1usize << 20;
     let mut data_from = None;
     let mut sized = false;
-    while let Some((start, line, end, plain)) = records.next(body, &mut rec) {
+    let shift_jis = detected.encoding == TextEncoding::ShiftJis;
+    loop {
+        if shift_jis && doc.is_some() {
+            records.shift_jis_after_header(body);
+        }
+        let Some(Next {
+            start,
+            line,
+            end,
+            plain,
+            text,
+        }) = records.next(body, &mut rec)
+        else {
+            break;
+        };
         if let Some(d) = doc.as_mut()
             && !sized
         {
@@ -423,8 +438,7 @@ fn parse_part(
                 return Err(ReadError::Cancelled);
             }
         }
-        let quote_scan = plain
-            .is_none()
+        let quote_scan = (plain.is_none() && text.is_none())
             .then(|| memchr::memchr(b'"', raw).map(|_| quotes::scan(raw)))
             .flatten();
         ends_in_quotes = quote_scan.as_ref().is_some_and(|q| {
@@ -437,10 +451,15 @@ fn parse_part(
         // Everything else goes through the decoder's buffer, which names bad fields.
         if let Some(d) = doc.as_mut() {
             let line = u32::try_from(line).unwrap_or(u32::MAX);
+            if let Some(text) = text {
+                d.table
+                    .push_line(text, super::plain::field_ranges(text.as_bytes()), line);
+                continue;
+            }
             if let Some(content) = plain {
                 let text = match whole {
                     Some(whole) => whole.get(start..start + content.len()),
-                    None => fields.line_text(body, start, content),
+                    None => fields.line_text(content),
                 };
                 if let Some(text) = text {
                     d.table
@@ -503,21 +522,30 @@ fn parse_part(
 const SIZE_AFTER_ROWS: usize = 256;
 
 /// Where records come from: the csv parser, or lines split at commas when the body has
-/// no quotes.
+/// no quotes (Shift_JIS data lines found in decoded chunks).
 enum Records<'a> {
     Csv(csv::Reader<&'a [u8]>),
     Plain(PlainRecords<'a>),
+    ShiftJis(ShiftJisLines<'a>),
+}
+
+/// A record (see [`Records::next`]).
+struct Next<'r> {
+    start: usize,
+    line: u64,
+    end: usize,
+    /// A quote-free line's bytes, which `rec` is not filled from (the caller fills it
+    /// only when it needs it).
+    plain: Option<&'r [u8]>,
+    /// A quote-free line already decoded.
+    text: Option<&'r str>,
 }
 
 impl<'a> Records<'a> {
-    /// The next record's start, line and end; from a plain body also its bytes, which
-    /// `rec` is not filled from (the caller fills it only when it needs it).
-    fn next(
-        &mut self,
-        body: &[u8],
-        rec: &mut csv::ByteRecord,
-    ) -> Option<(usize, u64, usize, Option<&'a [u8]>)> {
-        match self {
+    /// The next record: its start, line and end, and for a quote-free line its bytes or
+    /// its text.
+    fn next(&mut self, body: &[u8], rec: &mut csv::ByteRecord) -> Option<Next<'_>> {
+        let (start, line, end, plain, text) = match self {
             // Reading from memory with a flexible reader cannot fail; stop if it ever does.
             Records::Csv(rdr) => {
                 if !matches!(rdr.read_byte_record(rec), Ok(true)) {
@@ -525,12 +553,31 @@ impl<'a> Records<'a> {
                 }
                 let (start, line) = record_start(body, rec);
                 let end = record_end(body, rdr.position().byte() as usize);
-                Some((start, line, end, None))
+                (start, line, end, None, None)
             }
             Records::Plain(lines) => {
                 let r = lines.next()?;
-                Some((r.start, r.line, r.end, Some(r.content)))
+                (r.start, r.line, r.end, Some(r.content), None)
             }
+            Records::ShiftJis(lines) => match lines.next()? {
+                SjisLine::Text { text, line, start } => (start, line, start, None, Some(text)),
+                SjisLine::Bytes(r) => (r.start, r.line, r.end, Some(r.content), None),
+            },
+        };
+        Some(Next {
+            start,
+            line,
+            end,
+            plain,
+            text,
+        })
+    }
+
+    /// After the header of a quote-free Shift_JIS body: its data lines are read from
+    /// decoded chunks.
+    fn shift_jis_after_header(&mut self, body: &'a [u8]) {
+        if let Records::Plain(lines) = self {
+            *self = Records::ShiftJis(ShiftJisLines::new(body, lines.pos(), lines.lfs()));
         }
     }
 
@@ -539,6 +586,7 @@ impl<'a> Records<'a> {
         match self {
             Records::Csv(rdr) => rdr.position().line().saturating_sub(1),
             Records::Plain(lines) => lines.lfs(),
+            Records::ShiftJis(lines) => lines.lfs(),
         }
     }
 }
@@ -609,63 +657,6 @@ struct FieldDecoder {
     detected: Detected,
     text: String,
     ends: Vec<usize>,
-    /// Shift_JIS lines decoded many at a time (see `line_text`).
-    chunk: DecodedChunk,
-}
-
-/// Quote-free Shift_JIS lines decoded together: a call per line cost as much as the
-/// decoding. Line breaks are single ASCII bytes in both encodings and never part of a
-/// character, so the text has the same lines as the bytes, in the same order.
-#[derive(Default)]
-struct DecodedChunk {
-    text: String,
-    /// Where the decoded bytes end in the body; lines starting before it are in `text`.
-    end: usize,
-    /// Where the next line's search starts in `text`.
-    pos: usize,
-    /// Every byte decoded; otherwise each line of the chunk is decoded on its own, so the
-    /// bad ones are found.
-    clean: bool,
-}
-
-/// Replaces `text` with `bytes` decoded from Shift_JIS; whether every byte decoded.
-fn decode_shift_jis(bytes: &[u8], text: &mut String) -> bool {
-    text.clear();
-    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
-    let room = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len().saturating_mul(3));
-    text.reserve(room);
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, text, true);
-    result == encoding_rs::DecoderResult::InputEmpty && read == bytes.len()
-}
-
-/// About this many bytes of a body are decoded at once (then up to a line feed).
-const CHUNK_BYTES: usize = 64 << 10;
-
-impl DecodedChunk {
-    /// Decodes the lines from `start` (where a record starts) to the first line feed
-    /// past `CHUNK_BYTES` on.
-    fn fill(&mut self, body: &[u8], start: usize) {
-        let from = start.saturating_add(CHUNK_BYTES).min(body.len());
-        let end = memchr::memchr(b'\n', body.get(from..).unwrap_or_default())
-            .map_or(body.len(), |at| from + at + 1);
-        let bytes = body.get(start..end).unwrap_or_default();
-        self.pos = 0;
-        self.end = end;
-        self.clean = decode_shift_jis(bytes, &mut self.text);
-    }
-
-    /// The next line's text: line breaks skipped, then up to the next one.
-    fn next_line(&mut self) -> Option<&str> {
-        let rest = self.text.as_bytes().get(self.pos..)?;
-        let skip = rest.iter().position(|&b| b != b'\n' && b != b'\r')?;
-        let start = self.pos + skip;
-        let line = self.text.as_bytes().get(start..)?;
-        let len = memchr::memchr2(b'\n', b'\r', line).unwrap_or(line.len());
-        self.pos = start + len;
-        self.text.get(start..start + len)
-    }
 }
 
 impl FieldDecoder {
@@ -674,7 +665,6 @@ impl FieldDecoder {
             detected,
             text: String::new(),
             ends: Vec::new(),
-            chunk: DecodedChunk::default(),
         }
     }
 
@@ -706,24 +696,17 @@ impl FieldDecoder {
     }
 
     /// A quote-free line's text, if every byte of it decodes: UTF-8 as it is, Shift_JIS
-    /// decoded whole into `text`. Commas and line breaks are never the second byte of a
-    /// Shift_JIS character, so the text's commas are the line's: splitting the text gives
-    /// the fields that decoding each field would. A line with a bad byte is left to
-    /// `decode`, which names the field.
-    ///
-    /// `start` is where the line starts in `body`; lines come in order.
-    fn line_text<'a>(&'a mut self, body: &[u8], start: usize, line: &'a [u8]) -> Option<&'a str> {
+    /// decoded into `text` (a line of a chunk that did not decode cleanly: see
+    /// `sjis_lines`). Commas and line breaks are never the second byte of a Shift_JIS
+    /// character, so the text's commas are the line's: splitting the text gives the fields
+    /// that decoding each field would. A line with a bad byte is left to `decode`, which
+    /// names the field.
+    fn line_text<'a>(&'a mut self, line: &'a [u8]) -> Option<&'a str> {
         if self.detected.encoding != TextEncoding::ShiftJis {
             // The SIMD check takes a fifth of the standard one's time on lines of
             // Japanese names; it only says whether the bytes are valid, which is all this
             // path asks (a bad line goes to `decode`, which names the field).
             return simdutf8::basic::from_utf8(line).ok();
-        }
-        if start >= self.chunk.end {
-            self.chunk.fill(body, start);
-        }
-        if self.chunk.clean {
-            return self.chunk.next_line();
         }
         decode_shift_jis(line, &mut self.text).then_some(self.text.as_str())
     }
