@@ -30,6 +30,8 @@ pub(super) struct ShiftJisLines<'a> {
     /// Its text; used only when `clean` (every byte decoded).
     text: String,
     clean: bool,
+    /// The chunk's bytes over its text's.
+    bytes_per_text_byte: f64,
     /// Where the next line's search starts: in `text` when `clean`, else in the body.
     pos: usize,
     /// Line feeds passed since the start of the body.
@@ -45,6 +47,7 @@ impl<'a> ShiftJisLines<'a> {
             end: pos,
             text: String::new(),
             clean: false,
+            bytes_per_text_byte: 1.0,
             pos,
             lfs,
         }
@@ -65,9 +68,7 @@ impl<'a> ShiftJisLines<'a> {
                     let text = self.text.get(at..at + len).unwrap_or_default();
                     // The text is longer than the bytes (a character of two bytes takes
                     // three): a start for progress and sizing, not for slicing.
-                    let scaled = at as u128 * (self.end - self.start) as u128
-                        / self.text.len().max(1) as u128;
-                    let start = self.start + scaled as usize;
+                    let start = self.start + (at as f64 * self.bytes_per_text_byte) as usize;
                     return Some(SjisLine::Text { text, line, start });
                 }
             } else if self.pos < self.end {
@@ -95,6 +96,7 @@ impl<'a> ShiftJisLines<'a> {
             .map_or(self.body.len(), |at| from + at + 1);
         let bytes = self.body.get(start..end).unwrap_or_default();
         self.clean = decode_shift_jis(bytes, &mut self.text);
+        self.bytes_per_text_byte = bytes.len() as f64 / self.text.len().max(1) as f64;
         (self.start, self.end) = (start, end);
         self.pos = if self.clean { 0 } else { start };
     }
