@@ -119,6 +119,69 @@ pub(super) fn utf8_census(body: &[u8]) -> (usize, usize) {
     }
 }
 
+/// How many high bytes of a body UTF-8 can never use (0xC0, 0xC1, 0xF5 to 0xFF), takes
+/// as continuation bytes (0x80 to 0xBF) and as lead bytes (0xC2 to 0xF4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct HighBytes {
+    pub never: usize,
+    pub continuation: usize,
+    pub lead: usize,
+}
+
+impl std::ops::Add for HighBytes {
+    type Output = HighBytes;
+
+    fn add(self, o: HighBytes) -> HighBytes {
+        HighBytes {
+            never: self.never + o.never,
+            continuation: self.continuation + o.continuation,
+            lead: self.lead + o.lead,
+        }
+    }
+}
+
+impl HighBytes {
+    /// Whether the counts alone prove that the census finds fewer well-formed characters
+    /// than twice its malformed runs (not mostly UTF-8), whatever the bytes' order.
+    ///
+    /// Each lead byte starts a character or a cut-off sequence (W + T = lead); a character
+    /// takes at most three continuation bytes and a cut-off sequence two, and every other
+    /// continuation byte, and every byte UTF-8 never uses, is a malformed run of its own.
+    /// So the runs are at least never + T + (continuation - 3W - 2T), which falls as W
+    /// grows: at its most, W = lead, `2 * runs > W` still holds when
+    /// `2 * never + 2 * (continuation - 3 * lead) > lead`. Shift_JIS text passes: most of
+    /// its first bytes are continuation bytes to UTF-8.
+    pub(super) fn rule_out_mostly_utf8(self) -> bool {
+        let lone = self.continuation.saturating_sub(3 * self.lead);
+        2 * self.never + 2 * lone > self.lead
+    }
+}
+
+/// Counts a body's high bytes (see [`HighBytes`]): cheaper than the census, which follows
+/// every sequence.
+pub(super) fn high_bytes(body: &[u8]) -> HighBytes {
+    let (mut high, mut continuation, mut lead) = (0, 0, 0);
+    let mut at = 0;
+    while let Some(run) = next_high_byte(body, at) {
+        let mut len = 0;
+        for &b in body.get(run..).unwrap_or_default() {
+            if b.is_ascii() {
+                break;
+            }
+            len += 1;
+            continuation += usize::from(b < 0xC0);
+            lead += usize::from(b.wrapping_sub(0xC2) <= 0xF4 - 0xC2);
+        }
+        high += len;
+        at = run + len;
+    }
+    HighBytes {
+        never: high - continuation - lead,
+        continuation,
+        lead,
+    }
+}
+
 /// The first byte at or after `from` with its top bit set, sixteen bytes at a time.
 #[inline(always)]
 fn next_high_byte(body: &[u8], from: usize) -> Option<usize> {
@@ -164,6 +227,50 @@ mod tests {
             body.extend_from_slice(&run);
             prop_assert_eq!(utf8_census(&body), census_whole(&body));
         }
+    }
+
+    /// Pieces of UTF-8, Shift_JIS and bytes that are neither.
+    fn any_piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just("山田さくら,".as_bytes().to_vec()),
+            Just(b"\x8eR\x93c \x82\xb3\x82\xad\x82\xe7,".to_vec()),
+            Just(b"abc\n".to_vec()),
+            proptest::collection::vec(0x80u8.., 0..6),
+            proptest::collection::vec(any::<u8>(), 0..6),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn counts_that_rule_out_utf8_agree_with_the_census(
+            pieces in proptest::collection::vec(any_piece(), 0..40),
+        ) {
+            let body = pieces.concat();
+            let h = high_bytes(&body);
+            let n = |f: fn(&u8) -> bool| body.iter().filter(|b| f(b)).count();
+            prop_assert_eq!(h.continuation, n(|b| (0x80..0xC0).contains(b)));
+            prop_assert_eq!(h.lead, n(|b| (0xC2..0xF5).contains(b)));
+            prop_assert_eq!(h.never, n(|b| *b >= 0x80) - h.continuation - h.lead);
+            let (wide, broken) = utf8_census(&body);
+            if h.rule_out_mostly_utf8() {
+                prop_assert!(wide < 2 * broken, "{wide} {broken} {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn shift_jis_names_are_ruled_out_and_utf8_text_is_not() {
+        let text = "山田 さくら,0,1\r\n佐藤 太郎,1,0\r\n".repeat(50);
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+        assert!(high_bytes(&sjis).rule_out_mostly_utf8());
+        assert!(!high_bytes(text.as_bytes()).rule_out_mostly_utf8());
+        // The census says "not mostly UTF-8" of these kana too, but the counts cannot
+        // prove it: their second bytes (0xE7 to 0xEB) are lead bytes to UTF-8.
+        let kana_text = "らりるれろ,".repeat(50);
+        let (kana, _, _) = encoding_rs::SHIFT_JIS.encode(&kana_text);
+        assert!(!high_bytes(&kana).rule_out_mostly_utf8());
+        let (wide, broken) = utf8_census(&kana);
+        assert!(wide < 2 * broken);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Which encoding a file is in: a BOM, else valid UTF-8, else Shift_JIS (Windows-31J),
 //! unless the file is mostly UTF-8 with a few broken bytes.
 
-use super::census::utf8_census;
+use super::census::{high_bytes, utf8_census};
 use crate::encoding::TextEncoding;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +27,13 @@ pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
 
 /// Like [`detect_encoding`], but Shift_JIS is presumed where only counting its decoding
 /// errors over the whole file could confirm it, which is then left to reading (it decodes
-/// every byte anyway). With `Some(broken)` (the census's malformed UTF-8 runs) the
-/// encoding holds if reading found no bad bytes, else if [`shift_jis_holds`] says so;
-/// otherwise the file is UTF-8.
+/// every byte anyway). With `Some(broken)` (the census's malformed UTF-8 runs, if it was
+/// needed) the encoding holds if reading found no bad bytes, else if [`shift_jis_holds`]
+/// says so; otherwise the file is UTF-8.
 pub(crate) fn detect_for_reading(
     bytes: &[u8],
     forced: Option<TextEncoding>,
-) -> (Detected, Option<usize>) {
+) -> (Detected, Option<Broken>) {
     let has_bom = bytes.starts_with(UTF8_BOM);
     let bom_len = if has_bom { UTF8_BOM.len() } else { 0 };
     let body = bytes.get(bom_len..).unwrap_or_default();
@@ -69,22 +69,39 @@ pub(crate) fn detect_for_reading(
 /// Shift_JIS, unless it breaks more than UTF-8 does.
 ///
 /// `Ok` when the body is mostly well-formed UTF-8; else the malformed runs it has.
-fn mostly_utf8(body: &[u8], halves_from: usize) -> Result<(), usize> {
+fn mostly_utf8(body: &[u8], halves_from: usize) -> Result<(), Broken> {
+    // Counting the high bytes by kind settles a Shift_JIS body at half the census's cost.
+    let (early, later, _) = super::scan::on_halves(body, halves_from, high_bytes);
+    if (early + later).rule_out_mostly_utf8() {
+        return Err(Broken::NotCounted);
+    }
     let (wide, broken) = in_halves(body, halves_from, utf8_census);
     if wide >= 2 * broken {
         Ok(())
     } else {
-        Err(broken)
+        Err(Broken::Counted(broken))
     }
 }
 
-/// Whether a body that is not mostly UTF-8 (`broken` malformed UTF-8 runs) is read as
-/// Shift_JIS: when that decodes it cleanly or breaks no more than UTF-8 does.
-pub(crate) fn shift_jis_holds(body: &[u8], broken: usize) -> bool {
-    let (sjis, _) = in_halves(body, super::scan::HALVES_FROM_BYTES, |h| {
-        (sjis_errors(h), 0)
-    });
-    sjis == 0 || sjis <= broken
+/// The malformed UTF-8 runs of a body that is not mostly UTF-8: counted, or left to be
+/// counted if ever needed (see [`shift_jis_holds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Broken {
+    Counted(usize),
+    NotCounted,
+}
+
+/// Whether a body that is not mostly UTF-8 is read as Shift_JIS: when that decodes it
+/// cleanly or breaks no more than UTF-8 does (`broken` malformed UTF-8 runs).
+pub(crate) fn shift_jis_holds(body: &[u8], broken: Broken) -> bool {
+    let halves = super::scan::HALVES_FROM_BYTES;
+    let (sjis, _) = in_halves(body, halves, |h| (sjis_errors(h), 0));
+    sjis == 0
+        || sjis
+            <= match broken {
+                Broken::Counted(n) => n,
+                Broken::NotCounted => in_halves(body, halves, utf8_census).1,
+            }
 }
 
 /// Both counts read the whole file: a big body is counted in two halves on two cores,

@@ -2,7 +2,7 @@
 //! undecodable byte becomes a problem on its row and cell, and the rest still loads.
 //! Only input that is not a text table at all is refused, with a reason.
 
-use super::decode::{Detected, detect_for_reading, shift_jis_holds};
+use super::decode::{Broken, Detected, detect_for_reading, shift_jis_holds};
 use super::plain::PlainRecords;
 use super::quotes;
 use super::sjis_lines::{ShiftJisLines, SjisLine, decode_shift_jis};
@@ -191,7 +191,7 @@ fn starts_as_utf8(bytes: &[u8]) -> bool {
 fn read_detected(
     bytes: &[u8],
     detected: Detected,
-    presumed: Option<usize>,
+    presumed: Option<Broken>,
     progress: &mut dyn FnMut(f32) -> bool,
     mode: Mode,
 ) -> Result<Document, ReadError> {
