@@ -107,11 +107,12 @@ fn mid_key(value: &[u8]) -> Option<MidKey> {
 }
 
 impl DictIndex {
-    /// A one-byte value's id + 1 (0: not in the dictionary). A `u8` is always in range:
-    /// no bounds check is left after inlining.
+    /// A one-byte value's id, if it is in the dictionary. A `u8` is always in range: no
+    /// bounds check is left after inlining.
     #[inline(always)]
-    fn id_of_byte(&self, b: u8) -> u8 {
-        self.by_byte.get(usize::from(b)).copied().unwrap_or(0)
+    fn id_of_byte(&self, b: u8) -> Option<u8> {
+        let id = self.by_byte.get(usize::from(b)).copied().unwrap_or(0);
+        id.checked_sub(1)
     }
 }
 
@@ -161,8 +162,7 @@ impl DictIndex {
 /// The id of `value` in a dictionary column, if it is there.
 fn dict_find(values: &[Box<str>], index: &DictIndex, value: &str) -> Option<usize> {
     if let [b] = value.as_bytes() {
-        let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
-        return (id > 0).then(|| usize::from(id) - 1);
+        return index.id_of_byte(*b).map(usize::from);
     }
     let key = pack(value.as_bytes());
     if key != LONG {
@@ -257,8 +257,7 @@ impl ColumnCells {
                 // lookup; otherwise try the previous row's value, then a short linear
                 // scan; both beat hashing.
                 let hit = if let [b] = value.as_bytes() {
-                    let id = index.by_byte.get(usize::from(*b)).copied().unwrap_or(0);
-                    (id > 0).then(|| usize::from(id) - 1)
+                    index.id_of_byte(*b).map(usize::from)
                 } else {
                     let key = pack(value.as_bytes());
                     if key != LONG {
@@ -282,18 +281,14 @@ impl ColumnCells {
         }
     }
 
-    /// Like `push` with `text[range]`, without slicing text for a dictionary's codes;
-    /// `byte` is the field's one byte when the caller knows it is one byte long.
+    /// Like `push` with `text[range]`, without slicing text for a dictionary's codes.
     #[inline(always)]
     fn push_range(&mut self, text: &str, range: std::ops::Range<usize>) {
         match self {
             ColumnCells::Dict { ids, index, .. } => {
                 let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
                 let hit = match bytes {
-                    [b] => {
-                        let id = index.id_of_byte(*b);
-                        (id > 0).then(|| usize::from(id) - 1)
-                    }
+                    [b] => index.id_of_byte(*b).map(usize::from),
                     _ if bytes.len() <= 7 => index.find_short(pack(bytes), ids.last().copied()),
                     _ if bytes.len() <= 16 => mid_key(bytes)
                         .and_then(|key| index.mid.get(&key))
@@ -788,10 +783,9 @@ impl Table {
         while let Some(c) = columns.next() {
             if let ColumnCells::Dict { ids, index, .. } = c
                 && let Some(b) = fields.peek_code()
-                && let id = index.id_of_byte(b)
-                && id > 0
+                && let Some(id) = index.id_of_byte(b)
             {
-                ids.push(id - 1);
+                ids.push(id);
                 fields.skip_code();
             } else if let Some(range) = fields.next_range() {
                 c.push_range(text, range);

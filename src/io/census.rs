@@ -227,9 +227,9 @@ mod tests {
         #[test]
         fn high_bytes_are_counted_as_the_standard_library_splits_them(
             run in proptest::collection::vec(0x80u8.., 0..40),
-            before in 0usize..10,
+            before in 0usize..40,
         ) {
-            // Runs of high bytes at every offset in and across eight-byte words.
+            // Runs of high bytes at every offset in and across 16-byte blocks.
             let mut body = vec![b'a'; before];
             body.extend_from_slice(&run);
             prop_assert_eq!(utf8_census(&body), census_whole(&body));

@@ -70,7 +70,8 @@ pub(crate) fn detect_for_reading(
 ///
 /// `Ok` when the body is mostly well-formed UTF-8; else the malformed runs it has.
 fn mostly_utf8(body: &[u8], halves_from: usize) -> Result<(), Broken> {
-    // Counting the high bytes by kind settles a Shift_JIS body at half the census's cost.
+    // Counting the high bytes by kind settles a Shift_JIS body at a fraction of the
+    // census's cost.
     let (early, later, _) = super::scan::on_halves(body, halves_from, high_bytes);
     if (early + later).rule_out_mostly_utf8() {
         return Err(Broken::NotCounted);
