@@ -198,6 +198,17 @@ fn build_unique(doc: &Document, col: usize, mode: Unique) -> (UniqueIndex, Vec<u
 /// row is blank: in a real file, usually the first.
 fn blank_rows(doc: &Document) -> Vec<bool> {
     let order = doc.table.order();
+    // Every row has a cell in a dictionary column that holds no blank value at all (an
+    // enum column filled in on every row): no row is blank, and no row needs a look.
+    let filled_everywhere = (0..doc.width()).any(|col| {
+        doc.table
+            .column(col)
+            .and_then(|c| c.dictionary())
+            .is_some_and(|(_, values)| !values.iter().any(|v| is_blank(v)))
+    });
+    if filled_everywhere {
+        return vec![false; order.len()];
+    }
     let mut blank = vec![true; order.len()];
     let mut left = order.len();
     // Marks a row as not blank, counting the blank ones left.
@@ -247,6 +258,36 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    /// Blank rows by looking at every cell of every row.
+    fn blank_rows_one_by_one(doc: &Document) -> Vec<bool> {
+        (0..doc.rows())
+            .map(|r| (0..doc.width()).all(|c| is_blank(doc.cell(r, c))))
+            .collect()
+    }
+
+    #[test]
+    fn blank_rows_are_the_rows_whose_every_cell_is_blank() {
+        let cases: [&[u8]; 5] = [
+            // A code on every row: no row is blank, though one has nothing else.
+            b"a,b,c\n1,x,0\n,,1\n2,y,0\n",
+            // The same column blank on one row: that row is blank.
+            b"a,b,c\n1,x,0\n,,\n2,y,0\n",
+            // Blank only in its own way (spaces) and short rows.
+            b"a,b,c\n1,x,0\n , ,\t\n\n2\n",
+            // Every row blank.
+            b"a,b\n,\n,\n",
+            // No rows.
+            b"a,b\n",
+        ];
+        for bytes in cases {
+            let doc = crate::io::read_bytes(bytes, None).unwrap();
+            let text = String::from_utf8_lossy(bytes);
+            assert_eq!(blank_rows(&doc), blank_rows_one_by_one(&doc), "{text:?}");
+        }
+        let doc = crate::io::read_bytes(b"a,b\n1,0\n,1\n", None).unwrap();
+        assert_eq!(blank_rows(&doc), [false, false]);
+    }
 
     #[test]
     fn a_panic_before_the_blank_rows_are_set_does_not_leave_the_helper_waiting() {
