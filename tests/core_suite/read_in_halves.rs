@@ -17,6 +17,45 @@ fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
     }
 }
 
+/// A NUL byte is looked for while each part is read: the file is refused with the line
+/// and byte of its first NUL wherever that falls (either half, before or after a quote,
+/// after a byte-order mark, in UTF-8 or Shift_JIS), as a scan of the whole file names it.
+#[test]
+fn the_first_nul_byte_is_named_by_its_place_in_the_file_whichever_part_holds_it() {
+    let mut text = String::from("Login ID,User name\r\n");
+    for i in 0..40 {
+        text.push_str(&format!("u{i}@example.com,山田 {i}\n"));
+    }
+    let plain = text.clone().into_bytes();
+    let quoted = text.replace("u7@", "\"u7\"@").into_bytes();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let bom = [b"\xEF\xBB\xBF".as_slice(), &plain].concat();
+    for body in [plain, quoted, sjis.into_owned(), bom] {
+        // (A NUL in the first two bytes is how UTF-16 is told: not here.)
+        for at in [
+            2,
+            3,
+            30,
+            body.len() / 2 - 1,
+            body.len() / 2 + 5,
+            body.len() - 1,
+        ] {
+            let mut bytes = body.clone();
+            // A second NUL near the end, which must not be the one named.
+            bytes[at] = 0;
+            bytes[body.len() - 2] = 0;
+            let first = at.min(body.len() - 2);
+            let line = 1 + bytes[..first].iter().filter(|&&b| b == b'\n').count();
+            let want = format!("line {line}, byte {first}:");
+            for got in [read_bytes(&bytes, None), read_bytes_in_halves(&bytes, None)] {
+                let err = got.err().map(|e| e.to_string()).unwrap_or_default();
+                assert!(err.starts_with(&want), "{want} {err}");
+            }
+            assert_same_both_ways(&bytes, None);
+        }
+    }
+}
+
 #[test]
 fn a_plain_file_reads_the_same_in_halves() {
     let mut text = String::from("Login ID,User name,Extension\r\n");
