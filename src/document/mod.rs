@@ -5,7 +5,7 @@ mod edit;
 mod table;
 
 pub use edit::{CellChange, Edit, RowShape};
-pub use table::{ColumnCells, LineFields, Table};
+pub use table::{ColumnCells, DictIds, LineFields, Table};
 
 use crate::encoding::TextEncoding;
 use rustc_hash::FxHashMap;

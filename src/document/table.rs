@@ -12,9 +12,13 @@ const DICT_SCAN: usize = 16;
 
 #[derive(Debug, Clone)]
 pub enum ColumnCells {
-    /// `ids[phys]` indexes `values`; `index` finds a value's id.
+    /// `ids[phys - first]` indexes `values` for the rows from `first` on; the rows before
+    /// are in `earlier` runs (a file read in parts: each part's ids kept as they were
+    /// read, not copied after the first's). `index` finds a value's id.
     Dict {
         ids: Vec<u8>,
+        first: u32,
+        earlier: Vec<IdRun>,
         values: Vec<Box<str>>,
         index: DictIndex,
     },
@@ -24,6 +28,59 @@ pub enum ColumnCells {
         segs: Vec<TextSeg>,
         edited: FxHashMap<u32, Box<str>>,
     },
+}
+
+/// The ids of a dictionary column's consecutive physical rows from `first` on.
+#[derive(Debug, Clone, Default)]
+pub struct IdRun {
+    first: u32,
+    ids: Vec<u8>,
+}
+
+/// A dictionary column's ids by physical row (see [`ColumnCells::dictionary`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DictIds<'a> {
+    ids: &'a [u8],
+    first: u32,
+    earlier: &'a [IdRun],
+}
+
+impl DictIds<'_> {
+    /// The id of a physical row's value.
+    #[inline(always)]
+    pub fn get(&self, phys: u32) -> Option<u8> {
+        match phys.checked_sub(self.first) {
+            Some(i) => self.ids.get(i as usize).copied(),
+            None => {
+                let run = self.earlier.iter().rev().find(|r| r.first <= phys)?;
+                run.ids.get((phys - run.first) as usize).copied()
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.first as usize + self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The id slot of a physical row of a dictionary column (see [`DictIds::get`]).
+fn id_slot<'a>(
+    ids: &'a mut [u8],
+    first: u32,
+    earlier: &'a mut [IdRun],
+    phys: u32,
+) -> Option<&'a mut u8> {
+    match phys.checked_sub(first) {
+        Some(i) => ids.get_mut(i as usize),
+        None => {
+            let run = earlier.iter_mut().rev().find(|r| r.first <= phys)?;
+            run.ids.get_mut((phys - run.first) as usize)
+        }
+    }
 }
 
 /// The text cells of consecutive physical rows from `first` on: cell `first + i` is
@@ -66,6 +123,8 @@ impl Default for ColumnCells {
     fn default() -> Self {
         ColumnCells::Dict {
             ids: Vec::new(),
+            first: 0,
+            earlier: Vec::new(),
             values: Vec::new(),
             index: DictIndex::default(),
         }
@@ -198,10 +257,20 @@ fn dict_add(values: &mut Vec<Box<str>>, index: &mut DictIndex, value: &str) -> u
 impl ColumnCells {
     fn get(&self, phys: u32) -> &str {
         match self {
-            ColumnCells::Dict { ids, values, .. } => ids
-                .get(phys as usize)
-                .and_then(|&id| values.get(id as usize))
-                .map_or("", |v| v),
+            ColumnCells::Dict {
+                ids,
+                first,
+                earlier,
+                values,
+                ..
+            } => DictIds {
+                ids,
+                first: *first,
+                earlier,
+            }
+            .get(phys)
+            .and_then(|id| values.get(usize::from(id)))
+            .map_or("", |v| v),
             ColumnCells::Text { segs, edited } => {
                 if !edited.is_empty()
                     && let Some(v) = edited.get(&phys)
@@ -215,7 +284,7 @@ impl ColumnCells {
 
     fn len(&self) -> usize {
         match self {
-            ColumnCells::Dict { ids, .. } => ids.len(),
+            ColumnCells::Dict { ids, first, .. } => *first as usize + ids.len(),
             ColumnCells::Text { segs, .. } => {
                 segs.last().map_or(0, |s| s.first as usize + s.ends.len())
             }
@@ -239,11 +308,12 @@ impl ColumnCells {
         }
     }
 
-    /// About what appending this column after another copies: a dictionary column's
-    /// ids; a text column's runs are moved, not copied, so only its edited cells.
+    /// About what appending this column after another costs: a dictionary column's ids
+    /// are renumbered in place when the two dictionaries differ; a text column's runs are
+    /// moved, not copied, so only its edited cells.
     fn append_cost(&self) -> usize {
         match self {
-            ColumnCells::Dict { ids, .. } => ids.len(),
+            ColumnCells::Dict { .. } => self.len(),
             ColumnCells::Text { edited, .. } => edited.len(),
         }
     }
@@ -252,7 +322,9 @@ impl ColumnCells {
     #[inline(always)]
     fn push(&mut self, value: &str) {
         match self {
-            ColumnCells::Dict { ids, values, index } => {
+            ColumnCells::Dict {
+                ids, values, index, ..
+            } => {
                 // Most enum columns hold a handful of codes: a one-byte code is a table
                 // lookup; otherwise try the previous row's value, then a short linear
                 // scan; both beat hashing.
@@ -309,7 +381,9 @@ impl ColumnCells {
     #[cold]
     #[inline(never)]
     fn push_new(&mut self, value: &str) {
-        if let ColumnCells::Dict { ids, values, index } = self
+        if let ColumnCells::Dict {
+            ids, values, index, ..
+        } = self
             && values.len() < DICT_MAX
         {
             let id = dict_add(values, index, value);
@@ -324,7 +398,13 @@ impl ColumnCells {
 
     fn set(&mut self, phys: u32, value: &str) {
         match self {
-            ColumnCells::Dict { ids, values, index } => {
+            ColumnCells::Dict {
+                ids,
+                first,
+                earlier,
+                values,
+                index,
+            } => {
                 let id = match dict_find(values, index, value) {
                     Some(id) => id,
                     None if values.len() < DICT_MAX => dict_add(values, index, value),
@@ -333,7 +413,7 @@ impl ColumnCells {
                         return self.set(phys, value);
                     }
                 };
-                if let Some(slot) = ids.get_mut(phys as usize) {
+                if let Some(slot) = id_slot(ids, *first, earlier, phys) {
                     *slot = id as u8;
                 }
             }
@@ -363,10 +443,16 @@ impl ColumnCells {
 
     /// Adds another column's cells after these (a file read in parts, joined).
     fn append(&mut self, other: ColumnCells) {
+        let phys_base = offset(self.len());
         if let (
-            ColumnCells::Dict { ids, values, index },
             ColumnCells::Dict {
-                ids: their_ids,
+                ids,
+                first,
+                earlier,
+                values,
+                index,
+            },
+            ColumnCells::Dict {
                 values: their_values,
                 ..
             },
@@ -381,29 +467,49 @@ impl ColumnCells {
                     None => break,
                 }
             }
-            if map.len() == their_values.len() {
-                ids.reserve_exact(their_ids.len());
-                if map.iter().enumerate().all(|(i, &id)| usize::from(id) == i) {
-                    ids.extend_from_slice(their_ids);
-                } else {
-                    // A full table: each id is one lookup without a bounds check.
-                    let mut table = [0u8; 256];
-                    for (slot, &id) in table.iter_mut().zip(&map) {
-                        *slot = id;
+            if map.len() == their_values.len()
+                && let ColumnCells::Dict {
+                    ids: mut their_ids,
+                    first: their_first,
+                    earlier: their_earlier,
+                    ..
+                } = other
+            {
+                // Their runs are kept, renumbered in place where the dictionaries differ:
+                // copying them after ours wrote ~10 MB of fresh pages at a million rows.
+                let renumber = |ids: &mut [u8]| {
+                    if map.iter().enumerate().any(|(i, &id)| usize::from(id) != i) {
+                        // A full table: each id is one lookup without a bounds check.
+                        let mut table = [0u8; 256];
+                        for (slot, &id) in table.iter_mut().zip(&map) {
+                            *slot = id;
+                        }
+                        #[allow(
+                            clippy::indexing_slicing,
+                            reason = "a byte always indexes a table of 256"
+                        )]
+                        ids.iter_mut().for_each(|id| *id = table[usize::from(*id)]);
                     }
-                    #[allow(
-                        clippy::indexing_slicing,
-                        reason = "a byte always indexes a table of 256"
-                    )]
-                    ids.extend(their_ids.iter().map(|&i| table[usize::from(i)]));
+                };
+                let ours = IdRun {
+                    first: *first,
+                    ids: std::mem::take(ids),
+                };
+                earlier.extend(std::iter::once(ours).filter(|r| !r.ids.is_empty()));
+                for mut run in their_earlier {
+                    renumber(&mut run.ids);
+                    run.first = run.first.saturating_add(phys_base);
+                    earlier.push(run);
                 }
+                renumber(&mut their_ids);
+                *ids = their_ids;
+                *first = their_first.saturating_add(phys_base);
                 return;
             }
         }
         self.convert_to_text();
         let mut other = other;
         other.convert_to_text();
-        let phys_base = offset(self.len());
         if let (
             ColumnCells::Text { segs, edited },
             ColumnCells::Text {
@@ -436,9 +542,22 @@ impl ColumnCells {
 
     /// For dictionary columns: the id of each physical row and the distinct values, so
     /// a check can run once per distinct value instead of once per cell.
-    pub fn dictionary(&self) -> Option<(&[u8], &[Box<str>])> {
+    pub fn dictionary(&self) -> Option<(DictIds<'_>, &[Box<str>])> {
         match self {
-            ColumnCells::Dict { ids, values, .. } => Some((ids, values)),
+            ColumnCells::Dict {
+                ids,
+                first,
+                earlier,
+                values,
+                ..
+            } => Some((
+                DictIds {
+                    ids,
+                    first: *first,
+                    earlier,
+                },
+                values,
+            )),
             ColumnCells::Text { .. } => None,
         }
     }
@@ -1108,6 +1227,54 @@ mod tests {
         assert_eq!(joined.cell(650, 0), "edited");
         assert_eq!(joined.cell(joined.len() - 1, 0), "last");
         assert_eq!(joined.column(0).map(ColumnCells::len), Some(702));
+    }
+
+    #[test]
+    fn joined_dictionary_runs_read_and_write_every_row_in_its_run() {
+        // Three parts whose dictionaries list the same codes in other orders (and one
+        // a code of its own): joined, each row keeps its value, in every way it is read,
+        // and an edit lands in its own row's run.
+        let part = |codes: &[&str], rows: u32| {
+            let mut t = Table::new(2);
+            for r in 0..rows {
+                let code = codes[r as usize % codes.len()];
+                t.push_record([code, format!("t{r}").as_str()].into_iter(), r + 1);
+            }
+            t
+        };
+        let parts = [
+            (vec!["0", "1"], 5),
+            (vec!["1", "0", "2"], 7),
+            (vec!["2", "0"], 4),
+        ];
+        let mut want: Vec<String> = Vec::new();
+        let mut joined = Table::new(2);
+        for (codes, rows) in &parts {
+            want.extend((0..*rows).map(|r| codes[r as usize % codes.len()].to_string()));
+            joined.append(part(codes, *rows), 0);
+        }
+        let check = |t: &Table, want: &[String]| {
+            let (ids, values) = t.column(0).and_then(ColumnCells::dictionary).unwrap();
+            assert_eq!(ids.len(), want.len());
+            for (row, w) in want.iter().enumerate() {
+                assert_eq!(t.cell(row, 0), w, "row {row}");
+                let id = ids.get(row as u32).unwrap();
+                assert_eq!(&*values[usize::from(id)], w, "row {row}");
+            }
+            let scanned: Vec<&str> = t.column_values(0).collect();
+            assert_eq!(scanned, want);
+        };
+        check(&joined, &want);
+        // An edit in each run, and a new value.
+        for (row, v) in [(0, "2"), (6, "2"), (13, "1"), (15, "9")] {
+            joined.set(row, 0, v);
+            want[row] = v.to_string();
+        }
+        check(&joined, &want);
+        // Rows added after the join go to the last run.
+        joined.push_record(["1", "x"].into_iter(), 99);
+        want.push("1".to_string());
+        check(&joined, &want);
     }
 
     #[test]

@@ -162,7 +162,7 @@ impl Validator {
                 if is_blank_row(row) {
                     continue;
                 }
-                let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                let id = usize::from(ids.get(phys).unwrap_or(0));
                 if let Some(fs) = per_value.get(id).filter(|f| !f.is_empty()) {
                     out.push((row, fs.clone()));
                 }
@@ -226,7 +226,7 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
                     continue;
                 }
                 for (row, &phys) in order.iter().enumerate() {
-                    let id = ids.get(phys as usize).copied().unwrap_or(0) as usize;
+                    let id = usize::from(ids.get(phys).unwrap_or(0));
                     if !blank_value.get(id).copied().unwrap_or(true)
                         && let Some(b) = blank.get_mut(row)
                     {
