@@ -1,6 +1,7 @@
-//! Whole-file scans that run before reading can start (where the first NUL byte is,
-//! whether the body is UTF-8, the counts that choose an encoding): on a big file, each
-//! half on its own core, since nothing else can run until they are done.
+//! Whole-file scans that run before reading can start (whether the body is UTF-8, the
+//! counts that choose an encoding, the first NUL in a UTF-16 file's text; other files'
+//! NUL bytes are looked for while reading): on a big file, each half on its own core,
+//! since nothing else can run until they are done.
 
 /// Files at least this long are scanned in two halves at once.
 pub(super) const HALVES_FROM_BYTES: usize = 4 << 20;
