@@ -111,7 +111,9 @@ impl TextSeg {
     }
 }
 
-/// The run holding row `phys`: the last one starting at or before it.
+/// The run holding row `phys`: the last one starting at or before it (runs are in row
+/// order; a file read in parts has one per part). Searched from the end: a binary search
+/// made exporting a million rows read in 11 parts 1.11x → 1.6x the csv writer's time.
 fn seg_of(segs: &[TextSeg], phys: u32) -> Option<&TextSeg> {
     match segs {
         [only] => Some(only),

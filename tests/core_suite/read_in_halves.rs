@@ -4,16 +4,23 @@
 //! holds the line break where the file is cut (then the file is read again in one pass).
 
 use bulksheet::TextEncoding;
-use bulksheet::io::{detect_encoding, read_bytes, read_bytes_in_halves};
+use bulksheet::io::{detect_encoding, read_bytes, read_bytes_in_halves, read_bytes_in_parts};
 use proptest::prelude::*;
 
+/// One pass, two halves and several parts (big files are read in parts of ~8 MB) give
+/// the same document, or the same error.
 fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
     let one = read_bytes(bytes, forced).map(|d| d.describe());
-    let halves = read_bytes_in_halves(bytes, forced).map(|d| d.describe());
-    match (one, halves) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "input {:?}", String::from_utf8_lossy(bytes)),
-        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
-        (a, b) => panic!("one pass {a:?}, halves {b:?}"),
+    for (way, parts) in [
+        ("halves", read_bytes_in_halves(bytes, forced)),
+        ("3 parts", read_bytes_in_parts(bytes, forced, 3)),
+        ("7 parts", read_bytes_in_parts(bytes, forced, 7)),
+    ] {
+        match (&one, parts.map(|d| d.describe())) {
+            (Ok(a), Ok(b)) => assert_eq!(*a, b, "{way}: {:?}", String::from_utf8_lossy(bytes)),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{way}"),
+            (a, b) => panic!("one pass {a:?}, {way} {b:?}"),
+        }
     }
 }
 
@@ -47,7 +54,12 @@ fn the_first_nul_byte_is_named_by_its_place_in_the_file_whichever_part_holds_it(
             let first = at.min(body.len() - 2);
             let line = 1 + bytes[..first].iter().filter(|&&b| b == b'\n').count();
             let want = format!("line {line}, byte {first}:");
-            for got in [read_bytes(&bytes, None), read_bytes_in_halves(&bytes, None)] {
+            let parts = read_bytes_in_parts(&bytes, None, 5);
+            for got in [
+                read_bytes(&bytes, None),
+                read_bytes_in_halves(&bytes, None),
+                parts,
+            ] {
                 let err = got.err().map(|e| e.to_string()).unwrap_or_default();
                 assert!(err.starts_with(&want), "{want} {err}");
             }
