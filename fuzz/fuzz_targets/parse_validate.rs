@@ -1,12 +1,14 @@
 //! Raw bytes → encoding detection → CSV parse → checks → writing back. Nothing may panic,
-//! a document that can be written must read back to the same cells, and reading in two
-//! halves on two threads (as big files are), or splitting a quote-free body into lines
-//! without the csv parser, must give the document the csv parser gives in one pass.
+//! a document that can be written must read back to the same cells, and reading in parts
+//! on two threads (two halves or five parts; big files are read in parts of ~8 MB), or
+//! splitting a quote-free body into lines without the csv parser, must give the document
+//! the csv parser gives in one pass.
 #![no_main]
 
 use bulksheet::Sheet;
 use bulksheet::io::{
     WriteOptions, encode_rows, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves,
+    read_bytes_in_parts,
 };
 use bulksheet::schema::{Subscriptions, detect};
 use bulksheet::{Document, TextEncoding};
@@ -20,8 +22,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let read = read_bytes(bytes, forced);
     let halves = read_bytes_in_halves(bytes, forced);
+    let parts = read_bytes_in_parts(bytes, forced, 5);
     let reference = read_bytes_by_csv_parser(bytes, forced);
-    for (way, other) in [("one pass", &read), ("halves", &halves)] {
+    for (way, other) in [("one pass", &read), ("halves", &halves), ("parts", &parts)] {
         match (&reference, other) {
             (Ok(a), Ok(b)) => assert_eq!(a.describe(), b.describe(), "{way}"),
             (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
