@@ -84,8 +84,8 @@ fn id_slot<'a>(
 }
 
 /// The text cells of consecutive physical rows from `first` on: cell `first + i` is
-/// `buf[ends[i-1]..ends[i]]`. A file read in two parts keeps the second part's run as it
-/// was read instead of copying it after the first (~50 MB for a million rows).
+/// `buf[ends[i-1]..ends[i]]`. A file read in parts keeps each part's run as it was read
+/// instead of copying it after the first's (~50 MB for a million rows).
 #[derive(Debug, Clone, Default)]
 pub struct TextSeg {
     first: u32,
