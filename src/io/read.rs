@@ -283,26 +283,22 @@ fn quotes_and_nul(body: &[u8]) -> (bool, Option<usize>) {
     }
 }
 
-/// The error for a NUL byte at `at` of a `body` read as `detected` (after its byte-order
-/// mark): its line and its byte in the file.
-fn nul_error(body: &[u8], at: usize, detected: Detected) -> ReadError {
+/// The error for a NUL byte at `at` of a `body` that starts `bom_len` bytes into the file
+/// (after its byte-order mark): its line and its byte in the file.
+fn nul_error(body: &[u8], at: usize, bom_len: usize) -> ReadError {
     let before = body.get(..at).unwrap_or_default();
     ReadError::Binary {
         line: 1 + memchr::memchr_iter(b'\n', before).count() as u64,
-        byte: (detected.bom_len + at) as u64,
+        byte: (bom_len + at) as u64,
     }
 }
 
+/// Refuses a decoded text with a NUL character (a UTF-16 file's), named as a NUL byte.
 fn refuse_nul(bytes: &[u8]) -> Result<(), ReadError> {
-    if let Some(at) = super::scan::first_nul(bytes) {
-        let line =
-            1 + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or_default()).count() as u64;
-        return Err(ReadError::Binary {
-            line,
-            byte: at as u64,
-        });
+    match super::scan::first_nul(bytes) {
+        Some(at) => Err(nul_error(bytes, at, 0)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Bodies at least this long are read in parts on two threads.
@@ -334,7 +330,9 @@ fn parse_split(
     // A part names a NUL byte by its place in the part; the error names it in the file.
     let locate = |offset: usize| {
         move |e| match e {
-            ReadError::Binary { byte, .. } => nul_error(body, offset + byte as usize, detected),
+            ReadError::Binary { byte, .. } => {
+                nul_error(body, offset + byte as usize, detected.bom_len)
+            }
             e => e,
         }
     };
