@@ -28,6 +28,7 @@ fn frame_lang_id() -> eframe::egui::Id {
     eframe::egui::Id::unique("bulksheet-lang")
 }
 
+/// Publishes the window's language for the frame about to be drawn.
 pub fn set_frame_lang(ctx: &eframe::egui::Context, lang: Lang) {
     ctx.data_mut(|d| d.insert_temp(frame_lang_id(), lang));
 }
@@ -37,6 +38,18 @@ pub fn ui_lang(ctx: &eframe::egui::Context) -> Lang {
     ctx.data(|d| d.get_temp(frame_lang_id()))
         .unwrap_or_default()
 }
+
+/// A value in a menu or a list: blanks and spaces made visible.
+pub fn shown(value: &str) -> String {
+    if value.is_empty() {
+        "(blank)".to_string()
+    } else {
+        format!("“{value}”")
+    }
+}
+
+/// Each language by its own name, so anyone finds theirs.
+pub const LANGUAGES: [(Lang, &str); 2] = [(Lang::En, "English"), (Lang::Ja, "日本語")];
 
 /// Japanese for an English label.
 pub fn japanese(en: &str) -> Option<&'static str> {
@@ -75,7 +88,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Encoding", "文字コード"),
     ("Line ending", "改行"),
     ("Schema", "テンプレート"),
-    // Recovery (issue 7)
+    // Recovery
     (
         "Restore unsaved edits?",
         "保存されていない編集を復元しますか？",
@@ -111,7 +124,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Rows added", "追加された行"),
     ("Rows deleted", "削除された行"),
     ("(empty)", "（空）"),
-    // Editing (issue 5)
+    // Editing
     ("Edit", "編集"),
     ("View", "表示"),
     ("Tools", "ツール"),

@@ -1,7 +1,7 @@
 //! The status bar's line about the last thing done. It keeps how to word itself, not
 //! only the words: switching the language rewords the line on screen.
 
-use super::i18n::Lang;
+use crate::app::i18n::Lang;
 
 /// Words a notice in a given language.
 type Words = Box<dyn Fn(Lang) -> String>;

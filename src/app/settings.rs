@@ -3,11 +3,14 @@
 //! widths, the encoding last chosen for saving and the templates loaded from files. The
 //! window's own size and place are kept by eframe itself.
 
-use super::i18n::Lang;
 use crate::TextEncoding;
+use crate::app::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// Names the settings folder (on Linux `~/.local/share/bulksheet/`) and the window class.
+pub const APP_ID: &str = "bulksheet";
 
 /// The key the settings are stored under.
 pub const KEY: &str = "bulksheet-settings";

@@ -27,6 +27,10 @@ pub const CHAR_WIDTH: f32 = 7.5;
 pub const CELL_PADDING: f32 = 5.0;
 /// Space kept clear of the floating scroll bars when a cell is scrolled into view.
 pub const SCROLL_BAR_ROOM: f32 = 12.0;
+/// Width of the sort arrow at a header's right edge.
+pub const SORT_ARROW_WIDTH: f32 = 18.0;
+/// Room the sort arrow takes from a header's right edge: the name wraps before it.
+pub const ARROW_ROOM: f32 = SORT_ARROW_WIDTH + 4.0;
 /// Width of the grab area at a column's right edge.
 pub const RESIZE_HANDLE: f32 = 6.0;
 /// Width of the side panel holding subscriptions and the issue list.
@@ -44,6 +48,32 @@ pub const DIALOG_WIDTH: f32 = 560.0;
 pub const ERROR_MARK: &str = "●";
 pub const WARNING_MARK: &str = "▲";
 pub const OK_MARK: &str = "✓";
+/// Font size of cell text and the cell editor.
+pub const CELL_FONT_SIZE: f32 = 13.0;
+/// Font size of a column's name in its header.
+pub const HEADER_FONT_SIZE: f32 = 12.5;
+/// Font size of row numbers, header badges and the sort arrow.
+pub const SMALL_FONT_SIZE: f32 = 12.0;
+/// Height of the sort arrow's click area.
+pub const SORT_ARROW_HEIGHT: f32 = 18.0;
+/// Width of a search or filter text field.
+pub const FIELD_WIDTH: f32 = 220.0;
+/// Width of the filter field above the grid.
+pub const FILTER_FIELD_WIDTH: f32 = 200.0;
+/// Width of the find strip's column choice.
+pub const COLUMN_CHOICE_WIDTH: f32 = 170.0;
+/// Width of the toolbar's template picker.
+pub const TEMPLATE_PICKER_WIDTH: f32 = 260.0;
+/// Narrowest the progress of a background job is drawn.
+pub const PROGRESS_WIDTH: f32 = 360.0;
+/// Starting size of the keyboard shortcuts panel.
+pub const HELP_SIZE: [f32; 2] = [480.0, 640.0];
+/// The veil over the window while files are dragged over it, and its text.
+pub const DROP_VEIL: Color32 = Color32::from_black_alpha(150);
+/// Colour of the text on the drop veil.
+pub const DROP_TEXT: Color32 = Color32::WHITE;
+/// Font size of the text on the drop veil.
+pub const DROP_FONT_SIZE: f32 = 22.0;
 /// Initial window size.
 pub const WINDOW_SIZE: [f32; 2] = [1360.0, 840.0];
 /// Seconds between progress repaints while a background job runs.

@@ -2,10 +2,9 @@
 //! (each `tr(lang, "…")` and `trf(lang, "…", …)` in src/app), plus the labels kept in tables.
 
 use bulksheet::TextEncoding;
+use bulksheet::app::SHORTCUTS;
 use bulksheet::app::ThemeChoice;
-use bulksheet::app::help_panel::SHORTCUTS;
 use bulksheet::app::i18n::{Lang, japanese, tr, trf};
-use std::path::Path;
 
 /// The string literal right after the first argument of each `tr(` / `trf(` call.
 fn keys_in(source: &str) -> Vec<String> {
@@ -48,14 +47,7 @@ fn read_literal(s: &str) -> String {
 }
 
 fn app_sources() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("src/app")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    files.sort();
-    files
+    crate::ui_support::app_source_files()
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("read source");

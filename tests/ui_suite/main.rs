@@ -13,6 +13,7 @@ mod editing;
 mod files;
 mod fix_sample;
 mod i18n;
+mod module_graph;
 mod monkey;
 mod recovery;
 mod settings;

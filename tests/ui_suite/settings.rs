@@ -288,7 +288,7 @@ fn f1_shows_every_shortcut() {
     assert!(h.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_none());
     press(&mut h, egui::Key::F1);
     assert!(h.state().is_help_open());
-    for (keys, action) in bulksheet::app::help_panel::SHORTCUTS {
+    for (keys, action) in bulksheet::app::SHORTCUTS {
         assert!(h.query_by_label(keys).is_some(), "{keys} not shown");
         assert!(h.query_by_label(action).is_some(), "{action} not shown");
     }
