@@ -3,12 +3,14 @@
 
 use crate::Sheet;
 use crate::app::BulksheetApp;
+use crate::app::command::Command;
 use crate::app::dialogs::file::Dialog;
 use crate::app::file::loader::sheet_for;
 use crate::app::grid::state::cell::CellPos;
 use crate::app::i18n::{Lang, trf};
 use crate::app::notice::Notice;
-use crate::app::panels::issues::{Grouping, issue_text};
+use crate::app::panels::issue_text::issue_text;
+use crate::app::panels::issues::Grouping;
 use crate::app::settings::Settings;
 use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
 use std::path::{Path, PathBuf};
@@ -191,5 +193,10 @@ impl BulksheetApp {
     /// Groups the issue list by row or by column.
     pub fn set_grouping(&mut self, g: Grouping) {
         self.issues.grouping = g;
+    }
+
+    /// The command carried out last: what a key, a menu or a button asked for.
+    pub fn last_command(&self) -> Option<&Command> {
+        self.last_command.as_ref()
     }
 }

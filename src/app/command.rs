@@ -1,71 +1,621 @@
-//! Every user action as a value: the menus, the toolbar, the shortcuts, the grid and the
-//! panels name a command, and the app carries it out.
+//! Every user action as a value, and the one table that says how each is named, explained
+//! and bound to keys. The menus, the toolbar, the context menus, the settings window, the
+//! keyboard shortcuts panel and the key handler all read [`COMMANDS`]; the grid and the
+//! panels put commands on the app's queue, and the app carries each out in one place.
 
 use crate::app::i18n::Lang;
 use crate::app::settings::ThemeChoice;
+use crate::document::CellChange;
+use crate::encoding::TextEncoding;
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
 
-/// A command of the window.
+/// A user action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
+    /// Open a file (asks which, and about unsaved edits).
     Open,
+    /// Save over the file (asks before the first overwrite).
     Save,
+    /// Save under another name, encoding or in parts.
     SaveAs,
+    /// Close the window (asks about unsaved edits).
     Quit,
+    /// A file of the recent list, by its place in it.
+    OpenRecent(usize),
+    /// Empty the recent list.
+    ClearRecent,
+    /// Open the Load template dialog.
+    LoadTemplate,
+    /// A template of the picker, by its place in it.
+    UseTemplate(usize),
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Switch the theme.
+    SetTheme(ThemeChoice),
+    /// Show or hide the Settings window.
+    Settings,
+    /// Show or hide the keyboard shortcuts panel.
+    Help,
+    /// Select the next cell with an error.
     NextError,
+    /// Select the previous cell with an error.
     PreviousError,
-    /// Select a cell (document row, file column); a whole-row issue has no column, and
-    /// the selected column stays.
+    /// Select a cell (document row, file column); without a column the selected column stays.
     Goto {
         /// Document row.
         row: usize,
         /// File column.
         col: Option<usize>,
     },
-    /// An editing command.
-    Edit(EditCommand),
-    /// A file of the recent list, by its place in it.
-    OpenRecent(usize),
-    ClearRecent,
-    LoadTemplate,
-    /// A template of the picker, by its place in it.
-    UseTemplate(usize),
-    SetLang(Lang),
-    SetTheme(ThemeChoice),
-    Settings,
-    Help,
+    /// Undo the last change.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Copy the selection, then clear it.
+    Cut,
+    /// Copy the selection as tab-separated text.
+    Copy,
+    /// Ask the system for the clipboard (it arrives as [`Command::Paste`]).
+    RequestPaste,
+    /// Paste this text at the selection.
+    Paste(String),
+    /// Empty the selected cells.
+    Clear,
+    /// Select every shown cell.
+    SelectAll,
+    /// Copy the first selected row down the selection.
+    FillDown,
+    /// Open the Set value dialog.
+    SetValue,
+    /// Set this value in every selected cell (and close the Set value dialog).
+    SetSelected(String),
+    /// Insert a blank row above the selection.
+    InsertAbove,
+    /// Insert a blank row below the selection.
+    InsertBelow,
+    /// Duplicate the selected rows.
+    DuplicateRows,
+    /// Delete the selected rows.
+    DeleteRows,
+    /// Open the find strip.
+    Find,
+    /// Open the find strip with its replace row.
+    Replace,
+    /// Replace in the selected cell if it matches, then go to the next match.
+    ReplaceOne,
+    /// Replace every match, as one undo step.
+    ReplaceAll,
+    /// Open the list of changed cells.
+    Review,
+    /// Put these cells back as they were when the file was opened.
+    Revert(Vec<CellChange>),
+    /// Apply one cell's fix.
+    Fix {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: usize,
+    },
+    /// Preview every fix like this cell's.
+    FixLike {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: usize,
+    },
+    /// Preview every fix.
+    FixAll,
+    /// Preview dropping the blank rows.
+    DropBlankRows,
+    /// Apply the previewed changes.
+    ApplyPreview,
+    /// Open the roster dialog.
+    Roster,
+    /// Read this roster file and cross-check with it.
+    LoadRoster(PathBuf),
+    /// Stop the roster cross-check.
+    ClearRoster,
+    /// Show only rows with errors, or all again.
+    ErrorsOnly,
+    /// Show only rows with a cell containing this text.
+    FilterRows(String),
+    /// Sort the view by the selected column, A to Z.
+    SortAscending,
+    /// Sort the view by the selected column, Z to A.
+    SortDescending,
+    /// Sort the view by a file column (`true` descending); None: file order.
+    Sort(Option<(usize, bool)>),
+    /// Every row, in file order.
+    ClearFilters,
+    /// Move the selection one row up (in an options list: the highlight).
+    MoveUp,
+    /// Move the selection one row down (in an options list: the highlight).
+    MoveDown,
+    /// Move the selection one column left.
+    MoveLeft,
+    /// Move the selection one column right.
+    MoveRight,
+    /// Grow the range one row up.
+    ExtendUp,
+    /// Grow the range one row down.
+    ExtendDown,
+    /// Grow the range one column left.
+    ExtendLeft,
+    /// Grow the range one column right.
+    ExtendRight,
+    /// Move a screen up.
+    PageUp,
+    /// Move a screen down.
+    PageDown,
+    /// Grow the range a screen up.
+    ExtendPageUp,
+    /// Grow the range a screen down.
+    ExtendPageDown,
+    /// Move to the first column.
+    RowStart,
+    /// Move to the last column.
+    RowEnd,
+    /// Grow the range to the first column.
+    ExtendRowStart,
+    /// Grow the range to the last column.
+    ExtendRowEnd,
+    /// Move to the first cell.
+    FirstCell,
+    /// Move to the last cell.
+    LastCell,
+    /// Grow the range to the first cell.
+    ExtendFirstCell,
+    /// Grow the range to the last cell.
+    ExtendLastCell,
+    /// Enter: commit the edit (or pick the option) and move down, through a range.
+    Enter,
+    /// Shift+Enter: move up, through a range.
+    EnterUp,
+    /// Tab: commit the edit and move right, along a range.
+    Tab,
+    /// Shift+Tab: commit the edit and move left, along a range.
+    BackTab,
+    /// Esc: drop the edit or close the options list.
+    Cancel,
+    /// Edit the selected cell, or open its options.
+    EditCell,
+    /// Open the selected enum cell's options.
+    OpenOptions,
+    /// Text typed on the grid: starts editing the selected cell with it.
+    Type(String),
+    /// Close the question or editing window on screen without doing anything.
+    CloseDialog,
+    /// Restore the unsaved edits a stopped run left.
+    RestoreEdits,
+    /// Delete the unsaved edits a stopped run left.
+    DiscardEdits,
+    /// Keep the unsaved edits a stopped run left, and ask another time.
+    RestoreLater,
+    /// Save, then go on.
+    SaveThen(After),
+    /// Drop the edits and go on.
+    DiscardThen(After),
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Ask the system for a file, starting from the path typed.
+    Browse(BrowseFor, String),
+    /// Save as chosen in the Save As dialog.
+    SaveAsTo {
+        /// Where.
+        path: PathBuf,
+        /// In which encoding.
+        encoding: TextEncoding,
+        /// In parts of at most the template's row limit.
+        split: bool,
+        /// What to do once saved.
+        then: After,
+    },
+    /// Overwrite the original file, then go on.
+    Overwrite(PathBuf, After),
+    /// Show the Save As dialog, then go on.
+    ShowSaveAs(After),
+    /// Save although errors remain, then go on.
+    SaveDraft(PathBuf, After),
+    /// Load this template file (from the Load template dialog).
+    LoadTemplateFrom(PathBuf),
 }
 
-/// A command on the sheet, the selection or the view.
+/// What to do once a question is answered (and, for saving, once the save is done).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditCommand {
-    Undo,
-    Redo,
-    Cut,
-    Copy,
-    /// Ask the system for the clipboard (it arrives as a paste event).
-    RequestPaste,
-    Paste(String),
-    Clear,
-    SelectAll,
-    FillDown,
-    SetValue,
-    InsertAbove,
-    InsertBelow,
-    DeleteRows,
-    DuplicateRows,
-    Find,
-    Replace,
-    /// Apply the fix of one cell (document row, file column).
-    Fix(usize, usize),
-    /// Preview every fix like this cell's.
-    FixLike(usize, usize),
-    FixAll,
-    DropBlankRows,
-    Review,
-    Roster,
-    ClearRoster,
-    ErrorsOnly,
-    /// Sort the view by a file column; `true` descending; None clears the sort.
-    Sort(Option<(usize, bool)>),
-    ClearFilters,
+pub enum After {
+    /// Nothing more.
+    Nothing,
+    /// Open this file, or ask which one.
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Close,
+}
+
+/// Which field a "Browse…" result fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowseFor {
+    /// The Open dialog's path.
+    Open,
+    /// The Save As dialog's path.
+    Save,
+    /// The Load template dialog's path.
+    Template,
+}
+
+/// Where a key binding is listened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(u8);
+
+impl Scope {
+    /// Anywhere in the window while no question is asked.
+    pub const WINDOW: Scope = Scope(1);
+    /// The grid has the keyboard (no cell editor, list or text field).
+    pub const GRID: Scope = Scope(2);
+    /// A cell is being edited.
+    pub const EDITOR: Scope = Scope(4);
+    /// An enum cell's options are open.
+    pub const LIST: Scope = Scope(8);
+    /// Nowhere: no key.
+    pub const NONE: Scope = Scope(0);
+
+    /// Both scopes.
+    pub const fn or(self, other: Scope) -> Scope {
+        Scope(self.0 | other.0)
+    }
+
+    /// Shares a place with `other`.
+    pub fn meets(self, other: Scope) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// A command's names and keys.
+#[derive(Debug)]
+pub struct Entry {
+    /// A command of the kind described (values in it are placeholders).
+    pub command: Command,
+    /// Its name in menus and buttons (English; shown through `tr`).
+    pub label: &'static str,
+    /// Its tooltip, or "".
+    pub hint: &'static str,
+    /// Its line in the keyboard shortcuts panel, or "" to leave it out; entries next to
+    /// each other with the same line share it.
+    pub help: &'static str,
+    /// Its shortcuts, the first shown in menus.
+    pub keys: &'static [KeyboardShortcut],
+    /// Where its keys are listened for.
+    pub scope: Scope,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
+
+const W: Scope = Scope::WINDOW;
+const G: Scope = Scope::GRID;
+const E: Scope = Scope::EDITOR;
+const L: Scope = Scope::LIST;
+const X: Scope = Scope::NONE;
+
+const fn e(
+    command: Command,
+    label: &'static str,
+    hint: &'static str,
+    help: &'static str,
+    keys: &'static [KeyboardShortcut],
+    scope: Scope,
+) -> Entry {
+    Entry {
+        command,
+        label,
+        hint,
+        help,
+        keys,
+        scope,
+    }
+}
+
+/// Every command: the keyboard shortcuts panel lists them in this order.
+#[rustfmt::skip]
+pub static COMMANDS: &[Entry] = &[
+    e(Command::Open, "Open…", "Open a CSV file", "Open a file", &[key(CTRL, Key::O)], W),
+    e(Command::Save, "Save", "Save the file", "Save", &[key(CTRL, Key::S)], W),
+    e(Command::SaveAs, "Save As…", "Save under another name, encoding or in parts",
+        "Save as, with a choice of encoding and splitting", &[key(CTRL_SHIFT, Key::S)], W),
+    e(Command::Quit, "Quit", "Close the window", "Quit", &[key(CTRL, Key::Q)], W),
+    e(Command::Undo, "Undo", "", "Undo", &[key(CTRL, Key::Z)], G),
+    e(Command::Redo, "Redo", "", "Redo", &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)], G),
+    e(Command::Copy, "Copy", "", "Copy the selected cells", &[key(CTRL, Key::C)], G),
+    e(Command::Cut, "Cut", "", "Cut the selected cells", &[key(CTRL, Key::X)], G),
+    e(Command::RequestPaste, "Paste", "", "Paste (tab-separated, as from Excel)",
+        &[key(CTRL, Key::V)], G),
+    e(Command::SelectAll, "Select all", "", "Select all cells", &[key(CTRL, Key::A)], G),
+    e(Command::FillDown, "Fill down", "", "Fill down from the first selected row",
+        &[key(CTRL, Key::D)], G),
+    e(Command::Find, "Find…", "", "Find", &[key(CTRL, Key::F)], W),
+    e(Command::Replace, "Replace…", "", "Find and replace", &[key(CTRL, Key::H)], W),
+    e(Command::Clear, "Clear", "", "Clear the selected cells", &[key(NONE, Key::Delete)], G),
+    e(Command::EditCell, "Edit the cell, or open its list of options", "",
+        "Edit the cell, or open its list of options", &[key(NONE, Key::F2)], G),
+    e(Command::OpenOptions, "Open the list of options of an enum cell", "",
+        "Open the list of options of an enum cell", &[key(ALT, Key::ArrowDown)], G),
+    e(Command::Enter, "Commit the edit and move down (inside a selected range: through the range)",
+        "", "Commit the edit and move down (inside a selected range: through the range)",
+        &[key(NONE, Key::Enter)], G.or(E).or(L)),
+    e(Command::EnterUp, "Move up", "", "Move up", &[key(SHIFT, Key::Enter)], G),
+    e(Command::Tab, "Commit the edit and move right / left (inside a range: along its rows)", "",
+        "Commit the edit and move right / left (inside a range: along its rows)",
+        &[key(NONE, Key::Tab)], G.or(E)),
+    e(Command::BackTab, "Commit the edit and move right / left (inside a range: along its rows)",
+        "", "Commit the edit and move right / left (inside a range: along its rows)",
+        &[key(SHIFT, Key::Tab)], G.or(E)),
+    e(Command::Cancel, "Cancel the edit or close the list", "", "Cancel the edit or close the list",
+        &[key(NONE, Key::Escape)], E.or(L)),
+    e(Command::MoveUp, "Move the selection", "", "Move the selection",
+        &[key(NONE, Key::ArrowUp)], G.or(L)),
+    e(Command::MoveDown, "Move the selection", "", "Move the selection",
+        &[key(NONE, Key::ArrowDown)], G.or(L)),
+    e(Command::MoveLeft, "Move the selection", "", "Move the selection",
+        &[key(NONE, Key::ArrowLeft)], G),
+    e(Command::MoveRight, "Move the selection", "", "Move the selection",
+        &[key(NONE, Key::ArrowRight)], G),
+    e(Command::ExtendUp, "Extend the selection", "", "Extend the selection",
+        &[key(SHIFT, Key::ArrowUp)], G),
+    e(Command::ExtendDown, "Extend the selection", "", "Extend the selection",
+        &[key(SHIFT, Key::ArrowDown)], G),
+    e(Command::ExtendLeft, "Extend the selection", "", "Extend the selection",
+        &[key(SHIFT, Key::ArrowLeft)], G),
+    e(Command::ExtendRight, "Extend the selection", "", "Extend the selection",
+        &[key(SHIFT, Key::ArrowRight)], G),
+    e(Command::PageUp, "Move a screen up / down", "", "Move a screen up / down",
+        &[key(NONE, Key::PageUp)], G),
+    e(Command::PageDown, "Move a screen up / down", "", "Move a screen up / down",
+        &[key(NONE, Key::PageDown)], G),
+    e(Command::RowStart, "Move to the first / last column", "", "Move to the first / last column",
+        &[key(NONE, Key::Home)], G),
+    e(Command::RowEnd, "Move to the first / last column", "", "Move to the first / last column",
+        &[key(NONE, Key::End)], G),
+    e(Command::FirstCell, "Move to the first / last cell", "", "Move to the first / last cell",
+        &[key(CTRL, Key::Home)], G),
+    e(Command::LastCell, "Move to the first / last cell", "", "Move to the first / last cell",
+        &[key(CTRL, Key::End)], G),
+    e(Command::NextError, "Next error", "Go to the next error", "Next / previous error",
+        &[key(NONE, Key::F8)], W),
+    e(Command::PreviousError, "Previous error", "Go to the previous error",
+        "Next / previous error", &[key(SHIFT, Key::F8)], W),
+    e(Command::Help, "Keyboard shortcuts", "Every keyboard shortcut", "Show or hide this help",
+        &[key(NONE, Key::F1)], W),
+    // Keys the panel leaves out: the range grows with Shift as with the arrows.
+    e(Command::ExtendPageUp, "Extend the selection", "", "", &[key(SHIFT, Key::PageUp)], G),
+    e(Command::ExtendPageDown, "Extend the selection", "", "", &[key(SHIFT, Key::PageDown)], G),
+    e(Command::ExtendRowStart, "Extend the selection", "", "", &[key(SHIFT, Key::Home)], G),
+    e(Command::ExtendRowEnd, "Extend the selection", "", "", &[key(SHIFT, Key::End)], G),
+    e(Command::ExtendFirstCell, "Extend the selection", "", "", &[key(CTRL_SHIFT, Key::Home)], G),
+    e(Command::ExtendLastCell, "Extend the selection", "", "", &[key(CTRL_SHIFT, Key::End)], G),
+    // No key of their own.
+    e(Command::OpenRecent(0), "Open Recent", "", "", &[], X),
+    e(Command::ClearRecent, "Clear recent files", "Empty the File → Open Recent list", "", &[], X),
+    e(Command::LoadTemplate, "Load template…", "Load a template from a TOML file", "", &[], X),
+    e(Command::UseTemplate(0), "Template:", "Check the file against this template", "", &[], X),
+    e(Command::SetLang(Lang::En), "Language", "The language of menus, dialogs and messages", "",
+        &[], X),
+    e(Command::SetTheme(ThemeChoice::System), "Theme", "Light or dark colours", "", &[], X),
+    e(Command::Settings, "Settings…", "Language and theme", "", &[], X),
+    e(Command::Goto { row: 0, col: None }, "Go", "", "", &[], X),
+    e(Command::Paste(String::new()), "Paste", "", "", &[], X),
+    e(Command::SetValue, "Set value for selected cells…", "", "", &[], X),
+    e(Command::SetSelected(String::new()), "Set", "", "", &[], X),
+    e(Command::InsertAbove, "Insert row above", "", "", &[], X),
+    e(Command::InsertBelow, "Insert row below", "", "", &[], X),
+    e(Command::DuplicateRows, "Duplicate rows", "", "", &[], X),
+    e(Command::DeleteRows, "Delete rows", "", "", &[], X),
+    e(Command::ReplaceOne, "Replace", "", "", &[], X),
+    e(Command::ReplaceAll, "Replace all", "", "", &[], X),
+    e(Command::Review, "Review changes…", "", "", &[], X),
+    e(Command::Revert(Vec::new()), "Revert", "", "", &[], X),
+    e(Command::Fix { row: 0, col: 0 }, "Fix", "", "", &[], X),
+    e(Command::FixLike { row: 0, col: 0 }, "Fix all like this…", "", "", &[], X),
+    e(Command::FixAll, "Fix all…", "", "", &[], X),
+    e(Command::DropBlankRows, "Drop blank rows…", "", "", &[], X),
+    e(Command::ApplyPreview, "Apply", "", "", &[], X),
+    e(Command::Roster, "Cross-check with roster…", "", "", &[], X),
+    e(Command::LoadRoster(PathBuf::new()), "Cross-check", "", "", &[], X),
+    e(Command::ClearRoster, "Stop roster cross-check", "", "", &[], X),
+    e(Command::ErrorsOnly, "Only rows with errors", "", "", &[], X),
+    e(Command::FilterRows(String::new()), "Filter rows:", "", "", &[], X),
+    e(Command::SortAscending, "Sort by this column, ascending", "", "", &[], X),
+    e(Command::SortDescending, "Sort by this column, descending", "", "", &[], X),
+    e(Command::Sort(None), "File order", "", "", &[], X),
+    e(Command::ClearFilters, "Show all rows", "", "", &[], X),
+    e(Command::Type(String::new()), "Edit", "", "", &[], X),
+    e(Command::CloseDialog, "Cancel", "", "", &[], X),
+    e(Command::SaveThen(After::Nothing), "Save", "", "", &[], X),
+    e(Command::DiscardThen(After::Nothing), "Don't save", "", "", &[], X),
+    e(Command::OpenPath(PathBuf::new()), "Open", "", "", &[], X),
+    e(Command::Browse(BrowseFor::Open, String::new()), "Browse…",
+        "Choose the file with the system's file dialog", "", &[], X),
+    e(Command::SaveAsTo { path: PathBuf::new(), encoding: TextEncoding::Utf8, split: false,
+        then: After::Nothing }, "Save file", "", "", &[], X),
+    e(Command::Overwrite(PathBuf::new(), After::Nothing), "Overwrite", "", "", &[], X),
+    e(Command::ShowSaveAs(After::Nothing), "Save as…", "", "", &[], X),
+    e(Command::SaveDraft(PathBuf::new(), After::Nothing),
+        "Save anyway as draft (not ready for upload)", "", "", &[], X),
+    e(Command::LoadTemplateFrom(PathBuf::new()), "Load", "", "", &[], X),
+    e(Command::RestoreEdits, "Restore", "", "", &[], X),
+    e(Command::DiscardEdits, "Discard", "", "", &[], X),
+    e(Command::RestoreLater, "Later", "", "", &[], X),
+];
+
+impl Command {
+    /// The table's entry for this kind of command.
+    pub fn entry(&self) -> &'static Entry {
+        let kind = std::mem::discriminant(self);
+        COMMANDS
+            .iter()
+            .find(|e| std::mem::discriminant(&e.command) == kind)
+            .unwrap_or(&MISSING)
+    }
+
+    /// The first shortcut, as menus show it.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.entry().keys.first().copied()
+    }
+
+    /// Commands that deal with a cell edit in progress themselves; any other ends it first,
+    /// keeping what was typed.
+    pub fn keeps_edit(&self) -> bool {
+        matches!(
+            self,
+            Command::Enter
+                | Command::Tab
+                | Command::BackTab
+                | Command::Cancel
+                | Command::Type(_)
+                | Command::Goto { .. }
+        )
+    }
+}
+
+/// Stands in for a command left out of the table (a unit test keeps it unused).
+static MISSING: Entry = e(Command::CloseDialog, "", "", "", &[], X);
+
+/// A shortcut in words, as the keyboard shortcuts panel writes it ("Ctrl+Shift+Z").
+pub fn key_text(s: &KeyboardShortcut) -> String {
+    let mut out = String::new();
+    for (on, name) in [
+        (s.modifiers.command, "Ctrl+"),
+        (s.modifiers.shift, "Shift+"),
+        (s.modifiers.alt, "Alt+"),
+    ] {
+        if on {
+            out.push_str(name);
+        }
+    }
+    out.push_str(key_name(s.logical_key));
+    out
+}
+
+fn key_name(k: Key) -> &'static str {
+    match k {
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::PageUp => "Page Up",
+        Key::PageDown => "Page Down",
+        Key::Escape => "Esc",
+        other => other.name(),
+    }
+}
+
+fn is_arrow(k: Key) -> bool {
+    matches!(
+        k,
+        Key::ArrowUp | Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight
+    )
+}
+
+/// One line of the keyboard shortcuts panel: the keys in words and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    /// "Ctrl+Shift+Z / Ctrl+Y", "↑ ↓ ← →".
+    pub keys: String,
+    /// What they do (English; shown through `tr`).
+    pub action: &'static str,
+    /// Each shortcut of the line with the command it fires.
+    pub bindings: Vec<(KeyboardShortcut, Command)>,
+}
+
+/// The keyboard shortcuts panel's lines, from the table: entries next to each other with
+/// the same `help` share a line.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines: Vec<HelpLine> = Vec::new();
+    for entry in COMMANDS.iter().filter(|e| !e.help.is_empty()) {
+        let bindings = entry.keys.iter().map(|k| (*k, entry.command.clone()));
+        match lines.last_mut() {
+            Some(line) if line.action == entry.help => line.bindings.extend(bindings),
+            _ => lines.push(HelpLine {
+                keys: String::new(),
+                action: entry.help,
+                bindings: bindings.collect(),
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.keys = keys_of(&line.bindings);
+    }
+    lines
+}
+
+/// The four arrows under one modifier read "Shift+↑ ↓ ← →"; other keys are joined by " / ".
+fn keys_of(bindings: &[(KeyboardShortcut, Command)]) -> String {
+    let arrows = bindings.len() > 1
+        && bindings
+            .iter()
+            .all(|(k, _)| is_arrow(k.logical_key) && k.modifiers == bindings[0].0.modifiers);
+    if arrows {
+        let first = key_text(&bindings[0].0);
+        let prefix = first.trim_end_matches(key_name(bindings[0].0.logical_key));
+        let names: Vec<&str> = bindings
+            .iter()
+            .map(|(k, _)| key_name(k.logical_key))
+            .collect();
+        return format!("{prefix}{}", names.join(" "));
+    }
+    let keys: Vec<String> = bindings.iter().map(|(k, _)| key_text(k)).collect();
+    keys.join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_command_is_in_the_table_once() {
+        for (i, a) in COMMANDS.iter().enumerate() {
+            let kind = std::mem::discriminant(&a.command);
+            let twice = COMMANDS[i + 1..]
+                .iter()
+                .any(|b| std::mem::discriminant(&b.command) == kind);
+            assert!(!twice, "{:?} is in the table twice", a.command);
+            assert!(!a.label.is_empty(), "{:?} has no label", a.command);
+            assert!(
+                a.keys.is_empty() == (a.scope == Scope::NONE),
+                "{:?}: keys and scope disagree",
+                a.command
+            );
+        }
+    }
+
+    #[test]
+    fn the_help_lines_read_as_before() {
+        let lines = help_lines();
+        let keys: Vec<&str> = lines.iter().map(|l| l.keys.as_str()).collect();
+        for want in [
+            "Ctrl+Shift+S",
+            "Ctrl+Shift+Z / Ctrl+Y",
+            "Delete",
+            "Alt+↓",
+            "Shift+Enter",
+            "Tab / Shift+Tab",
+            "Esc",
+            "↑ ↓ ← →",
+            "Shift+↑ ↓ ← →",
+            "Page Up / Page Down",
+            "Home / End",
+            "Ctrl+Home / Ctrl+End",
+            "F8 / Shift+F8",
+            "F1",
+        ] {
+            assert!(keys.contains(&want), "{want} not in {keys:?}");
+        }
+        assert_eq!(lines.len(), 27);
+    }
 }

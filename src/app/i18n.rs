@@ -280,25 +280,6 @@ pub const JA: &[(&str, &str)] = &[
         "Every keyboard shortcut",
         "すべてのキーボードショートカット",
     ),
-    (
-        "Every keyboard shortcut (F1)",
-        "すべてのキーボードショートカット (F1)",
-    ),
-    (
-        "Open a CSV file (Ctrl+O)",
-        "CSV ファイルを開きます (Ctrl+O)",
-    ),
-    (
-        "Save under another name, encoding or in parts (Ctrl+Shift+S)",
-        "名前・文字コードを変えて、または分割して保存します (Ctrl+Shift+S)",
-    ),
-    ("◀ Previous error", "◀ 前のエラー"),
-    ("Next error ▶", "次のエラー ▶"),
-    (
-        "Go to the previous error (Shift+F8)",
-        "前のエラーへ移動します (Shift+F8)",
-    ),
-    ("Go to the next error (F8)", "次のエラーへ移動します (F8)"),
     // Help panel
     (
         "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
@@ -365,8 +346,6 @@ pub const JA: &[(&str, &str)] = &[
     ("Group by", "まとめ方"),
     ("One group per row", "行ごとにまとめます"),
     ("One group per column", "列ごとにまとめます"),
-    ("Previous error (Shift+F8)", "前のエラー (Shift+F8)"),
-    ("Next error (F8)", "次のエラー (F8)"),
     (
         "No issues: the file is ready to upload.",
         "問題はありません。このファイルはアップロードできます。",

@@ -8,11 +8,14 @@ mod actions;
 mod api;
 pub mod command;
 mod dialogs;
+mod edit_actions;
 mod edit_state;
+mod edit_windows;
 mod file;
 pub mod fonts;
 mod grid;
 pub mod i18n;
+mod keyboard;
 mod menus;
 mod notice;
 mod panels;
@@ -20,15 +23,15 @@ pub mod settings;
 pub mod theme;
 
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
-pub use dialogs::file::After;
+pub use command::After;
 pub use grid::state::cell::CellPos;
-pub use panels::help::SHORTCUTS;
 pub use panels::issues::Grouping;
 pub use settings::{APP_ID, Settings, ThemeChoice};
 
 use crate::{Sheet, TextEncoding};
+use command::BrowseFor;
 use command::Command;
-use dialogs::file::{BrowseFor, Dialog};
+use dialogs::file::Dialog;
 use edit_state::EditState;
 use eframe::egui;
 use egui::{Ui, ViewportCommand};
@@ -93,9 +96,11 @@ struct FileInfo {
 
 /// Save options chosen in the Save As dialog, kept for the next save.
 #[derive(Debug, Clone, Copy)]
-struct SaveSettings {
-    encoding: TextEncoding,
-    split: bool,
+pub(crate) struct SaveSettings {
+    /// The encoding to write.
+    pub(crate) encoding: TextEncoding,
+    /// Write parts of at most the template's row limit.
+    pub(crate) split: bool,
 }
 
 /// The editor window: the document, what is on screen, and the settings.
@@ -118,8 +123,10 @@ pub struct BulksheetApp {
     /// place it is kept: each frame publishes it for the widgets (`i18n::ui_lang`).
     settings: Settings,
     templates: Templates,
-    /// Commands the grid and the panels asked for, carried out in order.
+    /// Commands the keys, menus, grid and panels asked for, carried out in order.
     queue: Vec<Command>,
+    /// The command carried out last (tests read it where nothing else shows it).
+    last_command: Option<Command>,
     /// The Load template dialog's path field while it is open.
     template_path: Option<String>,
     show_help: bool,
@@ -169,6 +176,7 @@ impl BulksheetApp {
             settings: Settings::default(),
             templates: Default::default(),
             queue: Vec::new(),
+            last_command: None,
             template_path: None,
             show_help: false,
             show_settings: false,
@@ -209,14 +217,11 @@ impl eframe::App for BulksheetApp {
             || self.template_path.is_some()
             || self.recovery.is_asking()
             || self.edit.is_modal();
-        if !modal_open {
-            for cmd in menus::bar::shortcuts(&ctx) {
-                self.run_command(&ctx, cmd);
-            }
-            for cmd in menus::edit::shortcuts(&ctx, self.grid_has_keyboard(&ctx)) {
-                self.run_command(&ctx, Command::Edit(cmd));
-            }
-        }
+        // The keys first, so the grid is drawn as they left it.
+        grid::draw::prepare(&self.sheet, &mut self.grid);
+        let scope = self.key_scope(&ctx, modal_open);
+        self.queue.extend(keyboard::read(&ctx, scope));
+        self.run_queue(&ctx);
         let choices = self.templates.choices(lang);
         let data = menus::bar::MenuData {
             lang,
@@ -225,22 +230,19 @@ impl eframe::App for BulksheetApp {
             template: &self.sheet.schema().name,
             theme: self.settings.theme,
         };
-        let mut picked = None;
         egui::Panel::top("menu").show(ui, |ui| {
             let (sheet, grid) = (&self.sheet, &self.grid);
-            let extra = |ui: &mut Ui| menus::edit::menus(ui, lang, sheet, grid).map(Command::Edit);
-            picked = menus::bar::bar(ui, &data, extra);
+            let extra = |ui: &mut Ui| menus::edit::menus(ui, lang, sheet, grid);
+            self.queue.extend(menus::bar::bar(ui, &data, extra));
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             let current = &self.sheet.schema().name;
-            picked = picked
-                .take()
-                .or(menus::toolbar::show(ui, lang, &choices, current));
+            let picked = menus::toolbar::show(ui, lang, &choices, current);
+            self.queue.extend(picked);
         });
-        if let Some(cmd) = picked {
-            self.run_command(&ctx, cmd);
-        }
+        self.run_queue(&ctx);
         self.edit_panels(ui);
+        self.run_queue(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status_bar::show(ui, lang, &self.sheet, self.notice.as_ref());
         });
@@ -248,21 +250,30 @@ impl eframe::App for BulksheetApp {
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
+        self.run_queue(&ctx);
         let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let (sheet, grid, queue) = (&mut self.sheet, &mut self.grid, &mut self.queue);
             grid::draw::show(ui, sheet, grid, keyboard, queue);
         });
-        self.edit_frame(&ctx);
+        // What is carried out after the grid was drawn shows on the next frame.
+        let mut late = self.run_queue(&ctx);
+        self.edit_windows(&ctx);
+        late |= self.run_queue(&ctx);
         self.side_windows(&ctx);
         self.show_dialog(&ctx);
         self.template_dialog(&ctx);
+        late |= self.run_queue(&ctx);
         self.recovery_frame(&ctx);
+        late |= self.run_queue(&ctx);
         if let Some((job, _)) = &self.job {
             dialogs::progress::show(&ctx, job);
         }
         self.drop_veil(&ctx);
         self.update_title(&ctx);
+        if late {
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -282,21 +293,17 @@ impl BulksheetApp {
         panels::subscriptions::show(ui, &mut self.sheet);
         ui.separator();
         let at = self.grid.selected();
-        if let Some(cmd) = self.issues.show(ui, &self.sheet, (at.row, at.col)) {
-            let ctx = ui.ctx().clone();
-            self.run_command(&ctx, cmd);
-        }
+        let asked = self.issues.show(ui, &self.sheet, (at.row, at.col));
+        self.queue.extend(asked);
     }
 
-    /// The Help panel and the Settings window.
+    /// The keyboard shortcuts panel and the Settings window.
     fn side_windows(&mut self, ctx: &egui::Context) {
         let lang = self.settings.lang;
         panels::help::show(ctx, lang, &mut self.show_help);
         let mut open = self.show_settings;
         let picked = dialogs::settings_window::show(ctx, lang, self.settings.theme, &mut open);
         self.show_settings = open;
-        if let Some(cmd) = picked {
-            self.run_command(ctx, cmd);
-        }
+        self.queue.extend(picked);
     }
 }

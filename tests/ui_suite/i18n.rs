@@ -2,8 +2,8 @@
 //! (each `tr(lang, "…")` and `trf(lang, "…", …)` in src/app), plus the labels kept in tables.
 
 use bulksheet::TextEncoding;
-use bulksheet::app::SHORTCUTS;
 use bulksheet::app::ThemeChoice;
+use bulksheet::app::command::COMMANDS;
 use bulksheet::app::i18n::{Lang, japanese, tr, trf};
 
 /// The string literal right after the first argument of each `tr(` / `trf(` call.
@@ -90,7 +90,12 @@ fn every_label_used_in_the_window_has_japanese() {
 
 #[test]
 fn every_label_in_tables_has_japanese() {
-    let mut labels: Vec<&str> = SHORTCUTS.iter().map(|(_, action)| *action).collect();
+    // Every command's name, hint and line in the keyboard shortcuts panel.
+    let mut labels: Vec<&str> = COMMANDS
+        .iter()
+        .flat_map(|e| [e.label, e.hint, e.help])
+        .filter(|l| !l.is_empty())
+        .collect();
     labels.extend(ThemeChoice::ALL.iter().map(|t| t.label()));
     labels.extend(TextEncoding::ALL.iter().map(|e| e.label()));
     let missing: Vec<&str> = labels

@@ -17,3 +17,4 @@ mod module_graph;
 mod monkey;
 mod recovery;
 mod settings;
+mod shortcuts;

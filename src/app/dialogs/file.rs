@@ -2,91 +2,70 @@
 //! original, saving while errors remain, and messages. Each dialog only reports what the
 //! user chose; the app carries it out.
 
+use crate::app::command::{After, BrowseFor, Command};
 use crate::app::i18n::{tr, trf, ui_lang};
-use crate::app::panels::issues::{issue_message, issue_text};
+use crate::app::panels::issue_text::{issue_message, issue_text};
 use crate::app::theme::{self, Palette};
 use crate::{Severity, Sheet, TextEncoding};
 use eframe::egui;
 use egui::{Id, Modal, RichText, ScrollArea, Ui};
 use std::path::PathBuf;
 
-/// What to do once a question is answered (and, for saving, once the save is done).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum After {
-    Nothing,
-    /// Open this file, or ask which one.
-    Open(Option<PathBuf>),
-    Close,
-}
-
+/// A question on screen, with what it was asked for.
 #[derive(Debug, Clone)]
 pub enum Dialog {
+    /// Save the edits before going on?
     Unsaved {
+        /// What was asked for.
         then: After,
     },
+    /// Which file to open.
     Open {
+        /// The path typed so far.
         path: String,
     },
+    /// Where and how to save.
     SaveAs {
+        /// The path typed so far.
         path: String,
+        /// The encoding chosen.
         encoding: TextEncoding,
+        /// Whether to write parts.
         split: bool,
+        /// What to do once saved.
         then: After,
     },
+    /// Overwrite the file that was opened?
     ConfirmOverwrite {
+        /// The file.
         path: PathBuf,
+        /// What to do once saved.
         then: After,
     },
+    /// Errors remain: fix them, or save a draft?
     SaveErrors {
+        /// Where the save was going.
         path: PathBuf,
+        /// What to do once saved.
         then: After,
     },
+    /// Something to read, with OK.
     Message {
+        /// The heading.
         title: String,
+        /// The text.
         text: String,
     },
 }
 
-/// Which field a "Browse…" result fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BrowseFor {
-    Open,
-    Save,
-    Template,
-}
-
-/// The user's answer.
-#[derive(Debug, Clone)]
-pub enum Answer {
-    Cancel,
-    /// Save, then go on.
-    Save(After),
-    /// Drop the edits and go on.
-    Discard(After),
-    OpenPath(PathBuf),
-    Browse(BrowseFor, String),
-    SaveAs {
-        path: PathBuf,
-        encoding: TextEncoding,
-        split: bool,
-        then: After,
-    },
-    Overwrite(PathBuf, After),
-    ShowSaveAs(After),
-    SaveDraft(PathBuf, After),
-    Goto(usize, Option<usize>),
-    /// Open the list of changed cells (the save waits for the user).
-    Review,
-}
-
-/// Draws the open dialog, if any, and returns the answer when one was given.
+/// Draws the dialog and returns the answer, as a command, once one was given.
 pub fn show(
     ctx: &egui::Context,
     dialog: &mut Dialog,
     sheet: &Sheet,
     issues: &[crate::Issue],
     file_name: &str,
-) -> Option<Answer> {
+) -> Option<Command> {
     let modal = Modal::new(Id::unique("bulksheet-dialog"));
     let resp = modal.show(ctx, |ui| {
         ui.set_max_width(theme::DIALOG_WIDTH);
@@ -105,7 +84,7 @@ pub fn show(
         }
     });
     let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-    resp.inner.or((escape).then_some(Answer::Cancel))
+    resp.inner.or(escape.then_some(Command::CloseDialog))
 }
 
 fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
@@ -113,7 +92,7 @@ fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     ui.horizontal(add);
 }
 
-fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Answer> {
+fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Unsaved changes"));
@@ -130,13 +109,13 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Answer> {
     ui.label(question);
     buttons(ui, |ui| {
         if ui.button(tr(lang, "Save")).clicked() {
-            answer = Some(Answer::Save(then.clone()));
+            answer = Some(Command::SaveThen(then.clone()));
         }
         if ui.button(tr(lang, "Don't save")).clicked() {
-            answer = Some(Answer::Discard(then.clone()));
+            answer = Some(Command::DiscardThen(then.clone()));
         }
         if ui.button(tr(lang, "Cancel")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
     });
     answer
@@ -150,7 +129,7 @@ fn path_field(ui: &mut Ui, path: &mut String, hint: &str) -> egui::Response {
     )
 }
 
-fn open(ui: &mut Ui, path: &mut String) -> Option<Answer> {
+fn open(ui: &mut Ui, path: &mut String) -> Option<Command> {
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Open a CSV file"));
@@ -164,23 +143,23 @@ fn open(ui: &mut Ui, path: &mut String) -> Option<Answer> {
             && ui.input(|i| i.key_pressed(egui::Key::Enter))
             && !path.trim().is_empty()
         {
-            answer = Some(Answer::OpenPath(PathBuf::from(path.trim())));
+            answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
         }
         if ui
             .button(tr(lang, "Browse…"))
             .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
             .clicked()
         {
-            answer = Some(Answer::Browse(BrowseFor::Open, path.clone()));
+            answer = Some(Command::Browse(BrowseFor::Open, path.clone()));
         }
     });
     buttons(ui, |ui| {
         let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new(tr(lang, "Open")));
         if ok.clicked() {
-            answer = Some(Answer::OpenPath(PathBuf::from(path.trim())));
+            answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
         }
         if ui.button(tr(lang, "Cancel")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
     });
     answer
@@ -193,7 +172,7 @@ fn save_as(
     encoding: &mut TextEncoding,
     split: &mut bool,
     then: &After,
-) -> Option<Answer> {
+) -> Option<Command> {
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Save as"));
@@ -204,7 +183,7 @@ fn save_as(
             .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
             .clicked()
         {
-            answer = Some(Answer::Browse(BrowseFor::Save, path.clone()));
+            answer = Some(Command::Browse(BrowseFor::Save, path.clone()));
         }
     });
     egui::ComboBox::from_label(tr(lang, "File encoding"))
@@ -237,7 +216,7 @@ fn save_as(
             egui::Button::new(tr(lang, "Save file")),
         );
         if ok.clicked() {
-            answer = Some(Answer::SaveAs {
+            answer = Some(Command::SaveAsTo {
                 path: PathBuf::from(path.trim()),
                 encoding: *encoding,
                 split: *split,
@@ -245,13 +224,13 @@ fn save_as(
             });
         }
         if ui.button(tr(lang, "Cancel")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
     });
     answer
 }
 
-fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Option<Answer> {
+fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Option<Command> {
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Overwrite the original file?"));
@@ -262,14 +241,14 @@ fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Optio
     ));
     buttons(ui, |ui| {
         if ui.button(tr(lang, "Overwrite")).clicked() {
-            answer = Some(Answer::Overwrite(path.to_path_buf(), then.clone()));
+            answer = Some(Command::Overwrite(path.to_path_buf(), then.clone()));
         }
         if ui.button(tr(lang, "Save as…")).clicked() {
-            answer = Some(Answer::ShowSaveAs(then.clone()));
+            answer = Some(Command::ShowSaveAs(then.clone()));
         }
         review_button(ui, &mut answer);
         if ui.button(tr(lang, "Cancel")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
     });
     answer
@@ -281,7 +260,7 @@ fn save_errors(
     issues: &[crate::Issue],
     path: &std::path::Path,
     then: &After,
-) -> Option<Answer> {
+) -> Option<Command> {
     let mut answer = None;
     let pal = Palette::for_visuals(ui.visuals());
     let errors: Vec<&crate::Issue> = issues
@@ -310,13 +289,16 @@ fn save_errors(
                 let link = ui.add(egui::Button::new(text).frame(false).truncate());
                 let hover = issue_message(lang, issue);
                 if link.on_hover_text(hover).clicked() && issue.row > 0 {
-                    answer = Some(Answer::Goto(issue.row - 1, issue.col));
+                    answer = Some(Command::Goto {
+                        row: issue.row - 1,
+                        col: issue.col,
+                    });
                 }
             }
         });
     buttons(ui, |ui| {
         if ui.button(tr(lang, "Fix them first")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
         review_button(ui, &mut answer);
         let draft = egui::Button::new(
@@ -324,27 +306,27 @@ fn save_errors(
                 .color(pal.draft_banner),
         );
         if ui.add(draft).clicked() {
-            answer = Some(Answer::SaveDraft(path.to_path_buf(), then.clone()));
+            answer = Some(Command::SaveDraft(path.to_path_buf(), then.clone()));
         }
     });
     answer
 }
 
 /// "Review changes…": every changed cell, before the file is written.
-fn review_button(ui: &mut Ui, answer: &mut Option<Answer>) {
+fn review_button(ui: &mut Ui, answer: &mut Option<Command>) {
     let lang = ui_lang(ui.ctx());
     if ui.button(tr(lang, "Review changes…")).clicked() {
-        *answer = Some(Answer::Review);
+        *answer = Some(Command::Review);
     }
 }
 
-fn message(ui: &mut Ui, title: &str, text: &str) -> Option<Answer> {
+fn message(ui: &mut Ui, title: &str, text: &str) -> Option<Command> {
     let mut answer = None;
     ui.heading(title);
     ui.label(text);
     buttons(ui, |ui| {
         if ui.button(tr(ui_lang(ui.ctx()), "OK")).clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Command::CloseDialog);
         }
     });
     answer

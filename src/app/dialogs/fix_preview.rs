@@ -3,6 +3,7 @@
 //! step.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{Lang, shown, tr};
 use crate::app::theme::{self, Palette};
 use crate::fix::{self, Fix};
@@ -48,13 +49,13 @@ impl FixPreview {
         0
     }
 
-    /// Draws the preview; Some(true) to apply, Some(false) to cancel.
+    /// Draws the preview; returns Apply, or closing it.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         lang: Lang,
         sheet_header: &[String],
-    ) -> Option<bool> {
+    ) -> Option<Command> {
         let mut answer = None;
         Modal::new(Id::unique("bulksheet-fix-preview")).show(ctx, |ui| {
             ui.set_width(theme::DIALOG_WIDTH + 120.0);
@@ -88,15 +89,15 @@ impl FixPreview {
                     egui::Button::new(RichText::new(tr(lang, "Apply")).strong()),
                 );
                 if apply.clicked() {
-                    answer = Some(true);
+                    answer = Some(Command::ApplyPreview);
                 }
                 if ui.button(tr(lang, "Cancel")).clicked() {
-                    answer = Some(false);
+                    answer = Some(Command::CloseDialog);
                 }
             });
         });
         let esc = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        answer.or(esc.then_some(false))
+        answer.or(esc.then_some(Command::CloseDialog))
     }
 
     fn fix_table(&self, ui: &mut egui::Ui, lang: Lang, header: &[String]) {

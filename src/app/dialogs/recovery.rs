@@ -1,7 +1,8 @@
 //! The question asked when unsaved edits were left by a run that stopped: what restoring
 //! would change, and Restore, Discard or Later.
 
-use crate::app::file::recovery::{Choice, Offer};
+use crate::app::command::Command;
+use crate::app::file::recovery::Offer;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use crate::journal::Preview;
@@ -14,7 +15,7 @@ pub(crate) fn offer_body(
     offer: &Offer,
     header: &[String],
     name: &str,
-) -> Option<Choice> {
+) -> Option<Command> {
     let lang = Lang::En;
     let mut choice = None;
     ui.heading(tr(lang, "Restore unsaved edits?"));
@@ -50,13 +51,13 @@ pub(crate) fn offer_body(
             .add_enabled(can, egui::Button::new(tr(lang, "Restore")))
             .clicked()
         {
-            choice = Some(Choice::Restore);
+            choice = Some(Command::RestoreEdits);
         }
         if ui.button(tr(lang, "Discard")).clicked() {
-            choice = Some(Choice::Discard);
+            choice = Some(Command::DiscardEdits);
         }
         if ui.button(tr(lang, "Later")).clicked() {
-            choice = Some(Choice::Later);
+            choice = Some(Command::RestoreLater);
         }
     });
     choice

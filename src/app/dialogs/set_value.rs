@@ -2,6 +2,7 @@
 //! `code — label` list when the selection is one enum column, typed otherwise.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
@@ -39,8 +40,8 @@ impl SetValue {
         }
     }
 
-    /// Draws the dialog: Some(Some(value)) to set, Some(None) to cancel.
-    pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Option<String>> {
+    /// Draws the dialog; returns the value to set, or closing it.
+    pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Command> {
         let mut answer = None;
         Modal::new(Id::unique("bulksheet-set-value")).show(ctx, |ui| {
             ui.set_max_width(theme::DIALOG_WIDTH);
@@ -60,7 +61,7 @@ impl SetValue {
                     field.request_focus();
                 }
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    answer = Some(Some(self.value.clone()));
+                    answer = Some(Command::SetSelected(self.value.clone()));
                 }
             } else {
                 let current = self
@@ -84,14 +85,14 @@ impl SetValue {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(tr(lang, "Set")).clicked() {
-                    answer = Some(Some(self.value.clone()));
+                    answer = Some(Command::SetSelected(self.value.clone()));
                 }
                 if ui.button(tr(lang, "Cancel")).clicked() {
-                    answer = Some(None);
+                    answer = Some(Command::CloseDialog);
                 }
             });
         });
         let esc = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        answer.or(esc.then_some(None))
+        answer.or(esc.then_some(Command::CloseDialog))
     }
 }

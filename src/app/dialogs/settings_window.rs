@@ -1,8 +1,8 @@
 //! The Settings window: language and theme, and where the settings are kept.
 
 use crate::app::command::Command;
-use crate::app::i18n::LANGUAGES;
 use crate::app::i18n::{Lang, tr};
+use crate::app::menus::item::{item_button, language_choice, theme_choice};
 use crate::app::settings::{APP_ID, ThemeChoice};
 use eframe::egui;
 
@@ -25,38 +25,14 @@ pub fn show(
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.strong(tr(lang, "Language"));
-            ui.horizontal(|ui| {
-                for (l, name) in LANGUAGES {
-                    if ui
-                        .radio(lang == l, name)
-                        .on_hover_text(tr(lang, "The language of menus, dialogs and messages"))
-                        .clicked()
-                    {
-                        picked = Some(Command::SetLang(l));
-                    }
-                }
-            });
+            ui.strong(tr(lang, Command::SetLang(lang).entry().label));
+            ui.horizontal(|ui| picked = language_choice(ui, lang).or(picked.take()));
             ui.add_space(6.0);
-            ui.strong(tr(lang, "Theme"));
-            ui.horizontal(|ui| {
-                for t in ThemeChoice::ALL {
-                    if ui
-                        .radio(theme == t, tr(lang, t.label()))
-                        .on_hover_text(tr(lang, "Light or dark colours"))
-                        .clicked()
-                    {
-                        picked = Some(Command::SetTheme(t));
-                    }
-                }
-            });
+            ui.strong(tr(lang, Command::SetTheme(theme).entry().label));
+            ui.horizontal(|ui| picked = theme_choice(ui, lang, theme).or(picked.take()));
             ui.add_space(6.0);
             ui.separator();
-            if ui
-                .button(tr(lang, "Clear recent files"))
-                .on_hover_text(tr(lang, "Empty the File → Open Recent list"))
-                .clicked()
-            {
+            if item_button(ui, lang, &Command::ClearRecent) {
                 picked = Some(Command::ClearRecent);
             }
             if let Some(dir) = storage_dir() {

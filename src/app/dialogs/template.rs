@@ -1,22 +1,13 @@
 //! The Load template dialog: a path field and Browse, like Open.
 
+use crate::app::command::{BrowseFor, Command};
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use eframe::egui;
 use std::path::PathBuf;
 
-/// What the Load template dialog asked for.
-pub enum LoadAnswer {
-    /// Load this file.
-    Load(PathBuf),
-    /// Ask the system for a file, starting from the path typed.
-    Browse(String),
-    /// Close the dialog.
-    Cancel,
-}
-
 /// The Load template dialog: a path field and Browse, like Open.
-pub fn load_dialog(ctx: &egui::Context, lang: Lang, path: &mut String) -> Option<LoadAnswer> {
+pub fn load_dialog(ctx: &egui::Context, lang: Lang, path: &mut String) -> Option<Command> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("bulksheet-load-template")).show(ctx, |ui| {
         ui.set_max_width(theme::DIALOG_WIDTH);
@@ -35,14 +26,14 @@ pub fn load_dialog(ctx: &egui::Context, lang: Lang, path: &mut String) -> Option
                 && ui.input(|i| i.key_pressed(egui::Key::Enter))
                 && !path.trim().is_empty()
             {
-                answer = Some(LoadAnswer::Load(PathBuf::from(path.trim())));
+                answer = Some(Command::LoadTemplateFrom(PathBuf::from(path.trim())));
             }
             if ui
                 .button(tr(lang, "Browse…"))
                 .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
                 .clicked()
             {
-                answer = Some(LoadAnswer::Browse(path.clone()));
+                answer = Some(Command::Browse(BrowseFor::Template, path.clone()));
             }
         });
         ui.add_space(8.0);
@@ -52,15 +43,15 @@ pub fn load_dialog(ctx: &egui::Context, lang: Lang, path: &mut String) -> Option
                 egui::Button::new(tr(lang, "Load")),
             );
             if ok.clicked() {
-                answer = Some(LoadAnswer::Load(PathBuf::from(path.trim())));
+                answer = Some(Command::LoadTemplateFrom(PathBuf::from(path.trim())));
             }
             if ui.button(tr(lang, "Cancel")).clicked() {
-                answer = Some(LoadAnswer::Cancel);
+                answer = Some(Command::CloseDialog);
             }
         });
     });
     if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-        answer = Some(LoadAnswer::Cancel);
+        answer = Some(Command::CloseDialog);
     }
     answer
 }

@@ -195,12 +195,13 @@ impl BulksheetApp {
             ui.set_max_width(theme::DIALOG_WIDTH);
             offer_body(ui, offer, header, &self.file.name)
         });
-        if let Some(choice) = modal.inner {
-            self.answer_offer(choice);
+        if let Some(cmd) = modal.inner {
+            self.queue.push(cmd);
         }
     }
 
-    fn answer_offer(&mut self, choice: Choice) {
+    /// Carries out the answer to the restore question.
+    pub(crate) fn answer_offer(&mut self, choice: Choice) {
         let Some(offer) = self.recovery.offer.take() else {
             return;
         };

@@ -5,7 +5,8 @@
 
 use super::loader::{self, Job, Outcome, SaveRequest};
 use super::recent;
-use crate::app::dialogs::file::{self as dialogs, After, Answer, BrowseFor, Dialog};
+use crate::app::command::{After, BrowseFor};
+use crate::app::dialogs::file::{self as dialogs, Dialog};
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr, trf};
 use crate::app::{BulksheetApp, FileInfo, SaveSettings};
@@ -155,7 +156,8 @@ impl BulksheetApp {
         }
     }
 
-    fn go_on(&mut self, ctx: &egui::Context, then: After) {
+    /// Goes on with what a question was asked for.
+    pub(crate) fn go_on(&mut self, ctx: &egui::Context, then: After) {
         match then {
             After::Nothing => {}
             After::Open(p) => self.open_now(ctx, p),
@@ -163,68 +165,46 @@ impl BulksheetApp {
         }
     }
 
-    /// Draws the dialog and carries out the answer.
+    /// Draws the question on screen; the answer goes on the queue.
     pub(crate) fn show_dialog(&mut self, ctx: &egui::Context) {
         let Some(dialog) = self.dialog.as_mut() else {
             return;
         };
         self.issues.refresh(&self.sheet, self.settings.lang);
         let issues = self.issues.issues();
-        let answer = dialogs::show(ctx, dialog, &self.sheet, issues, &self.file.name);
-        if let Some(a) = answer {
-            self.answer(ctx, a);
+        if let Some(cmd) = dialogs::show(ctx, dialog, &self.sheet, issues, &self.file.name) {
+            self.queue.push(cmd);
         }
     }
 
-    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
-        match answer {
-            Answer::Cancel => self.dialog = None,
-            Answer::Save(then) => {
-                self.dialog = None;
-                self.request_save(ctx, then);
-            }
-            Answer::Discard(then) => {
-                self.dialog = None;
-                self.go_on(ctx, then);
-            }
-            Answer::OpenPath(p) => {
-                self.dialog = None;
-                self.start_open(ctx, p);
-            }
-            Answer::Browse(what, current) => self.browse(ctx, what, &current),
-            Answer::SaveAs {
-                path,
-                encoding,
-                split,
-                then,
-            } => {
-                self.dialog = None;
-                self.settings.set_save_encoding(encoding);
-                self.apply_save_settings(SaveSettings { encoding, split });
-                if self.file.path.as_deref() == Some(path.as_path()) && !split {
-                    self.file.overwrite_ok = true;
-                }
-                self.save_checked(ctx, path, then);
-            }
-            Answer::Overwrite(path, then) => {
-                self.dialog = None;
-                self.file.overwrite_ok = true;
-                self.save_checked(ctx, path, then);
-            }
-            Answer::ShowSaveAs(then) => self.show_save_as(then),
-            Answer::SaveDraft(path, then) => {
-                self.dialog = None;
-                self.start_save(ctx, path, then);
-            }
-            Answer::Goto(row, col) => {
-                self.dialog = None;
-                self.goto_issue(row, col);
-            }
-            Answer::Review => {
-                self.dialog = None;
-                self.edit.review.open = true;
-            }
+    /// Save As was answered: the options are kept for the next save, then the file saved.
+    pub(crate) fn save_as_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        settings: SaveSettings,
+        then: After,
+    ) {
+        self.dialog = None;
+        self.settings.set_save_encoding(settings.encoding);
+        self.apply_save_settings(settings);
+        if self.file.path.as_deref() == Some(path.as_path()) && !settings.split {
+            self.file.overwrite_ok = true;
         }
+        self.save_checked(ctx, path, then);
+    }
+
+    /// The original may be overwritten from now on; saves over it.
+    pub(crate) fn overwrite(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        self.dialog = None;
+        self.file.overwrite_ok = true;
+        self.save_checked(ctx, path, then);
+    }
+
+    /// Saves although errors remain.
+    pub(crate) fn save_draft(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        self.dialog = None;
+        self.start_save(ctx, path, then);
     }
 
     /// Asks the system file dialog on a worker thread; where no desktop portal runs, it

@@ -45,7 +45,7 @@ pub(crate) struct Offer {
 }
 
 /// The user's answer to the offer.
-pub(crate) enum Choice {
+pub enum Choice {
     /// Apply the journal to the document.
     Restore,
     /// Delete the journal.

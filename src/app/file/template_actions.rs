@@ -2,8 +2,8 @@
 //! the loaded one that fits a newly opened file best.
 
 use crate::app::BulksheetApp;
-use crate::app::dialogs::file::{BrowseFor, Dialog};
-use crate::app::dialogs::template::{LoadAnswer, load_dialog};
+use crate::app::dialogs::file::Dialog;
+use crate::app::dialogs::template::load_dialog;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr, trf};
 use eframe::egui;
@@ -47,26 +47,25 @@ impl BulksheetApp {
         }
     }
 
-    /// Draws the Load template dialog while it is open and carries out the answer.
+    /// Draws the Load template dialog while it is open; the answer goes on the queue.
     pub(crate) fn template_dialog(&mut self, ctx: &egui::Context) {
         let Some(path) = self.template_path.as_mut() else {
             return;
         };
-        match load_dialog(ctx, self.settings.lang, path) {
-            Some(LoadAnswer::Load(p)) => {
-                self.template_path = None;
-                if let Err(e) = self.load_template(&p) {
-                    self.dialog = Some(Dialog::Message {
-                        title: tr(self.settings.lang, "The template could not be loaded").into(),
-                        text: e,
-                    });
-                }
-            }
-            Some(LoadAnswer::Browse(current)) => {
-                self.browse(ctx, BrowseFor::Template, &current);
-            }
-            Some(LoadAnswer::Cancel) => self.template_path = None,
-            None => {}
+        if let Some(cmd) = load_dialog(ctx, self.settings.lang, path) {
+            self.queue.push(cmd);
+        }
+    }
+
+    /// Loads the template file chosen in the Load template dialog and closes it; a
+    /// failure is shown as a message.
+    pub(crate) fn load_template_from(&mut self, path: &Path) {
+        self.template_path = None;
+        if let Err(e) = self.load_template(path) {
+            self.dialog = Some(Dialog::Message {
+                title: tr(self.settings.lang, "The template could not be loaded").into(),
+                text: e,
+            });
         }
     }
 }

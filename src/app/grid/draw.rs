@@ -8,7 +8,6 @@ use super::editor::{begin_edit, commit_editor, draw_editor};
 use super::focus::{focus_id, hold_focus};
 use super::geometry::{Geometry, Regions, visible_rows};
 use super::header::draw_header;
-use super::keys::handle_keys;
 use super::row_numbers::draw_row_numbers;
 use super::state::GridState;
 use super::state::cell::{CellPos, Move};
@@ -23,9 +22,16 @@ use eframe::egui::{
     WidgetInfo, accesskit::Role,
 };
 
+/// Fits the selection and the rows shown to the sheet as it is now (before its keys are
+/// carried out, and before it is drawn).
+pub fn prepare(sheet: &Sheet, st: &mut GridState) {
+    st.clamp(sheet.doc().rows(), sheet.doc().width());
+    st.refresh_view(sheet);
+    st.keep_cursor_shown();
+}
+
 /// Draws the grid and applies the user's edits to the sheet. `keyboard` is false while a
-/// dialog or another text field owns the keyboard. What the menus and headers ask for is
-/// put on `queue`.
+/// dialog owns the keyboard. What the menus and headers ask for is put on `queue`.
 pub fn show(
     ui: &mut Ui,
     sheet: &mut Sheet,
@@ -33,13 +39,7 @@ pub fn show(
     keyboard: bool,
     queue: &mut Vec<Command>,
 ) {
-    st.clamp(sheet.doc().rows(), sheet.doc().width());
-    st.refresh_view(sheet);
-    st.keep_cursor_shown();
-    if keyboard {
-        handle_keys(ui, sheet, st);
-        st.refresh_view(sheet);
-    }
+    prepare(sheet, st);
     let rows = st.view().len();
     let geo = Geometry::new(st, rows, theme::row_number_width(sheet.doc().rows()));
     let mut area = ScrollArea::both().id_salt("grid").auto_shrink(false);

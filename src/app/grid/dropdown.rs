@@ -10,7 +10,7 @@ use crate::Sheet;
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::schema::EnumOption;
-use eframe::egui::{self, Area, Id, Key, Modifiers, Order, ScrollArea, Ui};
+use eframe::egui::{self, Area, Id, Order, ScrollArea, Ui};
 
 /// Sets an enum cell to an option's code (or blank) from its dropdown.
 pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &str) {
@@ -19,42 +19,25 @@ pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &st
     st.move_cursor(at);
 }
 
-/// Up and Down move the highlight, Enter picks it, Esc closes the list.
-pub fn dropdown_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
-    let Some(dd) = st.dropdown().cloned() else {
+/// Moves the highlight of the open list by `by` options (the blank one last).
+pub fn move_highlight(sheet: &Sheet, st: &mut GridState, by: isize) {
+    let Some(dd) = st.dropdown_mut() else {
         return;
     };
     let n = enum_options(sheet, dd.at.col).len() + 1; // + "(blank)"
-    let (up, down, enter, esc) = ui.input_mut(|i| {
-        (
-            i.consume_key(Modifiers::NONE, Key::ArrowUp),
-            i.consume_key(Modifiers::NONE, Key::ArrowDown),
-            i.consume_key(Modifiers::NONE, Key::Enter),
-            i.consume_key(Modifiers::NONE, Key::Escape),
-        )
-    });
-    if esc {
-        st.close_dropdown();
+    dd.highlight = dd.highlight.saturating_add_signed(by).min(n - 1);
+}
+
+/// Sets the cell to the highlighted option and closes the list.
+pub fn pick_highlighted(sheet: &mut Sheet, st: &mut GridState) {
+    let Some(dd) = st.dropdown().cloned() else {
         return;
-    }
-    let mut highlight = dd.highlight;
-    if up {
-        highlight = highlight.saturating_sub(1);
-    }
-    if down {
-        highlight = (highlight + 1).min(n - 1);
-    }
-    if enter {
-        let code = enum_options(sheet, dd.at.col)
-            .get(highlight)
-            .map(|o| o.code.clone())
-            .unwrap_or_default();
-        pick_option(sheet, st, dd.at, &code);
-        return;
-    }
-    if let Some(d) = st.dropdown_mut() {
-        d.highlight = highlight;
-    }
+    };
+    let code = enum_options(sheet, dd.at.col)
+        .get(dd.highlight)
+        .map(|o| o.code.clone())
+        .unwrap_or_default();
+    pick_option(sheet, st, dd.at, &code);
 }
 
 /// Draws the open list of options under its cell.

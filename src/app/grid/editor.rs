@@ -1,7 +1,7 @@
 //! Editing a cell in place: started by typing, F2 or a double click; Enter, Tab and Esc
 //! commit or cancel it.
 
-use super::focus::{editor_id, focus_id};
+use super::focus::editor_id;
 use super::geometry::{Geometry, Regions};
 use super::state::GridState;
 use super::state::cell::{CellEditor, Dropdown, Move};
@@ -9,7 +9,7 @@ use super::words::{cell_label, enum_options};
 use crate::Sheet;
 use crate::app::i18n::{trf, ui_lang};
 use crate::app::theme;
-use eframe::egui::{self, FontId, Key, Modifiers, Ui, Vec2, WidgetInfo, accesskit::Role};
+use eframe::egui::{self, FontId, Ui, Vec2, WidgetInfo, accesskit::Role};
 
 /// Starts editing the selected cell: with `typed` text replacing the value, or (F2, double
 /// click) with the value itself; enum cells open their dropdown instead.
@@ -55,32 +55,6 @@ fn after_commit(st: &mut GridState, then: Move) {
         Move::Stay => st.reveal(),
         Move::Down => st.walk_or_step(1, 0),
         Move::Right => st.walk_or_step(0, 1),
-    }
-}
-
-/// Enter, Tab and Shift+Tab commit the edit and move on; Esc drops it.
-pub fn editor_keys(ui: &mut Ui, sheet: &mut Sheet, st: &mut GridState) {
-    let (enter, tab, back_tab, esc) = ui.input_mut(|i| {
-        (
-            i.consume_key(Modifiers::NONE, Key::Enter),
-            i.consume_key(Modifiers::NONE, Key::Tab),
-            i.consume_key(Modifiers::SHIFT, Key::Tab),
-            i.consume_key(Modifiers::NONE, Key::Escape),
-        )
-    });
-    if esc {
-        st.take_editor();
-        ui.memory_mut(|m| m.request_focus(focus_id()));
-    } else if enter {
-        commit_editor(sheet, st, Move::Down);
-        ui.memory_mut(|m| m.request_focus(focus_id()));
-    } else if tab {
-        commit_editor(sheet, st, Move::Right);
-        ui.memory_mut(|m| m.request_focus(focus_id()));
-    } else if back_tab {
-        commit_editor(sheet, st, Move::Stay);
-        st.walk_or_step(0, -1);
-        ui.memory_mut(|m| m.request_focus(focus_id()));
     }
 }
 

@@ -6,7 +6,7 @@ use super::geometry::{Geometry, Regions};
 use super::state::GridState;
 use super::words::{count_text, enum_options};
 use crate::Sheet;
-use crate::app::command::{Command, EditCommand};
+use crate::app::command::Command;
 use crate::app::i18n::ui_lang;
 use crate::app::theme::{self, ARROW_ROOM, Palette, SORT_ARROW_WIDTH};
 use eframe::egui::{
@@ -205,6 +205,6 @@ fn header_controls(
             Some((_, false)) => Some((col, true)),
             Some((_, true)) => None,
         };
-        queue.push(Command::Edit(EditCommand::Sort(next)));
+        queue.push(Command::Sort(next));
     }
 }

@@ -1,63 +1,63 @@
-//! The context menus of the grid: on a cell (the clipboard, its fix, the row operations)
+//! The context menus of the grid: on a cell (its fix, the clipboard, the row operations)
 //! and on a row number (the row operations).
 
-use super::item::{item, row_items};
+use super::item::{ROW_COMMANDS, plain_item};
 use crate::Sheet;
-use crate::app::command::{Command, EditCommand};
+use crate::app::command::Command;
 use crate::app::grid::state::cell::CellPos;
 use crate::app::i18n::{Lang, shown, tr};
-use eframe::egui::Response;
+use eframe::egui::{Response, Ui};
 
-/// Right click on a cell: the clipboard, its fix, and the row operations.
+/// Entries for these commands; the one clicked.
+fn entries(ui: &mut Ui, lang: Lang, cmds: &[Command]) -> Option<Command> {
+    let mut picked = None;
+    for c in cmds {
+        if plain_item(ui, lang, c) {
+            picked = Some(c.clone());
+        }
+    }
+    picked
+}
+
+/// Right click on a cell: its fix, the clipboard, and the row operations.
 pub fn cell_menu(resp: &Response, sheet: &Sheet, lang: Lang, pos: CellPos) -> Option<Command> {
     let mut picked = None;
     resp.context_menu(|ui| {
-        if let Some(fix) = crate::fix::propose_cell(sheet, pos.row, pos.col) {
+        let (row, col) = (pos.row, pos.col);
+        if let Some(fix) = crate::fix::propose_cell(sheet, row, col) {
+            let fix_cmd = Command::Fix { row, col };
             let label = format!(
                 "{}: {} → {}",
-                tr(lang, "Fix"),
+                tr(lang, fix_cmd.entry().label),
                 shown(&fix.old),
                 shown(&fix.new)
             );
             if ui.button(label).clicked() {
-                picked = Some(EditCommand::Fix(pos.row, pos.col));
+                picked = Some(fix_cmd);
             }
-            if item(ui, lang, "Fix all like this…", None) {
-                picked = Some(EditCommand::FixLike(pos.row, pos.col));
+            if plain_item(ui, lang, &Command::FixLike { row, col }) {
+                picked = Some(Command::FixLike { row, col });
             }
             ui.separator();
         }
-        for (label, c) in [
-            ("Cut", EditCommand::Cut),
-            ("Copy", EditCommand::Copy),
-            ("Paste", EditCommand::RequestPaste),
-            ("Clear", EditCommand::Clear),
-            ("Fill down", EditCommand::FillDown),
-            ("Set value for selected cells…", EditCommand::SetValue),
-        ] {
-            if item(ui, lang, label, None) {
-                picked = Some(c);
-            }
-        }
+        let clipboard = [
+            Command::Cut,
+            Command::Copy,
+            Command::RequestPaste,
+            Command::Clear,
+            Command::FillDown,
+            Command::SetValue,
+        ];
+        picked = entries(ui, lang, &clipboard).or(picked.take());
         ui.separator();
-        for (label, c) in row_items() {
-            if item(ui, lang, label, None) {
-                picked = Some(c);
-            }
-        }
+        picked = entries(ui, lang, &ROW_COMMANDS).or(picked.take());
     });
-    picked.map(Command::Edit)
+    picked
 }
 
 /// Right click on a row number: the row operations.
 pub fn row_menu(resp: &Response, lang: Lang) -> Option<Command> {
     let mut picked = None;
-    resp.context_menu(|ui| {
-        for (label, c) in row_items() {
-            if item(ui, lang, label, None) {
-                picked = Some(c);
-            }
-        }
-    });
-    picked.map(Command::Edit)
+    resp.context_menu(|ui| picked = entries(ui, lang, &ROW_COMMANDS));
+    picked
 }

@@ -1,172 +1,84 @@
-//! The editing commands: their shortcuts and the Edit, View and Tools menus. Each only
-//! names a command; the app carries it out.
+//! The Edit, View and Tools menus. Each entry only names a command; the app carries it
+//! out.
 
-use super::item::{item, item_if, row_items};
+use super::item::{ROW_COMMANDS, item, item_if};
 use crate::Sheet;
-use crate::app::command::EditCommand;
+use crate::app::command::Command;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr};
-use eframe::egui;
-use egui::{Event, Key, KeyboardShortcut, Modifiers, Ui};
+use eframe::egui::Ui;
 
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const CUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::X);
-const COPY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::C);
-const PASTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::V);
-const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
-const FILL_DOWN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-const REPLACE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
-const DELETE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Delete);
-
-/// The editing shortcuts pressed this frame. `grid` is true when the grid has the
-/// keyboard (no cell editor, no text field): only then are undo and the clipboard ours.
-pub fn shortcuts(ctx: &egui::Context, grid: bool) -> Vec<EditCommand> {
-    let mut out = Vec::new();
-    ctx.input_mut(|i| {
-        for (s, c) in [(FIND, EditCommand::Find), (REPLACE, EditCommand::Replace)] {
-            if i.consume_shortcut(&s) {
-                out.push(c);
+/// Entries in groups, a separator between groups; each with whether it can be picked now.
+fn entries(ui: &mut Ui, lang: Lang, groups: &[&[(Command, bool)]]) -> Option<Command> {
+    let mut picked = None;
+    for (i, group) in groups.iter().enumerate() {
+        if i > 0 {
+            ui.separator();
+        }
+        for (cmd, enabled) in group.iter() {
+            if item_if(ui, lang, *enabled, cmd) {
+                picked = Some(cmd.clone());
             }
         }
-        if !grid {
-            return;
-        }
-        // Longer shortcuts first, so Ctrl+Shift+Z is not read as Ctrl+Z.
-        let table = [
-            (REDO, EditCommand::Redo),
-            (UNDO, EditCommand::Undo),
-            (REDO_Y, EditCommand::Redo),
-            (SELECT_ALL, EditCommand::SelectAll),
-            (FILL_DOWN, EditCommand::FillDown),
-        ];
-        for (s, c) in table {
-            if i.consume_shortcut(&s) {
-                out.push(c);
-            }
-        }
-        // The system turns Ctrl+C/X/V into clipboard events; plain key presses (tests,
-        // other back ends) count too.
-        let mut keep = Vec::with_capacity(i.events.len());
-        for e in i.events.drain(..) {
-            match e {
-                Event::Copy => out.push(EditCommand::Copy),
-                Event::Cut => out.push(EditCommand::Cut),
-                Event::Paste(text) => out.push(EditCommand::Paste(text)),
-                Event::Key {
-                    key: key @ (Key::C | Key::X | Key::V),
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.command && !modifiers.shift => out.push(match key {
-                    Key::C => EditCommand::Copy,
-                    Key::X => EditCommand::Cut,
-                    _ => EditCommand::RequestPaste,
-                }),
-                other => keep.push(other),
-            }
-        }
-        i.events = keep;
-    });
-    out
+    }
+    picked
 }
 
 /// The Edit, View and Tools menus; returns the command picked.
-pub fn menus(ui: &mut Ui, lang: Lang, sheet: &Sheet, st: &GridState) -> Option<EditCommand> {
+pub fn menus(ui: &mut Ui, lang: Lang, sheet: &Sheet, st: &GridState) -> Option<Command> {
     let mut picked = None;
-    let mut pick = |c: EditCommand| picked = Some(c);
     ui.menu_button(tr(lang, "Edit"), |ui| {
-        if item_if(ui, lang, sheet.can_undo(), "Undo", Some(UNDO)) {
-            pick(EditCommand::Undo);
-        }
-        if item_if(ui, lang, sheet.can_redo(), "Redo", Some(REDO)) {
-            pick(EditCommand::Redo);
-        }
-        ui.separator();
-        if item(ui, lang, "Cut", Some(CUT)) {
-            pick(EditCommand::Cut);
-        }
-        if item(ui, lang, "Copy", Some(COPY)) {
-            pick(EditCommand::Copy);
-        }
-        if item(ui, lang, "Paste", Some(PASTE)) {
-            pick(EditCommand::RequestPaste);
-        }
-        if item(ui, lang, "Clear", Some(DELETE)) {
-            pick(EditCommand::Clear);
-        }
-        if item(ui, lang, "Select all", Some(SELECT_ALL)) {
-            pick(EditCommand::SelectAll);
-        }
-        ui.separator();
-        if item(ui, lang, "Fill down", Some(FILL_DOWN)) {
-            pick(EditCommand::FillDown);
-        }
-        if item(ui, lang, "Set value for selected cells…", None) {
-            pick(EditCommand::SetValue);
-        }
-        ui.separator();
-        for (label, c) in row_items() {
-            if item(ui, lang, label, None) {
-                pick(c);
-            }
-        }
-        ui.separator();
-        if item(ui, lang, "Find…", Some(FIND)) {
-            pick(EditCommand::Find);
-        }
-        if item(ui, lang, "Replace…", Some(REPLACE)) {
-            pick(EditCommand::Replace);
-        }
-        ui.separator();
-        if item(ui, lang, "Review changes…", None) {
-            pick(EditCommand::Review);
-        }
+        let rows = ROW_COMMANDS.map(|c| (c, true));
+        picked = entries(
+            ui,
+            lang,
+            &[
+                &[
+                    (Command::Undo, sheet.can_undo()),
+                    (Command::Redo, sheet.can_redo()),
+                ],
+                &[
+                    (Command::Cut, true),
+                    (Command::Copy, true),
+                    (Command::RequestPaste, true),
+                    (Command::Clear, true),
+                    (Command::SelectAll, true),
+                ],
+                &[(Command::FillDown, true), (Command::SetValue, true)],
+                &rows,
+                &[(Command::Find, true), (Command::Replace, true)],
+                &[(Command::Review, true)],
+            ],
+        );
     });
     ui.menu_button(tr(lang, "View"), |ui| {
         let mut errors_only = st.spec().errors_only;
-        if ui
-            .checkbox(&mut errors_only, tr(lang, "Only rows with errors"))
-            .clicked()
-        {
-            pick(EditCommand::ErrorsOnly);
+        let label = tr(lang, Command::ErrorsOnly.entry().label);
+        if ui.checkbox(&mut errors_only, label).clicked() {
+            picked = Some(Command::ErrorsOnly);
         }
-        let col = st.selected().col;
-        if item(ui, lang, "Sort by this column, ascending", None) {
-            pick(EditCommand::Sort(Some((col, false))));
+        if item(ui, lang, &Command::SortAscending) {
+            picked = Some(Command::SortAscending);
         }
-        if item(ui, lang, "Sort by this column, descending", None) {
-            pick(EditCommand::Sort(Some((col, true))));
+        if item(ui, lang, &Command::SortDescending) {
+            picked = Some(Command::SortDescending);
         }
-        if item_if(ui, lang, st.spec().sort.is_some(), "File order", None) {
-            pick(EditCommand::Sort(None));
+        let sorted = st.spec().sort.is_some();
+        if item_if(ui, lang, sorted, &Command::Sort(None)) {
+            picked = Some(Command::Sort(None));
         }
-        if item_if(ui, lang, !st.spec().is_identity(), "Show all rows", None) {
-            pick(EditCommand::ClearFilters);
+        if item_if(ui, lang, !st.spec().is_identity(), &Command::ClearFilters) {
+            picked = Some(Command::ClearFilters);
         }
     });
     ui.menu_button(tr(lang, "Tools"), |ui| {
-        if item(ui, lang, "Fix all…", None) {
-            pick(EditCommand::FixAll);
-        }
-        if item(ui, lang, "Drop blank rows…", None) {
-            pick(EditCommand::DropBlankRows);
-        }
-        ui.separator();
-        if item(ui, lang, "Cross-check with roster…", None) {
-            pick(EditCommand::Roster);
-        }
-        if item_if(
-            ui,
-            lang,
-            sheet.rules().roster.is_some(),
-            "Stop roster cross-check",
-            None,
-        ) {
-            pick(EditCommand::ClearRoster);
+        let roster = sheet.rules().roster.is_some();
+        let groups: [&[(Command, bool)]; 2] = [
+            &[(Command::FixAll, true), (Command::DropBlankRows, true)],
+            &[(Command::Roster, true), (Command::ClearRoster, roster)],
+        ];
+        if let Some(c) = entries(ui, lang, &groups) {
+            picked = Some(c);
         }
     });
     picked

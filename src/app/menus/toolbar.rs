@@ -1,84 +1,49 @@
 //! The toolbar under the menu: the common commands as buttons, each with a tooltip naming
 //! its shortcut, and the template picker.
 
+use super::item::hint_with_keys;
 use crate::app::command::Command;
 use crate::app::file::templates::Choice;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use eframe::egui;
 
+/// A button with this label and the command's hint and shortcut as its tooltip.
+fn button(ui: &mut egui::Ui, lang: Lang, label: &str, cmd: Command) -> Option<Command> {
+    let tip = hint_with_keys(lang, &cmd);
+    ui.button(label).on_hover_text(tip).clicked().then_some(cmd)
+}
+
+/// A button named and explained by the command table.
+fn command_button(ui: &mut egui::Ui, lang: Lang, cmd: Command) -> Option<Command> {
+    button(ui, lang, tr(lang, cmd.entry().label), cmd)
+}
+
 /// Draws the toolbar; returns the command picked.
 pub fn show(ui: &mut egui::Ui, lang: Lang, choices: &[Choice], current: &str) -> Option<Command> {
     let mut picked = None;
-    // No plain "Save" here: the dialogs have a Save button of their own, and Ctrl+S and the
-    // File menu are where people look for it.
-    let buttons = [
-        (
-            tr(lang, "Open…"),
-            tr(lang, "Open a CSV file (Ctrl+O)"),
-            Command::Open,
-        ),
-        (
-            tr(lang, "Save As…"),
-            tr(
-                lang,
-                "Save under another name, encoding or in parts (Ctrl+Shift+S)",
-            ),
-            Command::SaveAs,
-        ),
-    ];
     ui.horizontal(|ui| {
-        for (label, tip, command) in buttons {
-            if ui.button(label).on_hover_text(tip).clicked() {
-                picked = Some(command);
-            }
+        // No plain "Save" here: the dialogs have a Save button of their own, and Ctrl+S
+        // and the File menu are where people look for it.
+        for cmd in [Command::Open, Command::SaveAs] {
+            picked = command_button(ui, lang, cmd).or(picked.take());
         }
         ui.separator();
-        let errors: [(&str, &str, Command); 2] = [
-            (
-                tr(lang, "◀ Previous error"),
-                tr(lang, "Go to the previous error (Shift+F8)"),
-                Command::PreviousError,
-            ),
-            (
-                tr(lang, "Next error ▶"),
-                tr(lang, "Go to the next error (F8)"),
-                Command::NextError,
-            ),
-        ];
-        for (label, tip, command) in errors {
-            if ui.button(label).on_hover_text(tip).clicked() {
-                picked = Some(command);
-            }
-        }
+        let previous = format!("◀ {}", tr(lang, Command::PreviousError.entry().label));
+        picked = button(ui, lang, &previous, Command::PreviousError).or(picked.take());
+        let next = format!("{} ▶", tr(lang, Command::NextError.entry().label));
+        picked = button(ui, lang, &next, Command::NextError).or(picked.take());
         ui.separator();
-        ui.label(tr(lang, "Template:"));
+        ui.label(tr(lang, Command::UseTemplate(0).entry().label));
         if let Some(name) = picker(ui, lang, choices, current)
             && let Some(i) = choices.iter().position(|c| c.name == name)
         {
             picked = Some(Command::UseTemplate(i));
         }
-        if ui
-            .button(tr(lang, "Load template…"))
-            .on_hover_text(tr(lang, "Load a template from a TOML file"))
-            .clicked()
-        {
-            picked = Some(Command::LoadTemplate);
-        }
+        picked = command_button(ui, lang, Command::LoadTemplate).or(picked.take());
         ui.separator();
-        if ui
-            .button(tr(lang, "Settings…"))
-            .on_hover_text(tr(lang, "Language and theme"))
-            .clicked()
-        {
-            picked = Some(Command::Settings);
-        }
-        if ui
-            .button(tr(lang, "Keyboard shortcuts"))
-            .on_hover_text(tr(lang, "Every keyboard shortcut (F1)"))
-            .clicked()
-        {
-            picked = Some(Command::Help);
+        for cmd in [Command::Settings, Command::Help] {
+            picked = command_button(ui, lang, cmd).or(picked.take());
         }
     });
     picked

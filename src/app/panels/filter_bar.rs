@@ -3,7 +3,7 @@
 //! shows and in what order, never the file.
 
 use crate::Sheet;
-use crate::app::command::EditCommand;
+use crate::app::command::Command;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme::{self, Palette};
@@ -23,8 +23,8 @@ pub fn show(
     lang: Lang,
     bar: &mut FilterBar,
     sheet: &Sheet,
-    st: &mut GridState,
-) -> Option<EditCommand> {
+    st: &GridState,
+) -> Option<Command> {
     let mut cmd = None;
     ui.horizontal(|ui| {
         let mut errors_only = st.spec().errors_only;
@@ -32,7 +32,7 @@ pub fn show(
             .checkbox(&mut errors_only, tr(lang, "Only rows with errors"))
             .clicked()
         {
-            cmd = Some(EditCommand::ErrorsOnly);
+            cmd = Some(Command::ErrorsOnly);
         }
         ui.separator();
         ui.label(tr(lang, "Filter rows:"));
@@ -45,7 +45,7 @@ pub fn show(
             egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, "Filter rows")
         });
         if field.changed() {
-            st.set_filter_text(&bar.text);
+            cmd = Some(Command::FilterRows(bar.text.clone()));
         }
         if let Some((col, desc)) = st.spec().sort {
             ui.separator();
@@ -53,7 +53,7 @@ pub fn show(
             let arrow = if desc { "▼" } else { "▲" };
             ui.label(format!("{} {name} {arrow}", tr(lang, "Sorted by")));
             if ui.button(tr(lang, "File order")).clicked() {
-                cmd = Some(EditCommand::Sort(None));
+                cmd = Some(Command::Sort(None));
             }
         }
         if !st.spec().is_identity() {
@@ -69,7 +69,7 @@ pub fn show(
                 ),
             );
             if ui.button(tr(lang, "Show all rows")).clicked() {
-                cmd = Some(EditCommand::ClearFilters);
+                cmd = Some(Command::ClearFilters);
             }
         }
     });

@@ -3,18 +3,24 @@
 //! Replace all every match as one undo step.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
-use crate::find::{Query, find_all, replace_all};
+use crate::find::{Query, find_all};
 use eframe::egui;
 use egui::{Id, Key, Ui};
 
+/// The strip's state: open or not, what is searched and what replaces it.
 #[derive(Debug, Default)]
 pub struct FindPanel {
+    /// The strip is shown.
     pub open: bool,
+    /// The replace row is shown.
     pub replace: bool,
+    /// What is searched, and where.
     pub query: Query,
+    /// The replacement text.
     pub with: String,
     matches: Vec<(usize, usize)>,
     built_for: Option<(u64, Query)>,
@@ -22,14 +28,7 @@ pub struct FindPanel {
     focus: bool,
 }
 
-/// What the panel asks of the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FindAction {
-    Select(usize, usize),
-    /// Replace all changed this many cells.
-    Replaced(usize),
-}
-
+/// The id of the search field.
 pub fn field_id() -> Id {
     Id::unique("bulksheet-find-field")
 }
@@ -75,9 +74,9 @@ impl FindPanel {
         &mut self,
         ui: &mut Ui,
         lang: Lang,
-        sheet: &mut Sheet,
+        sheet: &Sheet,
         st: &GridState,
-    ) -> Option<FindAction> {
+    ) -> Option<Command> {
         self.refresh(sheet);
         let mut action = None;
         let from = (st.selected().row, st.selected().col);
@@ -110,12 +109,10 @@ impl FindPanel {
                 ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
             });
             if named(ui.button(tr(lang, "◀ Previous")), "Previous match").clicked() {
-                action = self
-                    .step(from, false)
-                    .map(|(r, c)| FindAction::Select(r, c));
+                action = self.step(from, false).map(goto);
             }
             if named(ui.button(tr(lang, "Next ▶")), "Next match").clicked() || enter {
-                action = self.step(from, true).map(|(r, c)| FindAction::Select(r, c));
+                action = self.step(from, true).map(goto);
                 if enter {
                     self.focus = true;
                 }
@@ -143,11 +140,10 @@ impl FindPanel {
                     )
                 });
                 if ui.button(tr(lang, "Replace")).clicked() {
-                    action = self.replace_one(sheet, from);
+                    action = Some(Command::ReplaceOne);
                 }
                 if ui.button(tr(lang, "Replace all")).clicked() {
-                    let n = replace_all(sheet, &self.query, &self.with);
-                    action = Some(FindAction::Replaced(n));
+                    action = Some(Command::ReplaceAll);
                 }
             });
         }
@@ -157,14 +153,14 @@ impl FindPanel {
         action
     }
 
-    /// Replaces in the selected cell when it matches, then goes to the next match.
-    fn replace_one(&mut self, sheet: &mut Sheet, at: (usize, usize)) -> Option<FindAction> {
+    /// Replaces in the selected cell when it matches; returns the next match.
+    pub fn replace_one(&mut self, sheet: &mut Sheet, at: (usize, usize)) -> Option<(usize, usize)> {
         if self.matches.binary_search(&at).is_ok() {
             let new = self.query.replace(sheet.cell(at.0, at.1), &self.with);
             sheet.set_cell(at.0, at.1, &new);
             self.refresh(sheet);
         }
-        self.step(at, true).map(|(r, c)| FindAction::Select(r, c))
+        self.step(at, true)
     }
 
     fn column_choice(&mut self, ui: &mut Ui, lang: Lang, sheet: &Sheet) {
@@ -195,4 +191,12 @@ impl FindPanel {
 fn named(resp: egui::Response, name: &'static str) -> egui::Response {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name));
     resp
+}
+
+/// Selecting a match.
+fn goto((row, col): (usize, usize)) -> Command {
+    Command::Goto {
+        row,
+        col: Some(col),
+    }
 }

@@ -1,7 +1,7 @@
 //! The "Fix" offered on each fixable issue in the issue list: a small button applying the
 //! cell's fix, and a context menu with "Fix all like this…".
 
-use crate::app::command::{Command, EditCommand};
+use crate::app::command::Command;
 use crate::app::i18n::{shown, tr, ui_lang};
 use crate::fix::{Fix, propose_cell};
 use crate::{Issue, Sheet};
@@ -26,9 +26,10 @@ pub fn show(ui: &mut Ui, sheet: &Sheet, issue: &Issue) -> Option<Command> {
     button.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label.clone())
     });
-    button
-        .clicked()
-        .then_some(Command::Edit(EditCommand::Fix(fix.row, fix.col)))
+    button.clicked().then_some(Command::Fix {
+        row: fix.row,
+        col: fix.col,
+    })
 }
 
 /// Right click on a fixable issue: Fix, and Fix all like this.
@@ -55,11 +56,12 @@ pub fn context_menu(resp: &Response, sheet: &Sheet, issue: &Issue) -> Option<Com
     });
     let like = picked?;
     let fix = fix_for(sheet, issue)?;
-    Some(Command::Edit(if like {
-        EditCommand::FixLike(fix.row, fix.col)
+    let (row, col) = (fix.row, fix.col);
+    Some(if like {
+        Command::FixLike { row, col }
     } else {
-        EditCommand::Fix(fix.row, fix.col)
-    }))
+        Command::Fix { row, col }
+    })
 }
 
 /// A fix kind in words (the core's description, as an interface label).

@@ -1,49 +1,9 @@
-//! The Help panel (F1): every keyboard shortcut, from the one table below.
+//! The keyboard shortcuts panel (F1): every shortcut, read from the command table.
 
+use crate::app::command::help_lines;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use eframe::egui;
-
-/// Keys and what they do (the action is translated when shown). Keep this the only list of
-/// shortcuts in the documentation: the panel and the README follow it.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+O", "Open a file"),
-    ("Ctrl+S", "Save"),
-    (
-        "Ctrl+Shift+S",
-        "Save as, with a choice of encoding and splitting",
-    ),
-    ("Ctrl+Q", "Quit"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    ("Ctrl+C", "Copy the selected cells"),
-    ("Ctrl+X", "Cut the selected cells"),
-    ("Ctrl+V", "Paste (tab-separated, as from Excel)"),
-    ("Ctrl+A", "Select all cells"),
-    ("Ctrl+D", "Fill down from the first selected row"),
-    ("Ctrl+F", "Find"),
-    ("Ctrl+H", "Find and replace"),
-    ("Delete", "Clear the selected cells"),
-    ("F2", "Edit the cell, or open its list of options"),
-    ("Alt+↓", "Open the list of options of an enum cell"),
-    (
-        "Enter",
-        "Commit the edit and move down (inside a selected range: through the range)",
-    ),
-    ("Shift+Enter", "Move up"),
-    (
-        "Tab / Shift+Tab",
-        "Commit the edit and move right / left (inside a range: along its rows)",
-    ),
-    ("Esc", "Cancel the edit or close the list"),
-    ("↑ ↓ ← →", "Move the selection"),
-    ("Shift+↑ ↓ ← →", "Extend the selection"),
-    ("Page Up / Page Down", "Move a screen up / down"),
-    ("Home / End", "Move to the first / last column"),
-    ("Ctrl+Home / Ctrl+End", "Move to the first / last cell"),
-    ("F8 / Shift+F8", "Next / previous error"),
-    ("F1", "Show or hide this help"),
-];
 
 /// Draws the panel while `open` is set; its close button clears it.
 pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
@@ -68,9 +28,9 @@ pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
                     .striped(true)
                     .spacing([18.0, 6.0])
                     .show(ui, |ui| {
-                        for (keys, action) in SHORTCUTS {
-                            ui.monospace(*keys);
-                            ui.label(tr(lang, action));
+                        for line in help_lines() {
+                            ui.monospace(line.keys);
+                            ui.label(tr(lang, line.action));
                             ui.end_row();
                         }
                     });

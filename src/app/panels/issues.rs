@@ -3,7 +3,8 @@
 //! thousand issues costs nothing per frame.
 
 use super::fix_button;
-use crate::app::command::Command;
+use super::issue_text::{issue_message, issue_text};
+use crate::app::command::{Command, key_text};
 use crate::app::i18n::{Lang, tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::{Issue, Severity, Sheet};
@@ -106,19 +107,17 @@ impl IssueList {
             ui.selectable_value(&mut self.grouping, Grouping::Column, tr(lang, "Column"))
                 .on_hover_text(tr(lang, "One group per column"));
             ui.separator();
-            if ui
-                .button(tr(lang, "◀ Previous"))
-                .on_hover_text(tr(lang, "Previous error (Shift+F8)"))
-                .clicked()
-            {
-                action = Some(Command::PreviousError);
-            }
-            if ui
-                .button(tr(lang, "Next ▶"))
-                .on_hover_text(tr(lang, "Next error (F8)"))
-                .clicked()
-            {
-                action = Some(Command::NextError);
+            for (label, cmd) in [
+                ("◀ Previous", Command::PreviousError),
+                ("Next ▶", Command::NextError),
+            ] {
+                if ui
+                    .button(tr(lang, label))
+                    .on_hover_text(tip(lang, &cmd))
+                    .clicked()
+                {
+                    action = Some(cmd);
+                }
             }
         });
         self.refresh(sheet, lang);
@@ -241,30 +240,20 @@ fn entry_text(lang: Lang, issue: &Issue, grouping: Grouping) -> String {
     }
 }
 
+/// A button's tooltip: the command's name and its shortcut, e.g. Next error (F8).
+fn tip(lang: Lang, cmd: &Command) -> String {
+    let name = tr(lang, cmd.entry().label);
+    match cmd.shortcut() {
+        Some(k) => format!("{name} ({})", key_text(&k)),
+        None => name.to_string(),
+    }
+}
+
 /// One line of the list, exactly as high as `show_rows` expects, left-aligned.
 fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     let size = egui::vec2(ui.available_width(), theme::ISSUE_ROW_HEIGHT);
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(size, layout, add).inner
-}
-
-/// "Row 3, Login ID: message", as the list and the save dialog show an issue.
-pub fn issue_text(lang: Lang, issue: &Issue) -> String {
-    let place = match (issue.row, &issue.column) {
-        (0, Some(c)) => trf(lang, "Header, {c}", &[("c", c)]),
-        (0, None) => tr(lang, "File").to_string(),
-        (r, Some(c)) => trf(lang, "Row {r}, {c}", &[("r", &r), ("c", c)]),
-        (r, None) => trf(lang, "Row {r}", &[("r", &r)]),
-    };
-    format!("{place}: {}", issue_message(lang, issue))
-}
-
-/// An issue's message in the window's language: the one place the window reads it.
-// The core's issues carry English text for now; once they carry their message's parts,
-// this renders them in `lang`.
-pub fn issue_message(lang: Lang, issue: &Issue) -> String {
-    let _ = lang;
-    issue.message.clone()
 }
 
 fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {

@@ -5,6 +5,7 @@ pub mod filter_bar;
 pub mod find;
 pub mod fix_button;
 pub mod help;
+pub mod issue_text;
 pub mod issues;
 pub mod review;
 pub mod roster;

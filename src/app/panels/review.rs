@@ -3,6 +3,7 @@
 //! keep editing while it is open; reverting is an undoable step like any other.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{Lang, shown, tr};
 use crate::app::theme::{self, Palette};
 use crate::document::CellChange;
@@ -24,13 +25,8 @@ impl ReviewPanel {
         }
     }
 
-    /// Draws the window when open; returns a cell to select (document row, file column).
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        lang: Lang,
-        sheet: &mut Sheet,
-    ) -> Option<(usize, usize)> {
+    /// Draws the window when open; returns a cell to go to or changes to revert.
+    pub fn show(&mut self, ctx: &egui::Context, lang: Lang, sheet: &Sheet) -> Option<Command> {
         if !self.open {
             return None;
         }
@@ -103,10 +99,12 @@ impl ReviewPanel {
                         },
                     );
             });
-        if let Some(changes) = revert {
-            sheet.revert(&changes);
-        }
         self.open = open;
-        goto
+        revert
+            .map(Command::Revert)
+            .or(goto.map(|(row, col)| Command::Goto {
+                row,
+                col: Some(col),
+            }))
     }
 }

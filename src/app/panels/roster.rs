@@ -3,6 +3,7 @@
 //! findings then show like any other issue.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme::{self, Palette};
 use crate::roster::Roster;
@@ -11,22 +12,17 @@ use egui::{Id, Modal};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
-/// What the dialog did, for the status bar to say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RosterDone {
-    /// A roster of this many users is now cross-checked.
-    Loaded(usize),
-    Stopped,
-}
-
+/// The dialog's state: the path typed, the last error, a browse under way.
 #[derive(Debug)]
 pub struct RosterDialog {
+    /// The roster file's path as typed.
     pub path: String,
     error: Option<String>,
     browsing: Option<Receiver<Option<PathBuf>>>,
 }
 
 impl RosterDialog {
+    /// An empty dialog.
     pub fn new() -> Self {
         RosterDialog {
             path: String::new(),
@@ -35,14 +31,9 @@ impl RosterDialog {
         }
     }
 
-    /// Draws the dialog. Some(Some(done)) when a roster was set or cleared, Some(None)
-    /// when cancelled.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        lang: Lang,
-        sheet: &mut Sheet,
-    ) -> Option<Option<RosterDone>> {
+    /// Draws the dialog; returns the roster to load, stopping the cross-check, or
+    /// closing it.
+    pub fn show(&mut self, ctx: &egui::Context, lang: Lang, sheet: &Sheet) -> Option<Command> {
         self.poll_browse();
         let mut answer = None;
         Modal::new(Id::unique("bulksheet-roster")).show(ctx, |ui| {
@@ -62,7 +53,7 @@ impl RosterDialog {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, "Roster path")
                 });
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    answer = self.load(sheet).map(Some);
+                    answer = Some(Command::LoadRoster(PathBuf::from(self.path.trim())));
                 }
                 if ui.button(tr(lang, "Browse…")).clicked() {
                     self.browse(ctx);
@@ -79,32 +70,25 @@ impl RosterDialog {
                     .add_enabled(ok, egui::Button::new(tr(lang, "Cross-check")))
                     .clicked()
                 {
-                    answer = self.load(sheet).map(Some);
+                    answer = Some(Command::LoadRoster(PathBuf::from(self.path.trim())));
                 }
                 if sheet.rules().roster.is_some()
                     && ui.button(tr(lang, "Stop roster cross-check")).clicked()
                 {
-                    sheet.set_roster(None);
-                    answer = Some(Some(RosterDone::Stopped));
+                    answer = Some(Command::ClearRoster);
                 }
                 if ui.button(tr(lang, "Cancel")).clicked() {
-                    answer = Some(None);
+                    answer = Some(Command::CloseDialog);
                 }
             });
         });
         let esc = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        answer.or(esc.then_some(None))
+        answer.or(esc.then_some(Command::CloseDialog))
     }
 
-    /// Reads the roster and sets it; None (with the reason shown) when it cannot be used.
-    fn load(&mut self, sheet: &mut Sheet) -> Option<RosterDone> {
-        match load_roster(Path::new(self.path.trim()), sheet) {
-            Ok(n) => Some(RosterDone::Loaded(n)),
-            Err(e) => {
-                self.error = Some(e);
-                None
-            }
-        }
+    /// Shows why the roster could not be used.
+    pub fn set_error(&mut self, error: String) {
+        self.error = Some(error);
     }
 
     fn browse(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,207 @@
+//! The editing commands on the sheet and the grid. Every change to the sheet is one undo
+//! step; the window keeps only what is on screen.
+
+use crate::app::BulksheetApp;
+use crate::app::dialogs::fix_preview::FixPreview;
+use crate::app::grid::clipboard;
+use crate::app::grid::state::cell::CellPos;
+use crate::app::i18n::tr;
+use crate::app::panels::roster::load_roster;
+use crate::document::{CellChange, Edit};
+use crate::find::replace_all;
+use crate::fix;
+use eframe::egui;
+use std::path::Path;
+
+/// The first cell an edit touched (row, and column when it is a cell change).
+fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
+    match edit {
+        Edit::Cells(c) => c.first().map(|c| (c.row, Some(c.col))),
+        Edit::InsertRows(r) | Edit::DeleteRows(r) => r.first().map(|(at, _)| (*at, None)),
+        Edit::Batch(b) => b.iter().rev().find_map(first_place),
+    }
+}
+
+impl BulksheetApp {
+    /// Undoes the last change and shows where it was.
+    pub(crate) fn undo(&mut self) {
+        let place = self.sheet.history().last().and_then(first_place);
+        if self.sheet.undo() {
+            self.show_place(place);
+            self.say(false, |l| tr(l, "Undone.").into());
+        }
+    }
+
+    /// Redoes the change undone last and shows where it was.
+    pub(crate) fn redo(&mut self) {
+        if self.sheet.redo() {
+            let place = self.sheet.history().last().and_then(first_place);
+            self.show_place(place);
+            self.say(false, |l| tr(l, "Redone.").into());
+        }
+    }
+
+    /// Deletes the selected rows.
+    pub(crate) fn delete_rows(&mut self) {
+        let rows = self.grid.selected_rows();
+        if self.sheet.delete_rows(&rows) {
+            self.grid.collapse();
+            let n = rows.len();
+            self.say(false, move |l| format!("{} {n}", tr(l, "Rows deleted:")));
+        }
+    }
+
+    /// Duplicates the selected rows and selects the first copy.
+    pub(crate) fn duplicate_rows(&mut self) {
+        let rows = self.grid.selected_rows();
+        if self.sheet.duplicate_rows(&rows) {
+            let below = rows.iter().max().copied().unwrap_or(0) + 1;
+            self.grid
+                .select(CellPos::new(below, self.grid.selected().col));
+        }
+    }
+
+    /// Applies one cell's fix.
+    pub(crate) fn fix_cell(&mut self, row: usize, col: usize) {
+        if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
+            self.sheet.apply(fix::to_edit(&[f]));
+        }
+    }
+
+    /// Previews every fix like this cell's.
+    pub(crate) fn preview_fixes_like(&mut self, row: usize, col: usize) {
+        if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
+            let fixes = fix::propose_like(&self.sheet, &f);
+            let title = tr(self.settings.lang, "Fix all like this");
+            self.edit.preview = Some(FixPreview::fixes(title, fixes));
+        }
+    }
+
+    /// Previews every fix.
+    pub(crate) fn preview_all_fixes(&mut self) {
+        let fixes = fix::propose_all(&self.sheet);
+        let title = tr(self.settings.lang, "Fix all");
+        self.edit.preview = Some(FixPreview::fixes(title, fixes));
+    }
+
+    /// Previews dropping the blank rows.
+    pub(crate) fn preview_blank_rows(&mut self) {
+        let rows = fix::blank_rows(&self.sheet);
+        let title = tr(self.settings.lang, "Drop blank rows");
+        self.edit.preview = Some(FixPreview::blank_rows(title, rows));
+    }
+
+    /// Applies the previewed changes as one undo step.
+    pub(crate) fn apply_preview(&mut self) {
+        if let Some(p) = self.edit.preview.take() {
+            let n = p.apply(&mut self.sheet);
+            self.say(false, move |l| format!("{} {n}", tr(l, "Fixes applied:")));
+        }
+    }
+
+    /// Sets one value in every selected cell and closes the Set value dialog.
+    pub(crate) fn set_selected(&mut self, value: &str) {
+        self.edit.set_value = None;
+        clipboard::set_value(&mut self.sheet, &self.grid, value);
+    }
+
+    /// Replaces in the selected cell when it matches, then selects the next match.
+    pub(crate) fn replace_one(&mut self) {
+        let at = self.grid.selected();
+        if let Some((row, col)) = self
+            .edit
+            .find
+            .replace_one(&mut self.sheet, (at.row, at.col))
+        {
+            self.grid.select(CellPos::new(row, col));
+        }
+    }
+
+    /// Replaces every match as one undo step.
+    pub(crate) fn replace_every(&mut self) {
+        let find = &self.edit.find;
+        let n = replace_all(&mut self.sheet, &find.query, &find.with);
+        self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
+    }
+
+    /// Puts changed cells back as they were.
+    pub(crate) fn revert(&mut self, changes: &[CellChange]) {
+        self.sheet.revert(changes);
+    }
+
+    /// Reads a roster and cross-checks with it; a failure is shown in the roster dialog.
+    pub(crate) fn load_roster(&mut self, path: &Path) {
+        match load_roster(path, &mut self.sheet) {
+            Ok(n) => {
+                self.edit.roster = None;
+                self.say(false, move |l| {
+                    format!("{} {n}", tr(l, "Cross-checking with roster, users:"))
+                });
+            }
+            Err(e) => {
+                if let Some(d) = self.edit.roster.as_mut() {
+                    d.set_error(e);
+                }
+            }
+        }
+    }
+
+    /// Stops the roster cross-check.
+    pub(crate) fn clear_roster(&mut self) {
+        self.sheet.set_roster(None);
+        self.edit.roster = None;
+        self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
+    }
+
+    /// Selects where an undone or redone edit was.
+    fn show_place(&mut self, place: Option<(usize, Option<usize>)>) {
+        let rows = self.sheet.doc().rows();
+        if let Some((row, col)) = place
+            && row < rows
+        {
+            self.grid
+                .select(CellPos::new(row, col.unwrap_or(self.grid.selected().col)));
+        }
+    }
+
+    /// Puts the selection on the clipboard as tab-separated text.
+    pub(crate) fn copy(&mut self, ctx: &egui::Context) {
+        let text = clipboard::copy_text(&self.sheet, &self.grid);
+        let (r, c) = self.grid.block().size();
+        ctx.copy_text(text);
+        self.say(false, move |l| {
+            format!("{} {r} × {c}", tr(l, "Copied cells:"))
+        });
+    }
+
+    /// Pastes text at the selection and says how much landed.
+    pub(crate) fn paste(&mut self, text: &str) {
+        let Some(p) = clipboard::paste(&mut self.sheet, &mut self.grid, text) else {
+            return;
+        };
+        let (rows, cols, dropped) = (p.rows, p.cols, p.dropped);
+        self.say(dropped > 0, move |l| {
+            let mut msg = format!("{} {rows} × {cols}", tr(l, "Pasted cells:"));
+            if dropped > 0 {
+                let left_out = tr(l, "cells fell outside the sheet and were left out");
+                msg.push_str(&format!(" ({dropped} {left_out})"));
+            }
+            msg
+        });
+    }
+
+    /// Inserts a blank row above or below the selection.
+    pub(crate) fn insert_row(&mut self, below: bool) {
+        let rows = self.grid.selected_rows();
+        let at = if below {
+            rows.iter().max().map_or(0, |r| r + 1)
+        } else {
+            rows.iter().min().copied().unwrap_or(0)
+        };
+        let width = self.sheet.doc().width();
+        if self.sheet.insert_rows(at, vec![vec![String::new(); width]]) {
+            self.grid.refresh_view(&self.sheet);
+            self.grid.select(CellPos::new(at, self.grid.selected().col));
+        }
+    }
+}
