@@ -1,7 +1,8 @@
 //! Carries out the commands: every menu pick, shortcut, button and request of the grid
 //! and the panels is put on the app's queue and ends in [`BulksheetApp::run_command`].
 
-use crate::app::command::{After, Command, Scope};
+use crate::app::command::table::Scope;
+use crate::app::command::{After, Command};
 use crate::app::dialogs::set_value::SetValue;
 use crate::app::file::recent;
 use crate::app::file::recovery::Choice;

@@ -3,7 +3,8 @@
 //! the grid becomes [`Command::Type`]; the system's copy, cut and paste events become
 //! their commands.
 
-use crate::app::command::{COMMANDS, Command, Scope};
+use crate::app::command::Command;
+use crate::app::command::table::{COMMANDS, Scope};
 use eframe::egui::{self, Event, Key, KeyboardShortcut};
 
 /// How particular a shortcut is: with egui's logical matching, Ctrl+Z also matches

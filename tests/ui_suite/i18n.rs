@@ -3,7 +3,7 @@
 
 use bulksheet::TextEncoding;
 use bulksheet::app::ThemeChoice;
-use bulksheet::app::command::COMMANDS;
+use bulksheet::app::command::table::COMMANDS;
 use bulksheet::app::i18n::{Lang, japanese, tr, trf};
 
 /// The string literal right after the first argument of each `tr(` / `trf(` call.

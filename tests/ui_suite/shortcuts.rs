@@ -4,7 +4,8 @@
 
 use crate::ui_support::*;
 use bulksheet::Severity;
-use bulksheet::app::command::{Command, help_lines};
+use bulksheet::app::command::Command;
+use bulksheet::app::command::help::help_lines;
 use bulksheet::app::{BulksheetApp, CellPos};
 use eframe::egui::{KeyboardShortcut, accesskit::Role};
 use egui_kittest::Harness;

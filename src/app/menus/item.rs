@@ -1,6 +1,7 @@
 //! A menu entry or button for a command, named and explained by the command table.
 
-use crate::app::command::{Command, key_text};
+use crate::app::command::Command;
+use crate::app::command::help::key_text;
 use crate::app::i18n::{LANGUAGES, Lang, tr};
 use crate::app::settings::ThemeChoice;
 use eframe::egui::{self, Response, Ui};

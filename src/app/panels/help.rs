@@ -1,6 +1,6 @@
 //! The keyboard shortcuts panel (F1): every shortcut, read from the command table.
 
-use crate::app::command::help_lines;
+use crate::app::command::help::help_lines;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use eframe::egui;

@@ -4,7 +4,8 @@
 
 use super::fix_button;
 use super::issue_text::{issue_message, issue_text};
-use crate::app::command::{Command, key_text};
+use crate::app::command::Command;
+use crate::app::command::help::key_text;
 use crate::app::i18n::{Lang, tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::{Issue, Severity, Sheet};
