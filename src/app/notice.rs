@@ -6,10 +6,12 @@ use crate::app::i18n::Lang;
 /// Words a notice in a given language.
 type Words = Box<dyn Fn(Lang) -> String>;
 
+/// The status line: its text now, and how to word it again.
 pub struct Notice {
     text: String,
     /// `None` for a text in no particular language (a file system error, say).
     words: Option<Words>,
+    /// Shown in the warning colour.
     pub warning: bool,
 }
 
@@ -32,10 +34,12 @@ impl Notice {
         }
     }
 
+    /// The text as shown.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// Words the notice again in another language (a fixed one stays).
     pub fn reword(&mut self, lang: Lang) {
         if let Some(words) = &self.words {
             self.text = words(lang);

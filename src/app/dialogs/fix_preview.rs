@@ -10,6 +10,7 @@ use crate::fix::{self, Fix};
 use eframe::egui;
 use egui::{Id, Modal, RichText, ScrollArea};
 
+/// Changes waiting for Apply: fixes, or blank rows to drop.
 #[derive(Debug, Clone)]
 pub struct FixPreview {
     title: &'static str,
@@ -18,6 +19,7 @@ pub struct FixPreview {
 }
 
 impl FixPreview {
+    /// A preview of cell fixes, under this title.
     pub fn fixes(title: &'static str, fixes: Vec<Fix>) -> Self {
         FixPreview {
             title,
@@ -26,6 +28,7 @@ impl FixPreview {
         }
     }
 
+    /// A preview of blank rows to drop, under this title.
     pub fn blank_rows(title: &'static str, rows: Vec<usize>) -> Self {
         FixPreview {
             title,

@@ -10,8 +10,10 @@ use crate::schema::EnumOption;
 use eframe::egui;
 use egui::{Id, Modal};
 
+/// The Set value dialog's state.
 #[derive(Debug, Clone)]
 pub struct SetValue {
+    /// The value chosen or typed.
     pub value: String,
     /// The options of the selected enum column (empty: a text field).
     options: Vec<EnumOption>,
@@ -21,6 +23,7 @@ pub struct SetValue {
 }
 
 impl SetValue {
+    /// The dialog for the selected cells: a list of codes when they are one enum column.
     pub fn for_selection(sheet: &Sheet, st: &GridState) -> Self {
         let block = st.block();
         let cols = st.block_cols(&block);

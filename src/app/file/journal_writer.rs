@@ -13,6 +13,7 @@ enum Job {
     Flush(Sender<()>),
 }
 
+/// The worker that writes journals, and its last failure.
 pub struct JournalWriter {
     tx: Sender<Job>,
     /// The last failure, shown once in the status bar.
@@ -20,6 +21,7 @@ pub struct JournalWriter {
 }
 
 impl JournalWriter {
+    /// Starts the worker.
     pub fn start() -> Self {
         let (tx, rx) = channel();
         let error = Arc::new(Mutex::new(None));
@@ -28,10 +30,12 @@ impl JournalWriter {
         JournalWriter { tx, error }
     }
 
+    /// Queues writing a journal entry into a folder.
     pub fn write(&self, dir: PathBuf, entry: JournalEntry) {
         let _ = self.tx.send(Job::Write(dir, Box::new(entry)));
     }
 
+    /// Queues removing a journal file.
     pub fn discard(&self, file: PathBuf) {
         let _ = self.tx.send(Job::Discard(file));
     }
@@ -44,6 +48,7 @@ impl JournalWriter {
         }
     }
 
+    /// The last failure, once.
     pub fn take_error(&self) -> Option<String> {
         self.error.lock().ok().and_then(|mut e| e.take())
     }

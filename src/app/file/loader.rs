@@ -15,7 +15,9 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// A file read and checked, ready to replace the current document.
 pub struct Opened {
+    /// The document, checked.
     pub sheet: Sheet,
+    /// Where it was read from.
     pub path: PathBuf,
 }
 
@@ -26,21 +28,31 @@ pub struct Saved {
     pub files: Vec<(PathBuf, usize)>,
     /// The layout the document now has on disk.
     pub meta: FileMeta,
+    /// The save was in parts.
     pub split: bool,
 }
 
+/// How a job ended.
 pub enum Outcome {
+    /// A file read and checked.
     Opened(Box<Opened>),
+    /// Every part written.
     Saved(Saved),
+    /// What went wrong, in words.
     Failed(String),
+    /// The user cancelled; nothing changed.
     Cancelled,
 }
 
 /// A save request: every input the worker needs, taken from the sheet on the UI thread.
 pub struct SaveRequest {
+    /// A copy of the document.
     pub doc: Document,
+    /// The rows to write (blank ones left out).
     pub rows: Vec<usize>,
+    /// Where to write (the first part's name is made from it).
     pub path: PathBuf,
+    /// Encoding, line endings and quoting.
     pub opts: WriteOptions,
     /// Rows per file when splitting.
     pub split: Option<usize>,
@@ -48,6 +60,7 @@ pub struct SaveRequest {
 
 /// A running job.
 pub struct Job {
+    /// What the progress says it is doing.
     pub title: String,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
@@ -55,14 +68,17 @@ pub struct Job {
 }
 
 impl Job {
+    /// The share done, 0 to 1.
     pub fn progress(&self) -> f32 {
         f32::from_bits(self.progress.load(Ordering::Relaxed))
     }
 
+    /// Asks the worker to stop.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
+    /// Stopping was asked for.
     pub fn is_cancelling(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
@@ -235,6 +251,7 @@ fn written_before_cancel(files: &[(PathBuf, usize)]) -> String {
     }
 }
 
+/// A file's name as the window shows it.
 pub fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+/// How many recent files are kept.
 pub const MAX_RECENT: usize = 10;
 
 /// Puts a file at the top of the list, moving it up if it was already there.

@@ -17,8 +17,11 @@ pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
 pub struct Recovery {
     /// The folder journals go to; None: journaling is off.
     pub(crate) dir: Option<PathBuf>,
+    /// Writes the journals off the window's thread.
     pub(crate) writer: Option<JournalWriter>,
+    /// The document followed.
     pub(crate) doc: Option<Tracked>,
+    /// A journal offered back, while the question is on screen.
     pub(crate) offer: Option<Offer>,
 }
 
@@ -26,19 +29,24 @@ pub struct Recovery {
 pub(crate) struct Tracked {
     /// The window's path and name for it: when these change, another document is shown.
     pub(crate) id: (Option<PathBuf>, String),
+    /// The file (or bytes) the edits apply to.
     pub(crate) origin: Origin,
     /// The file on disk is the state the undo history was last saved at (false after a
     /// save that dropped blank rows or was split into parts: the whole table is journaled).
     pub(crate) base_is_disk: bool,
     /// The revision last journaled.
     pub(crate) journaled: Option<u64>,
+    /// When a journal was last written.
     pub(crate) last_write: Option<Instant>,
+    /// It had unsaved edits last frame.
     pub(crate) was_dirty: bool,
 }
 
 /// A journal found for the document, with what restoring it would do.
 pub(crate) struct Offer {
+    /// The journal found.
     pub(crate) stored: Stored,
+    /// What restoring it would change, or why it cannot be.
     pub(crate) preview: Result<Preview, RestoreError>,
     /// The file changed on disk since the edits were made.
     pub(crate) stale: bool,

@@ -10,8 +10,10 @@ use crate::document::CellChange;
 use eframe::egui;
 use egui::{RichText, ScrollArea};
 
+/// The Review changes window's state.
 #[derive(Debug, Default)]
 pub struct ReviewPanel {
+    /// The window is shown.
     pub open: bool,
     built_for: Option<u64>,
     changes: Vec<CellChange>,

@@ -31,7 +31,10 @@ impl Block {
 /// put last (any other move of the cursor, or a new range, ends the walk).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Walk {
+    /// The range's top-left cell.
     pub(super) top_left: CellPos,
+    /// The range's bottom-right cell.
     pub(super) bottom_right: CellPos,
+    /// Where the walk put the cursor last.
     pub(super) cursor: CellPos,
 }
