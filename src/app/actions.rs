@@ -66,6 +66,11 @@ impl BulksheetApp {
             Command::SetTheme(t) => self.settings.theme = t,
             Command::Settings => self.show_settings = !self.show_settings,
             Command::Help => self.show_help = !self.show_help,
+            Command::Subscribe { product, on } => {
+                let mut subs = self.sheet.rules().subscriptions.clone();
+                subs.set(&product, on);
+                self.sheet.set_subscriptions(subs);
+            }
             Command::NextError => self.goto_error(true),
             Command::PreviousError => self.goto_error(false),
             Command::Goto { row, col } => {

@@ -22,8 +22,9 @@ pub fn trf(lang: Lang, en: &'static str, args: &[(&str, &dyn std::fmt::Display)]
         })
 }
 
-/// The app keeps its language in the egui context at the start of each frame, so the
-/// panels and dialogs it draws read it without a parameter threaded through every call.
+/// The language is kept in one place, the app's settings; at the start of each frame the
+/// app publishes it in the egui context under this id, so the widgets it draws read it
+/// without a parameter threaded through every call. Nothing else stores it.
 fn frame_lang_id() -> eframe::egui::Id {
     eframe::egui::Id::unique("bulksheet-lang")
 }
@@ -280,7 +281,7 @@ pub const JA: &[(&str, &str)] = &[
         "Every keyboard shortcut",
         "すべてのキーボードショートカット",
     ),
-    // Help panel
+    // Keyboard shortcuts panel
     (
         "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
         "macOS では Ctrl の代わりに ⌘ を使います。セルで文字を入力すると編集が始まります。",

@@ -1,8 +1,12 @@
 //! The editor window. It draws the core's document and issue list and sends every change
-//! back as a [`Sheet`] edit; it holds no rule of its own. This file holds the window's
-//! state and the frame; the folders say what lives where: `grid/` the sheet on screen,
-//! `menus/` what commands are picked from, `panels/` the panels and side windows,
-//! `dialogs/` the questions, `file/` opening, saving and recovery.
+//! back as a [`Sheet`] edit; it holds no rule of its own.
+//!
+//! This file holds the window's state and the frame. Every user action is a
+//! [`Command`] from the one table in `command/`: the key handler
+//! (`keyboard`), the menus and the toolbar (`menus/`), the grid (`grid/`), the panels
+//! (`panels/`) and the questions (`dialogs/`) put commands on one queue, and
+//! `actions::run_command` carries each out. `file/` opens, saves and journals; `api`
+//! is what the binary and the tests call.
 
 mod actions;
 mod api;
@@ -29,8 +33,7 @@ pub use panels::issues::Grouping;
 pub use settings::{APP_ID, Settings, ThemeChoice};
 
 use crate::{Sheet, TextEncoding};
-use command::BrowseFor;
-use command::Command;
+use command::{BrowseFor, Command};
 use dialogs::file::Dialog;
 use edit_state::EditState;
 use eframe::egui;
@@ -222,6 +225,8 @@ impl eframe::App for BulksheetApp {
         let scope = self.key_scope(&ctx, modal_open);
         self.queue.extend(keyboard::read(&ctx, scope));
         self.run_queue(&ctx);
+        // What is carried out once drawing began shows on the next frame.
+        let mut late = false;
         let choices = self.templates.choices(lang);
         let data = menus::bar::MenuData {
             lang,
@@ -240,9 +245,9 @@ impl eframe::App for BulksheetApp {
             let picked = menus::toolbar::show(ui, lang, &choices, current);
             self.queue.extend(picked);
         });
-        self.run_queue(&ctx);
+        late |= self.run_queue(&ctx);
         self.edit_panels(ui);
-        self.run_queue(&ctx);
+        late |= self.run_queue(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status_bar::show(ui, lang, &self.sheet, self.notice.as_ref());
         });
@@ -250,14 +255,13 @@ impl eframe::App for BulksheetApp {
             .default_size(theme::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        self.run_queue(&ctx);
+        late |= self.run_queue(&ctx);
         let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let (sheet, grid, queue) = (&mut self.sheet, &mut self.grid, &mut self.queue);
             grid::draw::show(ui, sheet, grid, keyboard, queue);
         });
-        // What is carried out after the grid was drawn shows on the next frame.
-        let mut late = self.run_queue(&ctx);
+        late |= self.run_queue(&ctx);
         self.edit_windows(&ctx);
         late |= self.run_queue(&ctx);
         self.side_windows(&ctx);
@@ -290,7 +294,8 @@ impl BulksheetApp {
     }
 
     fn side_panel(&mut self, ui: &mut Ui) {
-        panels::subscriptions::show(ui, &mut self.sheet);
+        let asked = panels::subscriptions::show(ui, &self.sheet);
+        self.queue.extend(asked);
         ui.separator();
         let at = self.grid.selected();
         let asked = self.issues.show(ui, &self.sheet, (at.row, at.col));

@@ -40,6 +40,13 @@ pub enum Command {
     Settings,
     /// Show or hide the keyboard shortcuts panel.
     Help,
+    /// Switch a product of the template on or off (its columns become required or not).
+    Subscribe {
+        /// The product's id in the template.
+        product: String,
+        /// Whether the tenant has it.
+        on: bool,
+    },
     /// Select the next cell with an error.
     NextError,
     /// Select the previous cell with an error.

@@ -173,6 +173,8 @@ pub static COMMANDS: &[Entry] = &[
         &[], X),
     e(Command::SetTheme(ThemeChoice::System), "Theme", "Light or dark colours", "", &[], X),
     e(Command::Settings, "Settings…", "Language and theme", "", &[], X),
+    e(Command::Subscribe { product: String::new(), on: false }, "Subscriptions",
+        "On: this product's columns must be filled in", "", &[], X),
     e(Command::Goto { row: 0, col: None }, "Go", "", "", &[], X),
     e(Command::Paste(String::new()), "Paste", "", "", &[], X),
     e(Command::SetValue, "Set value for selected cells…", "", "", &[], X),
