@@ -3,7 +3,7 @@
 
 use bulksheet::find::{Query, find_all, replace_all};
 use bulksheet::fix::{FixKind, blank_rows, propose_all, propose_like, to_edit};
-use bulksheet::io::read_bytes;
+use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::tsv::{parse_tsv, to_tsv};
 use bulksheet::view::{ViewSpec, visible_rows};
@@ -330,4 +330,36 @@ fn undoing_a_fill_of_a_short_row_makes_it_short_again() {
     assert!(s.redo());
     assert_eq!(s.doc().table.field_count(0), 14);
     assert_eq!(s.cell(0, 11), "0");
+}
+
+#[test]
+fn a_blank_row_inserted_where_a_ragged_blank_row_was_deleted_starts_afresh() {
+    let width = HEADER.split(',').count();
+    // A blank row read from the file with four fields more than the header.
+    let ragged_blank = ",".repeat(width + 3);
+    let (first, last) = (
+        row("a@x.jp", "A", "101", "0"),
+        row("b@x.jp", "B", "102", "0"),
+    );
+    let mut s = sheet(&[first.clone(), ragged_blank, last.clone()]);
+    assert_eq!(s.doc().table.extra_fields(1).len(), 4);
+    assert_eq!(s.doc().table.source_line(1), Some(3));
+    assert!(s.delete_rows(&[1]));
+    assert!(s.insert_rows(1, vec![vec![String::new(); width]]));
+    assert_eq!(s.doc().rows(), 3);
+    // The inserted row is new: nothing of the deleted row comes back with it.
+    assert_eq!(s.doc().table.extra_fields(1), &[] as &[String]);
+    assert_eq!(s.doc().table.source_line(1), None);
+    let blank = ",".repeat(width - 1);
+    let want = format!("{HEADER}\r\n{first}\r\n{blank}\r\n{last}\r\n");
+    let out = encode_rows(s.doc(), 0..s.doc().rows(), &WriteOptions::like(s.doc())).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), want);
+    // It reports what a blank row of the header's width reports, and no field count.
+    let fresh = sheet(&[first, ",".repeat(width - 1), last]);
+    assert_eq!(codes(&s), codes(&fresh));
+    assert!(
+        !codes(&s).contains(&(2, Code::FieldCount)),
+        "{:?}",
+        codes(&s)
+    );
 }
