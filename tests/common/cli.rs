@@ -58,6 +58,7 @@ pub fn folder(bytes: &[u8]) -> tempfile::TempDir {
     dir
 }
 
+/// What the run printed on stdout, as UTF-8.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -74,6 +75,7 @@ pub enum J {
 }
 
 impl J {
+    /// The keys of an object, in order.
     pub fn keys(&self) -> Vec<&str> {
         match self {
             J::Obj(kv) => kv.iter().map(|(k, _)| k.as_str()).collect(),
@@ -81,6 +83,7 @@ impl J {
         }
     }
 
+    /// The value of an object's key.
     pub fn get(&self, key: &str) -> &J {
         match self {
             J::Obj(kv) => &kv.iter().find(|(k, _)| k == key).unwrap().1,
@@ -88,6 +91,7 @@ impl J {
         }
     }
 
+    /// The items of an array.
     pub fn items(&self) -> &[J] {
         match self {
             J::Arr(v) => v,
@@ -95,6 +99,7 @@ impl J {
         }
     }
 
+    /// The text of a string.
     pub fn str(&self) -> &str {
         match self {
             J::Str(s) => s,

@@ -59,6 +59,7 @@ pub const MEETINGS_ENABLE: usize = 15;
 pub const MEETINGS_ACCESS: usize = 17;
 pub const WEBHOOK: usize = 23;
 
+/// The built-in MiiTel "Update multiple users" schema.
 pub fn miitel() -> Schema {
     builtin("miitel-update-users").expect("built-in schema")
 }
@@ -82,8 +83,10 @@ pub const SUBSCRIPTION_COLUMNS: [&str; 10] = [
     "Incoming Webhook Enable",
 ];
 
+/// Every subscription, as `--subscriptions` takes them.
 pub const ALL_SUBSCRIPTIONS: &str = "call-center,meetings,recpod,salesforce,webhook";
 
+/// The file column of a template header name.
 pub fn col(name: &str) -> usize {
     HEADERS
         .iter()
@@ -147,6 +150,7 @@ fn field(s: &str) -> String {
     }
 }
 
+/// One CSV line of the cells, quoted where needed, without a line ending.
 pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
     cells
         .iter()
@@ -176,6 +180,7 @@ pub fn csv(rows: &[Vec<String>]) -> String {
     csv_with(&HEADERS, rows, "\r\n")
 }
 
+/// Valid rows for users 1 to `n`.
 pub fn valid_rows(n: usize) -> Vec<Vec<String>> {
     (1..=n).map(valid_row).collect()
 }
@@ -186,6 +191,7 @@ pub fn open(bytes: &[u8], subs: &[&str]) -> Sheet {
     sheet_of(doc, subs)
 }
 
+/// A MiiTel sheet of a document, with the given subscriptions on.
 pub fn sheet_of(doc: Document, subs: &[&str]) -> Sheet {
     let schema = miitel();
     let s = Subscriptions::parse(&subs.join(","), &schema).expect("known subscriptions");
@@ -197,6 +203,7 @@ pub fn sheet_subs(text: &str, subs: &str) -> Sheet {
     open(text.as_bytes(), &[subs])
 }
 
+/// A MiiTel sheet of the text, no subscriptions on.
 pub fn sheet(text: &str) -> Sheet {
     open(text.as_bytes(), &[])
 }
@@ -227,16 +234,19 @@ pub fn cell_issues(sheet: &Sheet, row: usize, col: usize) -> Vec<Issue> {
         .collect()
 }
 
+/// The codes of the issues, in order.
 pub fn codes(issues: &[Issue]) -> Vec<Code> {
     issues.iter().map(|i| i.code).collect()
 }
 
+/// Asserts the sheet has no issue at all.
 pub fn assert_clean(sheet: &Sheet) {
     let issues = sheet.issues();
     assert!(issues.is_empty(), "expected no issues, got {issues:#?}");
     assert_eq!((sheet.errors(), sheet.warnings()), (0, 0));
 }
 
+/// How many of the issues have this severity.
 pub fn count(issues: &[Issue], sev: Severity) -> usize {
     issues.iter().filter(|i| i.severity == sev).count()
 }

@@ -13,6 +13,7 @@ pub fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The bytes of a file of `tests/data/samples`.
 pub fn sample_bytes(name: &str) -> Vec<u8> {
     std::fs::read(sample(name)).unwrap()
 }
@@ -110,6 +111,7 @@ pub fn dir_with(samples: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// Writes a file into `dir`; returns its path.
 pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();

@@ -22,34 +22,34 @@ fn assert_round_trip(label: &str, bytes: &[u8]) {
 
 #[test]
 fn an_untouched_file_is_written_back_byte_identical() {
-    {
-        for nl in ["\r\n", "\n"] {
-            let t = japanese_csv(nl);
-            assert_round_trip(&format!("utf-8 {nl:?}"), t.as_bytes());
-            assert_round_trip(&format!("utf-8-bom {nl:?}"), &bom(&t));
-            assert_round_trip(&format!("shift_jis {nl:?}"), &sjis(&t));
-            // Without a final line ending.
-            let cut = t.trim_end_matches(nl);
-            assert_round_trip(&format!("utf-8 no final {nl:?}"), cut.as_bytes());
-            assert_round_trip(&format!("shift_jis no final {nl:?}"), &sjis(cut));
-        }
-        for name in [
-            "valid_lf.csv",
-            "valid_crlf_bom.csv",
-            "valid_shift_jis.csv",
-            "multiline_cell.csv",
-            "ragged.csv",
-        ] {
-            assert_round_trip(name, &sample_bytes(name));
-        }
+    for nl in ["\r\n", "\n"] {
+        let t = japanese_csv(nl);
+        assert_round_trip(&format!("utf-8 {nl:?}"), t.as_bytes());
+        assert_round_trip(&format!("utf-8-bom {nl:?}"), &bom(&t));
+        assert_round_trip(&format!("shift_jis {nl:?}"), &sjis(&t));
+        // Without a final line ending.
+        let cut = t.trim_end_matches(nl);
+        assert_round_trip(&format!("utf-8 no final {nl:?}"), cut.as_bytes());
+        assert_round_trip(&format!("shift_jis no final {nl:?}"), &sjis(cut));
     }
-    {
-        for (name, ..) in LAYOUT_SAMPLES {
-            let bytes = std::fs::read(sample(name)).unwrap();
-            let doc = read_bytes(&bytes, None).unwrap();
-            let out = encode_rows(&doc, 0..doc.rows(), &WriteOptions::like(&doc)).unwrap();
-            assert!(out == bytes, "{name}: written bytes differ");
-        }
+    for name in [
+        "valid_lf.csv",
+        "valid_crlf_bom.csv",
+        "valid_shift_jis.csv",
+        "multiline_cell.csv",
+        "ragged.csv",
+    ] {
+        assert_round_trip(name, &sample_bytes(name));
+    }
+}
+
+#[test]
+fn every_layout_sample_is_written_back_byte_identical() {
+    for (name, ..) in LAYOUT_SAMPLES {
+        let bytes = std::fs::read(sample(name)).unwrap();
+        let doc = read_bytes(&bytes, None).unwrap();
+        let out = encode_rows(&doc, 0..doc.rows(), &WriteOptions::like(&doc)).unwrap();
+        assert!(out == bytes, "{name}: written bytes differ");
     }
 }
 
@@ -162,84 +162,84 @@ fn export_refuses_while_errors_remain_and_writes_nothing() {
 
 #[test]
 fn shift_jis_refuses_characters_it_cannot_carry_naming_row_and_column() {
-    {
-        for (row, bad) in [(1usize, "Taro 😀"), (2, "𠮷田 花子")] {
-            let mut rows = japanese_rows();
-            rows[row][NAME] = bad.to_string();
-            let doc = read_bytes(csv_of(&header(), &rows).as_bytes(), None).unwrap();
-            let mut opts = WriteOptions::like(&doc);
-            opts.encoding = TextEncoding::ShiftJis;
-            match encode_rows(&doc, 0..doc.rows(), &opts) {
-                Err(WriteError::Unencodable { row: r, column, ch }) => {
-                    assert_eq!(r, row + 1, "{bad}");
-                    assert_eq!(column, "User name");
-                    assert!(bad.contains(ch));
-                }
-                other => panic!("{bad}: expected a refusal, got {other:?}"),
-            }
-            // The check for a Shift_JIS target names the same cell.
-            let mut s = sheet_of(doc, &[]);
-            s.set_target_encoding(TextEncoding::ShiftJis);
-            assert_eq!(
-                places(&s),
-                [(row + 1, Some("User name".into()), Code::Unencodable)]
-            );
-            // And export writes nothing.
-            let dir = tempfile::tempdir().unwrap();
-            let input = dir.path().join("in.csv");
-            std::fs::write(&input, csv_of(&header(), &rows)).unwrap();
-            let out = dir.path().join("out.csv");
-            let code = run_cli(&[
-                "export",
-                input.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-                "--encoding",
-                "shift_jis",
-            ]);
-            assert_eq!(code, 1, "{bad}");
-            assert_eq!(files_in(dir.path()), ["in.csv"]);
-        }
-    }
-    {
-        let rows = vec![
-            plain_row(1),
-            with(plain_row(2), "User name", "Taro 😀"),
-            plain_row(3),
-        ];
-        let text = csv(&rows);
-        let doc = read_bytes(text.as_bytes(), None).unwrap();
+    for (row, bad) in [(1usize, "Taro 😀"), (2, "𠮷田 花子")] {
+        let mut rows = japanese_rows();
+        rows[row][NAME] = bad.to_string();
+        let doc = read_bytes(csv_of(&header(), &rows).as_bytes(), None).unwrap();
         let mut opts = WriteOptions::like(&doc);
         opts.encoding = TextEncoding::ShiftJis;
         match encode_rows(&doc, 0..doc.rows(), &opts) {
-            Err(WriteError::Unencodable { row, column, ch }) => {
-                assert_eq!((row, column.as_str(), ch), (2, "User name", '😀'));
+            Err(WriteError::Unencodable { row: r, column, ch }) => {
+                assert_eq!(r, row + 1, "{bad}");
+                assert_eq!(column, "User name");
+                assert!(bad.contains(ch));
             }
-            other => panic!("expected a refusal, got {other:?}"),
+            other => panic!("{bad}: expected a refusal, got {other:?}"),
         }
-
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("users.csv"), &text).unwrap();
-        let o = run_bulksheet(
-            dir.path(),
-            &[
-                "export",
-                "users.csv",
-                "-o",
-                "out.csv",
-                "--encoding",
-                "shift_jis",
-            ],
+        // The check for a Shift_JIS target names the same cell.
+        let mut s = sheet_of(doc, &[]);
+        s.set_target_encoding(TextEncoding::ShiftJis);
+        assert_eq!(
+            places(&s),
+            [(row + 1, Some("User name".into()), Code::Unencodable)]
         );
-        assert_eq!(o.status.code(), Some(1), "{o:?}");
-        assert!(!dir.path().join("out.csv").exists());
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("users.csv:3: User name: error:"), "{err}");
-        assert!(err.contains('😀'), "{err}");
-        // The same file goes out as UTF-8.
-        let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
-        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        // And export writes nothing.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.csv");
+        std::fs::write(&input, csv_of(&header(), &rows)).unwrap();
+        let out = dir.path().join("out.csv");
+        let code = run_cli(&[
+            "export",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--encoding",
+            "shift_jis",
+        ]);
+        assert_eq!(code, 1, "{bad}");
+        assert_eq!(files_in(dir.path()), ["in.csv"]);
     }
+}
+
+#[test]
+fn export_to_shift_jis_names_the_character_it_cannot_carry_and_writes_nothing() {
+    let rows = vec![
+        plain_row(1),
+        with(plain_row(2), "User name", "Taro 😀"),
+        plain_row(3),
+    ];
+    let text = csv(&rows);
+    let doc = read_bytes(text.as_bytes(), None).unwrap();
+    let mut opts = WriteOptions::like(&doc);
+    opts.encoding = TextEncoding::ShiftJis;
+    match encode_rows(&doc, 0..doc.rows(), &opts) {
+        Err(WriteError::Unencodable { row, column, ch }) => {
+            assert_eq!((row, column.as_str(), ch), (2, "User name", '😀'));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("users.csv"), &text).unwrap();
+    let o = run_bulksheet(
+        dir.path(),
+        &[
+            "export",
+            "users.csv",
+            "-o",
+            "out.csv",
+            "--encoding",
+            "shift_jis",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(!dir.path().join("out.csv").exists());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("users.csv:3: User name: error:"), "{err}");
+    assert!(err.contains('😀'), "{err}");
+    // The same file goes out as UTF-8.
+    let o = run_bulksheet(dir.path(), &["export", "users.csv", "-o", "out.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
 }
 
 #[test]
