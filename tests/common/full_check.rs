@@ -1,6 +1,6 @@
 //! Incremental validation compared with a full check of the same document.
 
-use super::count;
+use super::{EXT, LOGIN, count, header, line, schema_row};
 use bulksheet::{Issue, Severity, Sheet};
 
 /// Issues in (row, column, code, message) order.
@@ -59,4 +59,30 @@ pub fn assert_matches_full_check(sheet: &Sheet, context: &str) {
         sheet.validator().same_findings(full.validator()),
         "{context}: same issues, but findings, binding or counts differ"
     );
+}
+
+/// The starting file: valid rows with a few problems, one ragged row, one stray quote.
+pub fn start_text(rows: usize) -> String {
+    let mut text = line(&header());
+    text.push_str("\r\n");
+    for i in 0..rows {
+        let mut r = schema_row(i);
+        match i {
+            1 => r[LOGIN] = "dup@example.com".into(),
+            2 => r[LOGIN] = "DUP@example.com".into(),
+            4 => r[EXT] = "１２３".into(),
+            5 => r = vec![String::new(); 24],
+            _ => {}
+        }
+        let mut l = line(&r);
+        if i == 3 {
+            l = l.replacen("User 3", "Us\"er 3", 1);
+        }
+        if i == 6 {
+            l.push_str(",extra");
+        }
+        text.push_str(&l);
+        text.push_str("\r\n");
+    }
+    text
 }

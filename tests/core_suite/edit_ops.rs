@@ -332,6 +332,43 @@ fn undoing_a_fill_of_a_short_row_makes_it_short_again() {
     assert_eq!(s.cell(0, 11), "0");
 }
 
+/// Undoing a delete must give back the row as it was read: its extra fields (so the saved
+/// file is the original again) and its line in the file.
+#[test]
+fn undoing_a_delete_restores_the_row_as_read() {
+    let bytes = crate::common::start_text(10).into_bytes();
+    let mut sheet = crate::common::sheet_of(read_bytes(&bytes, None).unwrap(), &[]);
+    let before = sheet.issues();
+    sheet.delete_rows(&[3, 6]);
+    sheet.undo();
+    assert_eq!(sheet.issues(), before);
+    // The same document as read: the same bytes out (a stray quote is written quoted
+    // either way), the same extra fields and the same source lines.
+    let fresh = read_bytes(&bytes, None).unwrap();
+    let encode = |doc: &bulksheet::Document| {
+        bulksheet::io::encode_rows(doc, 0..doc.rows(), &bulksheet::io::WriteOptions::like(doc))
+            .unwrap()
+    };
+    let doc = sheet.doc();
+    let out = encode(doc);
+    assert!(out == encode(&fresh), "{}", String::from_utf8_lossy(&out));
+    for row in 0..doc.rows() {
+        assert_eq!(
+            doc.table.source_line(row),
+            fresh.table.source_line(row),
+            "row {row}"
+        );
+        assert_eq!(
+            doc.table.extra_fields(row),
+            fresh.table.extra_fields(row),
+            "row {row}"
+        );
+        for col in 0..doc.width() {
+            assert_eq!(doc.read_problem(row, col), fresh.read_problem(row, col));
+        }
+    }
+}
+
 #[test]
 fn a_blank_row_inserted_where_a_ragged_blank_row_was_deleted_starts_afresh() {
     let width = HEADER.split(',').count();

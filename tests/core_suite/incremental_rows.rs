@@ -1,6 +1,6 @@
 //! Incremental validation equals a full re-check for row operations: crossing the row
-//! limit, many-row deletes and inserts through duplicate groups, and big sheets whose full
-//! check runs on several threads (renumbered indexes, grown sheets, run boundaries).
+//! limit, many-row deletes and inserts through duplicate groups, and big sheets whose
+//! full check runs on several threads (renumbered indexes, grown sheets, run boundaries).
 
 use crate::common::*;
 use bulksheet::Sheet;
