@@ -9,6 +9,7 @@
 
 use crate::Sheet;
 use crate::document::{CellChange, Edit};
+use crate::validate::message::Lang;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -23,7 +24,9 @@ const EXTENSION: &str = "json";
 pub struct Origin {
     /// The file; None for the bundled sample (or a document never saved).
     pub path: Option<PathBuf>,
+    /// The file's name, as the window shows it.
     pub name: String,
+    /// The file's size in bytes.
     pub size: u64,
     /// The file's modification time in nanoseconds since 1970, or a hash of built-in bytes.
     pub stamp: u64,
@@ -88,15 +91,21 @@ pub enum Replay {
 /// One document's unsaved edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
+    /// The layout of this record (journals of another layout are ignored).
     pub format: u32,
+    /// The document, and how its file looked when the edits began.
     pub origin: Origin,
     /// Milliseconds since 1970 when the journal was written.
     pub written_ms: u64,
+    /// The header the edits were made under.
     pub header: Vec<String>,
     /// The encoding the document is to be saved in (`TextEncoding::as_str`).
     pub target_encoding: String,
+    /// The name of the schema the document was checked against.
     pub schema: String,
+    /// The subscriptions switched on.
     pub subscriptions: Vec<String>,
+    /// The unsaved state.
     pub replay: Replay,
 }
 
@@ -105,16 +114,83 @@ pub struct JournalEntry {
 pub struct Preview {
     /// Cells whose value changes (rows as they are after the restore).
     pub changes: Vec<CellChange>,
+    /// Rows the restore adds.
     pub rows_inserted: usize,
+    /// Rows the restore removes.
     pub rows_deleted: usize,
 }
 
+/// Why a journal cannot be replayed onto the file as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RestoreError {
+    /// The file's header differs from the one the edits were made to.
     #[error("the file's columns are not the ones the edits were made to")]
     HeaderChanged,
+    /// A step's recorded "before" does not match the file's cells.
     #[error("edit {step} does not fit the file as it is now (it was changed since)")]
-    DoesNotApply { step: usize },
+    DoesNotApply {
+        /// The step, from 1.
+        step: usize,
+    },
+}
+
+impl RestoreError {
+    /// The message in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, _) => self.to_string(),
+            (Lang::Ja, RestoreError::HeaderChanged) => {
+                "ファイルの列が、編集したときの列と違います".to_string()
+            }
+            (Lang::Ja, RestoreError::DoesNotApply { step }) => format!(
+                "{step}番目の編集が今のファイルに合いません（ファイルがその後に変更されています）"
+            ),
+        }
+    }
+}
+
+/// Why a journal could not be written or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The journal folder cannot be created.
+    #[error("{}: {source}", dir.display())]
+    Folder {
+        /// The folder.
+        dir: PathBuf,
+        /// Why the system refused.
+        source: std::io::Error,
+    },
+    /// The entry cannot be turned into JSON.
+    #[error("{0}")]
+    Encode(#[from] serde_json::Error),
+    /// The journal file cannot be written (the path is in the message).
+    #[error("{0}")]
+    Write(#[from] crate::io::WriteError),
+    /// A journal file cannot be removed.
+    #[error("{}: {source}", file.display())]
+    Discard {
+        /// The journal file.
+        file: PathBuf,
+        /// Why the system refused.
+        source: std::io::Error,
+    },
+}
+
+impl JournalError {
+    /// The message in a language. The system's own reason stays as the system words it.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, _) => self.to_string(),
+            (Lang::Ja, JournalError::Folder { dir, source }) => {
+                format!("フォルダー {} を作れません: {source}", dir.display())
+            }
+            (Lang::Ja, JournalError::Encode(e)) => format!("記録をJSONにできません: {e}"),
+            (Lang::Ja, JournalError::Write(e)) => e.message(lang),
+            (Lang::Ja, JournalError::Discard { file, source }) => {
+                format!("{} を削除できません: {source}", file.display())
+            }
+        }
+    }
 }
 
 impl JournalEntry {
@@ -294,7 +370,9 @@ fn row_diff(current: &[(usize, Vec<String>)], rows: &[Vec<String>]) -> Preview {
 /// A journal found on disk.
 #[derive(Debug, Clone)]
 pub struct Stored {
+    /// The journal file.
     pub file: PathBuf,
+    /// What it holds.
     pub entry: JournalEntry,
 }
 
@@ -325,11 +403,14 @@ impl Journal {
     }
 
     /// Writes (replaces) the document's journal atomically, creating the folder.
-    pub fn write(dir: &Path, entry: &JournalEntry) -> Result<PathBuf, String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    pub fn write(dir: &Path, entry: &JournalEntry) -> Result<PathBuf, JournalError> {
+        std::fs::create_dir_all(dir).map_err(|source| JournalError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
         let path = Self::path(dir, &entry.origin);
-        let bytes = serde_json::to_vec(entry).map_err(|e| e.to_string())?;
-        crate::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        let bytes = serde_json::to_vec(entry)?;
+        crate::io::write_atomic(&path, &bytes)?;
         Ok(path)
     }
 
@@ -362,9 +443,14 @@ impl Journal {
     }
 
     /// Removes a journal file (restored, discarded, or saved).
-    pub fn discard(file: &Path) -> std::io::Result<()> {
+    pub fn discard(file: &Path) -> Result<(), JournalError> {
         match std::fs::remove_file(file) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+                Err(JournalError::Discard {
+                    file: file.to_path_buf(),
+                    source,
+                })
+            }
             _ => Ok(()),
         }
     }

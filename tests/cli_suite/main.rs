@@ -8,3 +8,4 @@ mod core_support;
 mod cli;
 mod cli_contract;
 mod cli_output;
+mod errors;

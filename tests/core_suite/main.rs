@@ -12,6 +12,7 @@ mod core_cells;
 mod core_file;
 mod core_io;
 mod edit_ops;
+mod errors;
 mod fuzz_regressions;
 mod incremental;
 mod incremental_vs_full;
