@@ -16,7 +16,7 @@ pub enum CliError {
     /// `--subscriptions` names one the schema does not list.
     #[error(transparent)]
     Subscriptions(#[from] UnknownSubscription),
-    /// The input (or the roster) cannot be read as a CSV.
+    /// The input cannot be read as a CSV.
     #[error("{}", source.message_for_file(path, Lang::En))]
     Read {
         /// The file.

@@ -52,7 +52,7 @@ pub enum SchemaError {
     /// Not valid TOML, or not the shape of a schema (an unknown key, a wrong type). The
     /// detail is the TOML reader's own English text.
     #[error("{}{detail}", At(*at))]
-    Syntax {
+    Malformed {
         /// Where the reader stopped.
         at: Option<Position>,
         /// What the reader expected.
@@ -101,7 +101,7 @@ impl SchemaError {
             return self.to_string();
         }
         match self {
-            SchemaError::Syntax { at, detail } => {
+            SchemaError::Malformed { at, detail } => {
                 format!("{}書き方に誤りがあります（{detail}）", at_ja(*at))
             }
             SchemaError::DuplicateColumn { column, at } => {
@@ -128,7 +128,7 @@ impl SchemaError {
     /// Where in the text the problem is, when known.
     pub fn position(&self) -> Option<Position> {
         match self {
-            SchemaError::Syntax { at, .. }
+            SchemaError::Malformed { at, .. }
             | SchemaError::DuplicateColumn { at, .. }
             | SchemaError::DigitsRange { at, .. }
             | SchemaError::EnumWithoutOptions { at, .. }
@@ -138,7 +138,7 @@ impl SchemaError {
 
     /// The TOML reader's error, placed in `text`.
     pub(super) fn from_toml(text: &str, e: &toml::de::Error) -> SchemaError {
-        SchemaError::Syntax {
+        SchemaError::Malformed {
             at: e.span().map(|s| Position::of_offset(text, s.start)),
             detail: e.message().trim_end().to_string(),
         }
