@@ -195,7 +195,7 @@ impl BulksheetApp {
         self.settings = settings;
         for path in self.settings.templates.clone() {
             if let Err(e) = self.templates.add(&path) {
-                self.set_notice(e, true);
+                self.say(true, move |l| e.message(l));
             }
         }
         self.settings.templates = self.templates.paths();
@@ -247,7 +247,7 @@ impl BulksheetApp {
     }
 
     /// Loads a template file and checks the sheet against it.
-    pub fn load_template_file(&mut self, path: &Path) -> Result<(), String> {
+    pub fn load_template_file(&mut self, path: &Path) -> Result<(), crate::schema::LoadError> {
         self.load_template(path)
     }
 
@@ -257,7 +257,7 @@ impl BulksheetApp {
         let path = Path::new(name_or_path);
         if path.is_file() {
             if let Err(e) = self.load_template(path) {
-                self.set_notice(e, true);
+                self.say(true, move |l| e.message(l));
             }
         } else if crate::schema::builtin(name_or_path).is_some() {
             self.use_template(name_or_path);
@@ -421,11 +421,6 @@ impl BulksheetApp {
     fn goto_issue(&mut self, row: usize, col: Option<usize>) {
         let col = col.unwrap_or(self.grid.selected.col);
         self.select(row, col);
-    }
-
-    /// A notice in no particular language (an error from the file system or a file).
-    fn set_notice(&mut self, text: impl Into<String>, warning: bool) {
-        self.notice = Some(Notice::fixed(text.into(), warning));
     }
 
     /// A notice worded in the current language, reworded when the language changes.

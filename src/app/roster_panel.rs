@@ -5,7 +5,7 @@
 use super::i18n::{Lang, tr};
 use super::theme::{self, Palette};
 use crate::Sheet;
-use crate::roster::Roster;
+use crate::roster::{Roster, RosterFileError};
 use eframe::egui;
 use egui::{Id, Modal};
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ impl RosterDialog {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, "Roster path")
                 });
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    answer = self.load(sheet).map(Some);
+                    answer = self.load(sheet, lang).map(Some);
                 }
                 if ui.button(tr(lang, "Browse…")).clicked() {
                     self.browse(ctx);
@@ -79,7 +79,7 @@ impl RosterDialog {
                     .add_enabled(ok, egui::Button::new(tr(lang, "Cross-check")))
                     .clicked()
                 {
-                    answer = self.load(sheet).map(Some);
+                    answer = self.load(sheet, lang).map(Some);
                 }
                 if sheet.rules().roster.is_some()
                     && ui.button(tr(lang, "Stop roster cross-check")).clicked()
@@ -97,11 +97,11 @@ impl RosterDialog {
     }
 
     /// Reads the roster and sets it; None (with the reason shown) when it cannot be used.
-    fn load(&mut self, sheet: &mut Sheet) -> Option<RosterDone> {
+    fn load(&mut self, sheet: &mut Sheet, lang: Lang) -> Option<RosterDone> {
         match load_roster(Path::new(self.path.trim()), sheet) {
             Ok(n) => Some(RosterDone::Loaded(n)),
             Err(e) => {
-                self.error = Some(e);
+                self.error = Some(e.message(lang));
                 None
             }
         }
@@ -141,9 +141,8 @@ impl Default for RosterDialog {
 }
 
 /// Reads a roster file and sets it on the sheet; returns how many users it lists.
-pub fn load_roster(path: &Path, sheet: &mut Sheet) -> Result<usize, String> {
-    let doc = crate::io::read_path(path, None).map_err(|e| format!("{}: {e}", path.display()))?;
-    let roster = Roster::from_document(&doc, sheet.schema())?;
+pub fn load_roster(path: &Path, sheet: &mut Sheet) -> Result<usize, RosterFileError> {
+    let roster = Roster::load(path, sheet.schema())?;
     let n = roster.len();
     sheet.set_roster(Some(std::sync::Arc::new(roster)));
     Ok(n)

@@ -6,7 +6,7 @@ use super::BulksheetApp;
 use super::i18n::{Lang, tr, trf};
 use super::state::GridState;
 use crate::Schema;
-use crate::schema::{Binding, builtin, builtin_names, load_schema};
+use crate::schema::{Binding, LoadError, builtin, builtin_names, load_schema};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -25,15 +25,14 @@ pub struct Choice {
 
 impl Templates {
     /// Loads a template file; one with the name of a loaded one replaces it.
-    pub fn add(&mut self, path: &Path) -> Result<&Schema, String> {
+    pub fn add(&mut self, path: &Path) -> Result<&Schema, LoadError> {
         let text = path.to_string_lossy();
         let schema = load_schema(&text)?;
         if builtin(&schema.name).is_some() {
-            return Err(format!(
-                "{}: the name '{}' belongs to a built-in template; give it another name",
-                path.display(),
-                schema.name
-            ));
+            return Err(LoadError::TakenName {
+                path: path.to_path_buf(),
+                name: schema.name,
+            });
         }
         self.custom.retain(|(_, s)| s.name != schema.name);
         self.custom.push((path.to_path_buf(), schema));
@@ -188,7 +187,7 @@ impl BulksheetApp {
     }
 
     /// Loads a template file and uses it for the open sheet.
-    pub fn load_template(&mut self, path: &Path) -> Result<(), String> {
+    pub fn load_template(&mut self, path: &Path) -> Result<(), LoadError> {
         let name = self.templates.add(path)?.name.clone();
         self.settings.templates = self.templates.paths();
         self.use_template(&name);
@@ -214,7 +213,7 @@ impl BulksheetApp {
                 if let Err(e) = self.load_template(&p) {
                     self.dialog = Some(super::dialogs::Dialog::Message {
                         title: tr(self.lang, "The template could not be loaded").into(),
-                        text: e,
+                        text: e.message(self.lang),
                     });
                 }
             }

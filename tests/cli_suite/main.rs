@@ -4,6 +4,7 @@
 mod common;
 
 mod colour;
+mod errors;
 mod exit_codes;
 mod export_and_fix;
 mod flags;

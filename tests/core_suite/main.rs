@@ -8,6 +8,7 @@ mod atomic_save;
 mod bad_inputs;
 mod cell_rules;
 mod edit_ops;
+mod errors;
 mod file_rules;
 mod fuzz_regressions;
 mod incremental_random;

@@ -16,3 +16,4 @@ mod i18n;
 mod monkey;
 mod recovery;
 mod settings;
+mod window_errors;
