@@ -3,10 +3,85 @@
 //! rejected.
 
 use crate::document::Document;
+use crate::io::ReadError;
 use crate::schema::{Binding, Schema, Unique};
 use crate::text::is_blank;
+use crate::validate::message::Lang;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::{Path, PathBuf};
 
+/// A CSV's header is its first line: the reader takes no other.
+const HEADER_LINE: u32 = 1;
+
+/// Why a file cannot serve as a roster for a schema.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RosterError {
+    /// The schema has no unique column, so there is nothing to match users by.
+    #[error("the {schema} schema has no unique column to match users by")]
+    NoKeyColumn {
+        /// The schema's name.
+        schema: String,
+    },
+    /// The roster's header lacks the column that identifies a user.
+    #[error("line {line}: the roster has no '{column}' column")]
+    MissingKeyColumn {
+        /// The schema column users are matched by (Login ID).
+        column: String,
+        /// The roster's header line.
+        line: u32,
+    },
+}
+
+impl RosterError {
+    /// The message in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, _) => self.to_string(),
+            (Lang::Ja, RosterError::NoKeyColumn { schema }) => {
+                format!("テンプレート {schema} には、ユーザーを照合する一意の列がありません")
+            }
+            (Lang::Ja, RosterError::MissingKeyColumn { column, line }) => {
+                format!("{line}行目: ユーザー一覧のヘッダーに列「{column}」がありません")
+            }
+        }
+    }
+}
+
+/// A roster file that cannot be read, or not used with the schema.
+#[derive(Debug, thiserror::Error)]
+pub enum RosterFileError {
+    /// The file is not a readable CSV.
+    #[error("{}", source.message_for_file(path, Lang::En))]
+    Read {
+        /// The roster file.
+        path: PathBuf,
+        /// Why.
+        source: ReadError,
+    },
+    /// The file was read but cannot serve as a roster.
+    #[error("{}: {source}", path.display())]
+    Unusable {
+        /// The roster file.
+        path: PathBuf,
+        /// Why, and where in the file.
+        source: RosterError,
+    },
+}
+
+impl RosterFileError {
+    /// The message in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RosterFileError::Read { path, source } => source.message_for_file(path, lang),
+            RosterFileError::Unusable { path, source } => {
+                format!("{}: {}", path.display(), source.message(lang))
+            }
+        }
+    }
+}
+
+/// The users the console already has, by the schema's key column, and who owns each
+/// value of its other unique columns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Roster {
     /// Schema column that identifies a user (the first unique column: Login ID).
@@ -18,26 +93,38 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// Reads a roster file (its encoding detected) for a schema.
+    pub fn load(path: &Path, schema: &Schema) -> Result<Roster, RosterFileError> {
+        let doc = crate::io::read_path(path, None).map_err(|source| RosterFileError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Roster::from_document(&doc, schema).map_err(|source| RosterFileError::Unusable {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
     /// Reads the roster's columns by the schema's header names (any other columns are ignored).
-    pub fn from_document(roster: &Document, schema: &Schema) -> Result<Roster, String> {
+    pub fn from_document(roster: &Document, schema: &Schema) -> Result<Roster, RosterError> {
         let binding = Binding::new(schema, &roster.header);
         let mut unique_cols = schema
             .columns
             .iter()
             .enumerate()
             .filter(|(_, c)| c.unique.is_some());
-        let (key_column, key_col) = unique_cols.next().ok_or_else(|| {
-            format!(
-                "the {} schema has no unique column to match users by",
-                schema.name
-            )
+        let (key_column, key_col) = unique_cols.next().ok_or_else(|| RosterError::NoKeyColumn {
+            schema: schema.name.clone(),
         })?;
         let key_file = binding
             .file_of
             .get(key_column)
             .copied()
             .flatten()
-            .ok_or_else(|| format!("the roster has no '{}' column", key_col.name))?;
+            .ok_or_else(|| RosterError::MissingKeyColumn {
+                column: key_col.name.clone(),
+                line: HEADER_LINE,
+            })?;
         let mut out = Roster {
             key_column,
             key_mode: key_col.unique,
@@ -81,14 +168,17 @@ impl Roster {
         }
     }
 
+    /// How many users the roster lists.
     pub fn len(&self) -> usize {
         self.keys.len()
     }
 
+    /// Whether the roster lists no user.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
+    /// Whether the roster lists this user (by the key column's value).
     pub fn knows(&self, key: &str) -> bool {
         self.keys.contains(&self.fold(key))
     }

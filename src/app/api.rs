@@ -21,7 +21,7 @@ impl BulksheetApp {
         self.settings = settings;
         for path in self.settings.templates.clone() {
             if let Err(e) = self.templates.add(&path) {
-                self.set_notice(e, true);
+                self.say(true, move |l| e.message(l));
             }
         }
         self.settings.templates = self.templates.paths();
@@ -69,7 +69,7 @@ impl BulksheetApp {
     }
 
     /// Loads a template file and checks the sheet against it.
-    pub fn load_template_file(&mut self, path: &Path) -> Result<(), String> {
+    pub fn load_template_file(&mut self, path: &Path) -> Result<(), crate::schema::LoadError> {
         self.load_template(path)
     }
 
@@ -79,7 +79,7 @@ impl BulksheetApp {
         let path = Path::new(name_or_path);
         if path.is_file() {
             if let Err(e) = self.load_template(path) {
-                self.set_notice(e, true);
+                self.say(true, move |l| e.message(l));
             }
         } else if crate::schema::builtin(name_or_path).is_some() {
             self.use_template(name_or_path);

@@ -140,7 +140,7 @@ impl BulksheetApp {
             }
             Err(e) => {
                 if let Some(d) = self.edit.roster.as_mut() {
-                    d.set_error(e);
+                    d.set_error(e.message(self.settings.lang));
                 }
             }
         }

@@ -187,11 +187,6 @@ impl BulksheetApp {
         }
     }
 
-    /// A notice in no particular language (an error from the file system or a file).
-    fn set_notice(&mut self, text: impl Into<String>, warning: bool) {
-        self.notice = Some(Notice::fixed(text.into(), warning));
-    }
-
     /// A notice worded in the current language, reworded when the language changes.
     fn say(&mut self, warning: bool, words: impl Fn(Lang) -> String + 'static) {
         self.notice = Some(Notice::new(self.settings.lang, warning, words));

@@ -1,22 +1,24 @@
 //! `bulksheet export`: a clean copy in the console's encoding, refused while errors remain.
 
-use super::{EXIT_ERRORS, EXIT_OK, ExportArgs, open_parts, report};
+use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, error, open_parts, report};
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
 
-pub fn run(args: &ExportArgs) -> Result<i32, String> {
+/// Reads, checks and writes; the exit code says whether anything was written.
+pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let sheet = prepare(args)?;
     write_clean(args, &sheet)
 }
 
 /// Reads the input with the rules export applies: the target encoding, and no row limit
 /// when the parts are small enough.
-pub fn prepare(args: &ExportArgs) -> Result<Sheet, String> {
+pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
     let (doc, mut rules) = open_parts(&args.input, args.input_encoding, &args.rules)?;
     let target = args.encoding.unwrap_or(doc.meta.encoding);
     rules.target = target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-    // Parts no bigger than the limit settle the too-many-rows error.
+    // Parts no bigger than the limit settle the too-many-rows error. A schema without a
+    // limit has none to settle: `--split N` then writes parts of the N the user asked for.
     if let (Some(n), Some(max)) = (split, rules.schema.max_rows)
         && n <= max
     {
@@ -26,22 +28,19 @@ pub fn prepare(args: &ExportArgs) -> Result<Sheet, String> {
 }
 
 /// Writes the sheet's non-blank rows, or nothing while errors remain.
-pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
+pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     let target = sheet.rules().target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let name = args.input.display().to_string();
+    let lang = args.rules.lang();
     if sheet.errors() > 0 {
         let issues: Vec<_> = sheet
-            .issues_in(args.rules.lang())
+            .issues_in(lang)
             .into_iter()
             .filter(|i| i.severity == crate::Severity::Error)
             .collect();
         eprint!("{}", report::text_report(&name, sheet, &issues, false));
-        eprintln!(
-            "bulksheet: nothing written: {} error{} must be fixed first",
-            sheet.errors(),
-            if sheet.errors() == 1 { "" } else { "s" }
-        );
+        eprintln!("bulksheet: {}", error::errors_remain(sheet.errors(), lang));
         return Ok(EXIT_ERRORS);
     }
     let rows = sheet.rows_to_write();
@@ -54,14 +53,15 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, String> {
         match encode_rows(sheet.doc(), part.iter().copied(), &opts) {
             Ok(bytes) => encoded.push((path, part.len(), bytes)),
             Err(e) => {
-                eprintln!("{name}: error: {e}");
-                eprintln!("bulksheet: nothing written");
+                // `error` stays a keyword, as in the report's lines, for scripts to match.
+                eprintln!("{name}: error: {}", e.message(lang));
+                eprintln!("bulksheet: {}", error::nothing_written(lang));
                 return Ok(EXIT_ERRORS);
             }
         }
     }
     for (path, n, bytes) in encoded {
-        write_atomic(path, &bytes).map_err(|e| e.to_string())?;
+        write_atomic(path, &bytes)?;
         println!(
             "wrote {} ({n} row{}, {})",
             path.display(),

@@ -2,10 +2,11 @@
 //! then written like `export` (refused while errors remain).
 
 use super::export::{prepare, write_clean};
-use super::{EXIT_ERRORS, ExportArgs};
+use super::{CliError, EXIT_ERRORS, ExportArgs, error};
 use crate::fix::{blank_rows, propose_all, to_edit};
 
-pub fn run(args: &ExportArgs) -> Result<i32, String> {
+/// Fixes, reports each fix, then writes like `export`.
+pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let mut sheet = prepare(args)?;
     let name = args.input.display().to_string();
     let fixes = propose_all(&sheet);
@@ -40,7 +41,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, String> {
     );
     let code = write_clean(args, &sheet)?;
     if code == EXIT_ERRORS {
-        eprintln!("bulksheet: the remaining errors need a person: open the file in the window");
+        eprintln!("bulksheet: {}", error::needs_a_person(args.rules.lang()));
     }
     Ok(code)
 }

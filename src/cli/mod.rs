@@ -1,12 +1,13 @@
 //! The command line: the core without a window, for scripts and for checking real files.
 
 mod check;
+mod error;
 mod export;
 mod fix;
 mod report;
 
 use crate::encoding::TextEncoding;
-use crate::io::{ReadError, read_path};
+use crate::io::read_path;
 use crate::roster::Roster;
 use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
 use crate::sheet::Sheet;
@@ -14,6 +15,7 @@ use crate::validate::{Lang, Rules};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
+pub use error::CliError;
 pub use report::{JsonReport, text_report};
 
 const EXAMPLES: &str = "\
@@ -31,6 +33,7 @@ Examples:
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
 2 the file cannot be read or the command is wrong.";
 
+/// The program's arguments: a subcommand, or a file for the window.
 #[derive(Debug, Parser)]
 #[command(
     name = "bulksheet",
@@ -40,6 +43,7 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// What to do without the window; None opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
     /// A CSV file to open in the window (the bundled sample when omitted)
@@ -50,6 +54,7 @@ pub struct Cli {
     pub schema: Option<String>,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a CSV and list every problem with its row and column
@@ -60,6 +65,7 @@ pub enum Command {
     Fix(ExportArgs),
 }
 
+/// What every subcommand checks against: schema, subscriptions, roster, language.
 #[derive(Debug, Clone, Args)]
 pub struct RuleArgs {
     /// Schema: a built-in name (miitel-update-users, google-workspace-users, generic) or a TOML file
@@ -76,13 +82,21 @@ pub struct RuleArgs {
     pub lang: Option<LangArg>,
 }
 
+/// `--lang`.
+// A value's doc comment would become its help and turn `--help` into the long layout;
+// `help = None` keeps the one-line list of values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    /// English.
+    #[value(help = None::<&str>)]
     En,
+    /// Japanese.
+    #[value(help = None::<&str>)]
     Ja,
 }
 
 impl RuleArgs {
+    /// The language of the messages: `--lang`, else the environment's.
     pub fn lang(&self) -> Lang {
         match self.lang {
             Some(LangArg::En) => Lang::En,
@@ -92,20 +106,26 @@ impl RuleArgs {
     }
 }
 
+/// `bulksheet check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The CSV file to check
     pub file: PathBuf,
+    /// The rules to check with.
     #[command(flatten)]
     pub rules: RuleArgs,
     /// Read the file in this encoding instead of detecting it (utf-8 or shift_jis)
     #[arg(long, value_name = "E")]
     pub encoding: Option<TextEncoding>,
+    /// How to print the problems
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
+/// `bulksheet export` and `bulksheet fix`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The CSV file to read
     #[arg(value_name = "IN")]
     pub input: PathBuf,
     /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …)
@@ -120,32 +140,42 @@ pub struct ExportArgs {
     /// Read the input in this encoding instead of detecting it (utf-8 or shift_jis)
     #[arg(long, value_name = "E")]
     pub input_encoding: Option<TextEncoding>,
+    /// The rules to check with.
     #[command(flatten)]
     pub rules: RuleArgs,
 }
 
+/// `--format` (values without help, as for [`LangArg`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One line per problem, compiler style.
+    #[value(help = None::<&str>)]
     Text,
+    /// One JSON document, for scripts.
+    #[value(help = None::<&str>)]
     Json,
 }
 
-/// Exit codes of the command line.
+// Exit codes of the command line: a contract with the scripts that call it.
+/// Exit code: no errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
+/// Exit code: errors found, or nothing written.
 pub const EXIT_ERRORS: i32 = 1;
+/// Exit code: the file cannot be read, or the command is wrong.
 pub const EXIT_UNREADABLE: i32 = 2;
 
-/// Runs a subcommand; returns the process exit code.
+/// Runs a subcommand; returns the process exit code. A command that cannot run says why
+/// in the language of its messages and exits with [`EXIT_UNREADABLE`].
 pub fn run(command: Command) -> i32 {
-    let result = match command {
-        Command::Check(a) => check::run(&a),
-        Command::Export(a) => export::run(&a),
-        Command::Fix(a) => fix::run(&a),
+    let (result, lang) = match command {
+        Command::Check(a) => (check::run(&a), a.rules.lang()),
+        Command::Export(a) => (export::run(&a), a.rules.lang()),
+        Command::Fix(a) => (fix::run(&a), a.rules.lang()),
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("bulksheet: {message}");
+        Err(e) => {
+            eprintln!("bulksheet: {}", e.message(lang));
             EXIT_UNREADABLE
         }
     }
@@ -156,7 +186,7 @@ pub fn open_sheet(
     path: &Path,
     encoding: Option<TextEncoding>,
     rules: &RuleArgs,
-) -> Result<Sheet, String> {
+) -> Result<Sheet, CliError> {
     let (doc, rules) = open_parts(path, encoding, rules)?;
     Ok(Sheet::with_rules(doc, rules))
 }
@@ -166,23 +196,17 @@ pub fn open_parts(
     path: &Path,
     encoding: Option<TextEncoding>,
     args: &RuleArgs,
-) -> Result<(crate::Document, Rules), String> {
+) -> Result<(crate::Document, Rules), CliError> {
     let schema = load_schema(&args.schema)?;
     let subs = Subscriptions::parse(&args.subscriptions, &schema)?;
-    let doc = read_path(path, encoding).map_err(|e| describe_read_error(path, &e))?;
+    let doc = read_path(path, encoding).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut rules = Rules::new(schema, &doc.header, subs, doc.meta.encoding);
     if let Some(path) = &args.roster {
-        let roster_doc = read_path(path, None).map_err(|e| describe_read_error(path, &e))?;
-        let roster = Roster::from_document(&roster_doc, &rules.schema)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let roster = Roster::load(path, &rules.schema)?;
         rules.roster = Some(std::sync::Arc::new(roster));
     }
     Ok((doc, rules))
-}
-
-pub fn describe_read_error(path: &Path, e: &ReadError) -> String {
-    match e {
-        ReadError::Io { .. } | ReadError::Directory(_) => e.to_string(),
-        _ => format!("{}: {e}", path.display()),
-    }
 }

@@ -6,18 +6,28 @@ use serde::Serialize;
 use std::fmt::Write;
 use std::io::IsTerminal;
 
+/// `check --format json`: the file, its counts and every issue. The field order is part
+/// of the contract.
 #[derive(Debug, Serialize)]
 pub struct JsonReport<'a> {
+    /// The file as given.
     pub file: &'a str,
+    /// Its encoding (`TextEncoding::as_str`).
     pub encoding: &'static str,
+    /// The schema's name.
     pub schema: &'a str,
+    /// Data rows.
     pub rows: usize,
+    /// Issues that block the upload.
     pub errors: usize,
+    /// Issues that do not.
     pub warnings: usize,
+    /// Every issue, in report order.
     pub issues: &'a [Issue],
 }
 
 impl<'a> JsonReport<'a> {
+    /// The report of a checked sheet.
     pub fn new(file: &'a str, sheet: &'a Sheet, issues: &'a [Issue]) -> Self {
         JsonReport {
             file,
@@ -54,6 +64,7 @@ pub fn text_report(file: &str, sheet: &Sheet, issues: &[Issue], color: bool) -> 
     out
 }
 
+/// One issue as a compiler-style line.
 pub fn issue_line(file: &str, i: &Issue, color: bool) -> String {
     let place = match (i.row, &i.column) {
         (0, None) => file.to_string(),
@@ -69,6 +80,7 @@ pub fn issue_line(file: &str, i: &Issue, color: bool) -> String {
     }
 }
 
+/// `users.csv: 2 errors, 1 warning in 5 rows (schema, encoding, line ending)`.
 pub fn summary(file: &str, sheet: &Sheet) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let doc = sheet.doc();

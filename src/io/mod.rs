@@ -5,6 +5,7 @@
 
 mod census;
 mod decode;
+mod error_text;
 mod parts;
 mod plain;
 mod quotes;

@@ -3,6 +3,7 @@
 
 use super::{Schema, Subscriptions, normalize_header};
 
+/// Which file column holds which schema column, both ways.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Binding {
     /// For each file column, the schema column it holds.
@@ -11,6 +12,7 @@ pub struct Binding {
     pub file_of: Vec<Option<usize>>,
 }
 
+/// What is wrong with a header for a schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderProblem {
     /// A schema column the file lacks (index into schema.columns).
@@ -22,6 +24,7 @@ pub enum HeaderProblem {
 }
 
 impl Binding {
+    /// Binds a file's header to a schema's columns.
     pub fn new(schema: &Schema, header: &[String]) -> Self {
         let mut schema_of = vec![None; header.len()];
         let mut file_of = vec![None; schema.columns.len()];

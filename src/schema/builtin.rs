@@ -1,15 +1,18 @@
 //! The schemas that ship inside the program. The MiiTel template is read from the same
 //! TOML file users can copy, so there is one source of truth.
 
-use super::Schema;
+use super::{LoadError, Schema};
 use std::path::Path;
 
+/// The MiiTel "Update multiple users" template.
 pub const MIITEL_UPDATE_USERS: &str = "miitel-update-users";
+/// Any CSV: every header taken as it is, all text, no rules.
 pub const GENERIC: &str = "generic";
 
 const MIITEL_TOML: &str = include_str!("../../assets/schemas/miitel-update-users.toml");
 const GWS_TOML: &str = include_str!("../../assets/schemas/google-workspace-users.toml");
 
+/// The names of the built-in schemas, in menu order.
 pub fn builtin_names() -> &'static [&'static str] {
     &[MIITEL_UPDATE_USERS, "google-workspace-users", GENERIC]
 }
@@ -47,20 +50,25 @@ fn unparsed_builtin(name: &str) -> Option<Schema> {
 }
 
 /// `--schema NAME|PATH`: a built-in name, else a TOML file.
-pub fn load_schema(name_or_path: &str) -> Result<Schema, String> {
+pub fn load_schema(name_or_path: &str) -> Result<Schema, LoadError> {
     if let Some(s) = builtin(name_or_path) {
         return Ok(s);
     }
     let path = Path::new(name_or_path);
     if !path.exists() {
-        return Err(format!(
-            "no schema named '{name_or_path}' (built in: {}) and no such file",
-            builtin_names().join(", ")
-        ));
+        return Err(LoadError::NotFound {
+            name: name_or_path.to_string(),
+            builtins: builtin_names().to_vec(),
+        });
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
-    Schema::from_toml(&text).map_err(|e| format!("schema {}: {e}", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Schema::from_toml(&text).map_err(|source| LoadError::Invalid {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// The built-in schema whose columns the header matches best; generic when none matches

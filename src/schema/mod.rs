@@ -3,27 +3,37 @@
 
 mod binding;
 mod builtin;
+mod error;
 
 pub use binding::{Binding, HeaderProblem};
 pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, detect, load_schema};
+pub use error::{LoadError, Position, SchemaError, UnknownSubscription};
+
+use error::{Part, column_place};
 
 use crate::validate::message::Lang;
 use serde::{Deserialize, Serialize};
 
+/// A template: its columns in order, their rules, and the subscriptions that switch
+/// columns on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {
+    /// Short id, shown in reports and used by `--schema`.
     pub name: String,
+    /// Human title for menus (the name when empty).
     #[serde(default)]
     pub title: String,
     /// The title in Japanese, shown when the window speaks Japanese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_ja: Option<String>,
-    /// Most data rows one uploaded file may hold.
+    /// Most data rows one uploaded file may hold; None: no limit, and nothing to split by.
     #[serde(default)]
     pub max_rows: Option<usize>,
+    /// The products a tenant may have.
     #[serde(default)]
     pub subscriptions: Vec<Subscription>,
+    /// The columns, in template order (none: any header, all text).
     #[serde(default)]
     pub columns: Vec<Column>,
 }
@@ -33,22 +43,28 @@ pub struct Schema {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Subscription {
+    /// The id `--subscriptions` and columns use.
     pub id: String,
+    /// What the window calls it.
     pub label: String,
 }
 
+/// One column of a template and its rules.
 // Not deny_unknown_fields: serde cannot combine it with the flattened kind.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Column {
+    /// The header text.
     pub name: String,
     /// Other header spellings accepted for this column (e.g. the Japanese template).
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How a value is checked.
     #[serde(flatten)]
     pub kind: Kind,
     /// Columns are required unless they say otherwise or belong to a subscription.
     #[serde(default = "yes")]
     pub required: bool,
+    /// Whether a value may appear in one row only, and how values compare.
     #[serde(default)]
     pub unique: Option<Unique>,
     /// At most this many characters (a full-width character counts as one).
@@ -67,31 +83,45 @@ fn yes() -> bool {
     true
 }
 
+/// How the values of a unique column compare.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unique {
+    /// As written.
     Exact,
+    /// Ignoring case.
     CaseInsensitive,
 }
 
+/// What a column holds, and so how its values are checked.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Kind {
+    /// Any text.
     Text,
+    /// An email address.
     Email,
+    /// Half-width digits, kept as text (`0123` stays `0123`).
     Digits {
+        /// Fewest digits.
         min_digits: usize,
+        /// Most digits.
         max_digits: usize,
     },
+    /// One of a list of codes.
     Enum {
+        /// The codes, with their labels.
         options: Vec<EnumOption>,
     },
 }
 
+/// One value an enum column accepts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct EnumOption {
+    /// What the cell must hold.
     pub code: String,
+    /// What the code means, in English.
     pub label: String,
     /// The label in Japanese, shown when the window speaks Japanese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,6 +175,7 @@ impl EnumOption {
 }
 
 impl Kind {
+    /// An enum's options; none for other kinds.
     pub fn options(&self) -> &[EnumOption] {
         match self {
             Kind::Enum { options } => options,
@@ -164,6 +195,7 @@ impl Kind {
             .map(|o| o.code.as_str())
     }
 
+    /// The option with this code.
     pub fn option_for_code(&self, code: &str) -> Option<&EnumOption> {
         self.options().iter().find(|o| o.code == code)
     }
@@ -179,6 +211,7 @@ impl Column {
         }
     }
 
+    /// Whether a header names this column (by its name or an alias).
     pub fn matches_header(&self, header: &str) -> bool {
         self.matches_key(&normalize_header(header))
     }
@@ -207,14 +240,17 @@ pub fn normalize_header(s: &str) -> String {
 pub struct Subscriptions(pub std::collections::BTreeSet<String>);
 
 impl Subscriptions {
+    /// No product switched on.
     pub fn none() -> Self {
         Self::default()
     }
 
+    /// Whether a product is switched on.
     pub fn is_on(&self, id: &str) -> bool {
         self.0.contains(id)
     }
 
+    /// Switches a product on or off.
     pub fn set(&mut self, id: &str, on: bool) {
         if on {
             self.0.insert(id.to_string());
@@ -224,19 +260,14 @@ impl Subscriptions {
     }
 
     /// Parses `call-center,meetings`, checking each id against the schema.
-    pub fn parse(list: &str, schema: &Schema) -> Result<Self, String> {
+    pub fn parse(list: &str, schema: &Schema) -> Result<Self, UnknownSubscription> {
         let mut out = Self::default();
         for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             if !schema.subscriptions.iter().any(|s| s.id == id) {
-                let known: Vec<&str> = schema.subscriptions.iter().map(|s| s.id.as_str()).collect();
-                return Err(format!(
-                    "unknown subscription '{id}'; this schema knows: {}",
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ));
+                return Err(UnknownSubscription {
+                    id: id.to_string(),
+                    known: schema.subscriptions.iter().map(|s| s.id.clone()).collect(),
+                });
             }
             out.0.insert(id.to_string());
         }
@@ -260,13 +291,17 @@ impl Schema {
         self.columns.is_empty()
     }
 
+    /// The column of this name.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }
 
-    pub fn from_toml(text: &str) -> Result<Self, String> {
-        let mut schema: Schema = toml::from_str(text).map_err(|e| e.to_string())?;
-        schema.check()?;
+    /// Reads a schema from its TOML text (the format of `docs/schema.md`), checking that
+    /// it can be applied; an error names the line and column it is about.
+    pub fn from_toml(text: &str) -> Result<Self, SchemaError> {
+        let mut schema: Schema =
+            toml::from_str(text).map_err(|e| SchemaError::from_toml(text, &e))?;
+        schema.check(text)?;
         for c in &mut schema.columns {
             c.header_keys = c.header_names().map(|n| normalize_header(n)).collect();
             if let Kind::Enum { options } = &mut c.kind {
@@ -276,16 +311,19 @@ impl Schema {
         Ok(schema)
     }
 
-    /// Rejects schemas that could not be applied sensibly.
-    fn check(&self) -> Result<(), String> {
+    /// Rejects schemas that could not be applied sensibly; `text` is the TOML they were
+    /// read from, to say where.
+    fn check(&self, text: &str) -> Result<(), SchemaError> {
         for (i, c) in self.columns.iter().enumerate() {
+            let column = c.name.clone();
             if self
                 .columns
                 .iter()
                 .take(i)
                 .any(|o| o.matches_header(&c.name))
             {
-                return Err(format!("column '{}' is listed twice", c.name));
+                let at = column_place(text, i, Part::Name);
+                return Err(SchemaError::DuplicateColumn { column, at });
             }
             if let Kind::Digits {
                 min_digits,
@@ -293,16 +331,24 @@ impl Schema {
             } = c.kind
                 && min_digits > max_digits
             {
-                return Err(format!("column '{}': min_digits > max_digits", c.name));
+                let at = column_place(text, i, Part::MinDigits);
+                return Err(SchemaError::DigitsRange { column, at });
             }
             if let Kind::Enum { options } = &c.kind
                 && options.is_empty()
             {
-                return Err(format!("column '{}': an enum needs options", c.name));
+                let at = column_place(text, i, Part::Name);
+                return Err(SchemaError::EnumWithoutOptions { column, at });
             }
             for s in &c.subscriptions {
                 if !self.subscriptions.iter().any(|x| &x.id == s) {
-                    return Err(format!("column '{}': unknown subscription '{s}'", c.name));
+                    let at = column_place(text, i, Part::Subscription(s));
+                    let subscription = s.clone();
+                    return Err(SchemaError::UnknownSubscription {
+                        column,
+                        subscription,
+                        at,
+                    });
                 }
             }
         }

@@ -2,9 +2,12 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../core_support/mod.rs"]
-mod core_support;
 
-mod cli;
-mod cli_contract;
-mod cli_output;
+mod colour;
+mod errors;
+mod exit_codes;
+mod export_and_fix;
+mod flags;
+mod help;
+mod json_report;
+mod text_report;

@@ -3,7 +3,7 @@
 
 use bulksheet::find::{Query, find_all, replace_all};
 use bulksheet::fix::{FixKind, blank_rows, propose_all, propose_like, to_edit};
-use bulksheet::io::read_bytes;
+use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::tsv::{parse_tsv, to_tsv};
 use bulksheet::view::{ViewSpec, visible_rows};
@@ -330,4 +330,73 @@ fn undoing_a_fill_of_a_short_row_makes_it_short_again() {
     assert!(s.redo());
     assert_eq!(s.doc().table.field_count(0), 14);
     assert_eq!(s.cell(0, 11), "0");
+}
+
+/// Undoing a delete must give back the row as it was read: its extra fields (so the saved
+/// file is the original again) and its line in the file.
+#[test]
+fn undoing_a_delete_restores_the_row_as_read() {
+    let bytes = crate::common::start_text(10).into_bytes();
+    let mut sheet = crate::common::sheet_of(read_bytes(&bytes, None).unwrap(), &[]);
+    let before = sheet.issues();
+    sheet.delete_rows(&[3, 6]);
+    sheet.undo();
+    assert_eq!(sheet.issues(), before);
+    // The same document as read: the same bytes out (a stray quote is written quoted
+    // either way), the same extra fields and the same source lines.
+    let fresh = read_bytes(&bytes, None).unwrap();
+    let encode = |doc: &bulksheet::Document| {
+        bulksheet::io::encode_rows(doc, 0..doc.rows(), &bulksheet::io::WriteOptions::like(doc))
+            .unwrap()
+    };
+    let doc = sheet.doc();
+    let out = encode(doc);
+    assert!(out == encode(&fresh), "{}", String::from_utf8_lossy(&out));
+    for row in 0..doc.rows() {
+        assert_eq!(
+            doc.table.source_line(row),
+            fresh.table.source_line(row),
+            "row {row}"
+        );
+        assert_eq!(
+            doc.table.extra_fields(row),
+            fresh.table.extra_fields(row),
+            "row {row}"
+        );
+        for col in 0..doc.width() {
+            assert_eq!(doc.read_problem(row, col), fresh.read_problem(row, col));
+        }
+    }
+}
+
+#[test]
+fn a_blank_row_inserted_where_a_ragged_blank_row_was_deleted_starts_afresh() {
+    let width = HEADER.split(',').count();
+    // A blank row read from the file with four fields more than the header.
+    let ragged_blank = ",".repeat(width + 3);
+    let (first, last) = (
+        row("a@x.jp", "A", "101", "0"),
+        row("b@x.jp", "B", "102", "0"),
+    );
+    let mut s = sheet(&[first.clone(), ragged_blank, last.clone()]);
+    assert_eq!(s.doc().table.extra_fields(1).len(), 4);
+    assert_eq!(s.doc().table.source_line(1), Some(3));
+    assert!(s.delete_rows(&[1]));
+    assert!(s.insert_rows(1, vec![vec![String::new(); width]]));
+    assert_eq!(s.doc().rows(), 3);
+    // The inserted row is new: nothing of the deleted row comes back with it.
+    assert_eq!(s.doc().table.extra_fields(1), &[] as &[String]);
+    assert_eq!(s.doc().table.source_line(1), None);
+    let blank = ",".repeat(width - 1);
+    let want = format!("{HEADER}\r\n{first}\r\n{blank}\r\n{last}\r\n");
+    let out = encode_rows(s.doc(), 0..s.doc().rows(), &WriteOptions::like(s.doc())).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), want);
+    // It reports what a blank row of the header's width reports, and no field count.
+    let fresh = sheet(&[first, ",".repeat(width - 1), last]);
+    assert_eq!(codes(&s), codes(&fresh));
+    assert!(
+        !codes(&s).contains(&(2, Code::FieldCount)),
+        "{:?}",
+        codes(&s)
+    );
 }

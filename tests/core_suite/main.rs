@@ -3,29 +3,26 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../core_support/mod.rs"]
-mod core_support;
 
 mod atomic_save;
 mod bad_inputs;
-mod core_cells;
-mod core_file;
-mod core_io;
+mod cell_rules;
 mod edit_ops;
+mod errors;
+mod file_rules;
 mod fuzz_regressions;
-mod incremental;
-mod incremental_vs_full;
+mod incremental_random;
+mod incremental_rows;
 mod japanese_headers;
 mod journal;
 mod messages;
 mod plain_records;
-mod read_in_halves;
-mod read_write;
+mod read_in_parts;
+mod reading;
 mod roundtrip_props;
-mod rules_cells;
-mod rules_file;
 mod sample_data;
 mod schema;
+mod writing;
 
 /// Runs one test of this binary in a child process, with `key` set to `value` in its
 /// environment (the child test does nothing without it). libtest knows the test by its

@@ -18,3 +18,4 @@ mod monkey;
 mod recovery;
 mod settings;
 mod shortcuts;
+mod window_errors;

@@ -193,12 +193,15 @@ fn save_as(
                 ui.selectable_value(encoding, e, tr(lang, e.label()));
             }
         });
-    let per_file = sheet.schema().max_rows.unwrap_or(100);
-    ui.checkbox(
-        split,
-        trf(lang, "Split into files of {n} users", &[("n", &per_file)]),
-    );
-    if *split {
+    // A template without a row limit has nothing to split by.
+    let per_file = sheet.schema().max_rows;
+    if let Some(n) = per_file {
+        ui.checkbox(
+            split,
+            trf(lang, "Split into files of {n} users", &[("n", &n)]),
+        );
+    }
+    if *split && per_file.is_some() {
         let name = PathBuf::from(path.trim());
         let first = crate::io::part_path(&name, 1);
         let first = first
@@ -219,7 +222,7 @@ fn save_as(
             answer = Some(Command::SaveAsTo {
                 path: PathBuf::from(path.trim()),
                 encoding: *encoding,
-                split: *split,
+                split: *split && per_file.is_some(),
                 then: then.clone(),
             });
         }

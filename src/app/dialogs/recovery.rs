@@ -39,8 +39,9 @@ pub(crate) fn offer_body(
         Ok(p) => preview_list(ui, p, header),
         Err(e) => {
             ui.label(format!(
-                "{} {e}",
-                tr(lang, "These edits cannot be restored:")
+                "{} {}",
+                tr(lang, "These edits cannot be restored:"),
+                e.message(lang)
             ));
         }
     }

@@ -74,7 +74,7 @@ impl BulksheetApp {
             paths.into_iter().partition(|p| is_template(p));
         for t in templates {
             if let Err(e) = self.load_template(&t) {
-                self.set_notice(e, true);
+                self.say(true, move |l| e.message(l));
             }
         }
         if files.len() > 1 {

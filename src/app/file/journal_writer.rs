@@ -1,7 +1,7 @@
 //! Writes recovery journals on a worker thread, in the order asked, so the window never
 //! waits on the disk. Dropping the writer lets the worker finish what was queued.
 
-use crate::journal::{Journal, JournalEntry};
+use crate::journal::{Journal, JournalEntry, JournalError};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -17,7 +17,7 @@ enum Job {
 pub struct JournalWriter {
     tx: Sender<Job>,
     /// The last failure, shown once in the status bar.
-    error: Arc<Mutex<Option<String>>>,
+    error: Arc<Mutex<Option<JournalError>>>,
 }
 
 impl JournalWriter {
@@ -49,18 +49,16 @@ impl JournalWriter {
     }
 
     /// The last failure, once.
-    pub fn take_error(&self) -> Option<String> {
+    pub fn take_error(&self) -> Option<JournalError> {
         self.error.lock().ok().and_then(|mut e| e.take())
     }
 }
 
-fn work(rx: &Receiver<Job>, error: &Mutex<Option<String>>) {
+fn work(rx: &Receiver<Job>, error: &Mutex<Option<JournalError>>) {
     while let Ok(job) = rx.recv() {
         let failed = match job {
             Job::Write(dir, entry) => Journal::write(&dir, &entry).err(),
-            Job::Discard(file) => Journal::discard(&file)
-                .err()
-                .map(|e| format!("{}: {e}", file.display())),
+            Job::Discard(file) => Journal::discard(&file).err(),
             Job::Flush(done) => {
                 let _ = done.send(());
                 None

@@ -71,8 +71,8 @@ impl BulksheetApp {
         self.show_offer(ctx);
         let failed = self.recovery.writer.as_ref().and_then(|w| w.take_error());
         if let Some(e) = failed {
-            let e = e.to_string();
             self.say(true, move |l| {
+                let e = e.message(l);
                 trf(l, "Could not write the recovery journal: {e}", &[("e", &e)])
             });
         }
@@ -221,8 +221,9 @@ impl BulksheetApp {
                     });
                 }
                 Err(e) => {
-                    let e = e.to_string();
-                    self.say(true, move |l| trf(l, "Nothing restored: {e}", &[("e", &e)]));
+                    self.say(true, move |l| {
+                        trf(l, "Nothing restored: {e}", &[("e", &e.message(l))])
+                    });
                 }
             },
             Choice::Discard => self.discard_file(offer.stored.file),

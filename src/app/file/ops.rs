@@ -108,10 +108,7 @@ impl BulksheetApp {
         let doc = self.sheet.doc();
         let mut opts = WriteOptions::like(doc);
         opts.encoding = self.save.encoding;
-        let split = self
-            .save
-            .split
-            .then(|| self.sheet.schema().max_rows.unwrap_or(100));
+        let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),
             rows: self.sheet.rows_to_write(),

@@ -6,6 +6,7 @@ use crate::app::dialogs::file::Dialog;
 use crate::app::dialogs::template::load_dialog;
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr, trf};
+use crate::schema::LoadError;
 use eframe::egui;
 use std::path::Path;
 
@@ -32,7 +33,7 @@ impl BulksheetApp {
     }
 
     /// Loads a template file and uses it for the open sheet.
-    pub fn load_template(&mut self, path: &Path) -> Result<(), String> {
+    pub fn load_template(&mut self, path: &Path) -> Result<(), LoadError> {
         let name = self.templates.add(path)?.name.clone();
         self.settings.templates = self.templates.paths();
         self.use_template(&name);
@@ -64,7 +65,7 @@ impl BulksheetApp {
         if let Err(e) = self.load_template(path) {
             self.dialog = Some(Dialog::Message {
                 title: tr(self.settings.lang, "The template could not be loaded").into(),
-                text: e,
+                text: e.message(self.settings.lang),
             });
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::Schema;
 use crate::app::i18n::Lang;
-use crate::schema::{Binding, builtin, builtin_names, load_schema};
+use crate::schema::{Binding, LoadError, builtin, builtin_names, load_schema};
 use std::path::{Path, PathBuf};
 
 /// The templates loaded from files, with where each came from.
@@ -24,15 +24,14 @@ pub struct Choice {
 
 impl Templates {
     /// Loads a template file; one with the name of a loaded one replaces it.
-    pub fn add(&mut self, path: &Path) -> Result<&Schema, String> {
+    pub fn add(&mut self, path: &Path) -> Result<&Schema, LoadError> {
         let text = path.to_string_lossy();
         let schema = load_schema(&text)?;
         if builtin(&schema.name).is_some() {
-            return Err(format!(
-                "{}: the name '{}' belongs to a built-in template; give it another name",
-                path.display(),
-                schema.name
-            ));
+            return Err(LoadError::TakenName {
+                path: path.to_path_buf(),
+                name: schema.name,
+            });
         }
         self.custom.retain(|(_, s)| s.name != schema.name);
         self.custom.push((path.to_path_buf(), schema));

@@ -6,7 +6,7 @@ use crate::Sheet;
 use crate::app::command::Command;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme::{self, Palette};
-use crate::roster::Roster;
+use crate::roster::{Roster, RosterFileError};
 use eframe::egui;
 use egui::{Id, Modal};
 use std::path::{Path, PathBuf};
@@ -125,9 +125,8 @@ impl Default for RosterDialog {
 }
 
 /// Reads a roster file and sets it on the sheet; returns how many users it lists.
-pub fn load_roster(path: &Path, sheet: &mut Sheet) -> Result<usize, String> {
-    let doc = crate::io::read_path(path, None).map_err(|e| format!("{}: {e}", path.display()))?;
-    let roster = Roster::from_document(&doc, sheet.schema())?;
+pub fn load_roster(path: &Path, sheet: &mut Sheet) -> Result<usize, RosterFileError> {
+    let roster = Roster::load(path, sheet.schema())?;
     let n = roster.len();
     sheet.set_roster(Some(std::sync::Arc::new(roster)));
     Ok(n)

@@ -7,6 +7,10 @@
 //! by a save, a split save), the whole table. It also records the file's size and
 //! modification time, so edits made to a version that has changed since are recognised.
 
+mod error;
+
+pub use error::{JournalError, RestoreError};
+
 use crate::Sheet;
 use crate::document::{CellChange, Edit};
 use serde::{Deserialize, Serialize};
@@ -23,7 +27,9 @@ const EXTENSION: &str = "json";
 pub struct Origin {
     /// The file; None for the bundled sample (or a document never saved).
     pub path: Option<PathBuf>,
+    /// The file's name, as the window shows it.
     pub name: String,
+    /// The file's size in bytes.
     pub size: u64,
     /// The file's modification time in nanoseconds since 1970, or a hash of built-in bytes.
     pub stamp: u64,
@@ -88,15 +94,21 @@ pub enum Replay {
 /// One document's unsaved edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
+    /// The layout of this record (journals of another layout are ignored).
     pub format: u32,
+    /// The document, and how its file looked when the edits began.
     pub origin: Origin,
     /// Milliseconds since 1970 when the journal was written.
     pub written_ms: u64,
+    /// The header the edits were made under.
     pub header: Vec<String>,
     /// The encoding the document is to be saved in (`TextEncoding::as_str`).
     pub target_encoding: String,
+    /// The name of the schema the document was checked against.
     pub schema: String,
+    /// The subscriptions switched on.
     pub subscriptions: Vec<String>,
+    /// The unsaved state.
     pub replay: Replay,
 }
 
@@ -105,16 +117,10 @@ pub struct JournalEntry {
 pub struct Preview {
     /// Cells whose value changes (rows as they are after the restore).
     pub changes: Vec<CellChange>,
+    /// Rows the restore adds.
     pub rows_inserted: usize,
+    /// Rows the restore removes.
     pub rows_deleted: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RestoreError {
-    #[error("the file's columns are not the ones the edits were made to")]
-    HeaderChanged,
-    #[error("edit {step} does not fit the file as it is now (it was changed since)")]
-    DoesNotApply { step: usize },
 }
 
 impl JournalEntry {
@@ -294,7 +300,9 @@ fn row_diff(current: &[(usize, Vec<String>)], rows: &[Vec<String>]) -> Preview {
 /// A journal found on disk.
 #[derive(Debug, Clone)]
 pub struct Stored {
+    /// The journal file.
     pub file: PathBuf,
+    /// What it holds.
     pub entry: JournalEntry,
 }
 
@@ -325,11 +333,14 @@ impl Journal {
     }
 
     /// Writes (replaces) the document's journal atomically, creating the folder.
-    pub fn write(dir: &Path, entry: &JournalEntry) -> Result<PathBuf, String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    pub fn write(dir: &Path, entry: &JournalEntry) -> Result<PathBuf, JournalError> {
+        std::fs::create_dir_all(dir).map_err(|source| JournalError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
         let path = Self::path(dir, &entry.origin);
-        let bytes = serde_json::to_vec(entry).map_err(|e| e.to_string())?;
-        crate::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        let bytes = serde_json::to_vec(entry)?;
+        crate::io::write_atomic(&path, &bytes)?;
         Ok(path)
     }
 
@@ -362,9 +373,14 @@ impl Journal {
     }
 
     /// Removes a journal file (restored, discarded, or saved).
-    pub fn discard(file: &Path) -> std::io::Result<()> {
+    pub fn discard(file: &Path) -> Result<(), JournalError> {
         match std::fs::remove_file(file) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+                Err(JournalError::Discard {
+                    file: file.to_path_buf(),
+                    source,
+                })
+            }
             _ => Ok(()),
         }
     }

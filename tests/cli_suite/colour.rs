@@ -1,10 +1,6 @@
-//! The command line's text output: colour on a terminal only, and `--help` with examples.
+//! Colour on a terminal only: piped output has no escape codes, a coloured report has.
 
-use std::process::Command;
-
-fn bulksheet() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bulksheet"))
-}
+use crate::common::*;
 
 fn sample_with_errors() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -37,19 +33,4 @@ fn the_report_is_coloured_when_asked() {
     let plain = bulksheet::cli::text_report("s.csv", &sheet, &issues, false);
     assert!(coloured.contains("\x1b["));
     assert!(!plain.contains('\x1b'));
-}
-
-#[test]
-fn help_has_examples_and_exit_codes() {
-    let out = bulksheet().arg("--help").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Examples:"), "{text}");
-    assert!(text.contains("bulksheet check users.csv"), "{text}");
-    assert!(
-        text.contains("bulksheet export users.csv -o clean.csv"),
-        "{text}"
-    );
-    assert!(text.contains("Exit codes"), "{text}");
-    assert!(!text.contains('\x1b'), "escape codes in piped help");
 }

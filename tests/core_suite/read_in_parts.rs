@@ -1,15 +1,15 @@
-//! Big files are read in two halves on two threads and joined. The join must give the
-//! very document one pass gives: same header, cells, ragged rows, extra fields, source
-//! lines, read problems and file layout, for any bytes, including a quoted cell that
-//! holds the line break where the file is cut (then the file is read again in one pass).
+//! Big files are read in parts of about 8 MB, which two threads take in turn, and the parts
+//! are joined. The join must give the very document one pass gives: same header, cells,
+//! ragged rows, extra fields, source lines, read problems and file layout, for any bytes
+//! cut in two halves or in more parts, including a quoted cell that holds the line break
+//! where the file is cut (then the file is read again in one pass).
 
 use bulksheet::TextEncoding;
 use bulksheet::io::{detect_encoding, read_bytes, read_bytes_in_halves, read_bytes_in_parts};
 use proptest::prelude::*;
 
-/// One pass, two halves and several parts (big files are read in parts of ~8 MB) give
-/// the same document, or the same error.
-fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
+/// One pass, two halves and several parts give the same document, or the same error.
+fn assert_same_every_way(bytes: &[u8], forced: Option<TextEncoding>) {
     let one = read_bytes(bytes, forced).map(|d| d.describe());
     for (way, parts) in [
         ("halves", read_bytes_in_halves(bytes, forced)),
@@ -25,7 +25,7 @@ fn assert_same_both_ways(bytes: &[u8], forced: Option<TextEncoding>) {
 }
 
 /// A NUL byte is looked for while each part is read: the file is refused with the line
-/// and byte of its first NUL wherever that falls (either half, before or after a quote,
+/// and byte of its first NUL wherever that falls (any part, before or after a quote,
 /// after a byte-order mark, in UTF-8 or Shift_JIS), as a scan of the whole file names it.
 #[test]
 fn the_first_nul_byte_is_named_by_its_place_in_the_file_whichever_part_holds_it() {
@@ -63,7 +63,7 @@ fn the_first_nul_byte_is_named_by_its_place_in_the_file_whichever_part_holds_it(
                 let err = got.err().map(|e| e.to_string()).unwrap_or_default();
                 assert!(err.starts_with(&want), "{want} {err}");
             }
-            assert_same_both_ways(&bytes, None);
+            assert_same_every_way(&bytes, None);
         }
     }
 }
@@ -74,7 +74,7 @@ fn a_plain_file_reads_the_same_in_halves() {
     for i in 0..50 {
         text.push_str(&format!("u{i}@example.com,山田 {i},{}\r\n", 1000 + i));
     }
-    assert_same_both_ways(text.as_bytes(), None);
+    assert_same_every_way(text.as_bytes(), None);
     let halves = read_bytes_in_halves(text.as_bytes(), None).unwrap();
     assert_eq!(halves.rows(), 50);
     assert_eq!(halves.cell(49, 1), "山田 49");
@@ -87,7 +87,7 @@ fn a_quoted_line_break_at_the_cut_is_read_in_one_pass() {
     let mut text = String::from("a,b\n1,\"");
     text.push_str(&"x\n".repeat(40));
     text.push_str("\"\n2,3\n");
-    assert_same_both_ways(text.as_bytes(), None);
+    assert_same_every_way(text.as_bytes(), None);
     let d = read_bytes_in_halves(text.as_bytes(), None).unwrap();
     assert_eq!(d.rows(), 2);
     assert_eq!(d.cell(1, 0), "2");
@@ -106,13 +106,13 @@ fn shift_jis_ragged_rows_and_broken_bytes_read_the_same_in_halves() {
         }
     }
     let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
-    assert_same_both_ways(&sjis, None);
+    assert_same_every_way(&sjis, None);
     let mut broken = sjis.into_owned();
     let at = broken.len() * 3 / 4;
     broken[at] = 0x81;
     broken.insert(at + 1, 0xFF);
-    assert_same_both_ways(&broken, None);
-    assert_same_both_ways(&broken, Some(TextEncoding::Utf8));
+    assert_same_every_way(&broken, None);
+    assert_same_every_way(&broken, Some(TextEncoding::Utf8));
 }
 
 #[test]
@@ -123,12 +123,12 @@ fn dictionary_columns_that_overflow_when_joined_become_text() {
     for i in 0..400 {
         text.push_str(&format!("c{i},{}\n", i % 2));
     }
-    assert_same_both_ways(text.as_bytes(), None);
+    assert_same_every_way(text.as_bytes(), None);
 }
 
 #[test]
 fn a_big_file_joins_its_columns_on_two_threads_the_same() {
-    // 50,000 rows: past the row count from which the halves' columns are joined on two
+    // 50,000 rows: past the row count from which the parts' columns are joined on two
     // threads. Text, dictionary and overflowing columns, ragged rows, Japanese names.
     let mut text = String::from("Login ID,name,flag,code,memo\r\n");
     for i in 0..50_000 {
@@ -146,7 +146,7 @@ fn a_big_file_joins_its_columns_on_two_threads_the_same() {
             )),
         }
     }
-    assert_same_both_ways(text.as_bytes(), None);
+    assert_same_every_way(text.as_bytes(), None);
     let d = read_bytes_in_halves(text.as_bytes(), None).unwrap();
     assert_eq!(d.rows(), 50_000);
     assert_eq!(d.cell(49_999, 1), "山田 49999");
@@ -175,7 +175,7 @@ proptest! {
     #[test]
     fn any_bytes_read_the_same_in_halves(pieces in proptest::collection::vec(any_piece(), 0..80)) {
         let bytes = pieces.concat();
-        assert_same_both_ways(&bytes, None);
+        assert_same_every_way(&bytes, None);
     }
 
     /// Reading presumes Shift_JIS without counting its errors first and settles it after;

@@ -1,0 +1,50 @@
+//! What the window says when a template cannot be loaded (in its language, with the line
+//! and column), and that a template without a row limit offers no split on saving.
+
+use crate::ui_support::*;
+use bulksheet::app::BulksheetApp;
+use bulksheet::validate::Lang;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn a_broken_template_is_reported_with_its_place_in_the_window_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = write_fixture(
+        dir.path(),
+        "broken.toml",
+        "name = \"broken\"\n\n[[columns]]\nname = \"Login ID\"\nkind = \"email\n",
+    );
+    let mut h = harness(BulksheetApp::sample());
+    let err = h.state_mut().load_template_file(&toml).unwrap_err();
+    assert_eq!(err.message(Lang::En), err.to_string());
+    h.state_mut()
+        .use_template_arg(toml.to_str().expect("a UTF-8 temp path"));
+    let en = h.state().notice().unwrap_or_default().to_string();
+    assert!(en.contains("broken.toml: line 5, column "), "{en}");
+    // The notice is reworded when the language changes.
+    h.state_mut().set_lang(Lang::Ja);
+    let ja = h.state().notice().unwrap_or_default().to_string();
+    assert!(ja.contains("broken.toml: 5行目"), "{ja}");
+    assert!(ja.starts_with("テンプレート "), "{ja}");
+}
+
+#[test]
+fn a_template_without_a_row_limit_offers_no_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_fixture(dir.path(), "any.csv", "a,b\r\n1,2\r\n3,4\r\n");
+    let mut h = open(&path);
+    assert_eq!(h.state().template_name(), "generic");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(2);
+    assert_eq!(h.state().dialog_name(), Some("save-as"));
+    assert!(
+        h.query_by_label_contains("Split into files").is_none(),
+        "no limit, nothing to split by"
+    );
+    click(&mut h, "Save file");
+    wait_for_job(&mut h);
+    let written = std::fs::read_to_string(dir.path().join("any-fixed.csv")).unwrap();
+    assert_eq!(written, "a,b\r\n1,2\r\n3,4\r\n");
+    assert!(!dir.path().join("any-fixed-1.csv").exists());
+}
