@@ -55,6 +55,14 @@ impl Sheet {
         &self.validator.rules().schema
     }
 
+    /// The kind of a file column when the schema knows it (None for a column the schema
+    /// does not bind).
+    pub fn column_kind(&self, col: usize) -> Option<&crate::schema::Kind> {
+        let rules = self.rules();
+        let s = rules.binding.schema_of.get(col).copied().flatten()?;
+        rules.schema.columns.get(s).map(|c| &c.kind)
+    }
+
     pub fn issues(&self) -> Vec<Issue> {
         self.validator.issues(&self.doc)
     }

@@ -1,33 +1,17 @@
-//! Carries out the editing commands on the sheet and the grid, and draws the editing
-//! windows (fix preview, review, roster, set value). Every change is one undo step of the
-//! sheet; the window keeps only what is on screen.
+//! The editing commands on the sheet and the grid. Every change to the sheet is one undo
+//! step; the window keeps only what is on screen.
 
-use super::edit_menu::EditCommand;
-use super::i18n::tr;
-use super::state::CellPos;
-use super::{BulksheetApp, clipboard, find_panel, fix_preview, review_panel, roster_panel};
-use super::{set_value, view_bar};
-use crate::document::Edit;
+use crate::app::BulksheetApp;
+use crate::app::dialogs::fix_preview::FixPreview;
+use crate::app::grid::clipboard;
+use crate::app::grid::state::cell::CellPos;
+use crate::app::i18n::tr;
+use crate::app::panels::roster::load_roster;
+use crate::document::{CellChange, Edit};
+use crate::find::replace_all;
 use crate::fix;
 use eframe::egui;
-
-/// The editing windows and panels.
-#[derive(Debug, Default)]
-pub struct EditState {
-    pub find: find_panel::FindPanel,
-    pub preview: Option<fix_preview::FixPreview>,
-    pub review: review_panel::ReviewPanel,
-    pub roster: Option<roster_panel::RosterDialog>,
-    pub set_value: Option<set_value::SetValue>,
-    pub filter_bar: view_bar::FilterBar,
-}
-
-impl EditState {
-    /// A window that takes the keyboard from the grid is open.
-    pub fn is_modal(&self) -> bool {
-        self.preview.is_some() || self.roster.is_some() || self.set_value.is_some()
-    }
-}
+use std::path::Path;
 
 /// The first cell an edit touched (row, and column when it is a cell change).
 fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
@@ -39,120 +23,149 @@ fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
 }
 
 impl BulksheetApp {
-    pub(super) fn run_edit(&mut self, ctx: &egui::Context, cmd: EditCommand) {
-        let lang = self.lang();
-        match cmd {
-            EditCommand::Undo => {
-                let place = self.sheet.history().last().and_then(first_place);
-                if self.sheet.undo() {
-                    self.show_place(place);
-                    self.say(false, |l| tr(l, "Undone.").into());
-                }
-            }
-            EditCommand::Redo => {
-                if self.sheet.redo() {
-                    let place = self.sheet.history().last().and_then(first_place);
-                    self.show_place(place);
-                    self.say(false, |l| tr(l, "Redone.").into());
-                }
-            }
-            EditCommand::Copy => self.copy(ctx),
-            EditCommand::Cut => {
-                self.copy(ctx);
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
-            }
-            EditCommand::RequestPaste => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
-            }
-            EditCommand::Paste(text) => self.paste(&text),
-            EditCommand::Clear => {
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
-            }
-            EditCommand::SelectAll => self.grid.select_all(),
-            EditCommand::FillDown => {
-                clipboard::fill_down(&mut self.sheet, &self.grid);
-            }
-            EditCommand::SetValue => {
-                self.edit.set_value =
-                    Some(set_value::SetValue::for_selection(&self.sheet, &self.grid));
-            }
-            EditCommand::InsertAbove | EditCommand::InsertBelow => {
-                self.insert_row(cmd == EditCommand::InsertBelow);
-            }
-            EditCommand::DeleteRows => {
-                let rows = self.grid.selected_rows();
-                if self.sheet.delete_rows(&rows) {
-                    self.grid.anchor = None;
-                    let n = rows.len();
-                    self.say(false, move |l| format!("{} {n}", tr(l, "Rows deleted:")));
-                }
-            }
-            EditCommand::DuplicateRows => {
-                let rows = self.grid.selected_rows();
-                if self.sheet.duplicate_rows(&rows) {
-                    let below = rows.iter().max().copied().unwrap_or(0) + 1;
-                    self.grid
-                        .select(CellPos::new(below, self.grid.selected.col));
-                }
-            }
-            EditCommand::Find => self.edit.find.open(false, &self.sheet, &self.grid),
-            EditCommand::Replace => self.edit.find.open(true, &self.sheet, &self.grid),
-            EditCommand::Fix(row, col) => {
-                if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
-                    self.sheet.apply(fix::to_edit(&[f]));
-                }
-            }
-            EditCommand::FixLike(row, col) => {
-                if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
-                    let fixes = fix::propose_like(&self.sheet, &f);
-                    self.edit.preview = Some(fix_preview::FixPreview::fixes(
-                        tr(lang, "Fix all like this"),
-                        fixes,
-                    ));
-                }
-            }
-            EditCommand::FixAll => {
-                let fixes = fix::propose_all(&self.sheet);
-                self.edit.preview =
-                    Some(fix_preview::FixPreview::fixes(tr(lang, "Fix all"), fixes));
-            }
-            EditCommand::DropBlankRows => {
-                let rows = fix::blank_rows(&self.sheet);
-                self.edit.preview = Some(fix_preview::FixPreview::blank_rows(
-                    tr(lang, "Drop blank rows"),
-                    rows,
-                ));
-            }
-            EditCommand::Review => self.edit.review.open = true,
-            EditCommand::Roster => self.edit.roster = Some(roster_panel::RosterDialog::new()),
-            EditCommand::ClearRoster => {
-                self.sheet.set_roster(None);
-                self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
-            }
-            EditCommand::ErrorsOnly => {
-                self.grid.view.spec.errors_only = !self.grid.view.spec.errors_only;
-            }
-            EditCommand::Sort(sort) => self.grid.view.spec.sort = sort,
-            EditCommand::ClearFilters => {
-                self.grid.view.spec = Default::default();
-                self.edit.filter_bar.text.clear();
-            }
+    /// Undoes the last change and shows where it was.
+    pub(crate) fn undo(&mut self) {
+        let place = self.sheet.history().last().and_then(first_place);
+        if self.sheet.undo() {
+            self.show_place(place);
+            self.say(false, |l| tr(l, "Undone.").into());
         }
-        self.grid
-            .clamp(self.sheet.doc().rows(), self.sheet.doc().width());
     }
 
+    /// Redoes the change undone last and shows where it was.
+    pub(crate) fn redo(&mut self) {
+        if self.sheet.redo() {
+            let place = self.sheet.history().last().and_then(first_place);
+            self.show_place(place);
+            self.say(false, |l| tr(l, "Redone.").into());
+        }
+    }
+
+    /// Deletes the selected rows.
+    pub(crate) fn delete_rows(&mut self) {
+        let rows = self.grid.selected_rows();
+        if self.sheet.delete_rows(&rows) {
+            self.grid.collapse();
+            let n = rows.len();
+            self.say(false, move |l| format!("{} {n}", tr(l, "Rows deleted:")));
+        }
+    }
+
+    /// Duplicates the selected rows and selects the first copy.
+    pub(crate) fn duplicate_rows(&mut self) {
+        let rows = self.grid.selected_rows();
+        if self.sheet.duplicate_rows(&rows) {
+            let below = rows.iter().max().copied().unwrap_or(0) + 1;
+            self.grid
+                .select(CellPos::new(below, self.grid.selected().col));
+        }
+    }
+
+    /// Applies one cell's fix.
+    pub(crate) fn fix_cell(&mut self, row: usize, col: usize) {
+        if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
+            self.sheet.apply(fix::to_edit(&[f]));
+        }
+    }
+
+    /// Previews every fix like this cell's.
+    pub(crate) fn preview_fixes_like(&mut self, row: usize, col: usize) {
+        if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
+            let fixes = fix::propose_like(&self.sheet, &f);
+            let title = tr(self.settings.lang, "Fix all like this");
+            self.edit.preview = Some(FixPreview::fixes(title, fixes));
+        }
+    }
+
+    /// Previews every fix.
+    pub(crate) fn preview_all_fixes(&mut self) {
+        let fixes = fix::propose_all(&self.sheet);
+        let title = tr(self.settings.lang, "Fix all");
+        self.edit.preview = Some(FixPreview::fixes(title, fixes));
+    }
+
+    /// Previews dropping the blank rows.
+    pub(crate) fn preview_blank_rows(&mut self) {
+        let rows = fix::blank_rows(&self.sheet);
+        let title = tr(self.settings.lang, "Drop blank rows");
+        self.edit.preview = Some(FixPreview::blank_rows(title, rows));
+    }
+
+    /// Applies the previewed changes as one undo step.
+    pub(crate) fn apply_preview(&mut self) {
+        if let Some(p) = self.edit.preview.take() {
+            let n = p.apply(&mut self.sheet);
+            self.say(false, move |l| format!("{} {n}", tr(l, "Fixes applied:")));
+        }
+    }
+
+    /// Sets one value in every selected cell and closes the Set value dialog.
+    pub(crate) fn set_selected(&mut self, value: &str) {
+        self.edit.set_value = None;
+        clipboard::set_value(&mut self.sheet, &self.grid, value);
+    }
+
+    /// Replaces in the selected cell when it matches, then selects the next match.
+    pub(crate) fn replace_one(&mut self) {
+        let at = self.grid.selected();
+        if let Some((row, col)) = self
+            .edit
+            .find
+            .replace_one(&mut self.sheet, (at.row, at.col))
+        {
+            self.grid.select(CellPos::new(row, col));
+        }
+    }
+
+    /// Replaces every match as one undo step.
+    pub(crate) fn replace_every(&mut self) {
+        let find = &self.edit.find;
+        let n = replace_all(&mut self.sheet, &find.query, &find.with);
+        self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
+    }
+
+    /// Puts changed cells back as they were.
+    pub(crate) fn revert(&mut self, changes: &[CellChange]) {
+        self.sheet.revert(changes);
+    }
+
+    /// Reads a roster and cross-checks with it; a failure is shown in the roster dialog.
+    pub(crate) fn load_roster(&mut self, path: &Path) {
+        match load_roster(path, &mut self.sheet) {
+            Ok(n) => {
+                self.edit.roster = None;
+                self.say(false, move |l| {
+                    format!("{} {n}", tr(l, "Cross-checking with roster, users:"))
+                });
+            }
+            Err(e) => {
+                if let Some(d) = self.edit.roster.as_mut() {
+                    d.set_error(e.message(self.settings.lang));
+                }
+            }
+        }
+    }
+
+    /// Stops the roster cross-check.
+    pub(crate) fn clear_roster(&mut self) {
+        self.sheet.set_roster(None);
+        self.edit.roster = None;
+        self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
+    }
+
+    /// Selects where an undone or redone edit was.
     fn show_place(&mut self, place: Option<(usize, Option<usize>)>) {
         let rows = self.sheet.doc().rows();
         if let Some((row, col)) = place
             && row < rows
         {
             self.grid
-                .select(CellPos::new(row, col.unwrap_or(self.grid.selected.col)));
+                .select(CellPos::new(row, col.unwrap_or(self.grid.selected().col)));
         }
     }
 
-    fn copy(&mut self, ctx: &egui::Context) {
+    /// Puts the selection on the clipboard as tab-separated text.
+    pub(crate) fn copy(&mut self, ctx: &egui::Context) {
         let text = clipboard::copy_text(&self.sheet, &self.grid);
         let (r, c) = self.grid.block().size();
         ctx.copy_text(text);
@@ -161,7 +174,8 @@ impl BulksheetApp {
         });
     }
 
-    fn paste(&mut self, text: &str) {
+    /// Pastes text at the selection and says how much landed.
+    pub(crate) fn paste(&mut self, text: &str) {
         let Some(p) = clipboard::paste(&mut self.sheet, &mut self.grid, text) else {
             return;
         };
@@ -176,7 +190,8 @@ impl BulksheetApp {
         });
     }
 
-    fn insert_row(&mut self, below: bool) {
+    /// Inserts a blank row above or below the selection.
+    pub(crate) fn insert_row(&mut self, below: bool) {
         let rows = self.grid.selected_rows();
         let at = if below {
             rows.iter().max().map_or(0, |r| r + 1)
@@ -185,94 +200,8 @@ impl BulksheetApp {
         };
         let width = self.sheet.doc().width();
         if self.sheet.insert_rows(at, vec![vec![String::new(); width]]) {
-            self.grid.view.refresh(&self.sheet);
-            self.grid.select(CellPos::new(at, self.grid.selected.col));
-        }
-    }
-
-    /// Draws the editing windows and carries out what the grid and they asked for.
-    pub(super) fn edit_frame(&mut self, ctx: &egui::Context) {
-        let lang = self.lang();
-        let requests = std::mem::take(&mut self.grid.requests);
-        for r in requests {
-            self.run_edit(ctx, r);
-        }
-        let header = &self.sheet.doc().header;
-        if let Some(p) = self.edit.preview.as_mut()
-            && let Some(apply) = p.show(ctx, lang, header)
-        {
-            let p = self.edit.preview.take();
-            if let (true, Some(p)) = (apply, p) {
-                let n = p.apply(&mut self.sheet);
-                self.say(false, move |l| format!("{} {n}", tr(l, "Fixes applied:")));
-            }
-        }
-        if let Some(cell) = self.edit.review.show(ctx, lang, &mut self.sheet) {
-            self.grid.select(CellPos::new(cell.0, cell.1));
-        }
-        if let Some(d) = self.edit.roster.as_mut()
-            && let Some(done) = d.show(ctx, lang, &mut self.sheet)
-        {
-            self.edit.roster = None;
-            match done {
-                Some(roster_panel::RosterDone::Loaded(n)) => self.say(false, move |l| {
-                    format!("{} {n}", tr(l, "Cross-checking with roster, users:"))
-                }),
-                Some(roster_panel::RosterDone::Stopped) => {
-                    self.say(false, |l| tr(l, "Roster cross-check stopped.").into());
-                }
-                None => {}
-            }
-        }
-        if let Some(d) = self.edit.set_value.as_mut()
-            && let Some(value) = d.show(ctx, lang)
-        {
-            self.edit.set_value = None;
-            if let Some(v) = value {
-                clipboard::set_value(&mut self.sheet, &self.grid, &v);
-            }
-        }
-    }
-}
-
-impl BulksheetApp {
-    /// The grid has the keyboard: no cell editor or dropdown, no other text field.
-    pub(super) fn grid_has_keyboard(&self, ctx: &egui::Context) -> bool {
-        let focused = ctx.memory(|m| m.focused());
-        !self.grid.is_busy() && (focused.is_none() || focused == Some(super::grid::focus_id()))
-    }
-
-    /// The find strip (when open) and the filter strip above the grid.
-    pub(super) fn edit_panels(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang();
-        if self.edit.find.open {
-            let mut action = None;
-            egui::Panel::top("find").show(ui, |ui| {
-                action = self.edit.find.show(ui, lang, &mut self.sheet, &self.grid);
-            });
-            match action {
-                Some(find_panel::FindAction::Select(row, col)) => {
-                    self.grid.select(CellPos::new(row, col));
-                }
-                Some(find_panel::FindAction::Replaced(n)) => {
-                    self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
-                }
-                None => {}
-            }
-        }
-        let mut cmd = None;
-        egui::Panel::top("view").show(ui, |ui| {
-            cmd = view_bar::show(
-                ui,
-                lang,
-                &mut self.edit.filter_bar,
-                &self.sheet,
-                &mut self.grid,
-            );
-        });
-        if let Some(c) = cmd {
-            let ctx = ui.ctx().clone();
-            self.run_edit(&ctx, c);
+            self.grid.refresh_view(&self.sheet);
+            self.grid.select(CellPos::new(at, self.grid.selected().col));
         }
     }
 }

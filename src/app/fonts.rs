@@ -24,7 +24,9 @@ const SYSTEM_FONTS: &[&str] = &[
 /// Where the CJK font came from, for the About box and for tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CjkSource {
+    /// A font installed on the machine, at this path.
     System(String),
+    /// The bundled IPAGothic.
     Bundled,
 }
 

@@ -22,12 +22,14 @@ pub fn trf(lang: Lang, en: &'static str, args: &[(&str, &dyn std::fmt::Display)]
         })
 }
 
-/// The app keeps its language in the egui context at the start of each frame, so the
-/// panels and dialogs it draws read it without a parameter threaded through every call.
+/// The language is kept in one place, the app's settings; at the start of each frame the
+/// app publishes it in the egui context under this id, so the widgets it draws read it
+/// without a parameter threaded through every call. Nothing else stores it.
 fn frame_lang_id() -> eframe::egui::Id {
     eframe::egui::Id::unique("bulksheet-lang")
 }
 
+/// Publishes the window's language for the frame about to be drawn.
 pub fn set_frame_lang(ctx: &eframe::egui::Context, lang: Lang) {
     ctx.data_mut(|d| d.insert_temp(frame_lang_id(), lang));
 }
@@ -37,6 +39,18 @@ pub fn ui_lang(ctx: &eframe::egui::Context) -> Lang {
     ctx.data(|d| d.get_temp(frame_lang_id()))
         .unwrap_or_default()
 }
+
+/// A value in a menu or a list: blanks and spaces made visible.
+pub fn shown(value: &str) -> String {
+    if value.is_empty() {
+        "(blank)".to_string()
+    } else {
+        format!("“{value}”")
+    }
+}
+
+/// Each language by its own name, so anyone finds theirs.
+pub const LANGUAGES: [(Lang, &str); 2] = [(Lang::En, "English"), (Lang::Ja, "日本語")];
 
 /// Japanese for an English label.
 pub fn japanese(en: &str) -> Option<&'static str> {
@@ -75,7 +89,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Encoding", "文字コード"),
     ("Line ending", "改行"),
     ("Schema", "テンプレート"),
-    // Recovery (issue 7)
+    // Recovery
     (
         "Restore unsaved edits?",
         "保存されていない編集を復元しますか？",
@@ -111,7 +125,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Rows added", "追加された行"),
     ("Rows deleted", "削除された行"),
     ("(empty)", "（空）"),
-    // Editing (issue 5)
+    // Editing
     ("Edit", "編集"),
     ("View", "表示"),
     ("Tools", "ツール"),
@@ -267,26 +281,7 @@ pub const JA: &[(&str, &str)] = &[
         "Every keyboard shortcut",
         "すべてのキーボードショートカット",
     ),
-    (
-        "Every keyboard shortcut (F1)",
-        "すべてのキーボードショートカット (F1)",
-    ),
-    (
-        "Open a CSV file (Ctrl+O)",
-        "CSV ファイルを開きます (Ctrl+O)",
-    ),
-    (
-        "Save under another name, encoding or in parts (Ctrl+Shift+S)",
-        "名前・文字コードを変えて、または分割して保存します (Ctrl+Shift+S)",
-    ),
-    ("◀ Previous error", "◀ 前のエラー"),
-    ("Next error ▶", "次のエラー ▶"),
-    (
-        "Go to the previous error (Shift+F8)",
-        "前のエラーへ移動します (Shift+F8)",
-    ),
-    ("Go to the next error (F8)", "次のエラーへ移動します (F8)"),
-    // Help panel
+    // Keyboard shortcuts panel
     (
         "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
         "macOS では Ctrl の代わりに ⌘ を使います。セルで文字を入力すると編集が始まります。",
@@ -352,8 +347,6 @@ pub const JA: &[(&str, &str)] = &[
     ("Group by", "まとめ方"),
     ("One group per row", "行ごとにまとめます"),
     ("One group per column", "列ごとにまとめます"),
-    ("Previous error (Shift+F8)", "前のエラー (Shift+F8)"),
-    ("Next error (F8)", "次のエラー (F8)"),
     (
         "No issues: the file is ready to upload.",
         "問題はありません。このファイルはアップロードできます。",

@@ -1,15 +1,17 @@
 //! The status bar's line about the last thing done. It keeps how to word itself, not
 //! only the words: switching the language rewords the line on screen.
 
-use super::i18n::Lang;
+use crate::app::i18n::Lang;
 
 /// Words a notice in a given language.
 type Words = Box<dyn Fn(Lang) -> String>;
 
+/// The status line: its text now, and how to word it again.
 pub struct Notice {
     text: String,
     /// `None` for a text in no particular language (a file system error, say).
     words: Option<Words>,
+    /// Shown in the warning colour.
     pub warning: bool,
 }
 
@@ -34,10 +36,12 @@ impl Notice {
         }
     }
 
+    /// The text as shown.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// Words the notice again in another language (a fixed one stays).
     pub fn reword(&mut self, lang: Lang) {
         if let Some(words) = &self.words {
             self.text = words(lang);

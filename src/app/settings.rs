@@ -3,11 +3,14 @@
 //! widths, the encoding last chosen for saving and the templates loaded from files. The
 //! window's own size and place are kept by eframe itself.
 
-use super::i18n::Lang;
 use crate::TextEncoding;
+use crate::app::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// Names the settings folder (on Linux `~/.local/share/bulksheet/`) and the window class.
+pub const APP_ID: &str = "bulksheet";
 
 /// The key the settings are stored under.
 pub const KEY: &str = "bulksheet-settings";
@@ -15,13 +18,17 @@ pub const KEY: &str = "bulksheet-settings";
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
+    /// The system's choice.
     #[default]
     System,
+    /// Dark text on light backgrounds.
     Light,
+    /// Light text on dark backgrounds.
     Dark,
 }
 
 impl ThemeChoice {
+    /// Every choice, in the order offered.
     pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
     /// The English label (translated where shown).
@@ -33,6 +40,7 @@ impl ThemeChoice {
         }
     }
 
+    /// The theme preference egui takes.
     pub fn preference(self) -> eframe::egui::ThemePreference {
         use eframe::egui::ThemePreference as P;
         match self {
@@ -43,12 +51,15 @@ impl ThemeChoice {
     }
 }
 
+/// What is remembered between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The interface language: the one place the window keeps it.
     pub lang: Lang,
+    /// Light, dark or the system's.
     pub theme: ThemeChoice,
-    /// Most recent first, at most [`super::recent::MAX_RECENT`].
+    /// Most recent first, at most ten (the recent list keeps no more).
     pub recent: Vec<PathBuf>,
     /// Column widths by header name, so a template's columns keep their width in any file.
     pub widths: BTreeMap<String, f32>,
@@ -87,14 +98,17 @@ impl Settings {
             .unwrap_or_else(Self::first_start)
     }
 
+    /// Stores the settings under [`KEY`].
     pub fn store(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY, self);
     }
 
+    /// The encoding last chosen in Save As, if any.
     pub fn save_encoding(&self) -> Option<TextEncoding> {
         self.save_encoding.as_deref().and_then(|s| s.parse().ok())
     }
 
+    /// Remembers the encoding chosen in Save As.
     pub fn set_save_encoding(&mut self, e: TextEncoding) {
         self.save_encoding = Some(e.as_str().to_string());
     }

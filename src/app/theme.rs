@@ -27,23 +27,57 @@ pub const CHAR_WIDTH: f32 = 7.5;
 pub const CELL_PADDING: f32 = 5.0;
 /// Space kept clear of the floating scroll bars when a cell is scrolled into view.
 pub const SCROLL_BAR_ROOM: f32 = 12.0;
+/// Width of the sort arrow at a header's right edge.
+pub const SORT_ARROW_WIDTH: f32 = 18.0;
+/// Room the sort arrow takes from a header's right edge: the name wraps before it.
+pub const ARROW_ROOM: f32 = SORT_ARROW_WIDTH + 4.0;
 /// Width of the grab area at a column's right edge.
 pub const RESIZE_HANDLE: f32 = 6.0;
 /// Width of the side panel holding subscriptions and the issue list.
 pub const SIDE_PANEL_WIDTH: f32 = 380.0;
 /// Height of one line in the issue list.
 pub const ISSUE_ROW_HEIGHT: f32 = 20.0;
-/// Size of the dropdown list of an enum cell.
+/// Tallest the dropdown list of an enum cell grows.
 pub const DROPDOWN_MAX_HEIGHT: f32 = 320.0;
+/// Narrowest the dropdown list of an enum cell is.
 pub const DROPDOWN_MIN_WIDTH: f32 = 200.0;
-/// Size of the dialogs that list issues.
+/// Height of the lists in dialogs (issues, changes).
 pub const DIALOG_LIST_HEIGHT: f32 = 260.0;
+/// Width of the dialogs.
 pub const DIALOG_WIDTH: f32 = 560.0;
-/// Marks for errors, warnings and a clean column: drawn by every CJK font we load (egui's
-/// own fonts lack the usual ✖ and ⚠).
+/// The mark of an error: drawn by every CJK font we load (egui's own fonts lack the usual
+/// ✖ and ⚠).
 pub const ERROR_MARK: &str = "●";
+/// The mark of a warning.
 pub const WARNING_MARK: &str = "▲";
+/// The mark of a column with no issue.
 pub const OK_MARK: &str = "✓";
+/// Font size of cell text and the cell editor.
+pub const CELL_FONT_SIZE: f32 = 13.0;
+/// Font size of a column's name in its header.
+pub const HEADER_FONT_SIZE: f32 = 12.5;
+/// Font size of row numbers, header badges and the sort arrow.
+pub const SMALL_FONT_SIZE: f32 = 12.0;
+/// Height of the sort arrow's click area.
+pub const SORT_ARROW_HEIGHT: f32 = 18.0;
+/// Width of a search or filter text field.
+pub const FIELD_WIDTH: f32 = 220.0;
+/// Width of the filter field above the grid.
+pub const FILTER_FIELD_WIDTH: f32 = 200.0;
+/// Width of the find strip's column choice.
+pub const COLUMN_CHOICE_WIDTH: f32 = 170.0;
+/// Width of the toolbar's template picker.
+pub const TEMPLATE_PICKER_WIDTH: f32 = 260.0;
+/// Narrowest the progress of a background job is drawn.
+pub const PROGRESS_WIDTH: f32 = 360.0;
+/// Starting size of the keyboard shortcuts panel.
+pub const HELP_SIZE: [f32; 2] = [480.0, 640.0];
+/// The veil over the window while files are dragged over it, and its text.
+pub const DROP_VEIL: Color32 = Color32::from_black_alpha(150);
+/// Colour of the text on the drop veil.
+pub const DROP_TEXT: Color32 = Color32::WHITE;
+/// Font size of the text on the drop veil.
+pub const DROP_FONT_SIZE: f32 = 22.0;
 /// Initial window size.
 pub const WINDOW_SIZE: [f32; 2] = [1360.0, 840.0];
 /// Seconds between progress repaints while a background job runs.
@@ -52,23 +86,38 @@ pub const JOB_REPAINT_SECS: f32 = 0.05;
 /// The colours of the grid and the panels for one theme (light or dark).
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
+    /// Background of a cell with an error.
     pub error_bg: Color32,
+    /// Background of a cell with a warning.
     pub warning_bg: Color32,
+    /// Text of errors.
     pub error_text: Color32,
+    /// Text of warnings.
     pub warning_text: Color32,
+    /// Text saying all is well.
     pub ok_text: Color32,
+    /// Cell text.
     pub cell_text: Color32,
+    /// Text of less importance (row numbers, old values).
     pub muted_text: Color32,
+    /// Lines between cells.
     pub grid_line: Color32,
+    /// Background of headers and row numbers.
     pub header_bg: Color32,
+    /// Background of the columns that stay in view.
     pub frozen_bg: Color32,
+    /// Background of the other cells.
     pub body_bg: Color32,
+    /// Outline of the selected cell.
     pub selection: Color32,
+    /// Fill of the selected range.
     pub selection_fill: Color32,
+    /// The "save as draft" button's text.
     pub draft_banner: Color32,
 }
 
 impl Palette {
+    /// The palette for egui's light or dark visuals.
     pub fn for_visuals(visuals: &egui::Visuals) -> Self {
         if visuals.dark_mode {
             Palette {
@@ -107,6 +156,7 @@ impl Palette {
         }
     }
 
+    /// A cell's background for an issue of this severity.
     pub fn severity_bg(&self, s: crate::Severity) -> Color32 {
         match s {
             crate::Severity::Error => self.error_bg,
@@ -114,6 +164,7 @@ impl Palette {
         }
     }
 
+    /// Text colour for an issue of this severity.
     pub fn severity_text(&self, s: crate::Severity) -> Color32 {
         match s {
             crate::Severity::Error => self.error_text,

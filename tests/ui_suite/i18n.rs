@@ -3,9 +3,8 @@
 
 use bulksheet::TextEncoding;
 use bulksheet::app::ThemeChoice;
-use bulksheet::app::help_panel::SHORTCUTS;
+use bulksheet::app::command::table::COMMANDS;
 use bulksheet::app::i18n::{Lang, japanese, tr, trf};
-use std::path::Path;
 
 /// The string literal right after the first argument of each `tr(` / `trf(` call.
 fn keys_in(source: &str) -> Vec<String> {
@@ -48,14 +47,7 @@ fn read_literal(s: &str) -> String {
 }
 
 fn app_sources() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("src/app")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    files.sort();
-    files
+    crate::ui_support::app_source_files()
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("read source");
@@ -98,7 +90,12 @@ fn every_label_used_in_the_window_has_japanese() {
 
 #[test]
 fn every_label_in_tables_has_japanese() {
-    let mut labels: Vec<&str> = SHORTCUTS.iter().map(|(_, action)| *action).collect();
+    // Every command's name, hint and line in the keyboard shortcuts panel.
+    let mut labels: Vec<&str> = COMMANDS
+        .iter()
+        .flat_map(|e| [e.label, e.hint, e.help])
+        .filter(|l| !l.is_empty())
+        .collect();
     labels.extend(ThemeChoice::ALL.iter().map(|t| t.label()));
     labels.extend(TextEncoding::ALL.iter().map(|e| e.label()));
     let missing: Vec<&str> = labels

@@ -288,7 +288,8 @@ fn f1_shows_every_shortcut() {
     assert!(h.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_none());
     press(&mut h, egui::Key::F1);
     assert!(h.state().is_help_open());
-    for (keys, action) in bulksheet::app::help_panel::SHORTCUTS {
+    for line in bulksheet::app::command::help::help_lines() {
+        let (keys, action) = (line.keys.as_str(), line.action);
         assert!(h.query_by_label(keys).is_some(), "{keys} not shown");
         assert!(h.query_by_label(action).is_some(), "{action} not shown");
     }

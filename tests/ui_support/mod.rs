@@ -156,3 +156,21 @@ pub fn four_users() -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
     let h = open(&path);
     (dir, h)
 }
+
+/// Every `.rs` file of the window's source (src/app and its folders), sorted.
+pub fn app_source_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/app") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -1,0 +1,270 @@
+//! Every user action as a value. The one table in `table` says how each is named,
+//! explained and bound to keys; the menus, the toolbar, the context menus, the settings
+//! window, the keyboard shortcuts panel (`help`) and the key handler all read it. The grid
+//! and the panels put commands on the app's queue, and the app carries each out in one
+//! place.
+
+pub mod help;
+pub mod table;
+
+use crate::app::i18n::Lang;
+use crate::app::settings::ThemeChoice;
+use crate::document::CellChange;
+use crate::encoding::TextEncoding;
+use std::path::PathBuf;
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Open a file (asks which, and about unsaved edits).
+    Open,
+    /// Save over the file (asks before the first overwrite).
+    Save,
+    /// Save under another name, encoding or in parts.
+    SaveAs,
+    /// Close the window (asks about unsaved edits).
+    Quit,
+    /// A file of the recent list, by its place in it.
+    OpenRecent(usize),
+    /// Empty the recent list.
+    ClearRecent,
+    /// Open the Load template dialog.
+    LoadTemplate,
+    /// A template of the picker, by its place in it.
+    UseTemplate(usize),
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Switch the theme.
+    SetTheme(ThemeChoice),
+    /// Show or hide the Settings window.
+    Settings,
+    /// Show or hide the keyboard shortcuts panel.
+    Help,
+    /// Switch a product of the template on or off (its columns become required or not).
+    Subscribe {
+        /// The product's id in the template.
+        product: String,
+        /// Whether the tenant has it.
+        on: bool,
+    },
+    /// Select the next cell with an error.
+    NextError,
+    /// Select the previous cell with an error.
+    PreviousError,
+    /// Select a cell (document row, file column); without a column the selected column stays.
+    Goto {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: Option<usize>,
+    },
+    /// Undo the last change.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
+    /// Copy the selection, then clear it.
+    Cut,
+    /// Copy the selection as tab-separated text.
+    Copy,
+    /// Ask the system for the clipboard (it arrives as [`Command::Paste`]).
+    RequestPaste,
+    /// Paste this text at the selection.
+    Paste(String),
+    /// Empty the selected cells.
+    Clear,
+    /// Select every shown cell.
+    SelectAll,
+    /// Copy the first selected row down the selection.
+    FillDown,
+    /// Open the Set value dialog.
+    SetValue,
+    /// Set this value in every selected cell (and close the Set value dialog).
+    SetSelected(String),
+    /// Insert a blank row above the selection.
+    InsertAbove,
+    /// Insert a blank row below the selection.
+    InsertBelow,
+    /// Duplicate the selected rows.
+    DuplicateRows,
+    /// Delete the selected rows.
+    DeleteRows,
+    /// Open the find strip.
+    Find,
+    /// Open the find strip with its replace row.
+    Replace,
+    /// Replace in the selected cell if it matches, then go to the next match.
+    ReplaceOne,
+    /// Replace every match, as one undo step.
+    ReplaceAll,
+    /// Open the list of changed cells.
+    Review,
+    /// Put these cells back as they were when the file was opened.
+    Revert(Vec<CellChange>),
+    /// Apply one cell's fix.
+    Fix {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: usize,
+    },
+    /// Preview every fix like this cell's.
+    FixLike {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: usize,
+    },
+    /// Preview every fix.
+    FixAll,
+    /// Preview dropping the blank rows.
+    DropBlankRows,
+    /// Apply the previewed changes.
+    ApplyPreview,
+    /// Open the roster dialog.
+    Roster,
+    /// Read this roster file and cross-check with it.
+    LoadRoster(PathBuf),
+    /// Stop the roster cross-check.
+    ClearRoster,
+    /// Show only rows with errors, or all again.
+    ErrorsOnly,
+    /// Show only rows with a cell containing this text.
+    FilterRows(String),
+    /// Sort the view by the selected column, A to Z.
+    SortAscending,
+    /// Sort the view by the selected column, Z to A.
+    SortDescending,
+    /// Sort the view by a file column (`true` descending); None: file order.
+    Sort(Option<(usize, bool)>),
+    /// Every row, in file order.
+    ClearFilters,
+    /// Move the selection one row up (in an options list: the highlight).
+    MoveUp,
+    /// Move the selection one row down (in an options list: the highlight).
+    MoveDown,
+    /// Move the selection one column left.
+    MoveLeft,
+    /// Move the selection one column right.
+    MoveRight,
+    /// Grow the range one row up.
+    ExtendUp,
+    /// Grow the range one row down.
+    ExtendDown,
+    /// Grow the range one column left.
+    ExtendLeft,
+    /// Grow the range one column right.
+    ExtendRight,
+    /// Move a screen up.
+    PageUp,
+    /// Move a screen down.
+    PageDown,
+    /// Grow the range a screen up.
+    ExtendPageUp,
+    /// Grow the range a screen down.
+    ExtendPageDown,
+    /// Move to the first column.
+    RowStart,
+    /// Move to the last column.
+    RowEnd,
+    /// Grow the range to the first column.
+    ExtendRowStart,
+    /// Grow the range to the last column.
+    ExtendRowEnd,
+    /// Move to the first cell.
+    FirstCell,
+    /// Move to the last cell.
+    LastCell,
+    /// Grow the range to the first cell.
+    ExtendFirstCell,
+    /// Grow the range to the last cell.
+    ExtendLastCell,
+    /// Enter: commit the edit (or pick the option) and move down, through a range.
+    Enter,
+    /// Shift+Enter: move up, through a range.
+    EnterUp,
+    /// Tab: commit the edit and move right, along a range.
+    Tab,
+    /// Shift+Tab: commit the edit and move left, along a range.
+    BackTab,
+    /// Esc: drop the edit or close the options list.
+    Cancel,
+    /// Edit the selected cell, or open its options.
+    EditCell,
+    /// Open the selected enum cell's options.
+    OpenOptions,
+    /// Text typed on the grid: starts editing the selected cell with it.
+    Type(String),
+    /// Close the question or editing window on screen without doing anything.
+    CloseDialog,
+    /// Restore the unsaved edits a stopped run left.
+    RestoreEdits,
+    /// Delete the unsaved edits a stopped run left.
+    DiscardEdits,
+    /// Keep the unsaved edits a stopped run left, and ask another time.
+    RestoreLater,
+    /// Save, then go on.
+    SaveThen(After),
+    /// Drop the edits and go on.
+    DiscardThen(After),
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Ask the system for a file, starting from the path typed.
+    Browse(BrowseFor, String),
+    /// Save as chosen in the Save As dialog.
+    SaveAsTo {
+        /// Where.
+        path: PathBuf,
+        /// In which encoding.
+        encoding: TextEncoding,
+        /// In parts of at most the template's row limit.
+        split: bool,
+        /// What to do once saved.
+        then: After,
+    },
+    /// Overwrite the original file, then go on.
+    Overwrite(PathBuf, After),
+    /// Show the Save As dialog, then go on.
+    ShowSaveAs(After),
+    /// Save although errors remain, then go on.
+    SaveDraft(PathBuf, After),
+    /// Load this template file (from the Load template dialog).
+    LoadTemplateFrom(PathBuf),
+}
+
+/// What to do once a question is answered (and, for saving, once the save is done).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum After {
+    /// Nothing more.
+    Nothing,
+    /// Open this file, or ask which one.
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Close,
+}
+
+/// Which field a "Browse…" result fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowseFor {
+    /// The Open dialog's path.
+    Open,
+    /// The Save As dialog's path.
+    Save,
+    /// The Load template dialog's path.
+    Template,
+}
+
+impl Command {
+    /// Commands that deal with a cell edit in progress themselves; any other ends it first,
+    /// keeping what was typed.
+    pub fn keeps_edit(&self) -> bool {
+        matches!(
+            self,
+            Command::Enter
+                | Command::Tab
+                | Command::BackTab
+                | Command::Cancel
+                | Command::Type(_)
+                | Command::Goto { .. }
+        )
+    }
+}

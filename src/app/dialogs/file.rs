@@ -1,0 +1,336 @@
+//! The questions the window asks: unsaved edits, where to open and save, overwriting the
+//! original, saving while errors remain, and messages. Each dialog only reports what the
+//! user chose; the app carries it out.
+
+use crate::app::command::{After, BrowseFor, Command};
+use crate::app::i18n::{tr, trf, ui_lang};
+use crate::app::panels::issue_text::{issue_message, issue_text};
+use crate::app::theme::{self, Palette};
+use crate::{Severity, Sheet, TextEncoding};
+use eframe::egui;
+use egui::{Id, Modal, RichText, ScrollArea, Ui};
+use std::path::PathBuf;
+
+/// A question on screen, with what it was asked for.
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    /// Save the edits before going on?
+    Unsaved {
+        /// What was asked for.
+        then: After,
+    },
+    /// Which file to open.
+    Open {
+        /// The path typed so far.
+        path: String,
+    },
+    /// Where and how to save.
+    SaveAs {
+        /// The path typed so far.
+        path: String,
+        /// The encoding chosen.
+        encoding: TextEncoding,
+        /// Whether to write parts.
+        split: bool,
+        /// What to do once saved.
+        then: After,
+    },
+    /// Overwrite the file that was opened?
+    ConfirmOverwrite {
+        /// The file.
+        path: PathBuf,
+        /// What to do once saved.
+        then: After,
+    },
+    /// Errors remain: fix them, or save a draft?
+    SaveErrors {
+        /// Where the save was going.
+        path: PathBuf,
+        /// What to do once saved.
+        then: After,
+    },
+    /// Something to read, with OK.
+    Message {
+        /// The heading.
+        title: String,
+        /// The text.
+        text: String,
+    },
+}
+
+/// Draws the dialog and returns the answer, as a command, once one was given.
+pub fn show(
+    ctx: &egui::Context,
+    dialog: &mut Dialog,
+    sheet: &Sheet,
+    issues: &[crate::Issue],
+    file_name: &str,
+) -> Option<Command> {
+    let modal = Modal::new(Id::unique("bulksheet-dialog"));
+    let resp = modal.show(ctx, |ui| {
+        ui.set_max_width(theme::DIALOG_WIDTH);
+        match dialog {
+            Dialog::Unsaved { then } => unsaved(ui, file_name, then),
+            Dialog::Open { path } => open(ui, path),
+            Dialog::SaveAs {
+                path,
+                encoding,
+                split,
+                then,
+            } => save_as(ui, sheet, path, encoding, split, then),
+            Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
+            Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
+            Dialog::Message { title, text } => message(ui, title, text),
+        }
+    });
+    let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    resp.inner.or(escape.then_some(Command::CloseDialog))
+}
+
+fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.add_space(8.0);
+    ui.horizontal(add);
+}
+
+fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
+    let mut answer = None;
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Unsaved changes"));
+    let name = [("name", &file_name as &dyn std::fmt::Display)];
+    let question = match then {
+        After::Close => trf(lang, "Save the changes to {name} before closing?", &name),
+        After::Open(_) => trf(
+            lang,
+            "Save the changes to {name} before opening another file?",
+            &name,
+        ),
+        After::Nothing => trf(lang, "Save the changes to {name}?", &name),
+    };
+    ui.label(question);
+    buttons(ui, |ui| {
+        if ui.button(tr(lang, "Save")).clicked() {
+            answer = Some(Command::SaveThen(then.clone()));
+        }
+        if ui.button(tr(lang, "Don't save")).clicked() {
+            answer = Some(Command::DiscardThen(then.clone()));
+        }
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}
+
+fn path_field(ui: &mut Ui, path: &mut String, hint: &str) -> egui::Response {
+    ui.add(
+        egui::TextEdit::singleline(path)
+            .hint_text(hint)
+            .desired_width(theme::DIALOG_WIDTH - 110.0),
+    )
+}
+
+fn open(ui: &mut Ui, path: &mut String) -> Option<Command> {
+    let mut answer = None;
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Open a CSV file"));
+    ui.label(tr(
+        lang,
+        "Type the file's path, browse for it, or drop it on the window:",
+    ));
+    ui.horizontal(|ui| {
+        let field = path_field(ui, path, tr(lang, "Path of the CSV file to open"));
+        if field.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !path.trim().is_empty()
+        {
+            answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
+        }
+        if ui
+            .button(tr(lang, "Browse…"))
+            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
+            .clicked()
+        {
+            answer = Some(Command::Browse(BrowseFor::Open, path.clone()));
+        }
+    });
+    buttons(ui, |ui| {
+        let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new(tr(lang, "Open")));
+        if ok.clicked() {
+            answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
+        }
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}
+
+fn save_as(
+    ui: &mut Ui,
+    sheet: &Sheet,
+    path: &mut String,
+    encoding: &mut TextEncoding,
+    split: &mut bool,
+    then: &After,
+) -> Option<Command> {
+    let mut answer = None;
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Save as"));
+    ui.horizontal(|ui| {
+        path_field(ui, path, tr(lang, "Path of the file to write"));
+        if ui
+            .button(tr(lang, "Browse…"))
+            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
+            .clicked()
+        {
+            answer = Some(Command::Browse(BrowseFor::Save, path.clone()));
+        }
+    });
+    egui::ComboBox::from_label(tr(lang, "File encoding"))
+        .selected_text(tr(lang, encoding.label()))
+        .show_ui(ui, |ui| {
+            for e in TextEncoding::ALL {
+                ui.selectable_value(encoding, e, tr(lang, e.label()));
+            }
+        });
+    // A template without a row limit has nothing to split by.
+    let per_file = sheet.schema().max_rows;
+    if let Some(n) = per_file {
+        ui.checkbox(
+            split,
+            trf(lang, "Split into files of {n} users", &[("n", &n)]),
+        );
+    }
+    if *split && per_file.is_some() {
+        let name = PathBuf::from(path.trim());
+        let first = crate::io::part_path(&name, 1);
+        let first = first
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        ui.label(trf(lang, "Writes {name}, and so on.", &[("name", &first)]));
+    }
+    ui.label(
+        RichText::new(tr(lang, "Blank rows are left out. The console expects UTF-8 or Shift_JIS, as chosen when downloading the template."))
+            .small(),
+    );
+    buttons(ui, |ui| {
+        let ok = ui.add_enabled(
+            !path.trim().is_empty(),
+            egui::Button::new(tr(lang, "Save file")),
+        );
+        if ok.clicked() {
+            answer = Some(Command::SaveAsTo {
+                path: PathBuf::from(path.trim()),
+                encoding: *encoding,
+                split: *split && per_file.is_some(),
+                then: then.clone(),
+            });
+        }
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}
+
+fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Option<Command> {
+    let mut answer = None;
+    let lang = ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Overwrite the original file?"));
+    ui.label(trf(
+        lang,
+        "{path} is the file you opened. Saving replaces it with the edited version.",
+        &[("path", &path.display())],
+    ));
+    buttons(ui, |ui| {
+        if ui.button(tr(lang, "Overwrite")).clicked() {
+            answer = Some(Command::Overwrite(path.to_path_buf(), then.clone()));
+        }
+        if ui.button(tr(lang, "Save as…")).clicked() {
+            answer = Some(Command::ShowSaveAs(then.clone()));
+        }
+        review_button(ui, &mut answer);
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}
+
+/// Lists the errors (from the cached issue list: the dialog is drawn every frame).
+fn save_errors(
+    ui: &mut Ui,
+    issues: &[crate::Issue],
+    path: &std::path::Path,
+    then: &After,
+) -> Option<Command> {
+    let mut answer = None;
+    let pal = Palette::for_visuals(ui.visuals());
+    let errors: Vec<&crate::Issue> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .collect();
+    let lang = ui_lang(ui.ctx());
+    let heading = trf(lang, "{n} errors remain", &[("n", &errors.len())]);
+    ui.heading(RichText::new(heading).color(pal.error_text));
+    ui.label(tr(
+        lang,
+        "The console rejects the whole file while any of these remain. Click one to fix it:",
+    ));
+    ScrollArea::vertical()
+        .max_height(theme::DIALOG_LIST_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
+            for issue in errors[range].iter().copied() {
+                let go = trf(
+                    lang,
+                    "Go to {issue}",
+                    &[("issue", &issue_text(lang, issue))],
+                );
+                let text =
+                    RichText::new(format!("{} {go}", theme::ERROR_MARK)).color(pal.error_text);
+                let link = ui.add(egui::Button::new(text).frame(false).truncate());
+                let hover = issue_message(lang, issue);
+                if link.on_hover_text(hover).clicked() && issue.row > 0 {
+                    answer = Some(Command::Goto {
+                        row: issue.row - 1,
+                        col: issue.col,
+                    });
+                }
+            }
+        });
+    buttons(ui, |ui| {
+        if ui.button(tr(lang, "Fix them first")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+        review_button(ui, &mut answer);
+        let draft = egui::Button::new(
+            RichText::new(tr(lang, "Save anyway as draft (not ready for upload)"))
+                .color(pal.draft_banner),
+        );
+        if ui.add(draft).clicked() {
+            answer = Some(Command::SaveDraft(path.to_path_buf(), then.clone()));
+        }
+    });
+    answer
+}
+
+/// "Review changes…": every changed cell, before the file is written.
+fn review_button(ui: &mut Ui, answer: &mut Option<Command>) {
+    let lang = ui_lang(ui.ctx());
+    if ui.button(tr(lang, "Review changes…")).clicked() {
+        *answer = Some(Command::Review);
+    }
+}
+
+fn message(ui: &mut Ui, title: &str, text: &str) -> Option<Command> {
+    let mut answer = None;
+    ui.heading(title);
+    ui.label(text);
+    buttons(ui, |ui| {
+        if ui.button(tr(ui_lang(ui.ctx()), "OK")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}

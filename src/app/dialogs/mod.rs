@@ -1,0 +1,11 @@
+//! The questions the window asks and the windows that wait for an answer: the file
+//! questions, fix preview, set value, settings, loading a template, restoring unsaved
+//! edits, and the progress of a background job.
+
+pub mod file;
+pub mod fix_preview;
+pub mod progress;
+pub mod recovery;
+pub mod set_value;
+pub mod settings_window;
+pub mod template;

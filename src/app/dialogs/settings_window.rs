@@ -1,0 +1,50 @@
+//! The Settings window: language and theme, and where the settings are kept.
+
+use crate::app::command::Command;
+use crate::app::i18n::{Lang, tr};
+use crate::app::menus::item::{item_button, language_choice, theme_choice};
+use crate::app::settings::{APP_ID, ThemeChoice};
+use eframe::egui;
+
+/// Where eframe keeps the settings on this machine.
+pub fn storage_dir() -> Option<std::path::PathBuf> {
+    eframe::storage_dir(APP_ID)
+}
+
+/// Draws the window while `open` is set; returns the change asked for.
+pub fn show(
+    ctx: &egui::Context,
+    lang: Lang,
+    theme: ThemeChoice,
+    open: &mut bool,
+) -> Option<Command> {
+    let mut picked = None;
+    egui::Window::new(tr(lang, "Settings"))
+        .id(egui::Id::unique("bulksheet-settings"))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.strong(tr(lang, Command::SetLang(lang).entry().label));
+            ui.horizontal(|ui| picked = language_choice(ui, lang).or(picked.take()));
+            ui.add_space(6.0);
+            ui.strong(tr(lang, Command::SetTheme(theme).entry().label));
+            ui.horizontal(|ui| picked = theme_choice(ui, lang, theme).or(picked.take()));
+            ui.add_space(6.0);
+            ui.separator();
+            if item_button(ui, lang, &Command::ClearRecent) {
+                picked = Some(Command::ClearRecent);
+            }
+            if let Some(dir) = storage_dir() {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} {}",
+                        tr(lang, "Settings are kept in"),
+                        dir.display()
+                    ))
+                    .small(),
+                );
+            }
+        });
+    picked
+}

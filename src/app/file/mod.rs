@@ -1,0 +1,12 @@
+//! Files: opening and saving (with their questions), the background jobs, recovery
+//! journals, dropped files, the recent list and templates loaded from files.
+
+pub mod drop;
+pub mod journal_writer;
+pub mod journaling;
+pub mod loader;
+pub mod ops;
+pub mod recent;
+pub mod recovery;
+pub mod template_actions;
+pub mod templates;

@@ -1,0 +1,371 @@
+//! Opening, saving and closing, with the questions they need: unsaved edits are never lost
+//! without asking, the original file is never overwritten without asking, and a file with
+//! errors is only written as a draft the user explicitly asked for. Saving follows the
+//! command line's rules (blank rows dropped, every part encoded before any is written).
+
+use super::loader::{self, Job, Outcome, SaveRequest};
+use super::recent;
+use crate::app::command::{After, BrowseFor};
+use crate::app::dialogs::file::{self as dialogs, Dialog};
+use crate::app::grid::state::GridState;
+use crate::app::i18n::{Lang, tr, trf};
+use crate::app::{BulksheetApp, FileInfo, SaveSettings};
+use crate::io::WriteOptions;
+use eframe::egui;
+use egui::ViewportCommand;
+use std::path::{Path, PathBuf};
+
+impl BulksheetApp {
+    /// Open (Ctrl+O or a file given): asks about unsaved edits first.
+    pub(crate) fn request_open(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        if self.sheet.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved {
+                then: After::Open(path),
+            });
+        } else {
+            self.open_now(ctx, path);
+        }
+    }
+
+    fn open_now(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        match path {
+            Some(p) => self.start_open(ctx, p),
+            None => {
+                let start = self
+                    .file
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(|d| format!("{}/", d.display()))
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::Open { path: start });
+            }
+        }
+    }
+
+    /// Reads a file in the background; the current document stays until it has loaded.
+    pub fn start_open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.job = Some((Job::open(path, ctx), After::Nothing));
+    }
+
+    /// Save (Ctrl+S): the first save over a file that came from disk asks before
+    /// overwriting it; a document with no file asks where to save.
+    pub(crate) fn request_save(&mut self, ctx: &egui::Context, then: After) {
+        match self.file.path.clone() {
+            Some(p) if self.file.overwrite_ok => self.save_checked(ctx, p, then),
+            Some(p) => self.dialog = Some(Dialog::ConfirmOverwrite { path: p, then }),
+            None => self.show_save_as(then),
+        }
+    }
+
+    /// Save As (Ctrl+Shift+S), suggesting `name-fixed.csv` beside the original.
+    pub(crate) fn show_save_as(&mut self, then: After) {
+        let path = self.suggested_save_path();
+        // The encoding last chosen in Save As, on this or an earlier run, comes first.
+        let encoding = self.settings.save_encoding().unwrap_or(self.save.encoding);
+        self.dialog = Some(Dialog::SaveAs {
+            path: path.display().to_string(),
+            encoding,
+            split: self.save.split,
+            then,
+        });
+    }
+
+    fn suggested_save_path(&self) -> PathBuf {
+        match (&self.file.path, self.file.overwrite_ok) {
+            (Some(p), true) => p.clone(),
+            (Some(p), false) => fixed_name(p),
+            (None, _) => {
+                let dir = std::env::current_dir().unwrap_or_default();
+                fixed_name(&dir.join(&self.file.name))
+            }
+        }
+    }
+
+    /// Applies the save options to the rules: Shift_JIS makes some characters errors, and
+    /// parts of at most the row limit settle the too-many-rows error.
+    fn apply_save_settings(&mut self, settings: SaveSettings) {
+        if self.sheet.rules().target != settings.encoding {
+            self.sheet.set_target_encoding(settings.encoding);
+        }
+        let check_limit = !settings.split;
+        if self.sheet.rules().check_row_limit != check_limit {
+            self.sheet.set_check_row_limit(check_limit);
+        }
+        self.save = settings;
+    }
+
+    /// Saves, or lists the errors first and offers a draft.
+    fn save_checked(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        if self.sheet.errors() > 0 {
+            self.dialog = Some(Dialog::SaveErrors { path, then });
+        } else {
+            self.start_save(ctx, path, then);
+        }
+    }
+
+    fn start_save(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        let doc = self.sheet.doc();
+        let mut opts = WriteOptions::like(doc);
+        opts.encoding = self.save.encoding;
+        let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
+        let req = SaveRequest {
+            doc: doc.clone(),
+            rows: self.sheet.rows_to_write(),
+            path,
+            opts,
+            split,
+        };
+        self.job = Some((Job::save(req, ctx), then));
+    }
+
+    /// Close (window button, Quit): asks about unsaved edits first.
+    pub(crate) fn request_close(&mut self, ctx: &egui::Context) {
+        if self.sheet.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: After::Close });
+        } else {
+            self.close_now(ctx);
+        }
+    }
+
+    fn close_now(&mut self, ctx: &egui::Context) {
+        self.close_allowed = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+
+    /// The window's close button: cancelled while there are unsaved edits or a job runs.
+    pub(crate) fn intercept_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.close_allowed {
+            return;
+        }
+        if self.job.is_some() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "Wait for the file to finish, or cancel it, before closing.",
+                )
+                .into()
+            });
+        } else if self.sheet.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: After::Close });
+        }
+    }
+
+    /// Goes on with what a question was asked for.
+    pub(crate) fn go_on(&mut self, ctx: &egui::Context, then: After) {
+        match then {
+            After::Nothing => {}
+            After::Open(p) => self.open_now(ctx, p),
+            After::Close => self.close_now(ctx),
+        }
+    }
+
+    /// Draws the question on screen; the answer goes on the queue.
+    pub(crate) fn show_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.as_mut() else {
+            return;
+        };
+        self.issues.refresh(&self.sheet, self.settings.lang);
+        let issues = self.issues.issues();
+        if let Some(cmd) = dialogs::show(ctx, dialog, &self.sheet, issues, &self.file.name) {
+            self.queue.push(cmd);
+        }
+    }
+
+    /// Save As was answered: the options are kept for the next save, then the file saved.
+    pub(crate) fn save_as_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        settings: SaveSettings,
+        then: After,
+    ) {
+        self.dialog = None;
+        self.settings.set_save_encoding(settings.encoding);
+        self.apply_save_settings(settings);
+        if self.file.path.as_deref() == Some(path.as_path()) && !settings.split {
+            self.file.overwrite_ok = true;
+        }
+        self.save_checked(ctx, path, then);
+    }
+
+    /// The original may be overwritten from now on; saves over it.
+    pub(crate) fn overwrite(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        self.dialog = None;
+        self.file.overwrite_ok = true;
+        self.save_checked(ctx, path, then);
+    }
+
+    /// Saves although errors remain.
+    pub(crate) fn save_draft(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        self.dialog = None;
+        self.start_save(ctx, path, then);
+    }
+
+    /// Asks the system file dialog on a worker thread; where no desktop portal runs, it
+    /// returns nothing and the path field stays the way to choose.
+    pub(crate) fn browse(&mut self, ctx: &egui::Context, what: BrowseFor, current: &str) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let current = PathBuf::from(current);
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let mut d = match what {
+                BrowseFor::Template => rfd::FileDialog::new().add_filter("TOML", &["toml"]),
+                _ => rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]),
+            };
+            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                d = d.set_directory(dir);
+            }
+            let picked = match what {
+                BrowseFor::Open | BrowseFor::Template => d.pick_file(),
+                BrowseFor::Save => {
+                    if let Some(name) = current.file_name() {
+                        d = d.set_file_name(name.to_string_lossy());
+                    }
+                    d.save_file()
+                }
+            };
+            let _ = tx.send(picked);
+            ctx.request_repaint();
+        });
+        self.browse = Some((what, rx));
+    }
+
+    /// Collects finished background work: a loaded or saved file, a browse result.
+    pub(crate) fn poll_background(&mut self, ctx: &egui::Context) {
+        self.poll_browse();
+        let Some((job, _)) = &self.job else { return };
+        let Some(outcome) = job.poll() else { return };
+        let Some((_, then)) = self.job.take() else {
+            return;
+        };
+        match outcome {
+            Outcome::Opened(o) => self.replace_document(o.sheet, o.path),
+            Outcome::Saved(saved) => {
+                self.after_save(saved);
+                self.go_on(ctx, then);
+            }
+            Outcome::Failed(e) => {
+                self.dialog = Some(Dialog::Message {
+                    title: tr(self.settings.lang, "That did not work").into(),
+                    text: e,
+                });
+            }
+            Outcome::Cancelled => self.say(true, |l| tr(l, "Cancelled.").into()),
+        }
+    }
+
+    fn poll_browse(&mut self) {
+        let Some((what, rx)) = &self.browse else {
+            return;
+        };
+        let Ok(picked) = rx.try_recv() else { return };
+        let what = *what;
+        self.browse = None;
+        let Some(p) = picked else {
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "No file chosen (no system file dialog here?): type the path instead.",
+                )
+                .into()
+            });
+            return;
+        };
+        let text = p.display().to_string();
+        match (&mut self.dialog, what) {
+            (Some(Dialog::Open { path }), BrowseFor::Open) => *path = text,
+            (Some(Dialog::SaveAs { path, .. }), BrowseFor::Save) => *path = text,
+            (_, BrowseFor::Template) => {
+                if let Some(path) = self.template_path.as_mut() {
+                    *path = text;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn replace_document(&mut self, sheet: crate::Sheet, path: PathBuf) {
+        let path_for_recent = path.clone();
+        // The widths the user chose for the file being closed are kept for the next one.
+        self.settings.remember_widths(
+            &self.sheet.doc().header,
+            self.grid.widths(),
+            self.grid.chosen(),
+        );
+        self.grid = GridState::for_sheet(&sheet);
+        self.save = SaveSettings {
+            encoding: sheet.doc().meta.encoding,
+            split: false,
+        };
+        self.sheet = sheet;
+        self.file = FileInfo {
+            name: loader::display_name(&path),
+            path: Some(path),
+            overwrite_ok: false,
+        };
+        self.issues = Default::default();
+        recent::push(&mut self.settings.recent, &path_for_recent);
+        self.pick_loaded_template();
+        self.restore_widths();
+        let n = self.sheet.errors();
+        let name = self.file.name.clone();
+        self.say(false, move |l| {
+            trf(
+                l,
+                "Opened {name} ({n} errors).",
+                &[("name", &name), ("n", &n)],
+            )
+        });
+    }
+
+    fn after_save(&mut self, saved: loader::Saved) {
+        let errors = self.sheet.errors();
+        self.sheet.set_meta(saved.meta);
+        self.sheet.mark_saved();
+        if !saved.split
+            && let Some((p, _)) = saved.files.first()
+        {
+            self.file.name = loader::display_name(p);
+            self.file.path = Some(p.clone());
+            self.file.overwrite_ok = true;
+            recent::push(&mut self.settings.recent, p);
+        }
+        let files: Vec<(String, usize)> = saved
+            .files
+            .iter()
+            .map(|(p, n)| (loader::display_name(p), *n))
+            .collect();
+        self.say(errors > 0, move |l| saved_text(l, &files, errors));
+    }
+}
+
+/// What a save says: the files written with their rows, and whether it is a draft.
+fn saved_text(lang: Lang, files: &[(String, usize)], errors: usize) -> String {
+    let names: Vec<String> = files
+        .iter()
+        .map(|(name, n)| trf(lang, "{name} ({n} rows)", &[("name", name), ("n", n)]))
+        .collect();
+    let names = names.join(", ");
+    if errors > 0 {
+        trf(
+            lang,
+            "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
+            &[("names", &names), ("n", &errors)],
+        )
+    } else {
+        trf(lang, "Saved {names}.", &[("names", &names)])
+    }
+}
+
+/// `users.csv` → `users-fixed.csv` in the same folder.
+pub fn fixed_name(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map_or_else(
+        || "bulksheet".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let stem = stem.strip_suffix("-fixed").unwrap_or(&stem);
+    path.with_file_name(format!("{stem}-fixed.csv"))
+}

@@ -1,0 +1,72 @@
+//! Choosing the template the sheet is checked against: from the picker, from a file, or
+//! the loaded one that fits a newly opened file best.
+
+use crate::app::BulksheetApp;
+use crate::app::dialogs::file::Dialog;
+use crate::app::dialogs::template::load_dialog;
+use crate::app::grid::state::GridState;
+use crate::app::i18n::{Lang, tr, trf};
+use crate::schema::LoadError;
+use eframe::egui;
+use std::path::Path;
+
+impl BulksheetApp {
+    /// Checks the sheet against another template, guessing its subscriptions again.
+    pub fn use_template(&mut self, name: &str) {
+        let Some(schema) = self.templates.get(name) else {
+            return;
+        };
+        let subs = crate::Sheet::guess_subscriptions(self.sheet.doc(), &schema);
+        self.sheet.set_schema(schema);
+        self.sheet.set_subscriptions(subs);
+        let selected = self.grid.selected();
+        self.grid = GridState::for_sheet(&self.sheet);
+        self.restore_widths();
+        self.grid.select(selected);
+        let schema = self.sheet.schema();
+        let titles = [Lang::En, Lang::Ja].map(|l| schema.title_in(l).to_string());
+        self.say(false, move |l| {
+            let [en, ja] = &titles;
+            let title = if l == Lang::Ja { ja } else { en };
+            trf(l, "Template: {t}", &[("t", title)])
+        });
+    }
+
+    /// Loads a template file and uses it for the open sheet.
+    pub fn load_template(&mut self, path: &Path) -> Result<(), LoadError> {
+        let name = self.templates.add(path)?.name.clone();
+        self.settings.templates = self.templates.paths();
+        self.use_template(&name);
+        Ok(())
+    }
+
+    /// After a file opened: a loaded template that fits it better than the built-in one.
+    pub(crate) fn pick_loaded_template(&mut self) {
+        let header = self.sheet.doc().header.clone();
+        if let Some(s) = self.templates.better_fit(&header, self.sheet.schema()) {
+            self.use_template(&s.name);
+        }
+    }
+
+    /// Draws the Load template dialog while it is open; the answer goes on the queue.
+    pub(crate) fn template_dialog(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.template_path.as_mut() else {
+            return;
+        };
+        if let Some(cmd) = load_dialog(ctx, self.settings.lang, path) {
+            self.queue.push(cmd);
+        }
+    }
+
+    /// Loads the template file chosen in the Load template dialog and closes it; a
+    /// failure is shown as a message.
+    pub(crate) fn load_template_from(&mut self, path: &Path) {
+        self.template_path = None;
+        if let Err(e) = self.load_template(path) {
+            self.dialog = Some(Dialog::Message {
+                title: tr(self.settings.lang, "The template could not be loaded").into(),
+                text: e.message(self.settings.lang),
+            });
+        }
+    }
+}

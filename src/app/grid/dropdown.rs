@@ -1,0 +1,117 @@
+//! An enum cell's list of options, under the cell: arrows move the highlight, Enter or a
+//! click picks, Esc closes.
+
+use super::focus::focus_id;
+use super::geometry::{Geometry, Regions};
+use super::state::GridState;
+use super::state::cell::CellPos;
+use super::words::enum_options;
+use crate::Sheet;
+use crate::app::i18n::{tr, trf, ui_lang};
+use crate::app::theme::{self, Palette};
+use crate::schema::EnumOption;
+use eframe::egui::{self, Area, Id, Order, ScrollArea, Ui};
+
+/// Sets an enum cell to an option's code (or blank) from its dropdown.
+pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &str) {
+    sheet.set_cell(at.row, at.col, code);
+    st.close_dropdown();
+    st.move_cursor(at);
+}
+
+/// Moves the highlight of the open list by `by` options (the blank one last).
+pub fn move_highlight(sheet: &Sheet, st: &mut GridState, by: isize) {
+    let Some(dd) = st.dropdown_mut() else {
+        return;
+    };
+    let n = enum_options(sheet, dd.at.col).len() + 1; // + "(blank)"
+    dd.highlight = dd.highlight.saturating_add_signed(by).min(n - 1);
+}
+
+/// Sets the cell to the highlighted option and closes the list.
+pub fn pick_highlighted(sheet: &mut Sheet, st: &mut GridState) {
+    let Some(dd) = st.dropdown().cloned() else {
+        return;
+    };
+    let code = enum_options(sheet, dd.at.col)
+        .get(dd.highlight)
+        .map(|o| o.code.clone())
+        .unwrap_or_default();
+    pick_option(sheet, st, dd.at, &code);
+}
+
+/// Draws the open list of options under its cell.
+pub fn draw_dropdown(
+    ui: &mut Ui,
+    sheet: &mut Sheet,
+    st: &mut GridState,
+    geo: &Geometry,
+    reg: &Regions,
+) {
+    let Some(dd) = st.dropdown().cloned() else {
+        return;
+    };
+    let Some((vrow, idx)) = st.screen_pos(dd.at) else {
+        st.close_dropdown();
+        return;
+    };
+    let rect = reg.cell_rect(geo, idx, vrow);
+    let options: Vec<EnumOption> = enum_options(sheet, dd.at.col).to_vec();
+    let current = sheet.cell(dd.at.row, dd.at.col).to_string();
+    let invalid = !current.is_empty() && !options.iter().any(|o| o.code == current);
+    let name = sheet.validator().column_name(sheet.doc(), dd.at.col);
+    let mut picked: Option<String> = None;
+    let area = Area::new(Id::unique("bulksheet-dropdown"))
+        .order(Order::Foreground)
+        .fixed_pos(rect.left_bottom())
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_min_width(rect.width().max(theme::DROPDOWN_MIN_WIDTH));
+                ui.label(egui::RichText::new(&name).strong());
+                let lang = ui_lang(ui.ctx());
+                if invalid {
+                    let pal = Palette::for_visuals(ui.visuals());
+                    ui.colored_label(
+                        pal.error_text,
+                        trf(
+                            lang,
+                            "Now: {value} (not a valid value)",
+                            &[("value", &current)],
+                        ),
+                    );
+                }
+                ScrollArea::vertical()
+                    .max_height(theme::DROPDOWN_MAX_HEIGHT)
+                    .show(ui, |ui| {
+                        for (i, o) in options.iter().enumerate() {
+                            let on = o.code == current;
+                            let resp =
+                                ui.selectable_label(on || i == dd.highlight, o.display_in(lang));
+                            if i == dd.highlight && dd.fresh {
+                                resp.scroll_to_me(None);
+                            }
+                            if resp.clicked() {
+                                picked = Some(o.code.clone());
+                            }
+                        }
+                        let blank =
+                            ui.selectable_label(dd.highlight == options.len(), tr(lang, "(blank)"));
+                        if blank.clicked() {
+                            picked = Some(String::new());
+                        }
+                    });
+            });
+        });
+    if let Some(code) = picked {
+        pick_option(sheet, st, dd.at, &code);
+        ui.memory_mut(|m| m.request_focus(focus_id()));
+        return;
+    }
+    if let Some(d) = st.dropdown_mut() {
+        if !d.fresh && area.response.clicked_elsewhere() {
+            st.close_dropdown();
+        } else {
+            d.fresh = false;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! An issue in words, as the issue list and the save dialog show it.
+
+use crate::Issue;
+use crate::app::i18n::{Lang, tr, trf};
+
+/// "Row 3, Login ID: message", as the list and the save dialog show an issue.
+pub fn issue_text(lang: Lang, issue: &Issue) -> String {
+    let place = match (issue.row, &issue.column) {
+        (0, Some(c)) => trf(lang, "Header, {c}", &[("c", c)]),
+        (0, None) => tr(lang, "File").to_string(),
+        (r, Some(c)) => trf(lang, "Row {r}, {c}", &[("r", &r), ("c", c)]),
+        (r, None) => trf(lang, "Row {r}", &[("r", &r)]),
+    };
+    format!("{place}: {}", issue_message(lang, issue))
+}
+
+/// An issue's message in the window's language: the one place the window reads it.
+// The core's issues carry English text for now; once they carry their message's parts,
+// this renders them in `lang`.
+pub fn issue_message(lang: Lang, issue: &Issue) -> String {
+    let _ = lang;
+    issue.message.clone()
+}

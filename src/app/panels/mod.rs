@@ -1,0 +1,13 @@
+//! The panels beside and above the grid, and the windows that stay open while the user
+//! edits: issues, subscriptions, find, filter, review, roster, shortcuts, status bar.
+
+pub mod filter_bar;
+pub mod find;
+pub mod fix_button;
+pub mod help;
+pub mod issue_text;
+pub mod issues;
+pub mod review;
+pub mod roster;
+pub mod status_bar;
+pub mod subscriptions;

@@ -1,0 +1,71 @@
+//! The status bar: the sheet's figures (rows, errors, warnings, encoding, line ending,
+//! template) and the last thing done.
+
+use crate::Sheet;
+use crate::app::i18n::{Lang, tr};
+use crate::app::notice::Notice;
+use crate::app::theme;
+use eframe::egui::{self, Ui};
+
+/// Draws the bar.
+pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: Option<&Notice>) {
+    let pal = theme::Palette::for_visuals(ui.visuals());
+    let doc = sheet.doc();
+    ui.horizontal(|ui| {
+        status_item(ui, tr(lang, "Rows"), doc.rows().to_string(), None);
+        ui.separator();
+        let errors = sheet.errors();
+        let color = if errors > 0 {
+            pal.error_text
+        } else {
+            pal.ok_text
+        };
+        status_item(ui, tr(lang, "Errors"), errors.to_string(), Some(color));
+        ui.separator();
+        let warnings = sheet.warnings();
+        let color = (warnings > 0).then_some(pal.warning_text);
+        status_item(ui, tr(lang, "Warnings"), warnings.to_string(), color);
+        ui.separator();
+        let target = sheet.rules().target;
+        let encoding = if target == doc.meta.encoding {
+            target.label().to_string()
+        } else {
+            format!("{} → {}", doc.meta.encoding.label(), target.label())
+        };
+        status_item(ui, tr(lang, "Encoding"), encoding, None);
+        ui.separator();
+        status_item(
+            ui,
+            tr(lang, "Line ending"),
+            doc.meta.line_ending.as_str().to_string(),
+            None,
+        );
+        ui.separator();
+        let name = sheet.schema().title_in(lang).to_string();
+        status_item(ui, tr(lang, "Schema"), name, None);
+        if let Some(n) = notice {
+            ui.separator();
+            let color = if n.warning {
+                pal.warning_text
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.colored_label(color, n.text());
+        }
+    });
+}
+
+/// A status bar entry whose accessible name is its caption and whose value is the figure.
+fn status_item(ui: &mut Ui, caption: &str, value: String, color: Option<egui::Color32>) {
+    let text = egui::RichText::new(format!("{caption}: {value}"));
+    let text = match color {
+        Some(c) => text.color(c),
+        None => text,
+    };
+    let resp = ui.label(text);
+    resp.widget_info(|| egui::WidgetInfo {
+        label: Some(caption.to_string()),
+        current_text_value: Some(value.clone()),
+        ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
+    });
+}
