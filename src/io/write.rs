@@ -7,6 +7,7 @@ use crate::encoding::{TextEncoding, first_unencodable};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// How a document is written: by default as it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteOptions {
     /// The encoding to write in.
@@ -31,19 +32,25 @@ impl WriteOptions {
     }
 }
 
+/// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// A character the target encoding (Shift_JIS) has no bytes for.
     #[error("row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8")]
     Unencodable {
+        /// The cell's row, from 1.
         row: usize,
+        /// The cell's column name.
         column: String,
+        /// The first character it cannot carry.
         ch: char,
     },
     /// Writing, syncing or renaming the file failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }

@@ -3,6 +3,7 @@
 //! `String` per cell.
 
 use super::dictionary::Dictionary;
+use super::load::LineFields;
 use super::runs::{DictIds, IdRun, TextSeg, id_slot, push_text, seg_of};
 use rustc_hash::FxHashMap;
 
@@ -136,14 +137,17 @@ impl ColumnCells {
         }
     }
 
-    /// A one-byte code a dictionary column already has, pushed without a slice or a
-    /// search; false when the column is text or does not have it.
+    /// Takes the line's next field when it is a one-byte code this dictionary column
+    /// already has, without a slice or a search; false when the column is text (which
+    /// never asks the line), or the field is not such a code.
     #[inline(always)]
-    pub(super) fn push_known_byte(&mut self, b: u8) -> bool {
+    pub(super) fn push_known_code(&mut self, fields: &mut impl LineFields) -> bool {
         if let ColumnCells::Dict { ids, dict, .. } = self
+            && let Some(b) = fields.peek_code()
             && let Some(id) = dict.find_byte(b)
         {
             ids.push(id);
+            fields.skip_code();
             return true;
         }
         false

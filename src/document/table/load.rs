@@ -54,16 +54,14 @@ impl Table {
         let mut columns = self.columns.iter_mut();
         let mut n = width;
         while let Some(c) = columns.next() {
-            if let Some(b) = fields.peek_code()
-                && c.push_known_byte(b)
-            {
-                fields.skip_code();
-            } else if let Some(range) = fields.next_range() {
-                c.push_range(text, range);
-            } else {
+            if c.push_known_code(&mut fields) {
+                continue;
+            }
+            let Some(range) = fields.next_range() else {
                 n = width - columns.len() - 1;
                 break;
-            }
+            };
+            c.push_range(text, range);
         }
         let mut extra = Vec::new();
         while let Some(range) = fields.next_range() {

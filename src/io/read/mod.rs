@@ -21,7 +21,9 @@ pub enum ReadError {
     /// Opening or reading the file failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// The path is a folder.
