@@ -113,7 +113,7 @@ impl ColumnCells {
     pub(super) fn push(&mut self, value: &str) {
         match self {
             ColumnCells::Dict { ids, dict, .. } => {
-                match dict.find(value.as_bytes(), ids.last().copied()) {
+                match dict.find(value.as_bytes(), ids) {
                     Some(id) => ids.push(id),
                     None => self.push_new(value),
                 }
@@ -128,7 +128,7 @@ impl ColumnCells {
         match self {
             ColumnCells::Dict { ids, dict, .. } => {
                 let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
-                match dict.find(bytes, ids.last().copied()) {
+                match dict.find(bytes, ids) {
                     Some(id) => ids.push(id),
                     None => self.push_new(text.get(range).unwrap_or("")),
                 }

@@ -88,16 +88,17 @@ impl Dictionary {
         self.values.get(usize::from(id)).map_or("", |v| v)
     }
 
-    /// The id of a value, if it is there; `last` (the previous row's id) is tried first
-    /// where comparing is not already one step, as runs of one value are common. Inlined
-    /// into the reader's per-field loop, where the value's length is often known.
+    /// The id of a value, if it is there. `before` holds the ids of the rows before this
+    /// one: the last is tried first where comparing is not already one step, as runs of
+    /// one value are common (only then is it read). Inlined into the reader's per-field
+    /// loop, where the value's length is often known.
     #[inline(always)]
-    pub(super) fn find(&self, value: &[u8], last: Option<u8>) -> Option<u8> {
+    pub(super) fn find(&self, value: &[u8], before: &[u8]) -> Option<u8> {
         match value {
             [b] => self.find_byte(*b),
-            _ if value.len() <= 7 => self.find_short(pack(value), last),
+            _ if value.len() <= 7 => self.find_short(pack(value), before.last().copied()),
             _ if value.len() <= 16 => self.mid.get(&mid_key(value)?).copied(),
-            _ => self.find_long(value, last),
+            _ => self.find_long(value, before.last().copied()),
         }
     }
 
@@ -168,7 +169,6 @@ impl Dictionary {
 
     /// The id of a value, added if it is new; `None` when it is new and there is no room.
     pub(super) fn find_or_add(&mut self, value: &str) -> Option<u8> {
-        self.find(value.as_bytes(), None)
-            .or_else(|| self.add(value))
+        self.find(value.as_bytes(), &[]).or_else(|| self.add(value))
     }
 }
