@@ -1,5 +1,5 @@
 //! One cell's own findings: its column's rules, the bytes it was read from, the roster.
-//! Duplicates are the unique indexes' business (see `incremental.rs`, `full_check.rs`).
+//! Duplicates are the unique indexes' business (see `cell_changed.rs`, `full_check.rs`).
 
 use super::{Code, Finding, Msg, Validator, cell};
 use crate::document::{Document, ReadProblem};

@@ -4,10 +4,10 @@
 
 mod bookkeeping;
 pub mod cell;
+mod cell_changed;
 mod cell_rules;
 mod full_check;
 mod header;
-mod incremental;
 mod issue;
 pub mod message;
 mod queries;

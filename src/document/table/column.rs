@@ -112,12 +112,10 @@ impl ColumnCells {
     #[inline(always)]
     pub(super) fn push(&mut self, value: &str) {
         match self {
-            ColumnCells::Dict { ids, dict, .. } => {
-                match dict.find(value.as_bytes(), ids) {
-                    Some(id) => ids.push(id),
-                    None => self.push_new(value),
-                }
-            }
+            ColumnCells::Dict { ids, dict, .. } => match dict.find(value.as_bytes(), ids) {
+                Some(id) => ids.push(id),
+                None => self.push_new(value),
+            },
             ColumnCells::Text { segs, .. } => push_text(segs, value),
         }
     }
