@@ -99,7 +99,6 @@ impl Validator {
                     .find(|s| &s.id == id)
                     .map_or(id.as_str(), |s| s.label.as_str())
             })
-            .filter(|_| true)
             .collect();
         labels.join(" or ")
     }
