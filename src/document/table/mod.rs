@@ -143,22 +143,30 @@ impl Table {
         Some(old)
     }
 
-    /// Inserts a full-width row at `row` (clamped to the end) with the given cells.
+    /// Inserts a new full-width row at `row` (clamped to the end) with the given cells.
     pub fn insert_row(&mut self, row: usize, cells: &[String]) {
         let at = row.min(self.order.len());
-        if let Some(&last) = self.removed.last()
-            && self.physical_cells_equal(last, cells)
-        {
-            self.removed.pop();
-            self.order.insert(at, last);
-            return;
-        }
         let phys = offset(self.lines.len());
         for (i, c) in self.columns.iter_mut().enumerate() {
             c.push(cells.get(i).map_or("", String::as_str));
         }
         self.lines.push(0);
         self.order.insert(at, phys);
+    }
+
+    /// Puts the row deleted last back at `row` (clamped to the end) when it holds these
+    /// cells, as it was: its extra fields, read problems and source line (undoing its
+    /// delete, or redoing an insert that was undone). Other cells go in as a new row.
+    /// Only undo and redo may: a new blank row must not bring back a deleted blank one.
+    pub fn restore_row(&mut self, row: usize, cells: &[String]) {
+        if let Some(&last) = self.removed.last()
+            && self.physical_cells_equal(last, cells)
+        {
+            self.removed.pop();
+            self.order.insert(row.min(self.order.len()), last);
+            return;
+        }
+        self.insert_row(row, cells);
     }
 
     /// Removes the row at `row` from the document; returns its cells.

@@ -259,3 +259,30 @@ fn dictionary_turns_into_text_past_its_limit() {
     assert_eq!(t.cell(299, 0), "x299");
     assert_eq!(t.cell(0, 0), "x0");
 }
+
+#[test]
+fn only_a_restore_brings_back_the_row_deleted_last() {
+    // A blank row read with two fields too many, deleted.
+    let deleted = || {
+        let mut t = Table::new(2);
+        t.push_record(["a", "b"].into_iter(), 2);
+        t.push_record(["", "", "", ""].into_iter(), 3);
+        let cells = t.remove_row(1).unwrap();
+        (t, cells)
+    };
+    let (mut inserted, cells) = deleted();
+    inserted.insert_row(1, &cells);
+    assert_eq!(inserted.extra_fields(1), &[] as &[String]);
+    assert_eq!(inserted.source_line(1), None);
+    assert_eq!(inserted.field_count(1), 2);
+    let (mut restored, cells) = deleted();
+    restored.restore_row(1, &cells);
+    assert_eq!(restored.extra_fields(1), ["", ""]);
+    assert_eq!(restored.source_line(1), Some(3));
+    assert_eq!(restored.field_count(1), 4);
+    assert_eq!(restored.physical_len(), 2);
+    // Other cells than the deleted row's go in as a new row.
+    restored.remove_row(1);
+    restored.restore_row(0, &["x".to_string(), "y".to_string()]);
+    assert_eq!((restored.cell(0, 0), restored.source_line(0)), ("x", None));
+}
