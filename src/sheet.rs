@@ -205,7 +205,7 @@ impl Sheet {
         let Some(edit) = self.undo.pop() else {
             return false;
         };
-        self.perform(&edit.inverse());
+        self.perform_step(&edit.inverse(), true);
         self.redo.push(edit);
         true
     }
@@ -214,7 +214,7 @@ impl Sheet {
         let Some(edit) = self.redo.pop() else {
             return false;
         };
-        self.perform(&edit);
+        self.perform_step(&edit, true);
         self.undo.push(edit);
         true
     }
@@ -370,11 +370,18 @@ impl Sheet {
     }
 
     fn perform(&mut self, edit: &Edit) {
+        self.perform_step(edit, false);
+    }
+
+    /// `restoring`: the step comes from the undo or redo list, so a row it inserts may be
+    /// the row deleted last, put back as it was (extra fields, read problems, line in the
+    /// file); a new step always inserts new rows.
+    fn perform_step(&mut self, edit: &Edit, restoring: bool) {
         self.revision += 1;
         match edit {
             Edit::Batch(edits) => {
                 for e in edits {
-                    self.perform(e);
+                    self.perform_step(e, restoring);
                 }
             }
             Edit::Cells(changes) => {
@@ -390,7 +397,11 @@ impl Sheet {
             }
             Edit::InsertRows(rows) => {
                 for (at, cells) in rows {
-                    self.doc.table.insert_row(*at, cells);
+                    if restoring {
+                        self.doc.table.restore_row(*at, cells);
+                    } else {
+                        self.doc.table.insert_row(*at, cells);
+                    }
                 }
                 let at: Vec<usize> = rows.iter().map(|(at, _)| *at).collect();
                 self.validator.rows_inserted(&self.doc, &at);

@@ -4,9 +4,13 @@
 /// One cell's change.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CellChange {
+    /// The cell's row in the document.
     pub row: usize,
+    /// The cell's column in the file.
     pub col: usize,
+    /// Its value before.
     pub old: String,
+    /// Its value after.
     pub new: String,
     /// For a row read with fewer fields than the header: how writing this cell changes
     /// its length, so undo gives the short row back.
@@ -17,6 +21,7 @@ pub struct CellChange {
 /// What a cell change does to a short row (one with fewer fields than the header).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RowShape {
+    /// The row keeps its length (it is full, or the cell is within it).
     #[default]
     Unchanged,
     /// Writing past the end of a row of this many fields fills it out to full width.
@@ -26,6 +31,7 @@ pub enum RowShape {
 }
 
 impl RowShape {
+    /// Whether the change leaves the row's length alone (not written to the journal).
     pub fn is_unchanged(&self) -> bool {
         *self == RowShape::Unchanged
     }
@@ -75,6 +81,7 @@ impl Edit {
         }
     }
 
+    /// Whether the edit changes nothing (no cells, no rows).
     pub fn is_empty(&self) -> bool {
         match self {
             Edit::Cells(c) => c.is_empty(),

@@ -5,20 +5,26 @@ mod edit;
 mod table;
 
 pub use edit::{CellChange, Edit, RowShape};
-pub use table::{ColumnCells, DictIds, LineFields, Table};
+pub(crate) use table::LineFields;
+pub use table::{ColumnValues, DictIds, Table};
 
 use crate::encoding::TextEncoding;
 use rustc_hash::FxHashMap;
 
+/// The line break a file uses, written back as found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LineEnding {
+    /// `\r\n`, what Excel writes on Windows; the default for a new file.
     #[default]
     Crlf,
+    /// `\n`.
     Lf,
+    /// `\r` alone (old Mac files).
     Cr,
 }
 
 impl LineEnding {
+    /// Its name as the status bar shows it.
     pub fn as_str(self) -> &'static str {
         match self {
             LineEnding::Crlf => "CRLF",
@@ -27,6 +33,7 @@ impl LineEnding {
         }
     }
 
+    /// The bytes written at the end of each record.
     pub fn bytes(self) -> &'static [u8] {
         match self {
             LineEnding::Crlf => b"\r\n",
@@ -39,7 +46,9 @@ impl LineEnding {
 /// How the file was laid out on disk, kept so that writing reproduces it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileMeta {
+    /// The encoding the file was read in, and is written in.
     pub encoding: TextEncoding,
+    /// The line break after the header, used for every record written.
     pub line_ending: LineEnding,
     /// Every field was quoted (some exporters do this); otherwise quoting is minimal.
     pub quote_all: bool,
@@ -69,10 +78,14 @@ pub enum ReadProblem {
     UnclosedQuote,
 }
 
+/// A CSV file in memory: its header names, its cells and how it was written.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
+    /// The header line's names, as read (a BOM or spaces inside them kept).
     pub header: Vec<String>,
+    /// The cells below the header.
     pub table: Table,
+    /// How the file was laid out on disk.
     pub meta: FileMeta,
     /// Keyed by (physical row, column); see [`ReadProblem`]. Header cells use row u32::MAX.
     read_problems: FxHashMap<(u32, usize), ReadProblem>,
@@ -84,6 +97,7 @@ pub struct Document {
 pub const HEADER_ROW: u32 = u32::MAX;
 
 impl Document {
+    /// A document with this header and no rows.
     pub fn new(header: Vec<String>, meta: FileMeta) -> Self {
         let table = Table::new(header.len());
         Document {
@@ -95,14 +109,17 @@ impl Document {
         }
     }
 
+    /// How many rows are below the header.
     pub fn rows(&self) -> usize {
         self.table.len()
     }
 
+    /// How many columns the header names.
     pub fn width(&self) -> usize {
         self.header.len()
     }
 
+    /// A cell's text (`""` outside the table).
     pub fn cell(&self, row: usize, col: usize) -> &str {
         self.table.cell(row, col)
     }
@@ -117,6 +134,7 @@ impl Document {
         self.table.set(row, col, value)
     }
 
+    /// The problem found reading a cell's bytes, until the cell is edited.
     pub fn read_problem(&self, row: usize, col: usize) -> Option<&ReadProblem> {
         if self.read_problems.is_empty() {
             return None;
@@ -125,10 +143,12 @@ impl Document {
         self.read_problems.get(&(p, col))
     }
 
+    /// The problem found reading a header name's bytes.
     pub fn header_read_problem(&self, col: usize) -> Option<&ReadProblem> {
         self.read_problems.get(&(HEADER_ROW, col))
     }
 
+    /// Whether any cell or header name had a problem when read.
     pub fn has_read_problems(&self) -> bool {
         !self.read_problems.is_empty()
     }
@@ -154,7 +174,7 @@ impl Document {
 
     /// Everything a reader of the document can observe (header, layout, cells, field
     /// counts, extra fields, source lines, read problems) as one text, so two reads of the
-    /// same bytes can be compared: reading in halves must equal reading in one pass.
+    /// same bytes can be compared: reading in parts must equal reading in one pass.
     #[doc(hidden)]
     pub fn describe(&self) -> String {
         let mut out = format!(

@@ -4,15 +4,19 @@
 use super::census::{high_bytes, utf8_census};
 use crate::encoding::TextEncoding;
 
+/// The encoding a file is read in, and where its text starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Detected {
+    /// The encoding.
     pub encoding: TextEncoding,
     /// Length of the byte-order mark to skip.
     pub bom_len: usize,
 }
 
+/// The UTF-8 byte-order mark.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The encoding of a whole file (`forced` when the user chose one): see the module.
 pub fn detect_encoding(bytes: &[u8], forced: Option<TextEncoding>) -> Detected {
     let (detected, presumed) = detect_for_reading(bytes, forced);
     // Presumed only without a BOM: the body is all of `bytes`.
@@ -43,7 +47,7 @@ pub(crate) fn detect_for_reading(
         Some(_) if has_bom => TextEncoding::Utf8Bom,
         Some(e) => e,
         None if has_bom => TextEncoding::Utf8Bom,
-        // The whole file, before reading splits it (a SIMD check on both cores): only
+        // The whole file, before reading cuts it in parts (a SIMD check on both cores): only
         // here, where nothing else decided, is it needed.
         None if super::scan::is_utf8(body) => TextEncoding::Utf8,
         None => match mostly_utf8(body, super::scan::HALVES_FROM_BYTES) {
@@ -137,6 +141,39 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
             encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
         }
     }
+}
+
+/// UTF-16 files are read and will be saved as UTF-8 with a BOM: with a BOM, or without
+/// one when the NUL bytes fall exactly where UTF-16 puts them (ASCII text) and the whole
+/// file decodes cleanly.
+pub(super) fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(
+            encoding_rs::UTF_16LE
+                .decode_with_bom_removal(bytes)
+                .0
+                .into_owned(),
+        );
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(
+            encoding_rs::UTF_16BE
+                .decode_with_bom_removal(bytes)
+                .0
+                .into_owned(),
+        );
+    }
+    let enc = match bytes {
+        [a, 0, ..] if *a != 0 => encoding_rs::UTF_16LE,
+        [0, b, ..] if *b != 0 => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let looks_like_text = !text.contains('\0') && text.contains([',', '\n', '\r']);
+    looks_like_text.then(|| text.into_owned())
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Whole-file scans that run before reading can start (whether the body is UTF-8, the
 //! counts that choose an encoding, the first NUL in a UTF-16 file's text; other files'
 //! NUL bytes are looked for while reading): on a big file, each half on its own core,
-//! since nothing else can run until they are done.
+//! since nothing else can run until they are done. Reading itself then takes the file in
+//! parts of ~8 MB (see `read/in_parts.rs`); a scan has no use for more than two pieces.
 
 /// Files at least this long are scanned in two halves at once.
 pub(super) const HALVES_FROM_BYTES: usize = 4 << 20;

@@ -7,11 +7,16 @@ use crate::encoding::{TextEncoding, first_unencodable};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// How a document is written: by default as it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteOptions {
+    /// The encoding to write in.
     pub encoding: TextEncoding,
+    /// The line break after each record.
     pub line_ending: LineEnding,
+    /// Quote every field, as the file read did; otherwise only where needed.
     pub quote_all: bool,
+    /// End the last record with a line break.
     pub final_newline: bool,
 }
 
@@ -27,17 +32,25 @@ impl WriteOptions {
     }
 }
 
+/// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// A character the target encoding (Shift_JIS) has no bytes for.
     #[error("row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8")]
     Unencodable {
+        /// The cell's row, from 1.
         row: usize,
+        /// The cell's column name.
         column: String,
+        /// The first character it cannot carry.
         ch: char,
     },
+    /// Writing, syncing or renaming the file failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }
@@ -192,6 +205,8 @@ fn first_unencodable_cell(doc: &Document, rows: &[usize]) -> WriteError {
     }
 }
 
+/// Writes `bytes` to a temp file beside `path`, syncs it and renames it over `path`, so
+/// a failure never leaves a half-written file where the original was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomic_with(path, bytes, |_| Ok(()))
 }

@@ -10,6 +10,8 @@ use crate::text::{char_count, has_outer_space, is_blank, is_fullwidth_ascii};
 /// Symbols the console allows in a Login ID besides letters and digits.
 pub const EMAIL_SYMBOLS: &str = "@!#$%&*+-/=?^_`{|}~.";
 
+/// Adds the findings of one cell of `column` to `out` (`required`: for the user's
+/// subscriptions).
 pub fn check(column: &Column, required: bool, value: &str, out: &mut Vec<Finding>) {
     let name = &column.name;
     if is_blank(value) {
@@ -106,6 +108,7 @@ fn check_length(name: &str, value: &str, max: usize) -> Option<Finding> {
     })
 }
 
+/// Whether a value is a Login ID the console takes.
 pub fn check_email(name: &str, value: &str) -> Option<Finding> {
     let why = email_problem(value)?;
     Some(Finding::new(
@@ -240,6 +243,7 @@ const LOCAL_PLAIN: [bool; 256] = {
     table
 };
 
+/// Whether a value is `min` to `max` half-width digits.
 pub fn check_digits(name: &str, value: &str, min: usize, max: usize) -> Option<Finding> {
     // The common case, ASCII digits of a good length, in one pass over the bytes.
     if plainly_valid_digits(value, min, max) {
@@ -282,6 +286,8 @@ fn digits_why(value: &str, min: usize, max: usize) -> Option<DigitsWhy> {
     Some(why)
 }
 
+/// Whether a value is one of the column's codes; a label of one, or a code with spaces
+/// around it, is told which code to write.
 pub fn check_enum(column: &Column, value: &str) -> Option<Finding> {
     let kind = &column.kind;
     if kind.option_for_code(value).is_some() {

@@ -1,13 +1,14 @@
-//! The full check's work, shared out between threads on a big sheet: each duplicate
-//! index, each text column's cells in runs of rows, each dictionary column's cells. One
-//! piece per turn from a shared counter, the longest first, so both cores stay busy to
-//! the end: checking a whole e-mail column on one thread, as before, left the other core
-//! idle for the last ~50 ms of a million-row open.
+//! The full check, on open and whenever the rules change: the header, every cell, every
+//! duplicate index, every row and the file. On a big sheet its work is shared out between
+//! threads: each duplicate index, each text column's cells in runs of rows, each
+//! dictionary column's cells. One piece per turn from a shared counter, the longest first,
+//! so both cores stay busy to the end: checking a whole e-mail column on one thread, as
+//! before, left the other core idle for the last ~50 ms of a million-row open.
 
 use super::unique::UniqueIndex;
 use super::{Finding, Validator};
 use crate::document::Document;
-use crate::schema::Unique;
+use crate::schema::{Binding, Unique};
 use crate::text::is_blank;
 use crate::threads::join;
 use std::ops::Range;
@@ -43,6 +44,89 @@ struct Unblock<'a>(&'a OnceLock<Vec<bool>>);
 impl Drop for Unblock<'_> {
     fn drop(&mut self) {
         let _ = self.0.set(Vec::new());
+    }
+}
+
+impl Validator {
+    /// Checks everything again: the header, every cell, every unique column, every row
+    /// and the file.
+    pub fn validate_all(&mut self, doc: &Document) {
+        let width = doc.width();
+        self.rules.binding = Binding::new(&self.rules.schema, &doc.header);
+        self.cells.clear();
+        self.rows.clear();
+        self.file.clear();
+        self.col_counts = vec![[0, 0]; width];
+        self.totals = [0, 0];
+        let unique = self.unique_modes(doc);
+        let (built, found) = self.full_check_pieces(doc, &unique);
+        self.check_header(doc);
+        self.check_cells(doc, found);
+        self.unique = Vec::with_capacity(width);
+        let mut dups = Vec::new();
+        for (col, b) in built.into_iter().enumerate() {
+            self.unique.push(b.map(|(ix, rows)| {
+                dups.push((col, rows));
+                ix
+            }));
+        }
+        for (col, rows) in dups {
+            for r in rows {
+                self.add_dup(r as usize, col);
+            }
+        }
+        // Row rules find blank rows and rows with the wrong number of fields. Without any
+        // ragged row only the blank ones can have a finding (a million-row visit on one
+        // core otherwise, ~12 ms, while the other waits).
+        if doc.table.has_ragged_rows() {
+            for row in 0..doc.rows() {
+                self.refresh_row(doc, row);
+            }
+        } else {
+            let blank: Vec<usize> = (0..doc.rows()).filter(|&r| self.is_blank_row(r)).collect();
+            for row in blank {
+                self.refresh_row(doc, row);
+            }
+        }
+        self.refresh_file_rules(doc);
+    }
+
+    fn put_columns(&mut self, found: Vec<ColumnFindings>) {
+        for (col, cells) in found {
+            for (row, fs) in cells {
+                self.put_cell(row, col, fs);
+            }
+        }
+    }
+
+    /// Cells whose bytes were broken are checked again with that problem included.
+    fn check_read_problems(&mut self, doc: &Document) {
+        if !doc.has_read_problems() {
+            return;
+        }
+        for row in 0..doc.rows() {
+            for col in 0..doc.width() {
+                if doc.read_problem(row, col).is_some() && !self.is_blank_row(row) {
+                    let fs = self.cell_own_findings(doc, row, col);
+                    self.put_cell(row, col, fs);
+                }
+            }
+        }
+    }
+
+    /// Each cell's own findings: the rules of its column (`found`, gathered by the full
+    /// check's threads), broken bytes, the roster.
+    fn check_cells(&mut self, doc: &Document, found: Vec<ColumnFindings>) {
+        self.put_columns(found);
+        self.check_read_problems(doc);
+        self.check_roster(doc);
+    }
+
+    /// For each file column, how its values must be unique, if they must.
+    fn unique_modes(&self, doc: &Document) -> Vec<Option<Unique>> {
+        (0..doc.width())
+            .map(|col| self.schema_column(col).and_then(|c| c.unique))
+            .collect()
     }
 }
 
@@ -103,8 +187,8 @@ impl Validator {
             .filter_map(|(col, mode)| mode.map(|m| Piece::Index(col, m)))
             .collect();
         let rows = doc.rows();
-        let (text, dict): (Vec<usize>, Vec<usize>) = (0..doc.width())
-            .partition(|&col| doc.table.column(col).and_then(|c| c.dictionary()).is_none());
+        let (text, dict): (Vec<usize>, Vec<usize>) =
+            (0..doc.width()).partition(|&col| doc.table.dictionary(col).is_none());
         for col in text {
             let mut from = 0;
             while from < rows {
@@ -152,7 +236,7 @@ impl Validator {
         let order = doc.table.order().get(rows.clone()).unwrap_or_default();
         let mut out = Vec::new();
         let rules = self.column_rules(col);
-        if let Some((ids, values)) = doc.table.column(col).and_then(|c| c.dictionary()) {
+        if let Some((ids, values)) = doc.table.dictionary(col) {
             let per_value: Vec<Vec<Finding>> = values.iter().map(|v| rules.findings(v)).collect();
             // The usual enum column: every code in it is fine, so no cell needs a visit.
             if per_value.iter().all(Vec::is_empty) {
@@ -202,8 +286,7 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
     // enum column filled in on every row): no row is blank, and no row needs a look.
     let filled_everywhere = (0..doc.width()).any(|col| {
         doc.table
-            .column(col)
-            .and_then(|c| c.dictionary())
+            .dictionary(col)
             .is_some_and(|(_, values)| !values.iter().any(|v| is_blank(v)))
     });
     if filled_everywhere {
@@ -219,7 +302,7 @@ fn blank_rows(doc: &Document) -> Vec<bool> {
         }
     }
     for col in 0..doc.width() {
-        match doc.table.column(col).and_then(|c| c.dictionary()) {
+        match doc.table.dictionary(col) {
             Some((ids, values)) => {
                 let blank_value: Vec<bool> = values.iter().map(|v| is_blank(v)).collect();
                 if blank_value.iter().all(|b| *b) {

@@ -4,15 +4,18 @@
 use super::message::{Lang, Msg};
 use serde::Serialize;
 
+/// How bad a finding is; errors sort above warnings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; the console accepts the file.
     Warning,
     /// The console would reject the file.
     Error,
 }
 
 impl Severity {
+    /// Its name in the command line's text and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -24,26 +27,43 @@ impl Severity {
 /// A stable name for each kind of problem; scripts and tests match on these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
+    /// A required cell is blank.
     Required,
+    /// Not a Login ID the console takes (an e-mail address).
     Email,
+    /// Longer than its column allows.
     TooLong,
+    /// Not the digits its column wants (an extension, a phone number).
     Digits,
+    /// Not one of its column's codes.
     Enum,
+    /// Another row holds the same value in a unique column.
     Duplicate,
+    /// A column the schema needs is not in the header.
     HeaderMissing,
+    /// A header name appears twice.
     HeaderDuplicate,
+    /// A header name the schema does not know, or a blank one.
     HeaderUnknown,
+    /// More users than one upload takes.
     TooManyRows,
+    /// A row with more or fewer fields than the header.
     FieldCount,
+    /// Spaces around a value.
     Whitespace,
+    /// A row with nothing in it.
     BlankRow,
+    /// A value a spreadsheet would run as a formula.
     Formula,
     /// Bytes that are not valid in the file's encoding.
     Encoding,
     /// A character the target encoding (Shift_JIS) cannot carry.
     Unencodable,
+    /// A stray or unclosed quote.
     Quote,
+    /// The file has no header line at all.
     Empty,
+    /// A byte-order mark inside a header name.
     Bom,
     /// The file is separated by something other than commas (semicolons, tabs).
     Separator,
@@ -52,6 +72,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// The stable name (`too_long`), as scripts and tests match it.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Required => "required",
@@ -78,6 +99,7 @@ impl Code {
         }
     }
 
+    /// The severity every finding of this kind has.
     pub fn severity(self) -> Severity {
         match self {
             Code::Whitespace | Code::BlankRow | Code::Formula | Code::Separator => {
@@ -97,7 +119,9 @@ impl Serialize for Code {
 /// One problem in one place, before it is given a row number and column name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// What kind of problem.
     pub code: Code,
+    /// How bad (the code's severity).
     pub severity: Severity,
     /// The message's parts; rendered in the reader's language when shown. Duplicates
     /// name the other rows, which change with edits, so their text is written when asked.
@@ -105,6 +129,7 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of this kind, with the code's severity.
     pub fn new(code: Code, msg: impl Into<Msg>) -> Self {
         Finding {
             code,
@@ -128,8 +153,11 @@ pub struct Issue {
     /// The schema's column name (the header text in generic mode); None for a whole row
     /// or the file.
     pub column: Option<String>,
+    /// How bad.
     pub severity: Severity,
+    /// What kind of problem.
     pub code: Code,
+    /// The message in the reader's language.
     pub message: String,
     /// The file column, for views that select the cell.
     #[serde(skip)]

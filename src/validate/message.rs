@@ -3,12 +3,15 @@
 
 use crate::text::shorten;
 
+/// The language messages are written in.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Lang {
+    /// English, the default.
     #[default]
     En,
+    /// Japanese.
     Ja,
 }
 
@@ -35,17 +38,24 @@ impl Lang {
 /// Why a digits value is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DigitsWhy {
+    /// Full-width digits.
     FullWidth,
+    /// Hyphens between the digits (a phone number as written).
     Hyphens,
+    /// Spaces between the digits.
     Spaces,
+    /// Something other than digits.
     NotDigits,
+    /// This many digits, too few (a spreadsheet may have dropped a leading zero).
     TooFew(usize),
+    /// This many digits, too many.
     TooMany(usize),
 }
 
 /// What an enum column accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Allowed {
+    /// Any code from the first number to the second.
     Range(u64, u64),
     /// Each code with its label.
     List(Vec<(String, Label)>),
@@ -54,7 +64,9 @@ pub enum Allowed {
 /// An option's label, in English and, when the schema has it, in Japanese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// In English.
     pub en: String,
+    /// In Japanese, when the schema has it.
     pub ja: Option<String>,
 }
 
@@ -67,122 +79,205 @@ impl Label {
     }
 }
 
+/// Why a Login ID is not one the console takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmailWhy {
+    /// A full-width ＠.
     FullWidthAt,
+    /// Spaces in it.
     Spaces,
+    /// A full-width character.
     FullWidthChar(char),
+    /// A character a Login ID may not hold.
     BadChar(char),
+    /// No @ at all.
     NoAt,
+    /// More than one @.
     ManyAt,
+    /// Nothing before the @.
     EmptyLocal,
+    /// A dot at the start or end before the @, or two in a row.
     Dots,
+    /// No domain like example.com after the @.
     Domain,
 }
 
 /// One message with its parts. `col` is the column's name, `value` the cell as found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
+    /// A required cell is blank.
     Required {
+        /// The column's name.
         col: String,
     },
+    /// Spaces around the value.
     Whitespace {
+        /// The column's name.
         col: String,
     },
+    /// Longer than the column allows.
     TooLong {
+        /// The column's name.
         col: String,
+        /// The most characters allowed.
         max: usize,
+        /// How many characters it has.
         got: usize,
     },
+    /// A value a spreadsheet would run as a formula.
     Formula {
+        /// The column's name.
         col: String,
+        /// Its first character.
         first: char,
     },
+    /// Not a Login ID the console takes.
     Email {
+        /// The column's name.
         col: String,
+        /// What is wrong.
         why: EmailWhy,
+        /// The cell as found.
         value: String,
     },
+    /// Not the digits the column wants.
     Digits {
+        /// The column's name.
         col: String,
+        /// The fewest digits allowed.
         min: usize,
+        /// The most digits allowed.
         max: usize,
+        /// What is wrong.
         why: DigitsWhy,
+        /// The cell as found.
         value: String,
     },
+    /// A code with spaces around it.
     EnumSpaces {
+        /// The column's name.
         col: String,
+        /// The code meant.
         code: String,
     },
+    /// A code's label written where the code belongs.
     EnumLabel {
+        /// The column's name.
         col: String,
+        /// The code meant.
         code: String,
+        /// That code's label.
         label: Label,
+        /// The cell as found.
         value: String,
     },
+    /// Neither a code nor a label of one.
     EnumOther {
+        /// The column's name.
         col: String,
+        /// What the column accepts.
         allowed: Allowed,
+        /// The cell as found.
         value: String,
     },
+    /// A character the target encoding cannot carry.
     Unencodable {
+        /// The column's name.
         col: String,
+        /// The character.
         ch: char,
     },
+    /// Bytes the file's encoding does not decode.
     Undecodable {
+        /// The encoding's name.
         encoding: &'static str,
+        /// The cell as found.
         value: String,
     },
+    /// A quote inside an unquoted field, or text after a closing quote.
     StrayQuote {
+        /// The cell as found.
         value: String,
     },
+    /// A quoted field that never closes.
     UnclosedQuote,
     /// The other rows are filled in when the message is shown: they change with edits.
     Duplicate,
+    /// A column the schema needs is not in the header.
     HeaderMissing {
+        /// The column's name.
         col: String,
+        /// The subscriptions that need it, when some do.
         needed_by: Option<String>,
     },
+    /// A header name that appears before too.
     HeaderDuplicate {
+        /// The name as written.
         header: String,
+        /// The column's position, from 1.
         position: usize,
     },
+    /// A header name the schema does not know.
     HeaderUnknown {
+        /// The name as written.
         header: String,
+        /// The schema's name.
         schema: String,
     },
+    /// A blank header name.
     HeaderEmpty {
+        /// The column's position, from 1.
         position: usize,
     },
+    /// A byte-order mark inside a header name.
     HeaderBom {
+        /// The column's position, from 1.
         position: usize,
     },
+    /// More users than one upload takes.
     TooManyRows {
+        /// The users the file has.
         users: usize,
+        /// The most one upload takes.
         max: usize,
     },
+    /// The file has no header line.
     Empty,
+    /// A row with more or fewer fields than the header.
     FieldCount {
+        /// How many fields the row has.
         got: usize,
+        /// How many the header has.
         want: usize,
     },
+    /// A row with nothing in it.
     BlankRow,
+    /// A Login ID the console does not have.
     RosterUnknown {
+        /// The column's name.
         col: String,
+        /// The cell as found.
         value: String,
     },
+    /// A value the console gives to another user.
     RosterOwner {
+        /// The column's name.
         col: String,
+        /// The cell as found.
         value: String,
+        /// The user who has it.
         owner: String,
     },
     /// A problem in the header's own bytes: `inner` says what, about column `position`.
     InHeader {
+        /// The column's position, from 1.
         position: usize,
+        /// What is wrong.
         inner: Box<Msg>,
     },
     /// The header is not comma-separated: it holds semicolons or tabs instead.
     Separator {
+        /// What separates its names (`semicolons`, `tabs`).
         found: &'static str,
     },
     /// The first line is blank, so there are no column names.
@@ -206,6 +301,7 @@ impl From<&str> for Msg {
 const SYMBOLS: &str = "@!#$%&*+-/=?^_`{|}~.";
 
 impl Msg {
+    /// The message in a language.
     pub fn render(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.english(),

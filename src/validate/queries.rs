@@ -1,0 +1,206 @@
+//! What the window and the CLI ask a check: counts, the findings of a cell or a row,
+//! their words, every issue in order, and the next flagged cell (F8).
+
+use super::issue::Code;
+use super::{Finding, Issue, Lang, Severity, Validator, message};
+use crate::document::Document;
+
+impl Validator {
+    /// How many errors there are, everywhere.
+    pub fn errors(&self) -> usize {
+        self.totals[0]
+    }
+
+    /// How many warnings there are, everywhere.
+    pub fn warnings(&self) -> usize {
+        self.totals[1]
+    }
+
+    /// [errors, warnings] found in one file column's cells.
+    pub fn column_counts(&self, col: usize) -> [usize; 2] {
+        self.col_counts.get(col).copied().unwrap_or([0, 0])
+    }
+
+    /// A cell's findings.
+    pub fn cell_findings(&self, row: usize, col: usize) -> &[Finding] {
+        self.cells
+            .get(&(row as u32, col as u32))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every cell that has at least one finding, in row then column order.
+    pub fn flagged_cells(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.cells.keys().map(|&(r, c)| (r as usize, c as usize))
+    }
+
+    /// A row's whole-row findings (blank, wrong number of fields).
+    pub fn row_findings(&self, row: usize) -> &[Finding] {
+        self.rows.get(&(row as u32)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The worst severity in a cell, for colouring the grid.
+    pub fn cell_severity(&self, row: usize, col: usize) -> Option<Severity> {
+        self.cell_findings(row, col)
+            .iter()
+            .map(|f| f.severity)
+            .max()
+    }
+
+    /// The worst severity in a row, its cells included, for the row header.
+    pub fn row_severity(&self, row: usize) -> Option<Severity> {
+        let cells = self
+            .cells
+            .range((row as u32, 0)..=(row as u32, u32::MAX))
+            .flat_map(|(_, f)| f.iter());
+        cells
+            .chain(self.row_findings(row))
+            .map(|f| f.severity)
+            .max()
+    }
+
+    /// Whether a row was blank when last checked.
+    pub fn is_blank_row(&self, row: usize) -> bool {
+        self.blank.get(row).copied().unwrap_or(false)
+    }
+
+    /// The name a file column is reported under: the schema's name when bound.
+    pub fn column_name(&self, doc: &Document, col: usize) -> String {
+        let schema_col = self.rules.binding.schema_of.get(col).copied().flatten();
+        match schema_col.and_then(|s| self.rules.schema.columns.get(s)) {
+            Some(c) => c.name.clone(),
+            None => doc.header.get(col).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// The text of a finding in English; duplicates name the other rows as they are now.
+    pub fn message(&self, doc: &Document, row: usize, col: usize, f: &Finding) -> String {
+        self.message_in(Lang::En, doc, row, col, f)
+    }
+
+    /// The text of a finding in a language.
+    pub fn message_in(
+        &self,
+        lang: Lang,
+        doc: &Document,
+        row: usize,
+        col: usize,
+        f: &Finding,
+    ) -> String {
+        if f.code != Code::Duplicate {
+            return f.text(lang);
+        }
+        let value = doc.cell(row, col);
+        let others = match self.unique.get(col).and_then(Option::as_ref) {
+            Some(ix) => ix.others(row as u32, value, |r| doc.cell(r as usize, col)),
+            None => Vec::new(),
+        };
+        message::duplicate(lang, &self.column_name(doc, col), value, &others)
+    }
+
+    /// Every finding with its place, messages in English.
+    pub fn issues(&self, doc: &Document) -> Vec<Issue> {
+        self.issues_in(Lang::En, doc)
+    }
+
+    /// Whether two checks of the same document found the same: the same findings on the
+    /// same cells, rows and file, in the same order, under the same column binding, with
+    /// the same counts. Equal findings put into words give equal issues, so the edit
+    /// fuzzer compares the live check with a fresh full one this way after every step, and
+    /// the issues themselves once a run.
+    pub fn same_findings(&self, other: &Validator) -> bool {
+        self.cells == other.cells
+            && self.rows == other.rows
+            && self.file == other.file
+            && self.rules.binding == other.rules.binding
+            && self.col_counts == other.col_counts
+            && self.totals == other.totals
+    }
+
+    /// Every finding with its place: header and file first, then by row and column.
+    pub fn issues_in(&self, lang: Lang, doc: &Document) -> Vec<Issue> {
+        let mut out: Vec<Issue> = self
+            .file
+            .iter()
+            .map(|f| Issue {
+                row: 0,
+                column: f.column.clone(),
+                severity: f.finding.severity,
+                code: f.finding.code,
+                message: f.finding.text(lang),
+                col: f.col,
+                line: Some(1),
+            })
+            .collect();
+        let mut body: Vec<(u32, u32, Issue)> = Vec::new();
+        for (&row, fs) in &self.rows {
+            for f in fs {
+                body.push((row, 0, self.issue(lang, doc, row as usize, None, f)));
+            }
+        }
+        for (&(row, col), fs) in &self.cells {
+            for f in fs {
+                body.push((
+                    row,
+                    col + 1,
+                    self.issue(lang, doc, row as usize, Some(col as usize), f),
+                ));
+            }
+        }
+        body.sort_by_key(|(r, c, _)| (*r, *c));
+        out.extend(body.into_iter().map(|(_, _, i)| i));
+        out
+    }
+
+    fn issue(
+        &self,
+        lang: Lang,
+        doc: &Document,
+        row: usize,
+        col: Option<usize>,
+        f: &Finding,
+    ) -> Issue {
+        Issue {
+            row: row + 1,
+            column: col.map(|c| self.column_name(doc, c)),
+            severity: f.severity,
+            code: f.code,
+            message: match col {
+                Some(c) => self.message_in(lang, doc, row, c, f),
+                None => f.text(lang),
+            },
+            col,
+            line: doc.table.source_line(row).map(u64::from),
+        }
+    }
+
+    /// The next cell with a finding of at least `min` severity after (or before) `from`,
+    /// wrapping around: F8 and Shift+F8.
+    pub fn next_cell(
+        &self,
+        from: (usize, usize),
+        forward: bool,
+        min: Severity,
+    ) -> Option<(usize, usize)> {
+        let key = (from.0 as u32, from.1 as u32);
+        let hit = |(k, fs): (&(u32, u32), &Vec<Finding>)| {
+            fs.iter()
+                .any(|f| f.severity >= min)
+                .then_some((k.0 as usize, k.1 as usize))
+        };
+        if forward {
+            let after = self
+                .cells
+                .range((std::ops::Bound::Excluded(key), std::ops::Bound::Unbounded));
+            after
+                .filter_map(hit)
+                .next()
+                .or_else(|| self.cells.iter().filter_map(hit).next())
+        } else {
+            let before = self.cells.range(..key).rev();
+            before
+                .filter_map(hit)
+                .next()
+                .or_else(|| self.cells.iter().rev().filter_map(hit).next())
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Rules about a whole row (blank, wrong number of fields) and the whole file (empty,
+//! too many rows for one upload).
+
+use super::{Code, FileFinding, Finding, Msg, Validator};
+use crate::document::Document;
+
+impl Validator {
+    /// Whole-row rules: a blank row, a row with the wrong number of fields.
+    pub(super) fn refresh_row(&mut self, doc: &Document, row: usize) {
+        let mut fs = Vec::new();
+        if self.blank.get(row).copied().unwrap_or(false) {
+            fs.push(Finding::new(Code::BlankRow, Msg::BlankRow));
+        } else {
+            let n = doc.table.field_count(row);
+            if n != doc.width() && !doc.empty_file {
+                fs.push(Finding::new(
+                    Code::FieldCount,
+                    Msg::FieldCount {
+                        got: n,
+                        want: doc.width(),
+                    },
+                ));
+            }
+        }
+        self.put_row(row, fs);
+    }
+
+    /// Rules about the whole file: an empty file, too many rows for one upload.
+    pub(super) fn refresh_file_rules(&mut self, doc: &Document) {
+        let stale: Vec<FileFinding> = self
+            .file
+            .iter()
+            .filter(|f| matches!(f.finding.code, Code::TooManyRows | Code::Empty))
+            .cloned()
+            .collect();
+        for f in &stale {
+            self.count(f.finding.severity, -1);
+        }
+        self.file
+            .retain(|f| !matches!(f.finding.code, Code::TooManyRows | Code::Empty));
+        if doc.empty_file {
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(Code::Empty, Msg::Empty),
+            });
+        }
+        let users = self.blank.iter().filter(|b| !**b).count();
+        if let Some(max) = self.rules.schema.max_rows
+            && self.rules.check_row_limit
+            && users > max
+        {
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(Code::TooManyRows, Msg::TooManyRows { users, max }),
+            });
+        }
+    }
+}
