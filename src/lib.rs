@@ -1,6 +1,7 @@
 //! Bulksheet's core: schemas, documents, validation, fixes and CSV/encoding I/O. It never
 //! touches the window; the GUI (`app`) and the command line (`cli`) are views on it.
 
+#![warn(missing_docs)]
 // No panicking shortcuts on data paths: a file or an edit must never crash the program.
 #![cfg_attr(
     not(test),
