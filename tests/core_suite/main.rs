@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod architecture_map;
 mod atomic_save;
 mod bad_inputs;
 mod cell_rules;
