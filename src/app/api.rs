@@ -114,8 +114,8 @@ impl BulksheetApp {
     }
 
     /// Reads a file synchronously (tests and small files).
-    pub fn open(path: &Path) -> Result<Self, String> {
-        let doc = crate::io::read_path(path, None).map_err(|e| e.to_string())?;
+    pub fn open(path: &Path) -> Result<Self, crate::io::ReadError> {
+        let doc = crate::io::read_path(path, None)?;
         Ok(Self::new(sheet_for(doc), Some(path.to_path_buf())))
     }
 

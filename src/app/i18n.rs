@@ -448,6 +448,20 @@ pub const JA: &[(&str, &str)] = &[
     // Status and progress
     ("Cancelling…", "キャンセルしています…"),
     ("Cancelled.", "キャンセルしました。"),
+    ("Nothing was written: {e}", "何も書き込んでいません: {e}"),
+    (
+        "Saving was cancelled; nothing was written.",
+        "保存をキャンセルしました。何も書き込んでいません。",
+    ),
+    (
+        "Saving was cancelled part-way",
+        "保存を途中でキャンセルしました",
+    ),
+    (" (already written: {names})", "(書き込み済み: {names})"),
+    (
+        "The background task stopped unexpectedly.",
+        "バックグラウンドの処理が予期せず止まりました。",
+    ),
     ("Opening {name}", "{name} を開いています"),
     ("Saving {name}", "{name} を保存しています"),
     (

@@ -48,3 +48,31 @@ fn a_template_without_a_row_limit_offers_no_split() {
     assert_eq!(written, "a,b\r\n1,2\r\n3,4\r\n");
     assert!(!dir.path().join("any-fixed-1.csv").exists());
 }
+
+#[test]
+fn a_file_that_cannot_be_opened_is_reported_in_the_window_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(BulksheetApp::sample());
+    h.state_mut().set_lang(Lang::Ja);
+    let ctx = h.ctx.clone();
+    h.state_mut().start_open(&ctx, dir.path().to_path_buf());
+    wait_for_job(&mut h);
+    assert_eq!(h.state().dialog_name(), Some("message"));
+    assert!(h.query_by_label_contains("処理できませんでした").is_some());
+    assert!(
+        h.query_by_label_contains("はフォルダーです。ファイルではありません")
+            .is_some(),
+        "a folder is named as such, in Japanese"
+    );
+
+    let missing = dir.path().join("gone.csv");
+    let mut h = harness(BulksheetApp::sample());
+    let ctx = h.ctx.clone();
+    h.state_mut().start_open(&ctx, missing.clone());
+    wait_for_job(&mut h);
+    let english = format!("{}: ", missing.display());
+    assert!(
+        h.query_by_label_contains(&english).is_some(),
+        "in English, the missing file is named with the system's reason"
+    );
+}

@@ -1,6 +1,7 @@
 //! Opening and saving run on a worker thread so the window keeps drawing: the job reports
 //! its progress through an atomic, its result through a channel, and stops when asked.
 
+use super::failure::Failure;
 use crate::Sheet;
 use crate::document::{Document, FileMeta};
 use crate::io::{
@@ -38,8 +39,8 @@ pub enum Outcome {
     Opened(Box<Opened>),
     /// Every part written.
     Saved(Saved),
-    /// What went wrong, in words.
-    Failed(String),
+    /// What went wrong, worded when shown.
+    Failed(Failure),
     /// The user cancelled; nothing changed.
     Cancelled,
 }
@@ -88,9 +89,7 @@ impl Job {
         match self.rx.try_recv() {
             Ok(o) => Some(o),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Outcome::Failed(
-                "the background task stopped unexpectedly".into(),
-            )),
+            Err(TryRecvError::Disconnected) => Some(Outcome::Failed(Failure::WorkerStopped)),
         }
     }
 
@@ -166,13 +165,13 @@ fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
     }
     let bytes = match read_file(&path) {
         Ok(b) => b,
-        Err(e) => return Outcome::Failed(e),
+        Err(error) => return Outcome::Failed(Failure::Read { path, error }),
     };
     // Parsing is most of the work; checking gets the last tenth.
     let doc = match read_with_progress(&bytes, None, &mut |f| r.report(f * 0.9)) {
         Ok(doc) => doc,
         Err(ReadError::Cancelled) => return Outcome::Cancelled,
-        Err(e) => return Outcome::Failed(format!("{}: {e}", path.display())),
+        Err(error) => return Outcome::Failed(Failure::Read { path, error }),
     };
     if r.cancelled() {
         return Outcome::Cancelled;
@@ -182,11 +181,14 @@ fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
     Outcome::Opened(Box::new(Opened { sheet, path }))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     if path.is_dir() {
-        return Err(format!("{} is a folder, not a file", path.display()));
+        return Err(ReadError::Directory(path.to_path_buf()));
     }
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// A document with the built-in schema its header matches best and the subscriptions its
@@ -204,7 +206,7 @@ fn save_work(req: SaveRequest, r: &Reporter) -> Outcome {
     for (i, (path, rows)) in parts.iter().enumerate() {
         match encode_rows(&req.doc, rows.iter().copied(), &req.opts) {
             Ok(bytes) => encoded.push((path.clone(), rows.len(), bytes)),
-            Err(e) => return Outcome::Failed(format!("Nothing was written: {e}")),
+            Err(e) => return Outcome::Failed(Failure::NothingWritten(e)),
         }
         if !r.report(0.5 * (i + 1) as f32 / parts.len() as f32) {
             return Outcome::Cancelled;
@@ -214,10 +216,15 @@ fn save_work(req: SaveRequest, r: &Reporter) -> Outcome {
     let mut files = Vec::with_capacity(total);
     for (i, (path, n, bytes)) in encoded.into_iter().enumerate() {
         if r.cancelled() {
-            return Outcome::Failed(written_before_cancel(&files));
+            return Outcome::Failed(Failure::Cancelled {
+                written: written(&files),
+            });
         }
-        if let Err(e) = write_atomic(&path, &bytes) {
-            return Outcome::Failed(format!("{e}{}", written_note(&files)));
+        if let Err(error) = write_atomic(&path, &bytes) {
+            return Outcome::Failed(Failure::Write {
+                error,
+                written: written(&files),
+            });
         }
         files.push((path, n));
         r.report(0.5 + 0.5 * (i + 1) as f32 / total as f32);
@@ -235,20 +242,8 @@ fn save_work(req: SaveRequest, r: &Reporter) -> Outcome {
     })
 }
 
-fn written_note(files: &[(PathBuf, usize)]) -> String {
-    if files.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
-    format!(" (already written: {})", names.join(", "))
-}
-
-fn written_before_cancel(files: &[(PathBuf, usize)]) -> String {
-    if files.is_empty() {
-        "Saving was cancelled; nothing was written.".into()
-    } else {
-        format!("Saving was cancelled part-way{}", written_note(files))
-    }
+fn written(files: &[(PathBuf, usize)]) -> Vec<PathBuf> {
+    files.iter().map(|(p, _)| p.clone()).collect()
 }
 
 /// A file's name as the window shows it.

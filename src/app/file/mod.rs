@@ -2,6 +2,7 @@
 //! journals, dropped files, the recent list and templates loaded from files.
 
 pub mod drop;
+pub mod failure;
 pub mod journal_writer;
 pub mod journaling;
 pub mod loader;

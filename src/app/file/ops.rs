@@ -250,7 +250,7 @@ impl BulksheetApp {
             Outcome::Failed(e) => {
                 self.dialog = Some(Dialog::Message {
                     title: tr(self.settings.lang, "That did not work").into(),
-                    text: e,
+                    text: e.message(self.settings.lang),
                 });
             }
             Outcome::Cancelled => self.say(true, |l| tr(l, "Cancelled.").into()),
