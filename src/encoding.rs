@@ -3,22 +3,29 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// How a CSV file's bytes spell its text, read from the file and chosen again on save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum TextEncoding {
+    /// UTF-8 without a byte-order mark (the default).
     #[default]
     Utf8,
+    /// UTF-8 starting with a byte-order mark, which Excel needs to open it as UTF-8.
     Utf8Bom,
     /// As Japanese Windows writes it (Windows-31J; encoding_rs `SHIFT_JIS`).
     ShiftJis,
 }
 
 impl TextEncoding {
+    /// Every encoding, in the order menus offer them.
     pub const ALL: [TextEncoding; 3] = [
         TextEncoding::Utf8,
         TextEncoding::Utf8Bom,
         TextEncoding::ShiftJis,
     ];
 
+    /// The stable lower-case name (`utf-8`, `utf-8-bom`, `shift_jis`) that the command
+    /// line accepts, reports print and the recovery journal stores; [`FromStr`] reads it
+    /// back.
     pub fn as_str(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "utf-8",

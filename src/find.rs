@@ -2,17 +2,22 @@
 
 use crate::sheet::Sheet;
 
+/// What to look for: the text and how a cell must hold it to count as a match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
+    /// The text to find; an empty text matches nothing.
     pub text: String,
     /// Limit the search to one file column.
     pub column: Option<usize>,
+    /// Upper and lower case must agree; otherwise case is ignored.
     pub match_case: bool,
     /// The whole cell must equal the text.
     pub whole_cell: bool,
 }
 
 impl Query {
+    /// Whether a cell's value counts as a match: never for an empty query text, so an
+    /// emptied search box does not select every cell.
     pub fn matches(&self, value: &str) -> bool {
         if self.text.is_empty() {
             return false;

@@ -9,6 +9,7 @@ use crate::sheet::Sheet;
 use crate::text::{has_outer_space, is_blank, to_halfwidth};
 use crate::validate::{Code, Finding, cell};
 
+/// What a fix does to a value; "fix all like this" groups fixes by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FixKind {
     /// Spaces at either end removed.
@@ -20,6 +21,7 @@ pub enum FixKind {
 }
 
 impl FixKind {
+    /// A short English phrase for the command line's list of applied fixes.
     pub fn describe(self) -> &'static str {
         match self {
             FixKind::Trim => "trim spaces",
@@ -32,10 +34,15 @@ impl FixKind {
 /// One proposed change to one cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
+    /// The document row, in current row order.
     pub row: usize,
+    /// The file column.
     pub col: usize,
+    /// The value now in the cell, kept so the fix can be previewed and undone.
     pub old: String,
+    /// The value the fix writes, one that passes the column's rules.
     pub new: String,
+    /// Which repair produced `new`.
     pub kind: FixKind,
 }
 

@@ -5,6 +5,8 @@
 /// The bundled sample, opened when no file is given: the MiiTel template with typical
 /// mistakes.
 pub const SAMPLE_CSV: &[u8] = include_bytes!("../assets/sample-miitel-update-users.csv");
+/// The name the window gives [`SAMPLE_CSV`] (title bar, save dialog); with no path
+/// behind it, the recovery journal recognises the sample by this name.
 pub const SAMPLE_NAME: &str = "sample-miitel-update-users.csv";
 
 /// The template's headers, in template order, from the built-in schema (one source of truth).

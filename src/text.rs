@@ -5,6 +5,8 @@ pub fn to_halfwidth(s: &str) -> String {
     s.chars().map(halfwidth_char).collect()
 }
 
+/// One character of [`to_halfwidth`]: the half-width form of a full-width ASCII character
+/// or the ideographic space, any other character unchanged.
 pub fn halfwidth_char(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
@@ -13,6 +15,8 @@ pub fn halfwidth_char(c: char) -> char {
     }
 }
 
+/// Whether a character is one [`halfwidth_char`] would change: typed with a Japanese
+/// input method where an ASCII-only column wants the half-width form.
 pub fn is_fullwidth_ascii(c: char) -> bool {
     matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}')
 }
@@ -28,6 +32,8 @@ pub fn has_outer_space(s: &str) -> bool {
     outer(s.chars().next()) || outer(s.chars().next_back())
 }
 
+/// Whether a value is empty or only whitespace (the full-width space included): a
+/// required cell holding it counts as missing, and a row of such cells as blank.
 #[inline]
 pub fn is_blank(s: &str) -> bool {
     // Most cells start with a visible ASCII character: settled by the first byte.

@@ -4,6 +4,7 @@
 use crate::sheet::Sheet;
 use crate::validate::Severity;
 
+/// The filters and sort order the grid applies; the default shows every row in file order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewSpec {
     /// Only rows with at least one error.
@@ -15,6 +16,8 @@ pub struct ViewSpec {
 }
 
 impl ViewSpec {
+    /// Whether the view shows every row in file order, so a display row is the document
+    /// row and there is no filter to clear.
     pub fn is_identity(&self) -> bool {
         !self.errors_only && self.text.is_empty() && self.sort.is_none()
     }

@@ -6,12 +6,13 @@ mod common;
 
 mod architecture_map;
 mod atomic_save;
-mod bad_inputs;
+mod bad_files;
 mod cell_rules;
 mod edit_ops;
 mod errors;
 mod file_rules;
 mod fuzz_regressions;
+mod huge_inputs;
 mod incremental_random;
 mod incremental_rows;
 mod japanese_headers;
@@ -23,6 +24,7 @@ mod reading;
 mod roundtrip_props;
 mod sample_data;
 mod schema;
+mod unreadable_paths;
 mod writing;
 
 /// Runs one test of this binary in a child process, with `key` set to `value` in its

@@ -2,7 +2,8 @@
 //! open, with what Bulksheet must say about it. Each entry is read through `read_path`,
 //! opened as a `Sheet` with the schema `detect` picks, checked, written back and read
 //! again; nothing may panic, a refusal must say why, and a readable file must open.
-//! Small files live in `tests/data/bad/`; huge ones are generated here.
+//! The files live in `tests/data/bad/`; huge inputs are generated in `huge_inputs.rs`,
+//! paths that are no readable file are in `unreadable_paths.rs`.
 
 use bulksheet::Sheet;
 use bulksheet::document::Document;
@@ -10,7 +11,7 @@ use bulksheet::io::{WriteOptions, encode_rows, read_bytes, read_path};
 use bulksheet::schema::{Subscriptions, detect};
 use bulksheet::{Code, Issue, TextEncoding};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// An issue that must be reported: code, 1-based row (0 = header/file), file column, and
 /// a fragment of its message ("" when the code and place say enough).
@@ -253,13 +254,16 @@ const CATALOGUE: &[(&str, Expect, Option<TextEncoding>)] = &[
     ),
 ];
 
-struct Opened {
-    doc: Document,
-    issues: Vec<Issue>,
+pub(crate) struct Opened {
+    pub(crate) doc: Document,
+    pub(crate) issues: Vec<Issue>,
 }
 
 /// Reads, opens, checks and writes back one input; a panic anywhere fails with its name.
-fn open(name: &str, read: impl FnOnce() -> Result<Document, String>) -> Result<Opened, String> {
+pub(crate) fn open(
+    name: &str,
+    read: impl FnOnce() -> Result<Document, String>,
+) -> Result<Opened, String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let doc = read()?;
         let schema = detect(&doc.header);
@@ -306,7 +310,7 @@ fn write_back_reads_the_same(name: &str, doc: &Document) {
     }
 }
 
-fn check_issues(name: &str, issues: &[Issue], wants: &[Want], exact: bool) {
+pub(crate) fn check_issues(name: &str, issues: &[Issue], wants: &[Want], exact: bool) {
     let got: Vec<(Code, usize, Option<usize>)> =
         issues.iter().map(|i| (i.code, i.row, i.col)).collect();
     let listing = issues
@@ -350,8 +354,9 @@ fn check_issues(name: &str, issues: &[Issue], wants: &[Want], exact: bool) {
 
 #[test]
 fn the_catalogue_holds_thirty_kinds_of_bad_input() {
-    // Plus the generated ones below: 10,000 columns, a 50 MB cell, a 200,000-field line,
-    // a 10 MB header, quote soup, a folder, a missing and an unreadable file.
+    // Plus the generated ones of huge_inputs.rs (10,000 columns, a 50 MB cell, a
+    // 200,000-field line, a 10 MB header, quote soup) and of unreadable_paths.rs (a folder,
+    // a missing and an unreadable file).
     assert!(CATALOGUE.len() >= 30, "{}", CATALOGUE.len());
     let on_disk: Vec<String> = std::fs::read_dir(BAD)
         .unwrap()
@@ -409,130 +414,6 @@ fn forcing_an_encoding_never_panics() {
             });
         }
     }
-}
-
-#[test]
-fn a_directory_is_refused_by_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let err = read_path(dir.path(), None).unwrap_err().to_string();
-    assert!(err.contains("is a folder, not a file"), "{err}");
-    assert!(err.contains(&dir.path().display().to_string()), "{err}");
-}
-
-#[test]
-fn a_missing_file_is_refused_by_name() {
-    let path = PathBuf::from("tests/data/bad/no-such-file.csv");
-    let err = read_path(&path, None).unwrap_err().to_string();
-    assert!(err.contains("no-such-file.csv"), "{err}");
-}
-
-#[cfg(unix)]
-#[test]
-fn a_file_without_read_permission_is_refused_by_name() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("locked.csv");
-    std::fs::write(&path, "name,email\r\nTaro,taro@example.com\r\n").unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let result = read_path(&path, None);
-    // Root (or a process with CAP_DAC_OVERRIDE) reads it anyway: then it must simply open.
-    if std::fs::read(&path).is_ok() {
-        assert!(result.is_ok(), "readable to us, so it must open");
-        return;
-    }
-    let err = result.unwrap_err().to_string();
-    assert!(err.contains("locked.csv"), "{err}");
-    assert!(err.to_lowercase().contains("permission denied"), "{err}");
-}
-
-#[test]
-fn ten_thousand_columns_open_in_generic_mode() {
-    let header: Vec<String> = (0..10_000).map(|i| format!("col{i}")).collect();
-    let row: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
-    let text = format!("{}\r\n{}\r\n", header.join(","), row.join(","));
-    let o = open("10,000 columns", || {
-        read_bytes(text.as_bytes(), None).map_err(|e| e.to_string())
-    })
-    .unwrap();
-    assert_eq!(o.doc.width(), 10_000);
-    assert_eq!(o.doc.cell(0, 9_999), "9999");
-    assert!(detect(&o.doc.header).is_generic());
-    assert_eq!(o.issues, vec![]);
-}
-
-#[test]
-fn a_fifty_megabyte_cell_opens() {
-    let mut text = b"name,note\r\nTaro,\"".to_vec();
-    let chunk = b"0123456789abcdef,\"\"quoted\"\"\r\nnext line ";
-    while text.len() < 50 << 20 {
-        text.extend_from_slice(chunk);
-    }
-    text.extend_from_slice(b"\"\r\nHanako,short\r\n");
-    let o = open("50 MB cell", || {
-        read_bytes(&text, None).map_err(|e| e.to_string())
-    })
-    .unwrap();
-    assert_eq!(o.doc.rows(), 2);
-    assert!(o.doc.cell(0, 1).len() > 45 << 20);
-    assert_eq!(o.doc.cell(1, 1), "short");
-    assert_eq!(
-        o.doc.table.source_line(1),
-        Some(text.iter().filter(|&&b| b == b'\n').count() as u32)
-    );
-    assert_eq!(o.issues, vec![]);
-}
-
-#[test]
-fn a_very_long_line_of_fields_is_a_field_count_issue() {
-    let fields = vec!["x"; 200_000].join(",");
-    let text = format!("a,b\r\n1,2\r\n{fields}\r\n");
-    let o = open("long line", || {
-        read_bytes(text.as_bytes(), None).map_err(|e| e.to_string())
-    })
-    .unwrap();
-    assert_eq!(o.doc.table.field_count(1), 200_000);
-    check_issues(
-        "long line",
-        &o.issues,
-        &[(
-            Code::FieldCount,
-            2,
-            None,
-            "200000 fields but the header has 2",
-        )],
-        true,
-    );
-}
-
-#[test]
-fn a_huge_header_only_file_is_not_refused() {
-    let text = "x".repeat(10 << 20);
-    let o = open("10 MB header", || {
-        read_bytes(text.as_bytes(), None).map_err(|e| e.to_string())
-    })
-    .unwrap();
-    assert_eq!(o.doc.width(), 1);
-    assert_eq!(o.doc.rows(), 0);
-}
-
-#[test]
-fn deeply_broken_quotes_do_not_loop_or_panic() {
-    // Alternating quotes and separators at every position of a record.
-    let mut text = b"a,b,c\n".to_vec();
-    for i in 0..20_000 {
-        text.push(match i % 5 {
-            0 => b'"',
-            1 => b',',
-            2 => b'\r',
-            3 => b'"',
-            _ => b'\n',
-        });
-    }
-    let o = open("quote soup", || {
-        read_bytes(&text, None).map_err(|e| e.to_string())
-    })
-    .unwrap();
-    assert!(o.doc.rows() > 0);
 }
 
 #[test]

@@ -1,0 +1,128 @@
+//! A document with its rules, its live issue list and its undo history: what the window
+//! and the command line work on. Every change goes through [`Sheet::apply`].
+//!
+//! This file holds the type and what can be asked of it; the other files change it:
+//! `history` applies, undoes and redoes steps, `cells` and `rows` turn user actions into
+//! steps, `review` keeps the values as opened, and `rules` changes what the cells are
+//! checked against.
+
+mod cells;
+mod history;
+mod review;
+mod rows;
+mod rules;
+
+use crate::document::{Document, Edit};
+use crate::schema::{Kind, Schema, Subscriptions};
+use crate::validate::{Issue, Lang, Rules, Validator};
+
+/// An open document being edited: its cells, the checks kept current with every change,
+/// and the undo and redo lists. The window and the command line change a document only
+/// through it, so every change can be undone and the issue list never goes stale.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    doc: Document,
+    validator: Validator,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// Undo depth at the last save; the sheet is dirty when the depth differs.
+    saved_at: Option<usize>,
+    /// Values as opened, by (physical row, column), for cells changed since.
+    originals: rustc_hash::FxHashMap<(u32, usize), String>,
+    /// Counts every change to the cells or the rules, so views can cache what they derive.
+    revision: u64,
+}
+
+impl Sheet {
+    /// A freshly opened document checked in full against `schema` for these
+    /// subscriptions. It is to be saved in the encoding it was read in, with the row limit
+    /// checked; nothing to undo, nothing unsaved.
+    pub fn new(doc: Document, schema: Schema, subscriptions: Subscriptions) -> Self {
+        let rules = Rules::new(schema, &doc.header, subscriptions, doc.meta.encoding);
+        Self::with_rules(doc, rules)
+    }
+
+    /// Like [`Sheet::new`] with rules the caller has already adjusted, such as the command
+    /// line's save encoding or its row limit turned off for an export in parts.
+    pub fn with_rules(doc: Document, rules: Rules) -> Self {
+        let validator = Validator::new(rules, &doc);
+        Sheet {
+            doc,
+            validator,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            originals: Default::default(),
+            revision: 0,
+        }
+    }
+
+    /// The cells, header and file layout as they are now. Read-only: changes go through
+    /// the sheet so they are checked and can be undone.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The live check: every finding by cell, row and file, kept current with each edit.
+    pub fn validator(&self) -> &Validator {
+        &self.validator
+    }
+
+    /// What the cells are checked against: schema, column binding, subscriptions, save
+    /// encoding, row limit and roster.
+    pub fn rules(&self) -> &Rules {
+        self.validator.rules()
+    }
+
+    /// The schema the document is checked against.
+    pub fn schema(&self) -> &Schema {
+        &self.validator.rules().schema
+    }
+
+    /// The kind of a file column when the schema knows it (None for a column the schema
+    /// does not bind).
+    pub fn column_kind(&self, col: usize) -> Option<&Kind> {
+        let rules = self.rules();
+        let s = rules.binding.schema_of.get(col).copied().flatten()?;
+        rules.schema.columns.get(s).map(|c| &c.kind)
+    }
+
+    /// Every issue with its place, header and file first, messages in English;
+    /// [`Sheet::issues_in`] words them in the user's language.
+    pub fn issues(&self) -> Vec<Issue> {
+        self.validator.issues(&self.doc)
+    }
+
+    /// The issue list with messages in a language.
+    pub fn issues_in(&self, lang: Lang) -> Vec<Issue> {
+        self.validator.issues_in(lang, &self.doc)
+    }
+
+    /// How many errors remain: while there are any, the file cannot be exported.
+    pub fn errors(&self) -> usize {
+        self.validator.errors()
+    }
+
+    /// How many warnings remain; they do not stop an export.
+    pub fn warnings(&self) -> usize {
+        self.validator.warnings()
+    }
+
+    /// The value of a cell, empty for a cell past the end of a short row or outside the
+    /// document.
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        self.doc.cell(row, col)
+    }
+
+    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The rows a saved file holds: every row except blank ones.
+    pub fn rows_to_write(&self) -> Vec<usize> {
+        (0..self.doc.rows())
+            .filter(|&r| !self.validator.is_blank_row(r))
+            .collect()
+    }
+}
