@@ -200,3 +200,13 @@ fn hyphens_in_an_extension_are_a_fix_of_that_cell_only() {
     );
     assert!(both.iter().all(|f| !f.is_safe()));
 }
+
+#[test]
+fn a_trim_that_would_reveal_a_formula_is_left_too() {
+    // ` =1+1` is only a warning for its spaces; trimmed, a spreadsheet would run it.
+    let s = with_cells(2, &[(0, NAME, " =1+1"), (1, NAME, " Hanako ")], &[]);
+    let fixes = propose_all(&s);
+    let verdict: Vec<(usize, bool)> = fixes.iter().map(|f| (f.row, f.is_safe())).collect();
+    assert_eq!(verdict, vec![(0, false), (1, true)]);
+    assert_eq!(fixes[0].creates[0].code, Code::Formula);
+}
