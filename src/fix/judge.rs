@@ -80,17 +80,23 @@ pub fn judge(sheet: &Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
     fixes
 }
 
-/// The findings `after` has and `before` had not (by code) where one fix can reach: the
-/// cells of its row, its row as a whole, and the other holders of its new value in a
-/// unique column. A cell another fix changes is that fix's to answer for.
+/// The findings `after` has and `before` had not (by code) where one fix can reach: its
+/// cell (every cell of its row when a roster is checked), its row as a whole, and the
+/// other holders of its new value in a unique column. A cell another fix changes is that fix's to answer for.
 fn caused_by(
     before: &Sheet,
     after: &Sheet,
     f: &Fix,
     fixed_by_another: impl Fn((usize, usize)) -> bool,
 ) -> Vec<NewIssue> {
-    let width = after.doc().header.len().max(f.col + 1);
-    let mut places: Vec<(usize, usize)> = (0..width).map(|c| (f.row, c)).collect();
+    // Only the roster compares one cell with another of its row (a Login ID with its
+    // extension): without one, the fix's own cell is the only cell of its row it reaches.
+    let mut places: Vec<(usize, usize)> = if after.rules().roster.is_some() {
+        let width = after.doc().header.len().max(f.col + 1);
+        (0..width).map(|c| (f.row, c)).collect()
+    } else {
+        vec![(f.row, f.col)]
+    };
     let holders = after.validator().same_value_rows(after.doc(), f.row, f.col);
     places.extend(holders.into_iter().map(|r| (r, f.col)));
     let mut out = Vec::new();

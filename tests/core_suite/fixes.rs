@@ -210,3 +210,18 @@ fn a_trim_that_would_reveal_a_formula_is_left_too() {
     assert_eq!(verdict, vec![(0, false), (1, true)]);
     assert_eq!(fixes[0].creates[0].code, Code::Formula);
 }
+
+#[test]
+fn a_fix_the_roster_would_disagree_with_is_left_too() {
+    // The console gives extension 201 to user 0: row 1 writing it would clash there.
+    let mut s = with_cells(2, &[(1, EXT, "２０１")], &[]);
+    let roster_text = "Login ID,User name,Extension number\r\nuser0@example.com,User 0,201\r\nuser1@example.com,User 1,1001\r\n";
+    let roster_doc = bulksheet::io::read_bytes(roster_text.as_bytes(), None).unwrap();
+    let roster = bulksheet::roster::Roster::from_document(&roster_doc, &miitel()).unwrap();
+    s.set_roster(Some(std::sync::Arc::new(roster)));
+    let fixes = propose_all(&s);
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert_eq!(fixes[0].new, "201");
+    let codes: Vec<Code> = fixes[0].creates.iter().map(|n| n.code).collect();
+    assert_eq!(codes, vec![Code::Roster]);
+}
