@@ -271,8 +271,10 @@ fn step(
                     "a fix starts from the current value"
                 );
             }
+            // A fix judged to cause a new issue is left as it is.
             let cells: Vec<(usize, usize, String)> = fixes
                 .iter()
+                .filter(|f| f.is_safe())
                 .map(|f| (f.row, f.col, f.new.clone()))
                 .collect();
             set_model(model, &cells);

@@ -61,10 +61,17 @@ impl BulksheetApp {
         }
     }
 
-    /// Applies one cell's fix.
+    /// Applies one cell's fix; one that would cause a new issue is shown in the preview
+    /// with that issue instead, and not applied.
     pub(crate) fn fix_cell(&mut self, row: usize, col: usize) {
         if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
-            self.sheet.apply(fix::to_edit(&[f]));
+            let judged = fix::judge(&self.sheet, vec![f]);
+            if judged.iter().all(fix::Fix::is_safe) {
+                self.sheet.apply(fix::to_edit(&judged));
+            } else {
+                let title = tr(self.settings.lang, "Fix");
+                self.edit.preview = Some(FixPreview::fixes(title, judged));
+            }
         }
     }
 

@@ -499,4 +499,13 @@ pub const JA: &[(&str, &str)] = &[
         "{n} files were dropped; only the first one is opened.",
         "{n} 個のファイルがドロップされました。最初の 1 つだけを開きます。",
     ),
+    // Fixes that would cause a new issue, and the newer fixes
+    (
+        "Left for you, because the fix would cause a new issue:",
+        "新しい問題が起きるため、適用せずに残す修正:",
+    ),
+    ("Not applied:", "適用しません:"),
+    ("Drop the zero decimals", "小数点以下の 0 を削除"),
+    ("Remove the spaces", "スペースを削除"),
+    ("Remove the hyphens and spaces", "ハイフンとスペースを削除"),
 ];

@@ -1,29 +1,40 @@
 //! `bulksheet fix`: the same automatic fixes the window offers, printed as they are made,
-//! then written like `export` (refused while errors remain).
+//! then written like `export` (refused while errors remain). A fix that would cause a new
+//! issue (a duplicate, say) is not made: it is printed with that issue, for a person.
 
 use super::export::{prepare, write_clean};
 use super::{CliError, EXIT_ERRORS, ExportArgs, error};
-use crate::fix::{blank_rows, propose_all, to_edit};
+use crate::Sheet;
+use crate::fix::{NewIssue, blank_rows, propose_all, to_edit};
+use crate::validate::{Code, Lang};
 
-/// Fixes, reports each fix, then writes like `export`.
+/// Fixes, reports each fix and each fix left alone, then writes like `export`.
 pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let mut sheet = prepare(args)?;
     let name = args.input.display().to_string();
     let fixes = propose_all(&sheet);
-    for f in &fixes {
-        let line = sheet
-            .doc()
+    let line = |s: &Sheet, row: usize| {
+        s.doc()
             .table
-            .source_line(f.row)
-            .map_or(f.row as u64 + 1, u64::from);
-        println!(
-            "{name}:{line}: {}: fixed ({}): \"{}\" → \"{}\"",
-            sheet.validator().column_name(sheet.doc(), f.col),
-            f.kind.describe(),
-            f.old,
-            f.new
-        );
+            .source_line(row)
+            .map_or(row as u64 + 1, u64::from)
+    };
+    for f in &fixes {
+        let col = sheet.validator().column_name(sheet.doc(), f.col);
+        let (old, new, kind) = (&f.old, &f.new, f.kind.describe());
+        let at = line(&sheet, f.row);
+        if f.is_safe() {
+            println!("{name}:{at}: {col}: fixed ({kind}): \"{old}\" → \"{new}\"");
+        } else {
+            let why: Vec<String> = f.creates.iter().map(|n| reason(&sheet, n, &line)).collect();
+            println!(
+                "{name}:{at}: {col}: not fixed ({kind}): \"{old}\" → \"{new}\" would cause {}",
+                why.join("; ")
+            );
+        }
     }
+    let applied = fixes.iter().filter(|f| f.is_safe()).count();
+    let held = fixes.len() - applied;
     sheet.apply(to_edit(&fixes));
     let blanks = blank_rows(&sheet);
     if !blanks.is_empty() {
@@ -35,13 +46,44 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
         sheet.delete_rows(&blanks);
     }
     println!(
-        "{name}: {} fix{} applied",
-        fixes.len(),
-        if fixes.len() == 1 { "" } else { "es" }
+        "{name}: {applied} fix{} applied",
+        if applied == 1 { "" } else { "es" }
     );
+    if held > 0 {
+        println!(
+            "{name}: {held} fix{} not made: {} would cause a new issue; correct {} by hand",
+            if held == 1 { "" } else { "es" },
+            if held == 1 { "it" } else { "each" },
+            if held == 1 { "it" } else { "them" },
+        );
+    }
     let code = write_clean(args, &sheet)?;
     if code == EXIT_ERRORS {
         eprintln!("bulksheet: {}", error::needs_a_person(args.rules.lang()));
     }
     Ok(code)
+}
+
+/// One would-be issue, its place and other rows as file lines like the rest of the output.
+fn reason(sheet: &Sheet, n: &NewIssue, line: &impl Fn(&Sheet, usize) -> u64) -> String {
+    let code = n.code.as_str();
+    if n.code == Code::Duplicate {
+        let lines: Vec<String> = n
+            .others
+            .iter()
+            .map(|&r| line(sheet, r).to_string())
+            .collect();
+        let col = n.column.as_deref().unwrap_or_default();
+        let which = if lines.len() == 1 { "line" } else { "lines" };
+        return format!(
+            "{code}: {col} \"{}\" is also on {which} {}",
+            n.value,
+            lines.join(", ")
+        );
+    }
+    format!(
+        "{code} on line {}: {}",
+        line(sheet, n.row),
+        n.message(Lang::En)
+    )
 }

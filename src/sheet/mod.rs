@@ -119,6 +119,20 @@ impl Sheet {
         self.revision
     }
 
+    /// A copy of the cells and their live check without the undo history: edits can be
+    /// tried on it to see what they would find, leaving this sheet as it is.
+    pub fn trial_copy(&self) -> Sheet {
+        Sheet {
+            doc: self.doc.clone(),
+            validator: self.validator.clone(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            originals: Default::default(),
+            revision: self.revision,
+        }
+    }
+
     /// The rows a saved file holds: every row except blank ones.
     pub fn rows_to_write(&self) -> Vec<usize> {
         (0..self.doc.rows())

@@ -90,11 +90,26 @@ impl Validator {
             return f.text(lang);
         }
         let value = doc.cell(row, col);
-        let others = match self.unique.get(col).and_then(Option::as_ref) {
-            Some(ix) => ix.others(row as u32, value, |r| doc.cell(r as usize, col)),
-            None => Vec::new(),
-        };
+        let others: Vec<u32> = self
+            .same_value_rows(doc, row, col)
+            .into_iter()
+            .map(|r| r as u32)
+            .collect();
         message::duplicate(lang, &self.column_name(doc, col), value, &others)
+    }
+
+    /// The other rows whose cell in a unique column holds the same value as this one, in
+    /// row order; empty for a column that need not be unique.
+    pub fn same_value_rows(&self, doc: &Document, row: usize, col: usize) -> Vec<usize> {
+        let value = doc.cell(row, col);
+        match self.unique.get(col).and_then(Option::as_ref) {
+            Some(ix) => ix
+                .others(row as u32, value, |r| doc.cell(r as usize, col))
+                .into_iter()
+                .map(|r| r as usize)
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Every finding with its place, messages in English.

@@ -7,6 +7,7 @@ mod colour;
 mod errors;
 mod exit_codes;
 mod export_and_fix;
+mod fix_report;
 mod flags;
 mod help;
 mod json_report;

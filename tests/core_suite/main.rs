@@ -11,6 +11,7 @@ mod cell_rules;
 mod edit_ops;
 mod errors;
 mod file_rules;
+mod fixes;
 mod fuzz_regressions;
 mod huge_inputs;
 mod incremental_random;

@@ -11,6 +11,7 @@ mod edit_labels;
 mod edit_undo;
 mod editing;
 mod files;
+mod fix_preview;
 mod fix_sample;
 mod i18n;
 mod module_graph;

@@ -1,29 +1,36 @@
-//! The preview shown before a bulk fix: every change (row, column, old → new) or every
-//! row to drop, with Apply and Cancel. Nothing changes until Apply, and Apply is one undo
-//! step.
+//! The preview shown before a bulk fix: every change (row, column, old → new, the
+//! characters that change marked) or every row to drop, with Apply and Cancel. A change
+//! that would cause a new issue is listed apart, with the issue, and Apply leaves it for a
+//! person. Nothing changes until Apply, and Apply is one undo step.
 
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::{Lang, shown, tr};
+use crate::app::i18n::{Lang, tr};
 use crate::app::theme::{self, Palette};
 use crate::fix::{self, Fix};
 use eframe::egui;
-use egui::{Id, Modal, RichText, ScrollArea};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, Id, Label, Modal, RichText, ScrollArea};
 
 /// Changes waiting for Apply: fixes, or blank rows to drop.
 #[derive(Debug, Clone)]
 pub struct FixPreview {
     title: &'static str,
-    fixes: Vec<Fix>,
+    /// The fixes Apply makes.
+    safe: Vec<Fix>,
+    /// The fixes that would cause a new issue: shown, never applied.
+    held: Vec<Fix>,
     drop_rows: Vec<usize>,
 }
 
 impl FixPreview {
-    /// A preview of cell fixes, under this title.
+    /// A preview of judged cell fixes, under this title.
     pub fn fixes(title: &'static str, fixes: Vec<Fix>) -> Self {
+        let (safe, held) = fixes.into_iter().partition(Fix::is_safe);
         FixPreview {
             title,
-            fixes,
+            safe,
+            held,
             drop_rows: Vec::new(),
         }
     }
@@ -32,19 +39,21 @@ impl FixPreview {
     pub fn blank_rows(title: &'static str, rows: Vec<usize>) -> Self {
         FixPreview {
             title,
-            fixes: Vec::new(),
+            safe: Vec::new(),
+            held: Vec::new(),
             drop_rows: rows,
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.fixes.is_empty() && self.drop_rows.is_empty()
+        self.safe.is_empty() && self.held.is_empty() && self.drop_rows.is_empty()
     }
 
-    /// Applies the previewed changes; returns how many cells or rows changed.
+    /// Applies the previewed changes (never a held fix); returns how many cells or rows
+    /// changed.
     pub fn apply(&self, sheet: &mut Sheet) -> usize {
-        if !self.fixes.is_empty() && sheet.apply(fix::to_edit(&self.fixes)) {
-            return self.fixes.len();
+        if !self.safe.is_empty() && sheet.apply(fix::to_edit(&self.safe)) {
+            return self.safe.len();
         }
         if !self.drop_rows.is_empty() && sheet.delete_rows(&self.drop_rows) {
             return self.drop_rows.len();
@@ -72,9 +81,12 @@ impl FixPreview {
                 ui.label(format!(
                     "{} {}",
                     tr(lang, "Cells that will change:"),
-                    self.fixes.len()
+                    self.safe.len()
                 ));
                 self.fix_table(ui, lang, sheet_header);
+                if !self.held.is_empty() {
+                    self.held_list(ui, lang, sheet_header);
+                }
             } else {
                 ui.label(format!(
                     "{} {}",
@@ -87,8 +99,9 @@ impl FixPreview {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
+                let can_apply = !self.safe.is_empty() || !self.drop_rows.is_empty();
                 let apply = ui.add_enabled(
-                    !self.is_empty(),
+                    can_apply,
                     egui::Button::new(RichText::new(tr(lang, "Apply")).strong()),
                 );
                 if apply.clicked() {
@@ -104,29 +117,91 @@ impl FixPreview {
     }
 
     fn fix_table(&self, ui: &mut egui::Ui, lang: Lang, header: &[String]) {
-        let pal = Palette::for_visuals(ui.visuals());
         ScrollArea::vertical()
+            .id_salt("fix-preview-safe")
             .max_height(theme::DIALOG_LIST_HEIGHT + 100.0)
             .auto_shrink([false, true])
-            .show_rows(
-                ui,
-                theme::ISSUE_ROW_HEIGHT,
-                self.fixes.len(),
-                |ui, range| {
-                    egui::Grid::new("fix-preview-grid")
-                        .striped(true)
-                        .num_columns(5)
-                        .show(ui, |ui| {
-                            for f in &self.fixes[range] {
-                                ui.label(format!("{} {}", tr(lang, "Row"), f.row + 1));
-                                ui.label(header.get(f.col).map_or("", String::as_str));
-                                ui.colored_label(pal.error_text, shown(&f.old));
-                                ui.label("→");
-                                ui.colored_label(pal.ok_text, shown(&f.new));
-                                ui.end_row();
-                            }
-                        });
-                },
-            );
+            .show_rows(ui, theme::ISSUE_ROW_HEIGHT, self.safe.len(), |ui, range| {
+                egui::Grid::new("fix-preview-grid")
+                    .striped(true)
+                    .num_columns(5)
+                    .show(ui, |ui| {
+                        for f in self.safe.get(range).unwrap_or_default() {
+                            change_cells(ui, lang, header, f);
+                            ui.end_row();
+                        }
+                    });
+            });
     }
+
+    /// The fixes left for a person, each with the issue it would cause.
+    fn held_list(&self, ui: &mut egui::Ui, lang: Lang, header: &[String]) {
+        let pal = Palette::for_visuals(ui.visuals());
+        ui.add_space(6.0);
+        ui.colored_label(
+            pal.warning_text,
+            format!(
+                "{} {}",
+                tr(
+                    lang,
+                    "Left for you, because the fix would cause a new issue:"
+                ),
+                self.held.len()
+            ),
+        );
+        let row_height = 2.0 * theme::ISSUE_ROW_HEIGHT;
+        ScrollArea::vertical()
+            .id_salt("fix-preview-held")
+            .max_height(theme::DIALOG_LIST_HEIGHT)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, self.held.len(), |ui, range| {
+                for f in self.held.get(range).unwrap_or_default() {
+                    ui.horizontal(|ui| change_cells(ui, lang, header, f));
+                    let why: Vec<&str> = f.creates.iter().map(|n| n.message(lang)).collect();
+                    let text = format!("{} {}", tr(lang, "Not applied:"), why.join("; "));
+                    // One line, so the list scrolls evenly; the whole text on hover.
+                    ui.add(Label::new(RichText::new(&text).color(pal.warning_text)).truncate())
+                        .on_hover_text(text);
+                }
+            });
+    }
+}
+
+/// Row, column, and old → new with the changed characters marked.
+fn change_cells(ui: &mut egui::Ui, lang: Lang, header: &[String], f: &Fix) {
+    let pal = Palette::for_visuals(ui.visuals());
+    let (old_marks, new_marks) = fix::changed_chars(&f.old, &f.new);
+    ui.label(format!("{} {}", tr(lang, "Row"), f.row + 1));
+    ui.label(header.get(f.col).map_or("", String::as_str));
+    ui.label(marked(ui, &f.old, &old_marks, pal.error_text, pal.error_bg));
+    ui.label("→");
+    ui.label(marked(ui, &f.new, &new_marks, pal.ok_text, pal.warning_bg));
+}
+
+/// A value as the lists show it (“…”, or “(blank)”), the characters flagged in `marks`
+/// on a background so a changed `＠` or space stands out.
+fn marked(ui: &egui::Ui, value: &str, marks: &[bool], color: Color32, bg: Color32) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat::simple(font.clone(), color);
+    let mut job = LayoutJob::default();
+    if value.is_empty() {
+        job.append("(blank)", 0.0, plain);
+        return job;
+    }
+    let hit = TextFormat {
+        background: bg,
+        underline: egui::Stroke::new(1.0, color),
+        ..plain.clone()
+    };
+    job.append("“", 0.0, plain.clone());
+    let mut buf = [0u8; 4];
+    for (c, &changed) in value
+        .chars()
+        .zip(marks.iter().chain(std::iter::repeat(&false)))
+    {
+        let format = if changed { hit.clone() } else { plain.clone() };
+        job.append(c.encode_utf8(&mut buf), 0.0, format);
+    }
+    job.append("”", 0.0, plain);
+    job
 }

@@ -35,7 +35,7 @@ pub fn cell_menu(resp: &Response, sheet: &Sheet, lang: Lang, pos: CellPos) -> Op
             if ui.button(label).clicked() {
                 picked = Some(fix_cmd);
             }
-            if plain_item(ui, lang, &Command::FixLike { row, col }) {
+            if !fix.kind.cell_only() && plain_item(ui, lang, &Command::FixLike { row, col }) {
                 picked = Some(Command::FixLike { row, col });
             }
             ui.separator();

@@ -50,7 +50,8 @@ pub fn context_menu(resp: &Response, sheet: &Sheet, issue: &Issue) -> Option<Com
         if ui.button(text).clicked() {
             picked = Some(false);
         }
-        if ui.button(tr(lang, "Fix all like this…")).clicked() {
+        // A cell-only fix (the right number is the user's call) is not offered in bulk.
+        if !fix.kind.cell_only() && ui.button(tr(lang, "Fix all like this…")).clicked() {
             picked = Some(true);
         }
     });
@@ -71,5 +72,8 @@ pub fn fix_kind(kind: crate::fix::FixKind) -> &'static str {
         FixKind::Trim => "Trim spaces",
         FixKind::HalfWidth => "Full-width to half-width",
         FixKind::LabelToCode => "Label to code",
+        FixKind::ExcelNumber => "Drop the zero decimals",
+        FixKind::RemoveSpaces => "Remove the spaces",
+        FixKind::RemoveHyphens => "Remove the hyphens and spaces",
     }
 }
