@@ -4,7 +4,7 @@
 //! with an accessible name ("Login ID, row 3") so keyboard, screen readers and tests reach it.
 
 use super::dropdown::draw_dropdown;
-use super::editor::{begin_edit, commit_editor, draw_editor};
+use super::editor::{commit_editor, draw_editor};
 use super::focus::{focus_id, hold_focus};
 use super::geometry::{Geometry, Regions, visible_rows};
 use super::header::draw_header;
@@ -57,7 +57,11 @@ pub fn show(
         ui.set_min_size(geo.total);
         let reg = Regions::new(origin, viewport, geo.frozen_w);
         let pal = Palette::for_visuals(ui.visuals());
-        hold_focus(ui, &reg, keyboard && !st.is_busy());
+        let cell = st
+            .screen_pos(st.selected())
+            .map(|(vrow, idx)| reg.cell_rect(&geo, idx, vrow));
+        let editing = st.editor().is_some();
+        hold_focus(ui, &reg, keyboard && !st.is_busy(), editing, cell);
         paint_backgrounds(ui, &reg, &pal);
         draw_cells(ui, sheet, st, &geo, &reg, &pal, viewport, queue);
         draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, geo.gutter, queue);
@@ -200,8 +204,10 @@ fn cell_clicks(
         }
         ui.memory_mut(|m| m.request_focus(focus_id()));
     }
+    // Opened before the next frame's drawing: the grid's focus holder, drawn already this
+    // frame, becomes the editor's text field.
     if resp.double_clicked() && st.editor().is_none() {
-        begin_edit(sheet, st, None);
+        queue.push(Command::EditCell);
     }
     if resp.secondary_clicked() && !st.in_block(pos) {
         st.put_cursor(pos);
