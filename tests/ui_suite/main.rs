@@ -12,6 +12,7 @@ mod edit_undo;
 mod editing;
 mod files;
 mod fix_sample;
+mod grid_view;
 mod i18n;
 mod ime;
 mod module_graph;

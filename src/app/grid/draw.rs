@@ -47,9 +47,19 @@ pub fn show(
     if st.viewport().width() > 0.0
         && st.take_reveal()
         && let Some((vrow, idx)) = st.screen_pos(st.selected())
-        && let Some(off) = geo.offset_to_reveal(idx, vrow, st.viewport())
     {
-        area = area.scroll_offset(off);
+        let vp = st.viewport();
+        let mut off = geo.offset_to_reveal(idx, vrow, vp);
+        // Home and Ctrl+Home go back to the start of the row, though the first columns
+        // stay in view anyway.
+        if st.take_reveal_start() && vp.min.x > 0.0 {
+            let mut o = off.unwrap_or(vp.min.to_vec2());
+            o.x = 0.0;
+            off = Some(o);
+        }
+        if let Some(off) = off {
+            area = area.scroll_offset(off);
+        }
     }
     area.show_viewport(ui, |ui, viewport| {
         st.set_viewport(viewport);
