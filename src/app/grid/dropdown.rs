@@ -5,7 +5,7 @@ use super::focus::focus_id;
 use super::geometry::{Geometry, Regions};
 use super::state::GridState;
 use super::state::cell::CellPos;
-use super::words::enum_options;
+use super::words::{enum_options, offers_blank};
 use crate::Sheet;
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
@@ -19,12 +19,13 @@ pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &st
     st.move_cursor(at);
 }
 
-/// Moves the highlight of the open list by `by` options (the blank one last).
+/// Moves the highlight of the open list by `by` options (the blank one last, when offered).
 pub fn move_highlight(sheet: &Sheet, st: &mut GridState, by: isize) {
     let Some(dd) = st.dropdown_mut() else {
         return;
     };
-    let n = enum_options(sheet, dd.at.col).len() + 1; // + "(blank)"
+    let blank = usize::from(offers_blank(sheet, dd.at.col));
+    let n = (enum_options(sheet, dd.at.col).len() + blank).max(1);
     dd.highlight = dd.highlight.saturating_add_signed(by).min(n - 1);
 }
 
@@ -59,6 +60,7 @@ pub fn draw_dropdown(
     let options: Vec<EnumOption> = enum_options(sheet, dd.at.col).to_vec();
     let current = sheet.cell(dd.at.row, dd.at.col).to_string();
     let invalid = !current.is_empty() && !options.iter().any(|o| o.code == current);
+    let blank_offered = offers_blank(sheet, dd.at.col);
     let name = sheet.validator().column_name(sheet.doc(), dd.at.col);
     let mut picked: Option<String> = None;
     let area = Area::new(Id::unique("bulksheet-dropdown"))
@@ -94,10 +96,11 @@ pub fn draw_dropdown(
                                 picked = Some(o.code.clone());
                             }
                         }
-                        let blank =
-                            ui.selectable_label(dd.highlight == options.len(), tr(lang, "(blank)"));
-                        if blank.clicked() {
-                            picked = Some(String::new());
+                        if blank_offered {
+                            let on = dd.highlight == options.len();
+                            if ui.selectable_label(on, tr(lang, "(blank)")).clicked() {
+                                picked = Some(String::new());
+                            }
                         }
                     });
             });
