@@ -52,3 +52,30 @@ fn home_scrolls_back_to_the_first_column() {
     assert_eq!(h.state().selected(), CellPos::new(1, 0));
     assert_eq!(first_columns_shown(&h), 4);
 }
+
+/// What a cell says besides its name and value ("Matches the search").
+fn description(
+    h: &egui_kittest::Harness<'_, bulksheet::app::BulksheetApp>,
+    cell: &str,
+) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    h.get_by_label(cell).accesskit_node().description()
+}
+
+#[test]
+fn find_marks_its_matches_in_the_grid_while_it_is_open() {
+    let (_dir, mut h) = four_users();
+    click(&mut h, "Login ID, row 1");
+    chord(&mut h, Modifiers::COMMAND, Key::F);
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "bob");
+    h.run_steps(2);
+    let marked = Some("Matches the search".to_string());
+    assert_eq!(description(&h, "Login ID, row 2"), marked);
+    assert_eq!(description(&h, "Login ID, row 1"), None);
+    assert_eq!(description(&h, "User name, row 2"), None);
+    // Closed, the marks go.
+    click(&mut h, "Close");
+    h.run_steps(2);
+    assert_eq!(description(&h, "Login ID, row 2"), None);
+}

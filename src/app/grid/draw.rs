@@ -14,7 +14,7 @@ use super::state::cell::{CellPos, Move};
 use super::words::{cell_label, cell_messages, display_value};
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::ui_lang;
+use crate::app::i18n::{tr, ui_lang};
 use crate::app::menus::context::cell_menu;
 use crate::app::theme::{self, Palette};
 use eframe::egui::{
@@ -171,8 +171,22 @@ fn draw_cell(
             StrokeKind::Inside,
         );
     }
+    let found = st.is_match(pos.col, sheet.cell(pos.row, pos.col));
+    if found {
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, pal.find_match),
+            StrokeKind::Inside,
+        );
+    }
     let id = Id::unique(("bulksheet-cell", pos.row, pos.col));
     let resp = ui.interact(shown, id, Sense::click());
+    if found {
+        let words = tr(lang, "Matches the search");
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_description(words));
+    }
     resp.widget_info(|| WidgetInfo {
         label: Some(cell_label(lang, sheet, pos.row, pos.col)),
         current_text_value: Some(text.clone()),

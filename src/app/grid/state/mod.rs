@@ -43,6 +43,8 @@ pub struct GridState {
     walk: Option<Walk>,
     /// The rows shown, filtered and sorted.
     view: RowView,
+    /// The search whose matches are marked (while the find strip is open).
+    find: Option<crate::find::Query>,
 }
 
 impl Default for GridState {
@@ -61,6 +63,7 @@ impl Default for GridState {
             anchor: None,
             walk: None,
             view: Default::default(),
+            find: None,
         }
     }
 }
@@ -188,6 +191,18 @@ impl GridState {
     /// Whether to scroll the selected cell into view this frame (asked once).
     pub fn take_reveal(&mut self) -> bool {
         std::mem::take(&mut self.reveal)
+    }
+
+    /// Marks the matches of a search in the grid (None: no marks).
+    pub fn mark_matches(&mut self, query: Option<crate::find::Query>) {
+        self.find = query;
+    }
+
+    /// Whether a cell is marked as a match of the search.
+    pub fn is_match(&self, col: usize, value: &str) -> bool {
+        self.find
+            .as_ref()
+            .is_some_and(|q| q.column.is_none_or(|c| c == col) && q.matches(value))
     }
 
     /// Scrolls the selected cell into view and the view back to the first column.
