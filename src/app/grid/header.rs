@@ -87,9 +87,30 @@ fn header_cell(
     );
     job.wrap.max_rows = 2;
     let galley = painter.layout_job(job);
-    painter
-        .with_clip_rect(name_rect.intersect(shown))
-        .galley(inner.min, galley, pal.cell_text);
+    let name_painter = painter.with_clip_rect(name_rect.intersect(shown));
+    if galley.elided {
+        // Cut at the end, names that share a start ("MiiTel Meetings …") would read the
+        // same: the second row shows the end of the name instead.
+        let font = FontId::proportional(theme::HEADER_FONT_SIZE);
+        let width = |s: &str| {
+            painter
+                .layout_no_wrap(s.to_string(), font.clone(), pal.cell_text)
+                .size()
+        };
+        let (start, end) = start_and_end(&name, |s| width(s).x <= name_rect.width());
+        let row = width(&start).y;
+        for (i, line) in [start, end].into_iter().enumerate() {
+            name_painter.text(
+                inner.min + Vec2::new(0.0, i as f32 * row),
+                Align2::LEFT_TOP,
+                line,
+                font.clone(),
+                pal.cell_text,
+            );
+        }
+    } else {
+        name_painter.galley(inner.min, galley, pal.cell_text);
+    }
     let counts = sheet.validator().column_counts(col);
     let (badge, color) = match counts {
         [0, 0] => (theme::OK_MARK.to_string(), pal.ok_text),
@@ -125,6 +146,52 @@ fn header_cell(
         }
     });
     Some(resp)
+}
+
+/// Two rows for a name too long for its header: its start (whole words that fit), and its
+/// end after "…" (the words at the end that fit).
+fn start_and_end(name: &str, fits: impl Fn(&str) -> bool) -> (String, String) {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (offset(name, w), w))
+        .collect();
+    // The first row: the most leading words that fit, else as many characters.
+    let mut cut = words
+        .iter()
+        .skip(1)
+        .map(|&(at, _)| at)
+        .chain(std::iter::once(name.len()))
+        .take_while(|&at| fits(name[..at].trim_end()))
+        .last()
+        .unwrap_or(0);
+    if cut == 0 {
+        cut = name
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&at| fits(&name[..at]))
+            .last()
+            .unwrap_or(0);
+    }
+    let start = name[..cut].trim_end().to_string();
+    let rest = name[cut..].trim();
+    if fits(rest) {
+        return (start, rest.to_string());
+    }
+    // The second row: the longest tail of whole words that fits after "…", else characters.
+    let base = offset(name, rest);
+    let tail = words
+        .iter()
+        .filter(|&&(at, _)| at > base)
+        .map(|&(at, _)| &name[at..])
+        .chain(rest.char_indices().map(|(i, _)| &rest[i..]))
+        .find(|t| fits(&format!("…{t}")))
+        .unwrap_or("");
+    (start, format!("…{tail}"))
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 fn resize_handle(ui: &mut Ui, st: &mut GridState, col: usize, rect: Rect, clip: Rect) {
@@ -206,5 +273,46 @@ fn header_controls(
             Some((_, true)) => None,
         };
         queue.push(Command::Sort(next));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_and_end;
+
+    fn short(s: &str) -> bool {
+        s.chars().count() <= 16
+    }
+
+    #[test]
+    fn long_names_that_share_a_start_show_different_ends() {
+        let a = start_and_end("MiiTel Meetings Edit meeting access permission", short);
+        let b = start_and_end("MiiTel Meetings Create external shared link", short);
+        assert_eq!(a, ("MiiTel Meetings".into(), "…permission".into()));
+        assert_eq!(b, ("MiiTel Meetings".into(), "…shared link".into()));
+    }
+
+    #[test]
+    fn every_long_template_header_reads_differently() {
+        let schema = crate::schema::builtin("miitel-update-users").expect("template");
+        let shown: Vec<_> = schema
+            .columns
+            .iter()
+            .map(|c| start_and_end(&c.name, short))
+            .collect();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_header_is_cut_by_characters() {
+        let (start, end) = start_and_end("Averyveryverylongword tail", |s| s.chars().count() <= 8);
+        assert_eq!(start, "Averyver");
+        assert_eq!(end, "…tail");
+        let (start, end) = start_and_end("Short Averyverylongword", |s| s.chars().count() <= 8);
+        assert_eq!((start.as_str(), end.as_str()), ("Short", "…ongword"));
     }
 }
