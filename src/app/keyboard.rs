@@ -218,6 +218,9 @@ impl Reader {
 /// are taken out of the input, the others left for the widgets.
 pub fn read(ctx: &egui::Context, active: Scope) -> Vec<Command> {
     let mut carry: Carry = ctx.data_mut(|d| d.remove_temp(carry_id()).unwrap_or_default());
+    // A composition lives in the cell editor: with no editor open, none is going on (one
+    // cut short by a click must not keep Enter from the sheet).
+    carry.composing &= active.meets(Scope::EDITOR);
     let mut reader = Reader {
         scope: active,
         out: Vec::new(),

@@ -91,3 +91,19 @@ fn composing_in_an_open_editor_adds_at_the_cursor_and_enter_only_chooses() {
     assert_eq!(h.state().sheet().cell(0, 1), "Alice山田");
     assert_eq!(h.state().selected(), CellPos::new(1, 1));
 }
+
+#[test]
+fn a_composition_cut_short_does_not_keep_enter_from_the_sheet() {
+    let (_dir, mut h) = four_users();
+    h.state_mut().select(0, 1);
+    h.run_steps(2);
+    queue_preedit(&mut h, "にほ");
+    h.run_steps(2);
+    assert_eq!(editor_text(&h, "User name, row 1").as_deref(), Some("にほ"));
+    // The edit ends without the input method saying so (Esc is its own while composing,
+    // so the sheet's Cancel comes from elsewhere: another cell is clicked).
+    click(&mut h, "User name, row 3");
+    assert!(editor_text(&h, "User name, row 1").is_none());
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().selected(), CellPos::new(3, 1));
+}
