@@ -10,9 +10,10 @@ use crate::app::command::Command;
 use crate::app::i18n::ui_lang;
 use crate::app::theme::{self, ARROW_ROOM, Palette, SORT_ARROW_WIDTH};
 use eframe::egui::{
-    self, Align2, CursorIcon, FontId, Id, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2,
-    WidgetInfo, accesskit::Role,
+    self, Align2, Color32, CursorIcon, FontId, Galley, Id, Painter, Pos2, Rect, Response, Sense,
+    Stroke, Ui, Vec2, WidgetInfo, accesskit::Role,
 };
+use std::sync::Arc;
 
 /// Draws the headers of the columns in view, and the corner over the row numbers.
 pub fn draw_header(
@@ -79,37 +80,20 @@ fn header_cell(
     // The name stops short of the sort arrow instead of running under it.
     let mut name_rect = inner;
     name_rect.max.x = (rect.right() - ARROW_ROOM).max(inner.left());
-    let mut job = egui::text::LayoutJob::simple(
-        name.clone(),
-        FontId::proportional(theme::HEADER_FONT_SIZE),
-        pal.cell_text,
-        name_rect.width(),
-    );
-    job.wrap.max_rows = 2;
-    let galley = painter.layout_job(job);
     let name_painter = painter.with_clip_rect(name_rect.intersect(shown));
-    if galley.elided {
-        // Cut at the end, names that share a start ("MiiTel Meetings …") would read the
-        // same: the second row shows the end of the name instead.
-        let font = FontId::proportional(theme::HEADER_FONT_SIZE);
-        let width = |s: &str| {
-            painter
-                .layout_no_wrap(s.to_string(), font.clone(), pal.cell_text)
-                .size()
-        };
-        let (start, end) = start_and_end(&name, |s| width(s).x <= name_rect.width());
-        let row = width(&start).y;
-        for (i, line) in [start, end].into_iter().enumerate() {
-            name_painter.text(
-                inner.min + Vec2::new(0.0, i as f32 * row),
-                Align2::LEFT_TOP,
-                line,
-                font.clone(),
-                pal.cell_text,
-            );
+    match name_layout(&painter, &name, name_rect.width(), pal.cell_text) {
+        NameLayout::Wrapped(galley) => name_painter.galley(inner.min, galley, pal.cell_text),
+        NameLayout::StartAndEnd { start, end, row } => {
+            for (i, line) in [start, end].into_iter().enumerate() {
+                name_painter.text(
+                    inner.min + Vec2::new(0.0, i as f32 * row),
+                    Align2::LEFT_TOP,
+                    line,
+                    FontId::proportional(theme::HEADER_FONT_SIZE),
+                    pal.cell_text,
+                );
+            }
         }
-    } else {
-        name_painter.galley(inner.min, galley, pal.cell_text);
     }
     let counts = sheet.validator().column_counts(col);
     let (badge, color) = match counts {
@@ -146,6 +130,39 @@ fn header_cell(
         }
     });
     Some(resp)
+}
+
+/// How a column's name is laid out in its header.
+enum NameLayout {
+    /// Wrapped to at most two rows: it fits.
+    Wrapped(Arc<Galley>),
+    /// Too long for two rows: its start, and its end after "…" (`row`: a row's height).
+    StartAndEnd {
+        start: String,
+        end: String,
+        row: f32,
+    },
+}
+
+/// Lays a name out in a header `width` wide. Cut at the end, names that share a start
+/// ("MiiTel Meetings …") would read the same, so a name too long for two rows shows its
+/// end on the second row.
+fn name_layout(painter: &Painter, name: &str, width: f32, color: Color32) -> NameLayout {
+    let font = FontId::proportional(theme::HEADER_FONT_SIZE);
+    let mut job = egui::text::LayoutJob::simple(name.to_string(), font.clone(), color, width);
+    job.wrap.max_rows = 2;
+    let galley = painter.layout_job(job);
+    if !galley.elided {
+        return NameLayout::Wrapped(galley);
+    }
+    let size = |s: &str| {
+        painter
+            .layout_no_wrap(s.to_string(), font.clone(), color)
+            .size()
+    };
+    let (start, end) = start_and_end(name, |s| size(s).x <= width);
+    let row = size(&start).y;
+    NameLayout::StartAndEnd { start, end, row }
 }
 
 /// Two rows for a name too long for its header: its start (whole words that fit), and its
@@ -278,7 +295,68 @@ fn header_controls(
 
 #[cfg(test)]
 mod tests {
-    use super::start_and_end;
+    use super::{NameLayout, name_layout, start_and_end};
+    use eframe::egui::{self, Color32, LayerId, Painter, Rect};
+
+    /// The rows a header shows, laid out with the window's fonts.
+    fn painted_rows(names: &[&str], width: f32) -> Vec<Vec<String>> {
+        let ctx = egui::Context::default();
+        crate::app::fonts::install_bundled(&ctx);
+        let mut out = Vec::new();
+        let mut output = ctx.run_ui(Default::default(), |ui| {
+            let painter = Painter::new(ui.ctx().clone(), LayerId::background(), Rect::EVERYTHING);
+            for name in names {
+                out.push(match name_layout(&painter, name, width, Color32::WHITE) {
+                    NameLayout::Wrapped(g) => g.rows.iter().map(|r| r.text()).collect(),
+                    NameLayout::StartAndEnd { start, end, .. } => vec![start, end],
+                });
+            }
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    /// What the header showed before: two rows, cut at the end.
+    fn cut_rows(names: &[&str], width: f32) -> Vec<Vec<String>> {
+        let ctx = egui::Context::default();
+        crate::app::fonts::install_bundled(&ctx);
+        let mut out = Vec::new();
+        let mut output = ctx.run_ui(Default::default(), |ui| {
+            for name in names {
+                let font = egui::FontId::proportional(crate::app::theme::HEADER_FONT_SIZE);
+                let mut job =
+                    egui::text::LayoutJob::simple(name.to_string(), font, Color32::WHITE, width);
+                job.wrap.max_rows = 2;
+                let g = ui.fonts_mut(|f| f.layout_job(job));
+                out.push(g.rows.iter().map(|r| r.text()).collect());
+            }
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn narrow_headers_of_names_sharing_a_start_read_differently() {
+        let names = [
+            "MiiTel Meetings Edit meeting access permission",
+            "MiiTel Meetings Create external shared link",
+            "MiiTel Meetings Export video history as CSV",
+            "MiiTel Meetings Download files",
+        ];
+        let mut cut_alike = false;
+        for width in [70.0, 90.0, 110.0, 140.0, 180.0] {
+            let cut = cut_rows(&names, width);
+            cut_alike |= (1..cut.len()).any(|i| cut[..i].contains(&cut[i]));
+            let shown = painted_rows(&names, width);
+            for (i, a) in shown.iter().enumerate() {
+                for b in &shown[i + 1..] {
+                    assert_ne!(a, b, "at {width} points");
+                }
+            }
+        }
+        // Cut at the end, as before, some of them read the same.
+        assert!(cut_alike);
+    }
 
     fn short(s: &str) -> bool {
         s.chars().count() <= 16
