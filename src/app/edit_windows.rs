@@ -33,6 +33,10 @@ impl BulksheetApp {
                 self.queue.extend(asked);
             });
         }
+        // The grid marks the matches while the find strip is open.
+        let find = &self.edit.find;
+        self.grid
+            .mark_matches(find.open.then(|| find.query.clone()));
         egui::Panel::top("view").show(ui, |ui| {
             let bar = &mut self.edit.filter_bar;
             let asked = filter_bar::show(ui, lang, bar, &self.sheet, &self.grid);

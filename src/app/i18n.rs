@@ -357,6 +357,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Row {r}, {c}", "{r} 行目、{c}"),
     ("Header, {c}", "見出し行、{c}"),
     ("Sheet", "シート"),
+    ("Matches the search", "検索に一致"),
     ("{name}, row {r}", "{name}、{r} 行目"),
     ("Edit {cell}", "{cell} を編集"),
     (

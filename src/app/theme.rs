@@ -114,6 +114,8 @@ pub struct Palette {
     pub selection_fill: Color32,
     /// The "save as draft" button's text.
     pub draft_banner: Color32,
+    /// Outline of a cell that matches the search.
+    pub find_match: Color32,
 }
 
 impl Palette {
@@ -135,6 +137,7 @@ impl Palette {
                 selection: Color32::from_rgb(90, 160, 255),
                 selection_fill: Color32::from_rgba_unmultiplied(90, 160, 255, 40),
                 draft_banner: Color32::from_rgb(240, 190, 90),
+                find_match: Color32::from_rgb(255, 170, 40),
             }
         } else {
             Palette {
@@ -152,6 +155,7 @@ impl Palette {
                 selection: Color32::from_rgb(30, 110, 230),
                 selection_fill: Color32::from_rgba_unmultiplied(30, 110, 230, 28),
                 draft_banner: Color32::from_rgb(150, 95, 0),
+                find_match: Color32::from_rgb(230, 120, 0),
             }
         }
     }

@@ -4,6 +4,7 @@
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
 
+mod dropdown;
 mod edit_clipboard;
 mod edit_find;
 mod edit_fix;
@@ -13,10 +14,13 @@ mod editing;
 mod files;
 mod fix_preview;
 mod fix_sample;
+mod grid_view;
 mod i18n;
+mod ime;
 mod module_graph;
 mod monkey;
 mod recovery;
 mod settings;
 mod shortcuts;
+mod typing;
 mod window_errors;

@@ -174,3 +174,60 @@ pub fn app_source_files() -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// Puts an event into the coming frame's input. (The harness's own queue steps one frame
+/// per event; these helpers put many events into ONE frame, as a slow machine sees them.)
+pub fn in_frame(h: &mut Harness<'_, BulksheetApp>, event: egui::Event) {
+    h.input_mut().events.push(event);
+}
+
+/// Text as a fast typist or a barcode scanner sends it: one event per character, all in
+/// the coming frame (nothing is stepped).
+pub fn queue_chars(h: &mut Harness<'_, BulksheetApp>, text: &str) {
+    for c in text.chars() {
+        in_frame(h, egui::Event::Text(c.to_string()));
+    }
+}
+
+/// A key press (down and up) in the coming frame, without stepping.
+pub fn queue_key(h: &mut Harness<'_, BulksheetApp>, key: egui::Key) {
+    for pressed in [true, false] {
+        in_frame(
+            h,
+            egui::Event::Key {
+                key,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+                repeat: false,
+                physical_key: None,
+            },
+        );
+    }
+}
+
+/// An input method's pre-edit text (the composition shown before it is chosen), in the
+/// coming frame.
+pub fn queue_preedit(h: &mut Harness<'_, BulksheetApp>, text: &str) {
+    in_frame(
+        h,
+        egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: text.to_string(),
+            active_range_chars: None,
+        }),
+    );
+}
+
+/// An input method's chosen text, in the coming frame.
+pub fn queue_commit(h: &mut Harness<'_, BulksheetApp>, text: &str) {
+    in_frame(
+        h,
+        egui::Event::Ime(egui::ImeEvent::Commit(text.to_string())),
+    );
+}
+
+/// The text in the cell editor on screen, if one is open for this cell label.
+pub fn editor_text(h: &Harness<'_, BulksheetApp>, cell: &str) -> Option<String> {
+    use egui_kittest::kittest::by;
+    h.query(by().label(format!("Edit {cell}").as_str()))
+        .map(|n| n.value().unwrap_or_default())
+}

@@ -4,7 +4,7 @@
 //! with an accessible name ("Login ID, row 3") so keyboard, screen readers and tests reach it.
 
 use super::dropdown::draw_dropdown;
-use super::editor::{begin_edit, commit_editor, draw_editor};
+use super::editor::{commit_editor, draw_editor};
 use super::focus::{focus_id, hold_focus};
 use super::geometry::{Geometry, Regions, visible_rows};
 use super::header::draw_header;
@@ -14,7 +14,7 @@ use super::state::cell::{CellPos, Move};
 use super::words::{cell_label, cell_messages, display_value};
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::ui_lang;
+use crate::app::i18n::{tr, ui_lang};
 use crate::app::menus::context::cell_menu;
 use crate::app::theme::{self, Palette};
 use eframe::egui::{
@@ -47,9 +47,19 @@ pub fn show(
     if st.viewport().width() > 0.0
         && st.take_reveal()
         && let Some((vrow, idx)) = st.screen_pos(st.selected())
-        && let Some(off) = geo.offset_to_reveal(idx, vrow, st.viewport())
     {
-        area = area.scroll_offset(off);
+        let vp = st.viewport();
+        let mut off = geo.offset_to_reveal(idx, vrow, vp);
+        // Home and Ctrl+Home go back to the start of the row, though the first columns
+        // stay in view anyway.
+        if st.take_reveal_start() && vp.min.x > 0.0 {
+            let mut o = off.unwrap_or(vp.min.to_vec2());
+            o.x = 0.0;
+            off = Some(o);
+        }
+        if let Some(off) = off {
+            area = area.scroll_offset(off);
+        }
     }
     area.show_viewport(ui, |ui, viewport| {
         st.set_viewport(viewport);
@@ -57,7 +67,11 @@ pub fn show(
         ui.set_min_size(geo.total);
         let reg = Regions::new(origin, viewport, geo.frozen_w);
         let pal = Palette::for_visuals(ui.visuals());
-        hold_focus(ui, &reg, keyboard && !st.is_busy());
+        let cell = st
+            .screen_pos(st.selected())
+            .map(|(vrow, idx)| reg.cell_rect(&geo, idx, vrow));
+        let editing = st.editor().is_some();
+        hold_focus(ui, &reg, keyboard && !st.is_busy(), editing, cell);
         paint_backgrounds(ui, &reg, &pal);
         draw_cells(ui, sheet, st, &geo, &reg, &pal, viewport, queue);
         draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, geo.gutter, queue);
@@ -157,8 +171,22 @@ fn draw_cell(
             StrokeKind::Inside,
         );
     }
+    let found = st.is_match(pos.col, sheet.cell(pos.row, pos.col));
+    if found {
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, pal.find_match),
+            StrokeKind::Inside,
+        );
+    }
     let id = Id::unique(("bulksheet-cell", pos.row, pos.col));
     let resp = ui.interact(shown, id, Sense::click());
+    if found {
+        let words = tr(lang, "Matches the search");
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_description(words));
+    }
     resp.widget_info(|| WidgetInfo {
         label: Some(cell_label(lang, sheet, pos.row, pos.col)),
         current_text_value: Some(text.clone()),
@@ -200,8 +228,10 @@ fn cell_clicks(
         }
         ui.memory_mut(|m| m.request_focus(focus_id()));
     }
+    // Opened before the next frame's drawing: the grid's focus holder, drawn already this
+    // frame, becomes the editor's text field.
     if resp.double_clicked() && st.editor().is_none() {
-        begin_edit(sheet, st, None);
+        queue.push(Command::EditCell);
     }
     if resp.secondary_clicked() && !st.in_block(pos) {
         st.put_cursor(pos);

@@ -5,12 +5,12 @@ use super::focus::focus_id;
 use super::geometry::{Geometry, Regions};
 use super::state::GridState;
 use super::state::cell::CellPos;
-use super::words::enum_options;
+use super::words::{enum_options, offers_blank};
 use crate::Sheet;
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::schema::EnumOption;
-use eframe::egui::{self, Area, Id, Order, ScrollArea, Ui};
+use eframe::egui::{self, Align2, Area, Id, Order, Pos2, Rect, ScrollArea, Ui};
 
 /// Sets an enum cell to an option's code (or blank) from its dropdown.
 pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &str) {
@@ -19,12 +19,13 @@ pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &st
     st.move_cursor(at);
 }
 
-/// Moves the highlight of the open list by `by` options (the blank one last).
+/// Moves the highlight of the open list by `by` options (the blank one last, when offered).
 pub fn move_highlight(sheet: &Sheet, st: &mut GridState, by: isize) {
     let Some(dd) = st.dropdown_mut() else {
         return;
     };
-    let n = enum_options(sheet, dd.at.col).len() + 1; // + "(blank)"
+    let blank = usize::from(offers_blank(sheet, dd.at.col));
+    let n = (enum_options(sheet, dd.at.col).len() + blank).max(1);
     dd.highlight = dd.highlight.saturating_add_signed(by).min(n - 1);
 }
 
@@ -40,7 +41,45 @@ pub fn pick_highlighted(sheet: &mut Sheet, st: &mut GridState) {
     pick_option(sheet, st, dd.at, &code);
 }
 
-/// Draws the open list of options under its cell.
+/// Where the list goes: under its cell, or above it when there is not room enough below
+/// and more above (a cell at the bottom edge), so that every option is on screen and the
+/// cell being edited is never covered.
+struct Placement {
+    at: Pos2,
+    pivot: Align2,
+    /// The most the options may take before they scroll.
+    list_height: f32,
+}
+
+fn placement(ui: &Ui, cell: Rect, rows: usize, invalid: bool) -> Placement {
+    let screen = ui.ctx().content_rect();
+    let spacing = ui.spacing();
+    let row = spacing.interact_size.y + spacing.item_spacing.y;
+    // The column's name, the "Now: …" line, the frame around the list.
+    let margins = 2.0 * (spacing.menu_margin.sum().y + 4.0);
+    let overhead = row * (1.0 + f32::from(u8::from(invalid))) + margins;
+    let needed = (rows as f32 * row).min(theme::DROPDOWN_MAX_HEIGHT) + overhead;
+    let below = screen.bottom() - cell.bottom();
+    let above = cell.top() - screen.top();
+    let up = needed > below && above > below;
+    let room = if up { above } else { below };
+    let list_height = (room - overhead).clamp(row, theme::DROPDOWN_MAX_HEIGHT);
+    if up {
+        Placement {
+            at: cell.left_top(),
+            pivot: Align2::LEFT_BOTTOM,
+            list_height,
+        }
+    } else {
+        Placement {
+            at: cell.left_bottom(),
+            pivot: Align2::LEFT_TOP,
+            list_height,
+        }
+    }
+}
+
+/// Draws the open list of options under its cell (above it at the bottom edge).
 pub fn draw_dropdown(
     ui: &mut Ui,
     sheet: &mut Sheet,
@@ -59,11 +98,19 @@ pub fn draw_dropdown(
     let options: Vec<EnumOption> = enum_options(sheet, dd.at.col).to_vec();
     let current = sheet.cell(dd.at.row, dd.at.col).to_string();
     let invalid = !current.is_empty() && !options.iter().any(|o| o.code == current);
+    let blank_offered = offers_blank(sheet, dd.at.col);
     let name = sheet.validator().column_name(sheet.doc(), dd.at.col);
     let mut picked: Option<String> = None;
+    let place = placement(
+        ui,
+        rect,
+        options.len() + usize::from(blank_offered),
+        invalid,
+    );
     let area = Area::new(Id::unique("bulksheet-dropdown"))
         .order(Order::Foreground)
-        .fixed_pos(rect.left_bottom())
+        .pivot(place.pivot)
+        .fixed_pos(place.at)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_min_width(rect.width().max(theme::DROPDOWN_MIN_WIDTH));
@@ -81,7 +128,7 @@ pub fn draw_dropdown(
                     );
                 }
                 ScrollArea::vertical()
-                    .max_height(theme::DROPDOWN_MAX_HEIGHT)
+                    .max_height(place.list_height)
                     .show(ui, |ui| {
                         for (i, o) in options.iter().enumerate() {
                             let on = o.code == current;
@@ -94,10 +141,11 @@ pub fn draw_dropdown(
                                 picked = Some(o.code.clone());
                             }
                         }
-                        let blank =
-                            ui.selectable_label(dd.highlight == options.len(), tr(lang, "(blank)"));
-                        if blank.clicked() {
-                            picked = Some(String::new());
+                        if blank_offered {
+                            let on = dd.highlight == options.len();
+                            if ui.selectable_label(on, tr(lang, "(blank)")).clicked() {
+                                picked = Some(String::new());
+                            }
                         }
                     });
             });

@@ -80,6 +80,19 @@ pub fn draw_editor(
     let lang = ui_lang(ui.ctx());
     let cell = cell_label(lang, sheet, ed.at.row, ed.at.col);
     let label = trf(lang, "Edit {cell}", &[("cell", &cell)]);
+    if ed.fresh {
+        // The cursor at the end before the field takes this frame's keys: text typed, or an
+        // input method's composition, goes after what the cell was opened with.
+        let end = egui::text::CCursor::new(ed.text.chars().count());
+        let mut state = egui::text_edit::TextEditState::default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ui.ctx(), id);
+        if !ui.memory(|m| m.has_focus(id)) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+    }
     let edit = egui::TextEdit::singleline(&mut ed.text)
         .id(id)
         .lock_focus(true)
@@ -94,13 +107,6 @@ pub fn draw_editor(
     });
     if ed.fresh {
         ed.fresh = false;
-        resp.request_focus();
-        let end = egui::text::CCursor::new(ed.text.chars().count());
-        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::one(end)));
-        state.store(ui.ctx(), id);
     } else if !resp.has_focus() {
         // Focus went elsewhere (a click outside the grid): keep what was typed.
         commit_editor(sheet, st, Move::Stay);

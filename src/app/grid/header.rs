@@ -10,9 +10,10 @@ use crate::app::command::Command;
 use crate::app::i18n::ui_lang;
 use crate::app::theme::{self, ARROW_ROOM, Palette, SORT_ARROW_WIDTH};
 use eframe::egui::{
-    self, Align2, CursorIcon, FontId, Id, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2,
-    WidgetInfo, accesskit::Role,
+    self, Align2, Color32, CursorIcon, FontId, Galley, Id, Painter, Pos2, Rect, Response, Sense,
+    Stroke, Ui, Vec2, WidgetInfo, accesskit::Role,
 };
+use std::sync::Arc;
 
 /// Draws the headers of the columns in view, and the corner over the row numbers.
 pub fn draw_header(
@@ -79,17 +80,21 @@ fn header_cell(
     // The name stops short of the sort arrow instead of running under it.
     let mut name_rect = inner;
     name_rect.max.x = (rect.right() - ARROW_ROOM).max(inner.left());
-    let mut job = egui::text::LayoutJob::simple(
-        name.clone(),
-        FontId::proportional(theme::HEADER_FONT_SIZE),
-        pal.cell_text,
-        name_rect.width(),
-    );
-    job.wrap.max_rows = 2;
-    let galley = painter.layout_job(job);
-    painter
-        .with_clip_rect(name_rect.intersect(shown))
-        .galley(inner.min, galley, pal.cell_text);
+    let name_painter = painter.with_clip_rect(name_rect.intersect(shown));
+    match name_layout(&painter, &name, name_rect.width(), pal.cell_text) {
+        NameLayout::Wrapped(galley) => name_painter.galley(inner.min, galley, pal.cell_text),
+        NameLayout::StartAndEnd { start, end, row } => {
+            for (i, line) in [start, end].into_iter().enumerate() {
+                name_painter.text(
+                    inner.min + Vec2::new(0.0, i as f32 * row),
+                    Align2::LEFT_TOP,
+                    line,
+                    FontId::proportional(theme::HEADER_FONT_SIZE),
+                    pal.cell_text,
+                );
+            }
+        }
+    }
     let counts = sheet.validator().column_counts(col);
     let (badge, color) = match counts {
         [0, 0] => (theme::OK_MARK.to_string(), pal.ok_text),
@@ -125,6 +130,85 @@ fn header_cell(
         }
     });
     Some(resp)
+}
+
+/// How a column's name is laid out in its header.
+enum NameLayout {
+    /// Wrapped to at most two rows: it fits.
+    Wrapped(Arc<Galley>),
+    /// Too long for two rows: its start, and its end after "…" (`row`: a row's height).
+    StartAndEnd {
+        start: String,
+        end: String,
+        row: f32,
+    },
+}
+
+/// Lays a name out in a header `width` wide. Cut at the end, names that share a start
+/// ("MiiTel Meetings …") would read the same, so a name too long for two rows shows its
+/// end on the second row.
+fn name_layout(painter: &Painter, name: &str, width: f32, color: Color32) -> NameLayout {
+    let font = FontId::proportional(theme::HEADER_FONT_SIZE);
+    let mut job = egui::text::LayoutJob::simple(name.to_string(), font.clone(), color, width);
+    job.wrap.max_rows = 2;
+    let galley = painter.layout_job(job);
+    if !galley.elided {
+        return NameLayout::Wrapped(galley);
+    }
+    let size = |s: &str| {
+        painter
+            .layout_no_wrap(s.to_string(), font.clone(), color)
+            .size()
+    };
+    let (start, end) = start_and_end(name, |s| size(s).x <= width);
+    let row = size(&start).y;
+    NameLayout::StartAndEnd { start, end, row }
+}
+
+/// Two rows for a name too long for its header: its start (whole words that fit), and its
+/// end after "…" (the words at the end that fit).
+fn start_and_end(name: &str, fits: impl Fn(&str) -> bool) -> (String, String) {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (offset(name, w), w))
+        .collect();
+    // The first row: the most leading words that fit, else as many characters.
+    let mut cut = words
+        .iter()
+        .skip(1)
+        .map(|&(at, _)| at)
+        .chain(std::iter::once(name.len()))
+        .take_while(|&at| fits(name[..at].trim_end()))
+        .last()
+        .unwrap_or(0);
+    if cut == 0 {
+        cut = name
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&at| fits(&name[..at]))
+            .last()
+            .unwrap_or(0);
+    }
+    let start = name[..cut].trim_end().to_string();
+    let rest = name[cut..].trim();
+    if fits(rest) {
+        return (start, rest.to_string());
+    }
+    // The second row: the longest tail of whole words that fits after "…", else characters.
+    let base = offset(name, rest);
+    let tail = words
+        .iter()
+        .filter(|&&(at, _)| at > base)
+        .map(|&(at, _)| &name[at..])
+        .chain(rest.char_indices().map(|(i, _)| &rest[i..]))
+        .find(|t| fits(&format!("…{t}")))
+        .unwrap_or("");
+    (start, format!("…{tail}"))
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 fn resize_handle(ui: &mut Ui, st: &mut GridState, col: usize, rect: Rect, clip: Rect) {
@@ -206,5 +290,107 @@ fn header_controls(
             Some((_, true)) => None,
         };
         queue.push(Command::Sort(next));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NameLayout, name_layout, start_and_end};
+    use eframe::egui::{self, Color32, LayerId, Painter, Rect};
+
+    /// The rows a header shows, laid out with the window's fonts.
+    fn painted_rows(names: &[&str], width: f32) -> Vec<Vec<String>> {
+        let ctx = egui::Context::default();
+        crate::app::fonts::install_bundled(&ctx);
+        let mut out = Vec::new();
+        let mut output = ctx.run_ui(Default::default(), |ui| {
+            let painter = Painter::new(ui.ctx().clone(), LayerId::background(), Rect::EVERYTHING);
+            for name in names {
+                out.push(match name_layout(&painter, name, width, Color32::WHITE) {
+                    NameLayout::Wrapped(g) => g.rows.iter().map(|r| r.text()).collect(),
+                    NameLayout::StartAndEnd { start, end, .. } => vec![start, end],
+                });
+            }
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    /// What the header showed before: two rows, cut at the end.
+    fn cut_rows(names: &[&str], width: f32) -> Vec<Vec<String>> {
+        let ctx = egui::Context::default();
+        crate::app::fonts::install_bundled(&ctx);
+        let mut out = Vec::new();
+        let mut output = ctx.run_ui(Default::default(), |ui| {
+            for name in names {
+                let font = egui::FontId::proportional(crate::app::theme::HEADER_FONT_SIZE);
+                let mut job =
+                    egui::text::LayoutJob::simple(name.to_string(), font, Color32::WHITE, width);
+                job.wrap.max_rows = 2;
+                let g = ui.fonts_mut(|f| f.layout_job(job));
+                out.push(g.rows.iter().map(|r| r.text()).collect());
+            }
+        });
+        output.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn narrow_headers_of_names_sharing_a_start_read_differently() {
+        let names = [
+            "MiiTel Meetings Edit meeting access permission",
+            "MiiTel Meetings Create external shared link",
+            "MiiTel Meetings Export video history as CSV",
+            "MiiTel Meetings Download files",
+        ];
+        let mut cut_alike = false;
+        for width in [70.0, 90.0, 110.0, 140.0, 180.0] {
+            let cut = cut_rows(&names, width);
+            cut_alike |= (1..cut.len()).any(|i| cut[..i].contains(&cut[i]));
+            let shown = painted_rows(&names, width);
+            for (i, a) in shown.iter().enumerate() {
+                for b in &shown[i + 1..] {
+                    assert_ne!(a, b, "at {width} points");
+                }
+            }
+        }
+        // Cut at the end, as before, some of them read the same.
+        assert!(cut_alike);
+    }
+
+    fn short(s: &str) -> bool {
+        s.chars().count() <= 16
+    }
+
+    #[test]
+    fn long_names_that_share_a_start_show_different_ends() {
+        let a = start_and_end("MiiTel Meetings Edit meeting access permission", short);
+        let b = start_and_end("MiiTel Meetings Create external shared link", short);
+        assert_eq!(a, ("MiiTel Meetings".into(), "…permission".into()));
+        assert_eq!(b, ("MiiTel Meetings".into(), "…shared link".into()));
+    }
+
+    #[test]
+    fn every_long_template_header_reads_differently() {
+        let schema = crate::schema::builtin("miitel-update-users").expect("template");
+        let shown: Vec<_> = schema
+            .columns
+            .iter()
+            .map(|c| start_and_end(&c.name, short))
+            .collect();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_header_is_cut_by_characters() {
+        let (start, end) = start_and_end("Averyveryverylongword tail", |s| s.chars().count() <= 8);
+        assert_eq!(start, "Averyver");
+        assert_eq!(end, "…tail");
+        let (start, end) = start_and_end("Short Averyverylongword", |s| s.chars().count() <= 8);
+        assert_eq!((start.as_str(), end.as_str()), ("Short", "…ongword"));
     }
 }

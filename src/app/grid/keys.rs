@@ -83,6 +83,9 @@ pub fn run(ctx: &egui::Context, cmd: &Command, sheet: &mut Sheet, st: &mut GridS
     };
     if let Some((rows, cols, extend)) = step {
         st.step_view(rows, cols, extend);
+        if cols == -FAR {
+            st.reveal_start();
+        }
         return;
     }
     match cmd {

@@ -9,6 +9,20 @@ pub fn enum_options(sheet: &Sheet, col: usize) -> &[EnumOption] {
     sheet.column_kind(col).map_or(&[], Kind::options)
 }
 
+/// Whether an enum column's list offers "(blank)": not when a subscription switched on
+/// makes the column required (a blank there is an error).
+pub fn offers_blank(sheet: &Sheet, col: usize) -> bool {
+    let rules = sheet.rules();
+    let Some(s) = rules.binding.schema_of.get(col).copied().flatten() else {
+        return true;
+    };
+    rules
+        .schema
+        .columns
+        .get(s)
+        .is_none_or(|c| c.subscriptions.is_empty() || !c.is_required(&rules.subscriptions))
+}
+
 /// What a cell shows: `1 — English` for a known code (its label in the window's
 /// language), the raw text otherwise (an invalid value stays visible until it is replaced).
 pub fn display_value(lang: Lang, sheet: &Sheet, row: usize, col: usize) -> String {

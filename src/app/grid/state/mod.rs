@@ -32,6 +32,9 @@ pub struct GridState {
     frozen: usize,
     /// Set when the selected cell must be scrolled into view.
     reveal: bool,
+    /// Set with `reveal` when the view must also go back to the first column (Home,
+    /// Ctrl+Home), even when the selected cell is in a column that stays in view.
+    reveal_start: bool,
     /// The part of the grid's content seen last frame (content coordinates).
     viewport: egui::Rect,
     /// The other corner of a range selection (None: just the cursor).
@@ -40,6 +43,8 @@ pub struct GridState {
     walk: Option<Walk>,
     /// The rows shown, filtered and sorted.
     view: RowView,
+    /// The search whose matches are marked (while the find strip is open).
+    find: Option<crate::find::Query>,
 }
 
 impl Default for GridState {
@@ -53,10 +58,12 @@ impl Default for GridState {
             order: Vec::new(),
             frozen: 0,
             reveal: false,
+            reveal_start: false,
             viewport: egui::Rect::NOTHING,
             anchor: None,
             walk: None,
             view: Default::default(),
+            find: None,
         }
     }
 }
@@ -184,6 +191,29 @@ impl GridState {
     /// Whether to scroll the selected cell into view this frame (asked once).
     pub fn take_reveal(&mut self) -> bool {
         std::mem::take(&mut self.reveal)
+    }
+
+    /// Marks the matches of a search in the grid (None: no marks).
+    pub fn mark_matches(&mut self, query: Option<crate::find::Query>) {
+        self.find = query;
+    }
+
+    /// Whether a cell is marked as a match of the search.
+    pub fn is_match(&self, col: usize, value: &str) -> bool {
+        self.find
+            .as_ref()
+            .is_some_and(|q| q.column.is_none_or(|c| c == col) && q.matches(value))
+    }
+
+    /// Scrolls the selected cell into view and the view back to the first column.
+    pub fn reveal_start(&mut self) {
+        self.reveal = true;
+        self.reveal_start = true;
+    }
+
+    /// Whether the reveal taken this frame also goes back to the first column.
+    pub fn take_reveal_start(&mut self) -> bool {
+        std::mem::take(&mut self.reveal_start)
     }
 
     /// The part of the grid's content seen last frame.
