@@ -638,9 +638,29 @@ fn join_or(items: &[(String, Label)], word: &str, lang: Lang) -> String {
     }
 }
 
-/// The duplicate message, naming the other rows (1-based) as they are now.
-pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
-    let mut listed: Vec<String> = others.iter().take(5).map(|r| (r + 1).to_string()).collect();
+/// How a message names other rows. Each output uses one numbering throughout: the window
+/// and the JSON report count data rows (1 = the first row under the header), the text
+/// report counts file lines, like the `users.csv:24:` it puts before each message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// Data rows, from 1.
+    #[default]
+    DataRows,
+    /// Lines of the file, from 1 (the header is line 1; a cell over several lines counts
+    /// them all).
+    FileLines,
+}
+
+/// The duplicate message, naming the other rows as they are now. `others` are already
+/// numbered the way `numbering` says: data rows or file lines, from 1.
+pub fn duplicate(
+    lang: Lang,
+    col: &str,
+    value: &str,
+    others: &[u64],
+    numbering: Numbering,
+) -> String {
+    let mut listed: Vec<String> = others.iter().take(5).map(u64::to_string).collect();
     let more = others.len().saturating_sub(5);
     let v = shorten(value, 40);
     match lang {
@@ -648,9 +668,15 @@ pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
             if more > 0 {
                 listed.push(format!("and {more} more"));
             }
-            let rows = if others.len() == 1 { "row" } else { "rows" };
+            let one = others.len() == 1;
+            let place = match (numbering, one) {
+                (Numbering::DataRows, true) => "row",
+                (Numbering::DataRows, false) => "rows",
+                (Numbering::FileLines, true) => "line",
+                (Numbering::FileLines, false) => "lines",
+            };
             format!(
-                "{col} {v} is also used in {rows} {}; each must be unique",
+                "{col} {v} is also used in {place} {}; each must be unique",
                 listed.join(", ")
             )
         }
@@ -660,8 +686,13 @@ pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
             } else {
                 String::new()
             };
+            // A data row is "3行目" everywhere in the window; a file line says so.
+            let file = match numbering {
+                Numbering::DataRows => "",
+                Numbering::FileLines => "ファイルの",
+            };
             format!(
-                "{col} {v} は{}行目{extra}でも使われています。重複はできません",
+                "{col} {v} は{file}{}行目{extra}でも使われています。重複はできません",
                 listed.join("、")
             )
         }

@@ -10,4 +10,5 @@ mod export_and_fix;
 mod flags;
 mod help;
 mod json_report;
+mod line_numbers;
 mod text_report;
