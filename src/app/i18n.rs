@@ -426,7 +426,6 @@ pub const JA: &[(&str, &str)] = &[
         "The console rejects the whole file while any of these remain. Click one to fix it:",
         "これらが 1 件でも残っていると、管理画面はファイル全体を受け付けません。クリックして修正してください:",
     ),
-    ("Go to {issue}", "移動: {issue}"),
     ("Fix them first", "先に修正する"),
     (
         "Save anyway as draft (not ready for upload)",
@@ -486,6 +485,8 @@ pub const JA: &[(&str, &str)] = &[
         "{path} is gone; it was taken off the recent files.",
         "{path} が見つからないため、最近使ったファイルから外しました。",
     ),
+    // Issue places, status lines, prompts and the language choice
+    ("Header", "見出し行"),
     // Drag and drop
     (
         "Drop a CSV file to open it, or a .toml template to load it",

@@ -18,4 +18,5 @@ mod monkey;
 mod recovery;
 mod settings;
 mod shortcuts;
+mod texts;
 mod window_errors;

@@ -282,13 +282,10 @@ fn save_errors(
         .auto_shrink([false, true])
         .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
             for issue in errors[range].iter().copied() {
-                let go = trf(
-                    lang,
-                    "Go to {issue}",
-                    &[("issue", &issue_text(lang, issue))],
-                );
+                // The line is a link to the cell; its words are the issue's alone.
+                let shown = issue_text(lang, issue);
                 let text =
-                    RichText::new(format!("{} {go}", theme::ERROR_MARK)).color(pal.error_text);
+                    RichText::new(format!("{} {shown}", theme::ERROR_MARK)).color(pal.error_text);
                 let link = ui.add(egui::Button::new(text).frame(false).truncate());
                 let hover = issue_message(lang, issue);
                 if link.on_hover_text(hover).clicked() && issue.row > 0 {

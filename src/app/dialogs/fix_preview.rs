@@ -4,7 +4,7 @@
 
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::{Lang, shown, tr};
+use crate::app::i18n::{Lang, shown, tr, trf};
 use crate::app::theme::{self, Palette};
 use crate::fix::{self, Fix};
 use eframe::egui;
@@ -118,7 +118,7 @@ impl FixPreview {
                         .num_columns(5)
                         .show(ui, |ui| {
                             for f in &self.fixes[range] {
-                                ui.label(format!("{} {}", tr(lang, "Row"), f.row + 1));
+                                ui.label(trf(lang, "Row {r}", &[("r", &(f.row + 1))]));
                                 ui.label(header.get(f.col).map_or("", String::as_str));
                                 ui.colored_label(pal.error_text, shown(&f.old));
                                 ui.label("→");

@@ -1,0 +1,66 @@
+//! The window's texts read naturally and tell the truth: Japanese places and column
+//! names, the save-errors list, the fix preview's row label.
+
+use crate::ui_support::*;
+use bulksheet::app::BulksheetApp;
+use bulksheet::app::i18n::{Lang, tr};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable, by};
+
+/// Every label on screen.
+fn labels(h: &Harness<'_, BulksheetApp>) -> Vec<String> {
+    h.query_all(by().predicate(|n| n.label().is_some()))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+fn japanese_four_users() -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
+    let (dir, mut h) = four_users();
+    h.state_mut().set_lang(Lang::Ja);
+    h.run_steps(2);
+    (dir, h)
+}
+
+#[test]
+fn japanese_save_errors_list_has_no_go_to_prefix_and_names_the_column_once() {
+    let (_dir, mut h) = japanese_four_users();
+    h.state_mut().sheet_mut().set_cell(0, 1, "Alicia");
+    h.run_steps(2);
+    chord(&mut h, Modifiers::COMMAND, Key::S);
+    click(&mut h, tr(Lang::Ja, "Overwrite"));
+    assert_eq!(h.state().dialog_name(), Some("save-errors"));
+    let all = labels(&h);
+    let login: Vec<&String> = all.iter().filter(|l| l.contains("全角の＠")).collect();
+    assert!(!login.is_empty(), "{all:#?}");
+    for l in &login {
+        assert!(l.contains("2 行目: 「Login ID」に全角の＠"), "{l}");
+        assert!(!l.contains("移動"), "{l}");
+        assert_eq!(l.matches("Login ID").count(), 1, "{l}");
+    }
+}
+
+#[test]
+fn japanese_issue_list_sets_column_names_off_and_says_them_once() {
+    let (_dir, h) = japanese_four_users();
+    let all = labels(&h);
+    let locale: Vec<&String> = all
+        .iter()
+        .filter(|l| l.contains("3 行目:") && l.contains("Locale"))
+        .collect();
+    assert!(!locale.is_empty(), "{all:#?}");
+    for l in locale {
+        assert!(l.contains("「Locale」"), "{l}");
+        assert_eq!(l.matches("Locale").count(), 1, "{l}");
+    }
+}
+
+#[test]
+fn the_fix_preview_labels_rows_as_everywhere_else() {
+    let (_dir, mut h) = japanese_four_users();
+    menu(&mut h, tr(Lang::Ja, "Tools"), tr(Lang::Ja, "Fix all…"));
+    h.run_steps(4);
+    h.get_by_label("“bob＠example.com”");
+    assert!(h.query_all_by_label("2 行目").count() > 0);
+    assert_eq!(h.query_all_by_label("行 2").count(), 0);
+}
