@@ -80,10 +80,7 @@ impl BulksheetApp {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::Copy => self.copy(ctx),
-            Command::Cut => {
-                self.copy(ctx);
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
-            }
+            Command::Cut => self.cut(ctx),
             Command::RequestPaste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Paste(text) => self.paste(&text),
             Command::Clear => {

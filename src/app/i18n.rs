@@ -487,6 +487,7 @@ pub const JA: &[(&str, &str)] = &[
     ),
     // Issue places, status lines, prompts and the language choice
     ("Header", "見出し行"),
+    ("Filled {n} cells", "{n} 個のセルに入力しました"),
     // Drag and drop
     (
         "Drop a CSV file to open it, or a .toml template to load it",

@@ -189,7 +189,8 @@ impl BulksheetApp {
 
     /// A notice worded in the current language, reworded when the language changes.
     fn say(&mut self, warning: bool, words: impl Fn(Lang) -> String + 'static) {
-        self.notice = Some(Notice::new(self.settings.lang, warning, words));
+        let revision = self.sheet.revision();
+        self.notice = Some(Notice::new(self.settings.lang, warning, revision, words));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -244,7 +245,7 @@ impl eframe::App for BulksheetApp {
         self.edit_panels(ui);
         late |= self.run_queue(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status_bar::show(ui, lang, &self.sheet, self.notice.as_ref());
+            panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
         });
         egui::Panel::right("side")
             .default_size(theme::SIDE_PANEL_WIDTH)

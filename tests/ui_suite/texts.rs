@@ -64,3 +64,31 @@ fn the_fix_preview_labels_rows_as_everywhere_else() {
     assert!(h.query_all_by_label("2 行目").count() > 0);
     assert_eq!(h.query_all_by_label("行 2").count(), 0);
 }
+
+#[test]
+fn a_value_pasted_over_four_cells_says_it_filled_four() {
+    let (_dir, mut h) = four_users();
+    h.state_mut().select(0, 1);
+    h.run_steps(1);
+    chord(&mut h, Modifiers::SHIFT, Key::ArrowDown);
+    chord(&mut h, Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(h.state().selected_cells().len(), 4);
+    send(&mut h, eframe::egui::Event::Paste("Same".into()));
+    assert_eq!(h.state().sheet().cell(1, 2), "Same");
+    assert_eq!(h.state().notice(), Some("Filled 4 cells"));
+}
+
+#[test]
+fn a_stale_notice_gives_way_to_the_next_edit() {
+    let (_dir, mut h) = four_users();
+    h.state_mut().select(0, 1);
+    h.run_steps(1);
+    press(&mut h, Key::Delete);
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().notice(), Some("Undone."));
+    assert_eq!(h.state().sheet().cell(0, 1), "Alice");
+    // Clearing a cell says nothing itself; "Undone." would now be untrue.
+    press(&mut h, Key::Delete);
+    assert_eq!(h.state().sheet().cell(0, 1), "");
+    assert_eq!(h.state().notice(), None);
+}
