@@ -488,6 +488,10 @@ pub const JA: &[(&str, &str)] = &[
     // Issue places, status lines, prompts and the language choice
     ("Header", "見出し行"),
     ("Filled {n} cells", "{n} 個のセルに入力しました"),
+    (
+        "No changes to save; the file was not written.",
+        "変更がないため、ファイルは書き込みませんでした。",
+    ),
     // Drag and drop
     (
         "Drop a CSV file to open it, or a .toml template to load it",

@@ -92,3 +92,35 @@ fn a_stale_notice_gives_way_to_the_next_edit() {
     assert_eq!(h.state().sheet().cell(0, 1), "");
     assert_eq!(h.state().notice(), None);
 }
+
+#[test]
+fn saving_a_file_with_no_edits_writes_nothing_and_says_so() {
+    let (dir, mut h) = four_users();
+    let path = dir.path().join("users.csv");
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    chord(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().dialog_name(), None);
+    assert!(!h.state().is_busy());
+    assert_eq!(
+        h.state().notice(),
+        Some("No changes to save; the file was not written.")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixture_text());
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn the_close_question_offers_to_review_the_changes() {
+    let (_dir, mut h) = four_users();
+    h.state_mut().sheet_mut().set_cell(0, 1, "Alicia");
+    h.run_steps(2);
+    menu(&mut h, "File", "Quit");
+    assert_eq!(h.state().dialog_name(), Some("unsaved"));
+    click(&mut h, "Review changes…");
+    assert_eq!(h.state().dialog_name(), None);
+    assert!(!h.state().is_closing());
+    h.get_by_label("“Alicia”");
+}

@@ -114,6 +114,8 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
         if ui.button(tr(lang, "Don't save")).clicked() {
             answer = Some(Command::DiscardThen(then.clone()));
         }
+        // Like the other save questions: see what would be saved or lost first.
+        review_button(ui, &mut answer);
         if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Command::CloseDialog);
         }
