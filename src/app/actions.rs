@@ -62,7 +62,8 @@ impl BulksheetApp {
                     self.use_template(&c.name.clone());
                 }
             }
-            Command::SetLang(l) => self.set_lang(l),
+            Command::SetLang(Some(l)) => self.set_lang(l),
+            Command::SetLang(None) => self.follow_system_lang(),
             Command::SetTheme(t) => self.settings.theme = t,
             Command::Settings => self.show_settings = !self.show_settings,
             Command::Help => self.show_help = !self.show_help,

@@ -303,7 +303,7 @@ impl BulksheetApp {
         let lang = self.settings.lang;
         panels::help::show(ctx, lang, &mut self.show_help);
         let mut open = self.show_settings;
-        let picked = dialogs::settings_window::show(ctx, lang, self.settings.theme, &mut open);
+        let picked = dialogs::settings_window::show(ctx, lang, &self.settings, &mut open);
         self.show_settings = open;
         self.queue.extend(picked);
     }

@@ -124,3 +124,33 @@ fn the_close_question_offers_to_review_the_changes() {
     assert!(!h.state().is_closing());
     h.get_by_label("“Alicia”");
 }
+
+#[test]
+fn the_language_follows_the_system_until_one_is_picked() {
+    use bulksheet::app::settings::Settings;
+    let first = Settings::first_start();
+    assert!(first.lang_follows_system);
+    assert_eq!(first.lang, Lang::from_env());
+    // Settings stored by an older version kept a language the user had: still theirs.
+    let old: Settings = serde_json::from_str(r#"{"lang":"Ja"}"#).unwrap();
+    assert!(!old.lang_follows_system);
+    assert_eq!(old.lang, Lang::Ja);
+
+    let (_dir, mut h) = four_users();
+    h.state_mut().apply_settings(Settings::first_start());
+    h.state_mut().set_lang(Lang::Ja);
+    h.run_steps(2);
+    assert!(!h.state().settings().lang_follows_system);
+    // The toolbar's Settings… button (the menu has one of the same name).
+    let settings = tr(Lang::Ja, "Settings…");
+    h.query_all_by_label(settings).next().unwrap().click();
+    h.run_steps(4);
+    // The language's choice comes first, then the theme's.
+    let follow = tr(Lang::Ja, "Follow the system");
+    let radios: Vec<_> = h.query_all_by_label(follow).collect();
+    assert_eq!(radios.len(), 2);
+    radios[0].click();
+    h.run_steps(3);
+    assert!(h.state().settings().lang_follows_system);
+    assert_eq!(h.state().lang(), Lang::from_env());
+}

@@ -32,8 +32,8 @@ pub enum Command {
     LoadTemplate,
     /// A template of the picker, by its place in it.
     UseTemplate(usize),
-    /// Switch the interface language.
-    SetLang(Lang),
+    /// Switch the interface language; `None` follows the system's.
+    SetLang(Option<Lang>),
     /// Switch the theme.
     SetTheme(ThemeChoice),
     /// Show or hide the Settings window.

@@ -2,7 +2,6 @@
 //! keyboard shortcuts panel, its keys and where they are listened for.
 
 use super::{After, BrowseFor, Command};
-use crate::app::i18n::Lang;
 use crate::app::settings::ThemeChoice;
 use crate::encoding::TextEncoding;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
@@ -169,7 +168,7 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::ClearRecent, "Clear recent files", "Empty the File → Open Recent list", "", &[], X),
     e(Command::LoadTemplate, "Load template…", "Load a template from a TOML file", "", &[], X),
     e(Command::UseTemplate(0), "Template:", "Check the file against this template", "", &[], X),
-    e(Command::SetLang(Lang::En), "Language", "The language of menus, dialogs and messages", "",
+    e(Command::SetLang(None), "Language", "The language of menus, dialogs and messages", "",
         &[], X),
     e(Command::SetTheme(ThemeChoice::System), "Theme", "Light or dark colours", "", &[], X),
     e(Command::Settings, "Settings…", "Language and theme", "", &[], X),
