@@ -66,6 +66,7 @@ impl BulksheetApp {
             Command::SetLang(None) => self.follow_system_lang(),
             Command::SetTheme(t) => self.settings.theme = t,
             Command::Settings => self.show_settings = !self.show_settings,
+            Command::SidePanel => self.side_collapsed = !self.side_collapsed,
             Command::Help => self.show_help = !self.show_help,
             Command::Subscribe { product, on } => {
                 let mut subs = self.sheet.rules().subscriptions.clone();

@@ -488,6 +488,13 @@ pub const JA: &[(&str, &str)] = &[
     // Issue places, status lines, prompts and the language choice
     ("Header", "見出し行"),
     ("Filled {n} cells", "{n} 個のセルに入力しました"),
+    ("Hide the side panel", "サイドパネルを隠す"),
+    ("Show the side panel", "サイドパネルを表示"),
+    ("Side panel", "サイドパネル"),
+    (
+        "Hide or show the side panel, for more room in the grid",
+        "サイドパネルを隠して表を広く使う、または再び表示します",
+    ),
     (
         "No changes to save; the file was not written.",
         "変更がないため、ファイルは書き込みませんでした。",

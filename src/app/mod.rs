@@ -134,6 +134,8 @@ pub struct BulksheetApp {
     template_path: Option<String>,
     show_help: bool,
     show_settings: bool,
+    /// The side panel is folded to a thin strip, leaving the grid the room.
+    side_collapsed: bool,
     /// The theme last handed to egui, so it is set only when it changes.
     applied_theme: Option<ThemeChoice>,
 }
@@ -183,6 +185,7 @@ impl BulksheetApp {
             template_path: None,
             show_help: false,
             show_settings: false,
+            side_collapsed: false,
             applied_theme: None,
         }
     }
@@ -247,10 +250,16 @@ impl eframe::App for BulksheetApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
         });
-        egui::Panel::right("side")
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .resizable(true)
-            .show(ui, |ui| self.side_panel(ui));
+        if self.side_collapsed {
+            egui::Panel::right("side-folded")
+                .resizable(false)
+                .show(ui, |ui| self.queue.extend(panels::side::folded(ui)));
+        } else {
+            egui::Panel::right("side")
+                .default_size(theme::SIDE_PANEL_WIDTH)
+                .resizable(true)
+                .show(ui, |ui| self.side_panel(ui));
+        }
         late |= self.run_queue(&ctx);
         let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -290,6 +299,7 @@ impl BulksheetApp {
     }
 
     fn side_panel(&mut self, ui: &mut Ui) {
+        self.queue.extend(panels::side::fold_button(ui));
         let asked = panels::subscriptions::show(ui, &self.sheet);
         self.queue.extend(asked);
         ui.separator();

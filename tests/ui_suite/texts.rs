@@ -3,6 +3,7 @@
 
 use crate::ui_support::*;
 use bulksheet::app::BulksheetApp;
+use bulksheet::app::command::Command;
 use bulksheet::app::i18n::{Lang, tr};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -153,4 +154,19 @@ fn the_language_follows_the_system_until_one_is_picked() {
     h.run_steps(3);
     assert!(h.state().settings().lang_follows_system);
     assert_eq!(h.state().lang(), Lang::from_env());
+}
+
+#[test]
+fn the_side_panel_folds_away_to_give_the_grid_room_and_comes_back() {
+    let (_dir, mut h) = four_users();
+    let issue = "Row 2: Login ID has a full-width ＠";
+    assert!(h.query_by_label_contains(issue).is_some());
+    h.get_by_label_contains("Hide the side panel").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains(issue).is_none());
+    assert_eq!(h.state().last_command(), Some(&Command::SidePanel));
+    h.get_by_label_contains("Show the side panel").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains(issue).is_some());
+    assert!(h.query_by_label_contains("Show the side panel").is_none());
 }

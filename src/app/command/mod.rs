@@ -38,6 +38,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Show or hide the Settings window.
     Settings,
+    /// Hide or show the side panel (subscriptions and issues), for more room in the grid.
+    SidePanel,
     /// Show or hide the keyboard shortcuts panel.
     Help,
     /// Switch a product of the template on or off (its columns become required or not).

@@ -172,6 +172,8 @@ pub static COMMANDS: &[Entry] = &[
         &[], X),
     e(Command::SetTheme(ThemeChoice::System), "Theme", "Light or dark colours", "", &[], X),
     e(Command::Settings, "Settings…", "Language and theme", "", &[], X),
+    e(Command::SidePanel, "Side panel", "Hide or show the side panel, for more room in the grid",
+        "", &[], X),
     e(Command::Subscribe { product: String::new(), on: false }, "Subscriptions",
         "On: this product's columns must be filled in", "", &[], X),
     e(Command::Goto { row: 0, col: None }, "Go", "", "", &[], X),

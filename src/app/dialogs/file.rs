@@ -279,6 +279,8 @@ fn save_errors(
         lang,
         "The console rejects the whole file while any of these remain. Click one to fix it:",
     ));
+    // A gap, so the intro does not read as the list's first line.
+    ui.add_space(6.0);
     ScrollArea::vertical()
         .max_height(theme::DIALOG_LIST_HEIGHT)
         .auto_shrink([false, true])
