@@ -170,3 +170,25 @@ fn the_side_panel_folds_away_to_give_the_grid_room_and_comes_back() {
     assert!(h.query_by_label_contains(issue).is_some());
     assert!(h.query_by_label_contains("Show the side panel").is_none());
 }
+
+#[test]
+fn a_cut_issue_line_shows_its_whole_text_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("{}@example.com", "a".repeat(25));
+    let text = [
+        header(),
+        row(&long, "A", "101", "0"),
+        row(&long, "B", "102", "0"),
+    ]
+    .map(|l| format!("{l}\r\n"))
+    .concat();
+    let mut h = open(&write_fixture(dir.path(), "u.csv", &text));
+    let whole = format!("Login ID {long} is also used in row 2; each must be unique");
+    let before = h.query_all_by_label_contains(&whole).count();
+    h.get_by_label_contains(&format!("Row 1: {whole}")).hover();
+    h.run_steps(60);
+    assert!(
+        h.query_all_by_label_contains(&whole).count() > before,
+        "no tooltip with the whole message"
+    );
+}
