@@ -62,9 +62,11 @@ impl BulksheetApp {
                     self.use_template(&c.name.clone());
                 }
             }
-            Command::SetLang(l) => self.set_lang(l),
+            Command::SetLang(Some(l)) => self.set_lang(l),
+            Command::SetLang(None) => self.follow_system_lang(),
             Command::SetTheme(t) => self.settings.theme = t,
             Command::Settings => self.show_settings = !self.show_settings,
+            Command::SidePanel => self.side_collapsed = !self.side_collapsed,
             Command::Help => self.show_help = !self.show_help,
             Command::Subscribe { product, on } => {
                 let mut subs = self.sheet.rules().subscriptions.clone();
@@ -80,10 +82,7 @@ impl BulksheetApp {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::Copy => self.copy(ctx),
-            Command::Cut => {
-                self.copy(ctx);
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
-            }
+            Command::Cut => self.cut(ctx),
             Command::RequestPaste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Paste(text) => self.paste(&text),
             Command::Clear => {

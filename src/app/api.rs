@@ -19,6 +19,7 @@ impl BulksheetApp {
     /// Takes on remembered settings: language, theme, widths, loaded templates.
     pub fn apply_settings(&mut self, settings: Settings) {
         self.settings = settings;
+        self.settings.follow_system_lang();
         for path in self.settings.templates.clone() {
             if let Err(e) = self.templates.add(&path) {
                 self.say(true, move |l| e.message(l));
@@ -45,8 +46,20 @@ impl BulksheetApp {
         self.settings.lang
     }
 
-    /// Switches the interface language; the status bar's line is reworded.
+    /// Switches the interface language, as the user's pick (it no longer follows the
+    /// system's); the status bar's line is reworded.
     pub fn set_lang(&mut self, lang: Lang) {
+        self.settings.lang_follows_system = false;
+        self.reword_in(lang);
+    }
+
+    /// Goes back to the system's language, and follows it on later runs.
+    pub fn follow_system_lang(&mut self) {
+        self.settings.lang_follows_system = true;
+        self.reword_in(crate::validate::Lang::from_env());
+    }
+
+    fn reword_in(&mut self, lang: Lang) {
         self.settings.lang = lang;
         if let Some(n) = self.notice.as_mut() {
             n.reword(lang);

@@ -5,7 +5,7 @@ use crate::app::BulksheetApp;
 use crate::app::dialogs::fix_preview::FixPreview;
 use crate::app::grid::clipboard;
 use crate::app::grid::state::cell::CellPos;
-use crate::app::i18n::tr;
+use crate::app::i18n::{tr, trf};
 use crate::app::panels::roster::load_roster;
 use crate::document::{CellChange, Edit};
 use crate::find::replace_all;
@@ -173,9 +173,22 @@ impl BulksheetApp {
 
     /// Puts the selection on the clipboard as tab-separated text.
     pub(crate) fn copy(&mut self, ctx: &egui::Context) {
+        self.copy_or_cut(ctx, false);
+    }
+
+    /// Copies the selection, then clears it.
+    pub(crate) fn cut(&mut self, ctx: &egui::Context) {
+        self.copy_or_cut(ctx, true);
+    }
+
+    fn copy_or_cut(&mut self, ctx: &egui::Context, cut: bool) {
         let text = clipboard::copy_text(&self.sheet, &self.grid);
         let (r, c) = self.grid.block().size();
         ctx.copy_text(text);
+        if cut {
+            clipboard::clear_selection(&mut self.sheet, &self.grid);
+        }
+        // Said after the clear: a notice is about the sheet as it is once said.
         self.say(false, move |l| {
             format!("{} {r} × {c}", tr(l, "Copied cells:"))
         });
@@ -183,10 +196,19 @@ impl BulksheetApp {
 
     /// Pastes text at the selection and says how much landed.
     pub(crate) fn paste(&mut self, text: &str) {
+        // A single value fills the whole selection: say how many cells it filled.
+        let (sel_rows, sel_cols) = self.grid.block().size();
         let Some(p) = clipboard::paste(&mut self.sheet, &mut self.grid, text) else {
             return;
         };
         let (rows, cols, dropped) = (p.rows, p.cols, p.dropped);
+        let filled = sel_rows * sel_cols;
+        if (rows, cols) == (1, 1) && filled > 1 {
+            self.say(false, move |l| {
+                trf(l, "Filled {n} cells", &[("n", &filled)])
+            });
+            return;
+        }
         self.say(dropped > 0, move |l| {
             let mut msg = format!("{} {rows} × {cols}", tr(l, "Pasted cells:"));
             if dropped > 0 {

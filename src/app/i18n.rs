@@ -427,7 +427,6 @@ pub const JA: &[(&str, &str)] = &[
         "The console rejects the whole file while any of these remain. Click one to fix it:",
         "これらが 1 件でも残っていると、管理画面はファイル全体を受け付けません。クリックして修正してください:",
     ),
-    ("Go to {issue}", "移動: {issue}"),
     ("Fix them first", "先に修正する"),
     (
         "Save anyway as draft (not ready for upload)",
@@ -486,6 +485,20 @@ pub const JA: &[(&str, &str)] = &[
     (
         "{path} is gone; it was taken off the recent files.",
         "{path} が見つからないため、最近使ったファイルから外しました。",
+    ),
+    // Issue places, status lines, prompts and the language choice
+    ("Header", "見出し行"),
+    ("Filled {n} cells", "{n} 個のセルに入力しました"),
+    ("Hide the side panel", "サイドパネルを隠す"),
+    ("Show the side panel", "サイドパネルを表示"),
+    ("Side panel", "サイドパネル"),
+    (
+        "Hide or show the side panel, for more room in the grid",
+        "サイドパネルを隠して表を広く使う、または再び表示します",
+    ),
+    (
+        "No changes to save; the file was not written.",
+        "変更がないため、ファイルは書き込みませんでした。",
     ),
     // Drag and drop
     (

@@ -134,6 +134,8 @@ pub struct BulksheetApp {
     template_path: Option<String>,
     show_help: bool,
     show_settings: bool,
+    /// The side panel is folded to a thin strip, leaving the grid the room.
+    side_collapsed: bool,
     /// The theme last handed to egui, so it is set only when it changes.
     applied_theme: Option<ThemeChoice>,
 }
@@ -183,13 +185,15 @@ impl BulksheetApp {
             template_path: None,
             show_help: false,
             show_settings: false,
+            side_collapsed: false,
             applied_theme: None,
         }
     }
 
     /// A notice worded in the current language, reworded when the language changes.
     fn say(&mut self, warning: bool, words: impl Fn(Lang) -> String + 'static) {
-        self.notice = Some(Notice::new(self.settings.lang, warning, words));
+        let revision = self.sheet.revision();
+        self.notice = Some(Notice::new(self.settings.lang, warning, revision, words));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -244,12 +248,18 @@ impl eframe::App for BulksheetApp {
         self.edit_panels(ui);
         late |= self.run_queue(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status_bar::show(ui, lang, &self.sheet, self.notice.as_ref());
+            panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
         });
-        egui::Panel::right("side")
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .resizable(true)
-            .show(ui, |ui| self.side_panel(ui));
+        if self.side_collapsed {
+            egui::Panel::right("side-folded")
+                .resizable(false)
+                .show(ui, |ui| self.queue.extend(panels::side::folded(ui)));
+        } else {
+            egui::Panel::right("side")
+                .default_size(theme::SIDE_PANEL_WIDTH)
+                .resizable(true)
+                .show(ui, |ui| self.side_panel(ui));
+        }
         late |= self.run_queue(&ctx);
         let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -289,6 +299,7 @@ impl BulksheetApp {
     }
 
     fn side_panel(&mut self, ui: &mut Ui) {
+        self.queue.extend(panels::side::fold_button(ui));
         let asked = panels::subscriptions::show(ui, &self.sheet);
         self.queue.extend(asked);
         ui.separator();
@@ -302,7 +313,7 @@ impl BulksheetApp {
         let lang = self.settings.lang;
         panels::help::show(ctx, lang, &mut self.show_help);
         let mut open = self.show_settings;
-        let picked = dialogs::settings_window::show(ctx, lang, self.settings.theme, &mut open);
+        let picked = dialogs::settings_window::show(ctx, lang, &self.settings, &mut open);
         self.show_settings = open;
         self.queue.extend(picked);
     }

@@ -1,5 +1,7 @@
 //! The status bar's line about the last thing done. It keeps how to word itself, not
-//! only the words: switching the language rewords the line on screen.
+//! only the words: switching the language rewords the line on screen. It also keeps the
+//! sheet's revision it was said at: once the sheet changes, the line speaks of an older
+//! state ("Undone.", "Opened … (24 errors).") and gives way.
 
 use crate::app::i18n::Lang;
 
@@ -13,16 +15,31 @@ pub struct Notice {
     words: Option<Words>,
     /// Shown in the warning colour.
     pub warning: bool,
+    /// The sheet's revision when it was said.
+    revision: u64,
 }
 
 impl Notice {
-    /// A notice worded in `lang` now, and in whatever language is chosen later.
-    pub fn new(lang: Lang, warning: bool, words: impl Fn(Lang) -> String + 'static) -> Self {
+    /// A notice worded in `lang` now, and in whatever language is chosen later, about
+    /// the sheet at `revision`.
+    pub fn new(
+        lang: Lang,
+        warning: bool,
+        revision: u64,
+        words: impl Fn(Lang) -> String + 'static,
+    ) -> Self {
         Notice {
             text: words(lang),
             words: Some(Box::new(words)),
             warning,
+            revision,
         }
+    }
+
+    /// Whether the sheet changed since the notice was said (by an edit that said
+    /// nothing), so the notice no longer tells the truth.
+    pub fn is_stale(&self, revision: u64) -> bool {
+        self.revision != revision
     }
 
     /// A notice whose text stays as it is. The window words every notice in its language
@@ -33,6 +50,7 @@ impl Notice {
             text,
             words: None,
             warning,
+            revision: 0,
         }
     }
 
@@ -56,12 +74,19 @@ mod tests {
 
     #[test]
     fn a_notice_is_reworded_in_the_new_language_and_a_fixed_one_is_not() {
-        let mut n = Notice::new(Lang::En, false, |l| tr(l, "Undone.").to_string());
+        let mut n = Notice::new(Lang::En, false, 0, |l| tr(l, "Undone.").to_string());
         let mut f = Notice::fixed("disk full".into(), true);
         assert_eq!(n.text(), "Undone.");
         n.reword(Lang::Ja);
         f.reword(Lang::Ja);
         assert_eq!((n.text(), f.text()), (tr(Lang::Ja, "Undone."), "disk full"));
         assert_ne!(n.text(), "Undone.");
+    }
+
+    #[test]
+    fn a_notice_is_stale_once_the_sheet_moved_on() {
+        let n = Notice::new(Lang::En, false, 7, |l| tr(l, "Undone.").to_string());
+        assert!(!n.is_stale(7));
+        assert!(n.is_stale(8));
     }
 }

@@ -57,6 +57,10 @@ impl ThemeChoice {
 pub struct Settings {
     /// The interface language: the one place the window keeps it.
     pub lang: Lang,
+    /// The language follows the system's (the first start's choice) until the user picks
+    /// one. Settings stored before this existed had a language picked, so they load with
+    /// `false`.
+    pub lang_follows_system: bool,
     /// Light, dark or the system's.
     pub theme: ThemeChoice,
     /// Most recent first, at most ten (the recent list keeps no more).
@@ -73,6 +77,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             lang: Lang::En,
+            lang_follows_system: false,
             theme: ThemeChoice::System,
             recent: Vec::new(),
             widths: BTreeMap::new(),
@@ -83,11 +88,21 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The settings of a first start: the system's language, everything else default.
+    /// The settings of a first start: following the system's language, everything else
+    /// default.
     pub fn first_start() -> Self {
         Settings {
             lang: Lang::from_env(),
+            lang_follows_system: true,
             ..Default::default()
+        }
+    }
+
+    /// While the language follows the system, takes the system's as it is now (it may
+    /// have changed since the last run).
+    pub fn follow_system_lang(&mut self) {
+        if self.lang_follows_system {
+            self.lang = Lang::from_env();
         }
     }
 

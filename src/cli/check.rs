@@ -5,15 +5,17 @@ use super::{CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, open_sheet, repor
 /// Prints the report; the exit code says whether errors remain.
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let sheet = open_sheet(&args.file, args.encoding, &args.rules)?;
-    let issues = sheet.issues_in(args.rules.lang());
+    let lang = args.rules.lang();
     let name = args.file.display().to_string();
     match args.format {
         Format::Json => {
+            let issues = sheet.issues_in(lang);
             let r = report::JsonReport::new(&name, &sheet, &issues);
             let text = serde_json::to_string_pretty(&r)?;
             println!("{text}");
         }
         Format::Text => {
+            let issues = report::text_issues(&sheet, lang);
             let color = report::use_color();
             print!("{}", report::text_report(&name, &sheet, &issues, color));
         }

@@ -34,8 +34,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     let name = args.input.display().to_string();
     let lang = args.rules.lang();
     if sheet.errors() > 0 {
-        let issues: Vec<_> = sheet
-            .issues_in(lang)
+        let issues: Vec<_> = report::text_issues(sheet, lang)
             .into_iter()
             .filter(|i| i.severity == crate::Severity::Error)
             .collect();

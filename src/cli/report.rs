@@ -1,7 +1,8 @@
 //! Rendering the issue list for the terminal (compiler style) and for scripts (JSON).
 
 use crate::sheet::Sheet;
-use crate::validate::{Issue, Severity};
+use crate::validate::message::Numbering;
+use crate::validate::{Issue, Lang, Severity};
 use serde::Serialize;
 use std::fmt::Write;
 use std::io::IsTerminal;
@@ -52,6 +53,14 @@ fn paint(color: bool, code: &str, s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The issues as the text report words them: it places each issue by its file line, so
+/// its messages name other rows by file line too (JSON and the window count data rows).
+pub fn text_issues(sheet: &Sheet, lang: Lang) -> Vec<Issue> {
+    sheet
+        .validator()
+        .issues_numbered(lang, Numbering::FileLines, sheet.doc())
 }
 
 /// `users.csv:5: Login ID: error: message`, one line per issue, then a summary line.

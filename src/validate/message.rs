@@ -436,48 +436,54 @@ impl Msg {
         }
     }
 
+    // Column names are set off as 「Login ID」: Japanese has no spaces to mark where a
+    // name written in Latin letters ends.
     fn japanese(&self) -> String {
         match self {
-            Msg::Required { col } => format!("{col}は必須です"),
+            Msg::Required { col } => format!("「{col}」は必須です"),
             Msg::Whitespace { col } => {
-                format!("{col}の先頭か末尾に空白があります。削除してください")
+                format!("「{col}」の先頭か末尾に空白があります。削除してください")
             }
             Msg::TooLong { col, max, got } => {
                 format!(
-                    "{col}は{max}文字以内にしてください（現在{got}文字。全角も1文字と数えます）"
+                    "「{col}」は{max}文字以内にしてください（現在{got}文字。全角も1文字と数えます）"
                 )
             }
             Msg::Formula { col, first } => {
                 format!(
-                    "{col}が「{first}」で始まっています。表計算ソフトで数式として扱われるおそれがあります"
+                    "「{col}」が「{first}」で始まっています。表計算ソフトで数式として扱われるおそれがあります"
                 )
             }
             Msg::Email { col, why, value } => {
                 let v = shorten(value, 40);
                 match why {
                     EmailWhy::FullWidthAt => {
-                        format!("{col}に全角の＠があります。半角の@にしてください（{v}）")
+                        format!("「{col}」に全角の＠があります。半角の@にしてください（{v}）")
                     }
-                    EmailWhy::Spaces => format!("{col}に空白は使えません（「{v}」）"),
+                    EmailWhy::Spaces => format!("「{col}」に空白は使えません（「{v}」）"),
                     EmailWhy::FullWidthChar(c) => {
-                        format!("{col}に全角文字「{c}」があります。半角英数字にしてください（{v}）")
+                        format!(
+                            "「{col}」に全角文字「{c}」があります。半角英数字にしてください（{v}）"
+                        )
                     }
                     EmailWhy::BadChar(c) => {
-                        format!("{col}に使えるのは半角英数字と{SYMBOLS}だけです（「{c}」: {v}）")
+                        format!(
+                            "「{col}」に使えるのは半角英数字と{SYMBOLS}だけです（「{c}」: {v}）"
+                        )
                     }
                     EmailWhy::NoAt => {
                         format!(
-                            "{col}はメールアドレス（name@example.com の形）にしてください（{v}）"
+                            "「{col}」はメールアドレス（name@example.com の形）にしてください（{v}）"
                         )
                     }
-                    EmailWhy::ManyAt => format!("{col}に@が複数あります（{v}）"),
-                    EmailWhy::EmptyLocal => format!("{col}の@の前が空です（{v}）"),
+                    EmailWhy::ManyAt => format!("「{col}」に@が複数あります（{v}）"),
+                    EmailWhy::EmptyLocal => format!("「{col}」の@の前が空です（{v}）"),
                     EmailWhy::Dots => {
-                        format!("{col}の@の前のドットの位置が正しくありません（{v}）")
+                        format!("「{col}」の@の前のドットの位置が正しくありません（{v}）")
                     }
                     EmailWhy::Domain => {
                         format!(
-                            "{col}の@の後ろは example.com のようなドメインにしてください（{v}）"
+                            "「{col}」の@の後ろは example.com のようなドメインにしてください（{v}）"
                         )
                     }
                 }
@@ -507,12 +513,12 @@ impl Msg {
                     format!("{min}～{max}")
                 };
                 format!(
-                    "{col}は半角数字{r}桁にしてください（{}: {why}）",
+                    "「{col}」は半角数字{r}桁にしてください（{}: {why}）",
                     shorten(value, 30)
                 )
             }
             Msg::EnumSpaces { col, code } => {
-                format!("{col}のコードの前後に空白があります。{code}にしてください")
+                format!("「{col}」のコードの前後に空白があります。{code}にしてください")
             }
             Msg::EnumLabel {
                 col,
@@ -520,7 +526,7 @@ impl Msg {
                 label,
                 value,
             } => format!(
-                "{col}にはラベルではなくコードを入力してください: 「{}」は{code}（{}）",
+                "「{col}」にはラベルではなくコードを入力してください: 「{}」は{code}（{}）",
                 label.get(Lang::Ja),
                 shorten(value, 30)
             ),
@@ -535,10 +541,13 @@ impl Msg {
                         format!("{}のいずれか", join_or(items, "、", Lang::Ja))
                     }
                 };
-                format!("{col}は{allowed}にしてください（{}）", shorten(value, 30))
+                format!(
+                    "「{col}」は{allowed}にしてください（{}）",
+                    shorten(value, 30)
+                )
             }
             Msg::Unencodable { col, ch } => format!(
-                "{col}: 「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
+                "「{col}」の「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
             ),
             Msg::Undecodable { encoding, value } => format!(
                 "{encoding}として読めないバイトがあります（�と表示）。入力し直してください: {}",
@@ -585,12 +594,12 @@ impl Msg {
             }
             Msg::BlankRow => "空の行です。書き出し時に削除されます".into(),
             Msg::RosterUnknown { col, value } => format!(
-                "{col} {} はユーザー一覧にありません。一括更新ではユーザーを作成できません",
+                "「{col}」の {} はユーザー一覧にありません。一括更新ではユーザーを作成できません",
                 shorten(value, 40)
             ),
             Msg::RosterOwner { col, value, owner } => {
                 format!(
-                    "{col} {} はユーザー一覧では{owner}に割り当てられています",
+                    "「{col}」の {} はユーザー一覧では{owner}に割り当てられています",
                     shorten(value, 40)
                 )
             }
@@ -638,9 +647,29 @@ fn join_or(items: &[(String, Label)], word: &str, lang: Lang) -> String {
     }
 }
 
-/// The duplicate message, naming the other rows (1-based) as they are now.
-pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
-    let mut listed: Vec<String> = others.iter().take(5).map(|r| (r + 1).to_string()).collect();
+/// How a message names other rows. Each output uses one numbering throughout: the window
+/// and the JSON report count data rows (1 = the first row under the header), the text
+/// report counts file lines, like the `users.csv:24:` it puts before each message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// Data rows, from 1.
+    #[default]
+    DataRows,
+    /// Lines of the file, from 1 (the header is line 1; a cell over several lines counts
+    /// them all).
+    FileLines,
+}
+
+/// The duplicate message, naming the other rows as they are now. `others` are already
+/// numbered the way `numbering` says: data rows or file lines, from 1.
+pub fn duplicate(
+    lang: Lang,
+    col: &str,
+    value: &str,
+    others: &[u64],
+    numbering: Numbering,
+) -> String {
+    let mut listed: Vec<String> = others.iter().take(5).map(u64::to_string).collect();
     let more = others.len().saturating_sub(5);
     let v = shorten(value, 40);
     match lang {
@@ -648,9 +677,15 @@ pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
             if more > 0 {
                 listed.push(format!("and {more} more"));
             }
-            let rows = if others.len() == 1 { "row" } else { "rows" };
+            let one = others.len() == 1;
+            let place = match (numbering, one) {
+                (Numbering::DataRows, true) => "row",
+                (Numbering::DataRows, false) => "rows",
+                (Numbering::FileLines, true) => "line",
+                (Numbering::FileLines, false) => "lines",
+            };
             format!(
-                "{col} {v} is also used in {rows} {}; each must be unique",
+                "{col} {v} is also used in {place} {}; each must be unique",
                 listed.join(", ")
             )
         }
@@ -660,8 +695,13 @@ pub fn duplicate(lang: Lang, col: &str, value: &str, others: &[u32]) -> String {
             } else {
                 String::new()
             };
+            // A data row is "3行目" everywhere in the window; a file line says so.
+            let file = match numbering {
+                Numbering::DataRows => "",
+                Numbering::FileLines => "ファイルの",
+            };
             format!(
-                "{col} {v} は{}行目{extra}でも使われています。重複はできません",
+                "「{col}」の {v} は{file}{}行目{extra}でも使われています。重複はできません",
                 listed.join("、")
             )
         }

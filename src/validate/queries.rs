@@ -2,7 +2,8 @@
 //! their words, every issue in order, and the next flagged cell (F8).
 
 use super::issue::Code;
-use super::{Finding, Issue, Lang, Severity, Validator, message};
+use super::message::{self, Numbering};
+use super::{Finding, Issue, Lang, Severity, Validator};
 use crate::document::Document;
 
 impl Validator {
@@ -77,10 +78,23 @@ impl Validator {
         self.message_in(Lang::En, doc, row, col, f)
     }
 
-    /// The text of a finding in a language.
+    /// The text of a finding in a language, other rows named as data rows.
     pub fn message_in(
         &self,
         lang: Lang,
+        doc: &Document,
+        row: usize,
+        col: usize,
+        f: &Finding,
+    ) -> String {
+        self.message_numbered(lang, Numbering::DataRows, doc, row, col, f)
+    }
+
+    /// The text of a finding in a language, other rows named in `numbering`.
+    pub fn message_numbered(
+        &self,
+        lang: Lang,
+        numbering: Numbering,
         doc: &Document,
         row: usize,
         col: usize,
@@ -90,12 +104,18 @@ impl Validator {
             return f.text(lang);
         }
         let value = doc.cell(row, col);
-        let others: Vec<u32> = self
+        let numbers: Vec<u64> = self
             .same_value_rows(doc, row, col)
             .into_iter()
-            .map(|r| r as u32)
+            .map(|r| number(doc, r, numbering))
             .collect();
-        message::duplicate(lang, &self.column_name(doc, col), value, &others)
+        message::duplicate(
+            lang,
+            &self.column_name(doc, col),
+            value,
+            &numbers,
+            numbering,
+        )
     }
 
     /// The other rows whose cell in a unique column holds the same value as this one, in
@@ -132,7 +152,14 @@ impl Validator {
     }
 
     /// Every finding with its place: header and file first, then by row and column.
+    /// Messages name other rows as data rows, like `Issue.row`.
     pub fn issues_in(&self, lang: Lang, doc: &Document) -> Vec<Issue> {
+        self.issues_numbered(lang, Numbering::DataRows, doc)
+    }
+
+    /// The issue list with messages naming other rows in `numbering`; `Issue.row` and
+    /// `Issue.line` are the same either way.
+    pub fn issues_numbered(&self, lang: Lang, numbering: Numbering, doc: &Document) -> Vec<Issue> {
         let mut out: Vec<Issue> = self
             .file
             .iter()
@@ -149,7 +176,11 @@ impl Validator {
         let mut body: Vec<(u32, u32, Issue)> = Vec::new();
         for (&row, fs) in &self.rows {
             for f in fs {
-                body.push((row, 0, self.issue(lang, doc, row as usize, None, f)));
+                body.push((
+                    row,
+                    0,
+                    self.issue(lang, numbering, doc, row as usize, None, f),
+                ));
             }
         }
         for (&(row, col), fs) in &self.cells {
@@ -157,7 +188,7 @@ impl Validator {
                 body.push((
                     row,
                     col + 1,
-                    self.issue(lang, doc, row as usize, Some(col as usize), f),
+                    self.issue(lang, numbering, doc, row as usize, Some(col as usize), f),
                 ));
             }
         }
@@ -169,6 +200,7 @@ impl Validator {
     fn issue(
         &self,
         lang: Lang,
+        numbering: Numbering,
         doc: &Document,
         row: usize,
         col: Option<usize>,
@@ -180,7 +212,7 @@ impl Validator {
             severity: f.severity,
             code: f.code,
             message: match col {
-                Some(c) => self.message_in(lang, doc, row, c, f),
+                Some(c) => self.message_numbered(lang, numbering, doc, row, c, f),
                 None => f.text(lang),
             },
             col,
@@ -217,5 +249,15 @@ impl Validator {
                 .next()
                 .or_else(|| self.cells.iter().rev().filter_map(hit).next())
         }
+    }
+}
+
+/// A row (from 0) as a message names it: its data row, or the line it starts on in the
+/// file. A row that did not come from the file (added since) gets the line it would have
+/// with no cell over several lines, as the text report places it.
+fn number(doc: &Document, row: usize, numbering: Numbering) -> u64 {
+    match numbering {
+        Numbering::DataRows => row as u64 + 1,
+        Numbering::FileLines => doc.table.source_line(row).map_or(row as u64 + 2, u64::from),
     }
 }

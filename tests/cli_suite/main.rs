@@ -11,4 +11,5 @@ mod fix_report;
 mod flags;
 mod help;
 mod json_report;
+mod line_numbers;
 mod text_report;

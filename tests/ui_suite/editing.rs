@@ -158,7 +158,7 @@ fn f8_walks_the_errors_and_the_issue_list_selects_a_cell() {
     h.key_press_modifiers(eframe::egui::Modifiers::SHIFT, Key::F8);
     h.run_steps(2);
     assert_eq!(h.state().selected(), bulksheet::app::CellPos::new(1, 0));
-    let item = h.get_by_label_contains("Row 3, Locale");
+    let item = h.get_by_label_contains("Row 3: Locale");
     item.click();
     h.run_steps(2);
     assert_eq!(h.state().selected(), bulksheet::app::CellPos::new(2, 3));

@@ -92,8 +92,9 @@ fn saving_with_errors_lists_them_and_only_writes_a_labelled_draft() {
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
     click(&mut h, "Overwrite");
     assert_eq!(h.state().dialog_name(), Some("save-errors"));
-    // Each error links to its cell.
-    h.get_by_label_contains("Go to Row 3, Locale").click();
+    // Each error links to its cell (the dialog's line, marked, not the issue list's).
+    let link = format!("{} Row 3: Locale", bulksheet::app::theme::ERROR_MARK);
+    h.get_by_label_contains(&link).click();
     h.run_steps(2);
     assert_eq!(h.state().dialog_name(), None);
     assert_eq!(h.state().selected(), CellPos::new(2, 3));

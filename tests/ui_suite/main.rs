@@ -22,5 +22,6 @@ mod monkey;
 mod recovery;
 mod settings;
 mod shortcuts;
+mod texts;
 mod typing;
 mod window_errors;

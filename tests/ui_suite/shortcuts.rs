@@ -24,6 +24,10 @@ fn ready_for(cmd: &Command) -> (tempfile::TempDir, H) {
                 h.state_mut().sheet_mut().undo();
             }
         }
+        // A file with no edits is not saved again: give Save something to write.
+        Command::Save => {
+            h.state_mut().sheet_mut().set_cell(0, 1, "Alicia");
+        }
         Command::FillDown => h.state_mut().select(1, 1),
         Command::Cancel => {
             h.state_mut().select(0, 1);

@@ -32,12 +32,14 @@ pub enum Command {
     LoadTemplate,
     /// A template of the picker, by its place in it.
     UseTemplate(usize),
-    /// Switch the interface language.
-    SetLang(Lang),
+    /// Switch the interface language; `None` follows the system's.
+    SetLang(Option<Lang>),
     /// Switch the theme.
     SetTheme(ThemeChoice),
     /// Show or hide the Settings window.
     Settings,
+    /// Hide or show the side panel (subscriptions and issues), for more room in the grid.
+    SidePanel,
     /// Show or hide the keyboard shortcuts panel.
     Help,
     /// Switch a product of the template on or off (its columns become required or not).

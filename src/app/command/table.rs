@@ -2,7 +2,6 @@
 //! keyboard shortcuts panel, its keys and where they are listened for.
 
 use super::{After, BrowseFor, Command};
-use crate::app::i18n::Lang;
 use crate::app::settings::ThemeChoice;
 use crate::encoding::TextEncoding;
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
@@ -169,10 +168,12 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::ClearRecent, "Clear recent files", "Empty the File → Open Recent list", "", &[], X),
     e(Command::LoadTemplate, "Load template…", "Load a template from a TOML file", "", &[], X),
     e(Command::UseTemplate(0), "Template:", "Check the file against this template", "", &[], X),
-    e(Command::SetLang(Lang::En), "Language", "The language of menus, dialogs and messages", "",
+    e(Command::SetLang(None), "Language", "The language of menus, dialogs and messages", "",
         &[], X),
     e(Command::SetTheme(ThemeChoice::System), "Theme", "Light or dark colours", "", &[], X),
     e(Command::Settings, "Settings…", "Language and theme", "", &[], X),
+    e(Command::SidePanel, "Side panel", "Hide or show the side panel, for more room in the grid",
+        "", &[], X),
     e(Command::Subscribe { product: String::new(), on: false }, "Subscriptions",
         "On: this product's columns must be filled in", "", &[], X),
     e(Command::Goto { row: 0, col: None }, "Go", "", "", &[], X),

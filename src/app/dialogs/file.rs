@@ -114,6 +114,8 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
         if ui.button(tr(lang, "Don't save")).clicked() {
             answer = Some(Command::DiscardThen(then.clone()));
         }
+        // Like the other save questions: see what would be saved or lost first.
+        review_button(ui, &mut answer);
         if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Command::CloseDialog);
         }
@@ -277,18 +279,17 @@ fn save_errors(
         lang,
         "The console rejects the whole file while any of these remain. Click one to fix it:",
     ));
+    // A gap, so the intro does not read as the list's first line.
+    ui.add_space(6.0);
     ScrollArea::vertical()
         .max_height(theme::DIALOG_LIST_HEIGHT)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ISSUE_ROW_HEIGHT, errors.len(), |ui, range| {
             for issue in errors[range].iter().copied() {
-                let go = trf(
-                    lang,
-                    "Go to {issue}",
-                    &[("issue", &issue_text(lang, issue))],
-                );
+                // The line is a link to the cell; its words are the issue's alone.
+                let shown = issue_text(lang, issue);
                 let text =
-                    RichText::new(format!("{} {go}", theme::ERROR_MARK)).color(pal.error_text);
+                    RichText::new(format!("{} {shown}", theme::ERROR_MARK)).color(pal.error_text);
                 let link = ui.add(egui::Button::new(text).frame(false).truncate());
                 let hover = issue_message(lang, issue);
                 if link.on_hover_text(hover).clicked() && issue.row > 0 {

@@ -5,7 +5,7 @@
 
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::{Lang, tr};
+use crate::app::i18n::{Lang, tr, trf};
 use crate::app::theme::{self, Palette};
 use crate::fix::{self, Fix};
 use eframe::egui;
@@ -171,7 +171,7 @@ impl FixPreview {
 fn change_cells(ui: &mut egui::Ui, lang: Lang, header: &[String], f: &Fix) {
     let pal = Palette::for_visuals(ui.visuals());
     let (old_marks, new_marks) = fix::changed_chars(&f.old, &f.new);
-    ui.label(format!("{} {}", tr(lang, "Row"), f.row + 1));
+    ui.label(trf(lang, "Row {r}", &[("r", &(f.row + 1))]));
     ui.label(header.get(f.col).map_or("", String::as_str));
     ui.label(marked(ui, &f.old, &old_marks, pal.error_text, pal.error_bg));
     ui.label("→");

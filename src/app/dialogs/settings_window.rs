@@ -1,9 +1,9 @@
 //! The Settings window: language and theme, and where the settings are kept.
 
 use crate::app::command::Command;
-use crate::app::i18n::{Lang, tr};
-use crate::app::menus::item::{item_button, language_choice, theme_choice};
-use crate::app::settings::{APP_ID, ThemeChoice};
+use crate::app::i18n::{LANGUAGES, Lang, tr};
+use crate::app::menus::item::{item_button, theme_choice, with_hint};
+use crate::app::settings::{APP_ID, Settings};
 use eframe::egui;
 
 /// Where eframe keeps the settings on this machine.
@@ -15,18 +15,21 @@ pub fn storage_dir() -> Option<std::path::PathBuf> {
 pub fn show(
     ctx: &egui::Context,
     lang: Lang,
-    theme: ThemeChoice,
+    settings: &Settings,
     open: &mut bool,
 ) -> Option<Command> {
     let mut picked = None;
+    let theme = settings.theme;
     egui::Window::new(tr(lang, "Settings"))
         .id(egui::Id::unique("bulksheet-settings"))
         .open(open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.strong(tr(lang, Command::SetLang(lang).entry().label));
-            ui.horizontal(|ui| picked = language_choice(ui, lang).or(picked.take()));
+            ui.strong(tr(lang, Command::SetLang(None).entry().label));
+            ui.horizontal(|ui| {
+                picked = language_choice(ui, lang, settings.lang_follows_system).or(picked.take())
+            });
             ui.add_space(6.0);
             ui.strong(tr(lang, Command::SetTheme(theme).entry().label));
             ui.horizontal(|ui| picked = theme_choice(ui, lang, theme).or(picked.take()));
@@ -46,5 +49,22 @@ pub fn show(
                 );
             }
         });
+    picked
+}
+
+/// "Follow the system" first (the default), then each language by its own name.
+fn language_choice(ui: &mut egui::Ui, lang: Lang, follows: bool) -> Option<Command> {
+    let mut picked = None;
+    let system = Command::SetLang(None);
+    let radio = ui.radio(follows, tr(lang, "Follow the system"));
+    if with_hint(radio, lang, &system).clicked() {
+        picked = Some(system);
+    }
+    for (l, name) in LANGUAGES {
+        let cmd = Command::SetLang(Some(l));
+        if with_hint(ui.radio(!follows && lang == l, name), lang, &cmd).clicked() {
+            picked = Some(cmd);
+        }
+    }
     picked
 }

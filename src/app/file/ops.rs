@@ -49,9 +49,16 @@ impl BulksheetApp {
     }
 
     /// Save (Ctrl+S): the first save over a file that came from disk asks before
-    /// overwriting it; a document with no file asks where to save.
+    /// overwriting it; a document with no file asks where to save. A file with no edits
+    /// is not written again: the file on disk already holds it.
     pub(crate) fn request_save(&mut self, ctx: &egui::Context, then: After) {
         match self.file.path.clone() {
+            Some(_) if !self.sheet.is_dirty() => {
+                self.say(false, |l| {
+                    tr(l, "No changes to save; the file was not written.").into()
+                });
+                self.go_on(ctx, then);
+            }
             Some(p) if self.file.overwrite_ok => self.save_checked(ctx, p, then),
             Some(p) => self.dialog = Some(Dialog::ConfirmOverwrite { path: p, then }),
             None => self.show_save_as(then),

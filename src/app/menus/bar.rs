@@ -109,7 +109,7 @@ fn template_menu(ui: &mut Ui, data: &MenuData) -> Option<Command> {
 fn settings_menu(ui: &mut Ui, data: &MenuData) -> Option<Command> {
     let lang = data.lang;
     let mut picked = None;
-    ui.menu_button(tr(lang, Command::SetLang(lang).entry().label), |ui| {
+    ui.menu_button(tr(lang, Command::SetLang(None).entry().label), |ui| {
         picked = language_choice(ui, lang);
     });
     ui.menu_button(

@@ -65,7 +65,7 @@ pub const ROW_COMMANDS: [Command; 4] = [
 pub fn language_choice(ui: &mut Ui, lang: Lang) -> Option<Command> {
     let mut picked = None;
     for (l, name) in LANGUAGES {
-        let cmd = Command::SetLang(l);
+        let cmd = Command::SetLang(Some(l));
         if with_hint(ui.radio(lang == l, name), lang, &cmd).clicked() {
             picked = Some(cmd);
         }

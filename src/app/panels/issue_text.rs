@@ -3,15 +3,23 @@
 use crate::Issue;
 use crate::app::i18n::{Lang, tr, trf};
 
-/// "Row 3, Login ID: message", as the list and the save dialog show an issue.
+/// "Row 3, Login ID: message", as the list and the save dialog show an issue. A message
+/// that names its column already ("Login ID is required") gets only the row in front,
+/// so the name is not read twice.
 pub fn issue_text(lang: Lang, issue: &Issue) -> String {
-    let place = match (issue.row, &issue.column) {
+    let message = issue_message(lang, issue);
+    let column = issue
+        .column
+        .as_ref()
+        .filter(|c| !message.contains(c.as_str()));
+    let place = match (issue.row, column) {
+        (0, None) if issue.column.is_some() => tr(lang, "Header").to_string(),
         (0, Some(c)) => trf(lang, "Header, {c}", &[("c", c)]),
         (0, None) => tr(lang, "File").to_string(),
         (r, Some(c)) => trf(lang, "Row {r}, {c}", &[("r", &r), ("c", c)]),
         (r, None) => trf(lang, "Row {r}", &[("r", &r)]),
     };
-    format!("{place}: {}", issue_message(lang, issue))
+    format!("{place}: {message}")
 }
 
 /// An issue's message in the window's language: the one place the window reads it.

@@ -228,8 +228,8 @@ fn entry_text(lang: Lang, issue: &Issue, grouping: Grouping) -> String {
         return issue_text(lang, issue);
     }
     match (grouping, &issue.column, issue.col) {
-        // Cell messages begin with their column's name ("Time zone must be …").
-        (Grouping::Row, Some(c), _) if !message.starts_with(c.as_str()) => {
+        // Cell messages name their column ("Time zone must be …", "「Time zone」は…").
+        (Grouping::Row, Some(c), _) if !message.contains(c.as_str()) => {
             format!("{c}: {message}")
         }
         (Grouping::Row, _, _) => message,
@@ -317,12 +317,8 @@ mod tests {
             (&other, Grouping::Row, "Locale: needs a code"),
             (&whole_row, Grouping::Row, "The row is blank"),
             (&whole_row, Grouping::Column, "Row 4: The row is blank"),
-            (&header, Grouping::Row, "Header, Locale: Locale is missing"),
-            (
-                &header,
-                Grouping::Column,
-                "Header, Locale: Locale is missing",
-            ),
+            (&header, Grouping::Row, "Header: Locale is missing"),
+            (&header, Grouping::Column, "Header: Locale is missing"),
         ];
         for (issue, grouping, want) in cases {
             assert_eq!(entry_text(Lang::En, issue, grouping), want, "{grouping:?}");

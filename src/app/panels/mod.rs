@@ -9,5 +9,6 @@ pub mod issue_text;
 pub mod issues;
 pub mod review;
 pub mod roster;
+pub mod side;
 pub mod status_bar;
 pub mod subscriptions;

@@ -7,8 +7,15 @@ use crate::app::notice::Notice;
 use crate::app::theme;
 use eframe::egui::{self, Ui};
 
-/// Draws the bar.
-pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: Option<&Notice>) {
+/// Draws the bar. A notice about an older state of the sheet is dropped: an edit that
+/// says nothing itself must not leave "Undone." or "Opened … (24 errors)." standing.
+pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>) {
+    if notice
+        .as_ref()
+        .is_some_and(|n| n.is_stale(sheet.revision()))
+    {
+        *notice = None;
+    }
     let pal = theme::Palette::for_visuals(ui.visuals());
     let doc = sheet.doc();
     ui.horizontal(|ui| {
@@ -43,7 +50,7 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: Option<&Notice>) {
         ui.separator();
         let name = sheet.schema().title_in(lang).to_string();
         status_item(ui, tr(lang, "Schema"), name, None);
-        if let Some(n) = notice {
+        if let Some(n) = notice.as_ref() {
             ui.separator();
             let color = if n.warning {
                 pal.warning_text
