@@ -107,3 +107,21 @@ fn a_composition_cut_short_does_not_keep_enter_from_the_sheet() {
     press(&mut h, Key::Enter);
     assert_eq!(h.state().selected(), CellPos::new(3, 1));
 }
+
+/// The grid holds the keyboard frame after frame; asking for the focus again every frame
+/// would cut any composition short, and on X11 re-enable the input method every frame, so
+/// an idle window never stopped drawing.
+#[test]
+fn holding_the_keyboard_never_interrupts_a_composition() {
+    let mut h = harness(bulksheet::app::BulksheetApp::sample());
+    h.run_steps(5);
+    for _ in 0..3 {
+        h.step();
+        let ime = h.output().platform_output.ime.as_ref();
+        assert!(ime.is_some(), "the grid lets the input method in");
+        assert!(
+            !ime.is_some_and(|i| i.should_interrupt_composition),
+            "an idle frame interrupts the input method"
+        );
+    }
+}

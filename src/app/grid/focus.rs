@@ -41,7 +41,12 @@ pub fn hold_focus(ui: &mut Ui, reg: &Regions, active: bool, editing: bool, cell:
     let focused = ui.memory(|m| m.focused());
     if focused.is_none() || focused == Some(id) {
         ui.memory_mut(|m| {
-            m.request_focus(id);
+            // Asking again while it already has the focus would interrupt an input
+            // method's composition every frame (and, on X11, re-enable the IME every
+            // frame: the window never goes idle).
+            if focused.is_none() {
+                m.request_focus(id);
+            }
             m.set_focus_lock_filter(
                 id,
                 EventFilter {
