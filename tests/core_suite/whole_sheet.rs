@@ -1,7 +1,8 @@
 //! The faster paths of the whole-sheet actions give what the plain ones gave: the sort
-//! with its keys read once.
+//! with its keys read once, and find without a lower-cased copy of every cell.
 
 use bulksheet::Sheet;
+use bulksheet::find::{Query, find_all};
 use bulksheet::io::read_bytes;
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::view::{ViewSpec, visible_rows};
@@ -94,4 +95,50 @@ fn sorting_by_a_column_keeps_the_order_of_comparing_cells_each_time() {
     let first_hundred = rows.iter().position(|&r| s.cell(r, 2) == "100");
     assert!(first_ten < first_hundred, "numbers still sort as numbers");
     assert_eq!(rows.len(), s.doc().rows());
+}
+
+/// Find as it was: every cell and the text lower-cased, then compared.
+fn found_by_lower_casing(s: &Sheet, q: &Query) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for r in 0..s.doc().rows() {
+        for c in 0..s.doc().width() {
+            if q.column.is_some_and(|k| k != c) || q.text.is_empty() {
+                continue;
+            }
+            let (v, t) = (s.cell(r, c), q.text.as_str());
+            let hit = match (q.match_case, q.whole_cell) {
+                (true, true) => v == t,
+                (true, false) => v.contains(t),
+                (false, true) => v.to_lowercase() == t.to_lowercase(),
+                (false, false) => v.to_lowercase().contains(&t.to_lowercase()),
+            };
+            if hit {
+                out.push((r, c));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn find_all_matches_what_lower_casing_every_cell_matched() {
+    let s = sheet();
+    let texts = [
+        "abc", "ABC", "Abc@X.jp", "x.jp", "9", "kelvin", "K", "\u{212a}", "i", "İ", "ss", "ß", "ẞ",
+        "", "１", "e",
+    ];
+    for text in texts {
+        for (match_case, whole_cell) in [(false, false), (false, true), (true, false), (true, true)]
+        {
+            for column in [None, Some(0), Some(2)] {
+                let q = Query {
+                    text: text.to_string(),
+                    column,
+                    match_case,
+                    whole_cell,
+                };
+                assert_eq!(find_all(&s, &q), found_by_lower_casing(&s, &q), "{q:?}");
+            }
+        }
+    }
 }
