@@ -19,15 +19,7 @@ impl Query {
     /// Whether a cell's value counts as a match: never for an empty query text, so an
     /// emptied search box does not select every cell.
     pub fn matches(&self, value: &str) -> bool {
-        if self.text.is_empty() {
-            return false;
-        }
-        match (self.match_case, self.whole_cell) {
-            (true, true) => value == self.text,
-            (true, false) => value.contains(&self.text),
-            (false, true) => value.to_lowercase() == self.text.to_lowercase(),
-            (false, false) => value.to_lowercase().contains(&self.text.to_lowercase()),
-        }
+        Matcher::new(self).matches(value)
     }
 
     /// The value with the matched text replaced (the whole value for a whole-cell query).
@@ -60,6 +52,55 @@ fn replace_ignore_case(value: &str, needle: &str, with: &str) -> String {
     out
 }
 
+/// A query ready to test many cells: its text lower-cased once, and an ASCII cell (most
+/// of a sheet) compared without a lower-cased copy (1.6 s for find all at 1M rows when
+/// every cell was copied).
+struct Matcher<'a> {
+    q: &'a Query,
+    lower: String,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(q: &'a Query) -> Self {
+        let lower = if q.match_case {
+            String::new()
+        } else {
+            q.text.to_lowercase()
+        };
+        Matcher { q, lower }
+    }
+
+    fn matches(&self, value: &str) -> bool {
+        let text = &self.q.text;
+        if text.is_empty() {
+            return false;
+        }
+        match (self.q.match_case, self.q.whole_cell) {
+            (true, true) => value == text,
+            (true, false) => value.contains(text.as_str()),
+            // An ASCII value lower-cases byte by byte, to ASCII: compared with the query's
+            // lower case as it is, a byte of that outside ASCII never matches, as it would
+            // not in the lower-cased copy.
+            (false, true) if value.is_ascii() => same_ascii_lower(value.as_bytes(), &self.lower),
+            (false, false) if value.is_ascii() => value
+                .as_bytes()
+                .windows(self.lower.len())
+                .any(|w| same_ascii_lower(w, &self.lower)),
+            (false, true) => value.to_lowercase() == self.lower,
+            (false, false) => value.to_lowercase().contains(&self.lower),
+        }
+    }
+}
+
+/// Whether ASCII bytes, lower-cased, are the given lower-case text.
+fn same_ascii_lower(value: &[u8], lower: &str) -> bool {
+    value.len() == lower.len()
+        && value
+            .iter()
+            .zip(lower.as_bytes())
+            .all(|(v, l)| v.to_ascii_lowercase() == *l)
+}
+
 /// Every matching cell, in row then column order.
 pub fn find_all(sheet: &Sheet, q: &Query) -> Vec<(usize, usize)> {
     let doc = sheet.doc();
@@ -68,10 +109,11 @@ pub fn find_all(sheet: &Sheet, q: &Query) -> Vec<(usize, usize)> {
         Some(_) => Vec::new(),
         None => (0..doc.width()).collect(),
     };
+    let matcher = Matcher::new(q);
     let mut out = Vec::new();
     for row in 0..doc.rows() {
         for &col in &cols {
-            if q.matches(doc.cell(row, col)) {
+            if matcher.matches(doc.cell(row, col)) {
                 out.push((row, col));
             }
         }

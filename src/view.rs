@@ -37,18 +37,41 @@ pub fn visible_rows(sheet: &Sheet, spec: &ViewSpec) -> Vec<usize> {
         })
         .collect();
     if let Some((col, descending)) = spec.sort {
-        rows.sort_by(|&a, &b| {
-            let ord = compare_cells(doc.cell(a, col), doc.cell(b, col));
-            if descending { ord.reverse() } else { ord }
-        });
+        rows = sorted(sheet, rows, col, descending);
     }
     rows
 }
 
+/// A row's sort key: its cell, and the cell as a number when it reads as one.
+type Key<'a> = (usize, &'a str, Option<f64>);
+
+/// The rows in the order of one column. Each cell is read and parsed once, not at each of
+/// the ~20 comparisons a row takes at 1M rows (2.6 s there before); the comparison is
+/// the same, and the sort is stable, so rows with equal cells keep their file order.
+fn sorted(sheet: &Sheet, rows: Vec<usize>, col: usize, descending: bool) -> Vec<usize> {
+    let doc = sheet.doc();
+    let mut keys: Vec<Key> = rows
+        .into_iter()
+        .map(|r| {
+            let cell = doc.cell(r, col);
+            (r, cell, number(cell))
+        })
+        .collect();
+    keys.sort_by(|a, b| {
+        let ord = compare_keys(a, b);
+        if descending { ord.reverse() } else { ord }
+    });
+    keys.into_iter().map(|(r, _, _)| r).collect()
+}
+
+fn number(cell: &str) -> Option<f64> {
+    cell.trim().parse::<f64>().ok()
+}
+
 /// Numbers compare as numbers (so 9 sorts before 10), everything else as text.
-fn compare_cells(a: &str, b: &str) -> std::cmp::Ordering {
-    match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
-        (Ok(x), Ok(y)) => x.total_cmp(&y),
-        _ => a.cmp(b),
+fn compare_keys(a: &Key, b: &Key) -> std::cmp::Ordering {
+    match (a.2, b.2) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        _ => a.1.cmp(b.1),
     }
 }

@@ -17,6 +17,11 @@ impl Validator {
             self.withdraw_row(doc, row, col, old);
             if let Some(b) = self.blank.get_mut(row) {
                 *b = now_blank;
+                self.users = if now_blank {
+                    self.users.saturating_sub(1)
+                } else {
+                    self.users + 1
+                };
             }
             self.enter_row(doc, row);
             self.refresh_row(doc, row);

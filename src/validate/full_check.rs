@@ -162,6 +162,7 @@ impl Validator {
             this.take_pieces(doc, &pieces, &next, &blank)
         };
         self.blank = blank.into_inner().unwrap_or_default();
+        self.users = super::row_and_file_rules::count_users(&self.blank);
         let mut built: Vec<Option<Built>> = unique.iter().map(|_| None).collect();
         let mut found = Vec::new();
         for d in done {

@@ -85,6 +85,9 @@ pub struct Validator {
     /// One index per unique file column.
     unique: Vec<Option<UniqueIndex>>,
     blank: Vec<bool>,
+    /// How many rows are not blank (the users a file limit counts), kept with `blank`:
+    /// counting them again each time a row turns blank made clearing every row quadratic.
+    users: usize,
     /// [errors, warnings] per file column, counting cell findings.
     col_counts: Vec<[usize; 2]>,
     /// [errors, warnings] over everything.
@@ -101,6 +104,7 @@ impl Validator {
             file: Vec::new(),
             unique: Vec::new(),
             blank: Vec::new(),
+            users: 0,
             col_counts: Vec::new(),
             totals: [0, 0],
         };

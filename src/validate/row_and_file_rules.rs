@@ -45,7 +45,12 @@ impl Validator {
                 finding: Finding::new(Code::Empty, Msg::Empty),
             });
         }
-        let users = self.blank.iter().filter(|b| !**b).count();
+        debug_assert_eq!(
+            self.users,
+            count_users(&self.blank),
+            "users kept with blank"
+        );
+        let users = self.users;
         if let Some(max) = self.rules.schema.max_rows
             && self.rules.check_row_limit
             && users > max
@@ -57,4 +62,9 @@ impl Validator {
             });
         }
     }
+}
+
+/// Rows that are not blank.
+pub(super) fn count_users(blank: &[bool]) -> usize {
+    blank.iter().filter(|b| !**b).count()
 }

@@ -43,6 +43,7 @@ impl Validator {
             index += 1;
             keep
         });
+        self.users = super::row_and_file_rules::count_users(&self.blank);
         self.refresh_file_rules(doc);
     }
 
@@ -70,6 +71,7 @@ impl Validator {
                 None => old.next().unwrap_or(true),
             })
             .collect();
+        self.users = super::row_and_file_rules::count_users(&self.blank);
         for &row in &placed {
             self.enter_row(doc, row);
             self.refresh_row(doc, row);

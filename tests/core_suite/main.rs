@@ -26,6 +26,7 @@ mod roundtrip_props;
 mod sample_data;
 mod schema;
 mod unreadable_paths;
+mod whole_sheet;
 mod writing;
 
 /// Runs one test of this binary in a child process, with `key` set to `value` in its

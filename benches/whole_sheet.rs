@@ -1,0 +1,291 @@
+//! The window's whole-sheet actions on a 1,000,000-row sheet with some errors, each through
+//! the core calls the window makes: sort by a column and "only rows with errors"
+//! (`view::visible_rows`, as the grid's row view rebuilds), find all (`find::find_all`, as
+//! the find panel refreshes), replace all (`find::replace_all`), the "Fix all" preview
+//! (`fix::propose_all`, which judges the fixes together) and select all + Delete (one
+//! edit clearing every cell, `Sheet::set_cells`) and its undo. Bound: 100 ms each, or the
+//! action must run off the frame with progress and Cancel.
+//!
+//! An action far over the bound is timed a few times by hand instead of by criterion (once
+//! when it takes more than half a minute), so the whole run stays within minutes.
+
+mod support;
+
+use bulksheet::Sheet;
+use bulksheet::find::{Query, find_all, replace_all};
+use bulksheet::view::{ViewSpec, visible_rows};
+use criterion::Criterion;
+use std::time::{Duration, Instant};
+use support::{MILLION, SEED, Samples, bound_line, ms, open_sheet, timed};
+
+const LOGIN: usize = 0;
+const EXTENSION: usize = 2;
+const BOUND: f64 = 0.1;
+const SAMPLES: usize = 10;
+/// A first run longer than this is timed by hand (`HAND_RUNS` runs) instead of by
+/// criterion, which would take at least eleven.
+const CRITERION_LIMIT: Duration = Duration::from_secs(3);
+const HAND_RUNS: usize = 3;
+/// A first run longer than this is the figure: a few minutes of the whole run each.
+const ONE_RUN_LIMIT: Duration = Duration::from_secs(30);
+
+/// The generated file with errors every few hundred rows, as an export that needs a
+/// cleanup has: Login IDs with a trailing space (fix: trim), Extension numbers in
+/// full-width digits (fix: half-width; every 100,000th takes the next row's number, so
+/// its fix would make a duplicate and is held), and Login IDs without an `@` (no fix).
+fn sheet_with_errors(n: usize) -> Sheet {
+    let text = bulksheet::sample_data::miitel_csv(n, SEED);
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+    for i in 0..n {
+        let line = i + 1;
+        let kind = i % 1_000;
+        if !matches!(kind, 100 | 400 | 700) {
+            continue;
+        }
+        let Some(text) = lines.get(line) else {
+            continue;
+        };
+        let mut fields: Vec<String> = text.split(',').map(str::to_string).collect();
+        match kind {
+            100 => fields[LOGIN].push(' '),
+            400 => {
+                let from = if i % 100_000 == 400 {
+                    lines
+                        .get(line + 1)
+                        .and_then(|l| l.split(',').nth(EXTENSION))
+                        .unwrap_or("")
+                        .to_string()
+                } else {
+                    fields[EXTENSION].clone()
+                };
+                fields[EXTENSION] = from
+                    .chars()
+                    .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+                    .collect();
+            }
+            _ => fields[LOGIN] = fields[LOGIN].replace('@', "_at_"),
+        }
+        lines[line] = fields.join(",");
+    }
+    open_sheet(lines.join("\r\n").as_bytes())
+}
+
+/// One action's median time and how it was taken.
+struct Figure {
+    what: String,
+    seconds: f64,
+    how: String,
+}
+
+/// Times `run` by criterion when one run is short enough, by hand otherwise. `run` gets
+/// the sheet and returns what it made (dropped outside the timed span); `reset` puts the
+/// sheet back between runs, untimed.
+fn measure<T>(
+    c: &mut Criterion,
+    name: &str,
+    what: &str,
+    sheet: &mut Sheet,
+    mut run: impl FnMut(&mut Sheet) -> T,
+    mut reset: impl FnMut(&mut Sheet),
+) -> Option<Figure> {
+    // `cargo bench --bench whole_sheet -- sort` runs the actions named so only.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.is_some_and(|f| !name.contains(f.as_str())) {
+        return None;
+    }
+    let start = Instant::now();
+    let out = std::hint::black_box(run(sheet));
+    let first = start.elapsed();
+    drop(out);
+    let start = Instant::now();
+    reset(sheet);
+    let reset_time = start.elapsed();
+    // The first run is the one a user meets: an edit's first run also records every
+    // cell's value as opened (for the review), which later runs find done.
+    println!(
+        "{name}: first run {}, putting back {}",
+        ms(first.as_secs_f64()),
+        ms(reset_time.as_secs_f64())
+    );
+    if first > ONE_RUN_LIMIT {
+        return Some(Figure {
+            what: what.to_string(),
+            seconds: first.as_secs_f64(),
+            how: "one run by hand".to_string(),
+        });
+    }
+    if first > CRITERION_LIMIT {
+        let mut times = vec![first.as_secs_f64()];
+        for _ in 1..HAND_RUNS {
+            let start = Instant::now();
+            let out = std::hint::black_box(run(sheet));
+            times.push(start.elapsed().as_secs_f64());
+            drop(out);
+            reset(sheet);
+        }
+        times.sort_by(f64::total_cmp);
+        println!("{name}: by hand, {HAND_RUNS} runs: {times:?} s");
+        return Some(Figure {
+            what: what.to_string(),
+            seconds: times[times.len() / 2],
+            how: format!("median of {HAND_RUNS} runs by hand"),
+        });
+    }
+    let samples = Samples::default();
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += timed(&samples, 1, || run(sheet));
+                reset(sheet);
+            }
+            total
+        })
+    });
+    Some(Figure {
+        what: what.to_string(),
+        seconds: samples.median(SAMPLES),
+        how: format!("criterion, median of {SAMPLES}"),
+    })
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .sample_size(SAMPLES)
+        .warm_up_time(Duration::from_millis(100))
+        .measurement_time(Duration::from_millis(500))
+        .configure_from_args();
+    let mut sheet = sheet_with_errors(MILLION);
+    println!(
+        "sheet: {} rows x {} columns, {} errors, {} warnings",
+        sheet.doc().rows(),
+        sheet.doc().width(),
+        sheet.errors(),
+        sheet.warnings()
+    );
+    let keep = |_: &mut Sheet| {};
+    let mut figures = Vec::new();
+
+    for (name, what, spec) in [
+        (
+            "sort_login_id",
+            "sort by Login ID (text)",
+            ViewSpec {
+                sort: Some((LOGIN, false)),
+                ..ViewSpec::default()
+            },
+        ),
+        (
+            "sort_extension",
+            "sort by Extension number (numbers)",
+            ViewSpec {
+                sort: Some((EXTENSION, false)),
+                ..ViewSpec::default()
+            },
+        ),
+        (
+            "errors_only",
+            "only rows with errors",
+            ViewSpec {
+                errors_only: true,
+                ..ViewSpec::default()
+            },
+        ),
+    ] {
+        figures.push(measure(
+            &mut c,
+            name,
+            what,
+            &mut sheet,
+            |s| visible_rows(s, &spec),
+            keep,
+        ));
+    }
+
+    let query = Query {
+        text: "Yamada".into(),
+        ..Query::default()
+    };
+    let shown = find_all(&sheet, &query).len();
+    figures.push(measure(
+        &mut c,
+        "find_all",
+        &format!("find all \"Yamada\", any column, any case ({shown} cells)"),
+        &mut sheet,
+        |s| find_all(s, &query),
+        keep,
+    ));
+
+    let query = Query {
+        text: "example.co.jp".into(),
+        column: Some(LOGIN),
+        ..Query::default()
+    };
+    let shown = find_all(&sheet, &query).len();
+    figures.push(measure(
+        &mut c,
+        "replace_all",
+        &format!("replace all \"example.co.jp\" in Login ID ({shown} cells)"),
+        &mut sheet,
+        |s| replace_all(s, &query, "example.jp"),
+        |s| {
+            s.undo();
+        },
+    ));
+
+    let shown = bulksheet::fix::propose_all(&sheet);
+    let held = shown.iter().filter(|f| !f.is_safe()).count();
+    figures.push(measure(
+        &mut c,
+        "fix_all_preview",
+        &format!("\"Fix all\" preview ({} fixes, {held} held)", shown.len()),
+        &mut sheet,
+        |s| bulksheet::fix::propose_all(s),
+        keep,
+    ));
+    drop(shown);
+
+    // Select all + Delete: every cell in view order, one edit emptying them (what
+    // `clipboard::clear_selection` hands to `Sheet::set_cells`), then its undo.
+    let (rows, width) = (sheet.doc().rows(), sheet.doc().width());
+    let clear_all = move |s: &mut Sheet| {
+        let cells = (0..rows)
+            .flat_map(|r| (0..width).map(move |c| (r, c, String::new())))
+            .collect();
+        assert!(s.set_cells(cells));
+    };
+    figures.push(measure(
+        &mut c,
+        "select_all_delete",
+        "select all + Delete (one edit clearing every cell)",
+        &mut sheet,
+        clear_all,
+        |s| {
+            s.undo();
+        },
+    ));
+    sheet.redo();
+    figures.push(measure(
+        &mut c,
+        "undo_select_all_delete",
+        "undo of select all + Delete",
+        &mut sheet,
+        |s| assert!(s.undo()),
+        |s| {
+            s.redo();
+        },
+    ));
+    // Leave the sheet as opened (the last reset redid the delete).
+    sheet.undo();
+
+    c.final_summary();
+    for f in figures.into_iter().flatten() {
+        bound_line(
+            &format!("{} at 1000000 rows ({})", f.what, f.how),
+            f.seconds,
+            &ms(f.seconds),
+            BOUND,
+            "100 ms",
+        );
+    }
+}
