@@ -88,6 +88,7 @@ fn measure<T>(
     mut run: impl FnMut(&mut Sheet) -> T,
     mut reset: impl FnMut(&mut Sheet),
 ) -> Option<Figure> {
+    println!("{name}: {what}");
     // `cargo bench --bench whole_sheet -- sort` runs the actions named so only.
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     if filter.is_some_and(|f| !name.contains(f.as_str())) {
