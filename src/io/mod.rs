@@ -19,7 +19,7 @@ pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
-    read_path, read_with_progress,
+    read_path, read_path_with_progress, read_with_progress,
 };
 pub use stale::{STALE_AFTER, remove_stale_temps};
 pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};

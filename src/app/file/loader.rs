@@ -5,7 +5,7 @@ use super::failure::Failure;
 use crate::Sheet;
 use crate::document::{Document, FileMeta};
 use crate::io::{
-    ReadError, WriteOptions, encode_rows, plan_parts, read_with_progress, write_atomic,
+    ReadError, WriteOptions, encode_rows, plan_parts, read_path_with_progress, write_atomic,
 };
 use crate::schema::detect;
 use eframe::egui;
@@ -163,12 +163,8 @@ fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::io::remove_stale_temps(dir, crate::io::STALE_AFTER);
     }
-    let bytes = match read_file(&path) {
-        Ok(b) => b,
-        Err(error) => return Outcome::Failed(Failure::Read { path, error }),
-    };
     // Parsing is most of the work; checking gets the last tenth.
-    let doc = match read_with_progress(&bytes, None, &mut |f| r.report(f * 0.9)) {
+    let doc = match read_path_with_progress(&path, None, &mut |f| r.report(f * 0.9)) {
         Ok(doc) => doc,
         Err(ReadError::Cancelled) => return Outcome::Cancelled,
         Err(error) => return Outcome::Failed(Failure::Read { path, error }),
@@ -179,16 +175,6 @@ fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
     let sheet = sheet_for(doc);
     r.report(1.0);
     Outcome::Opened(Box::new(Opened { sheet, path }))
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    if path.is_dir() {
-        return Err(ReadError::Directory(path.to_path_buf()));
-    }
-    std::fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// A document with the built-in schema its header matches best and the subscriptions its
