@@ -279,8 +279,12 @@ fn main() {
     // Leave the sheet as opened (the last reset redid the delete).
     sheet.undo();
 
+    // The window runs the edits above over frames (`app/long_edit.rs`): what bounds a
+    // frame is the longest slice, timed here with the window's slice sizes.
+    let stepped = stepped_figures(&mut sheet);
+
     c.final_summary();
-    for f in figures.into_iter().flatten() {
+    for f in figures.into_iter().flatten().chain(stepped) {
         bound_line(
             &format!("{} at 1000000 rows ({})", f.what, f.how),
             f.seconds,
@@ -289,4 +293,89 @@ fn main() {
             "100 ms",
         );
     }
+}
+
+/// Rows per slice of a clear or a search, and changes per slice of an undo, as the window
+/// runs them (`app/long_edit.rs`).
+const ROWS_PER_SLICE: usize = 1_000;
+const CHANGES_PER_SLICE: usize = 8_000;
+
+/// The longest slice and the whole run of each edit the window spreads over frames.
+fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.is_some_and(|f| !"stepped".contains(f.as_str()) && !f.contains("stepped")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let query = Query {
+        text: "example.co.jp".into(),
+        column: Some(LOGIN),
+        ..Query::default()
+    };
+    let rows = sheet.doc().rows();
+    let mut e = sheet.begin_stepped();
+    let (longest, total) = slices(|i| {
+        let from = i * ROWS_PER_SLICE;
+        let to = (from + ROWS_PER_SLICE).min(rows);
+        let cells = bulksheet::find::replacements_in_rows(sheet, &query, "example.jp", from..to);
+        sheet.stepped_set(&mut e, cells);
+        to >= rows
+    });
+    sheet.stepped_finish(e);
+    out.extend(stepped_lines("replace all over frames", longest, total));
+    sheet.undo();
+
+    let width = sheet.doc().width();
+    let mut e = sheet.begin_stepped();
+    let (longest, total) = slices(|i| {
+        let from = i * ROWS_PER_SLICE;
+        let to = (from + ROWS_PER_SLICE).min(rows);
+        let cells = (from..to)
+            .flat_map(|r| (0..width).map(move |c| (r, c, String::new())))
+            .collect();
+        sheet.stepped_set(&mut e, cells);
+        to >= rows
+    });
+    sheet.stepped_finish(e);
+    out.extend(stepped_lines(
+        "select all + Delete over frames",
+        longest,
+        total,
+    ));
+
+    let mut e = sheet.begin_stepped_undo().expect("a cell step");
+    let (longest, total) = slices(|_| sheet.stepped_run(&mut e, CHANGES_PER_SLICE));
+    sheet.stepped_finish(e);
+    out.extend(stepped_lines("its undo over frames", longest, total));
+    out
+}
+
+/// Runs `slice` with slice indexes 0, 1, … until it says it was the last, timing each;
+/// returns the longest and the sum.
+fn slices(mut slice: impl FnMut(usize) -> bool) -> (f64, f64) {
+    let (mut longest, mut total) = (0f64, 0f64);
+    for i in 0.. {
+        let t = Instant::now();
+        let last = slice(i);
+        let took = t.elapsed().as_secs_f64();
+        longest = longest.max(took);
+        total += took;
+        if last {
+            break;
+        }
+    }
+    (longest, total)
+}
+
+fn stepped_lines(what: &str, longest: f64, total: f64) -> Vec<Figure> {
+    println!(
+        "{what}: longest slice {}, all slices {}",
+        ms(longest),
+        ms(total)
+    );
+    vec![Figure {
+        what: format!("{what}: longest slice (all slices {})", ms(total)),
+        seconds: longest,
+        how: "one run, each slice timed".to_string(),
+    }]
 }

@@ -1,6 +1,7 @@
 //! Find and replace over a document, in one column or everywhere.
 
 use crate::sheet::Sheet;
+use std::ops::Range;
 
 /// What to look for: the text and how a cell must hold it to count as a match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,34 +104,77 @@ fn same_ascii_lower(value: &[u8], lower: &str) -> bool {
 
 /// Every matching cell, in row then column order.
 pub fn find_all(sheet: &Sheet, q: &Query) -> Vec<(usize, usize)> {
-    let doc = sheet.doc();
+    find_in_rows(sheet, q, 0..sheet.doc().rows())
+}
+
+/// The matching cells of rows `rows`, in row then column order: a slice of
+/// [`find_all`], for a search the window spreads over several frames.
+///
+/// A dictionary column (codes, names: most columns of a bulk-update file) is matched once
+/// per distinct value and then read as ids, and a column with no matching value is not
+/// read at all: reading every cell of 24M took ~420 ms at 1M rows.
+pub fn find_in_rows(sheet: &Sheet, q: &Query, rows: Range<usize>) -> Vec<(usize, usize)> {
+    let table = &sheet.doc().table;
+    let rows = rows.start.min(table.len())..rows.end.min(table.len());
     let cols: Vec<usize> = match q.column {
-        Some(c) if c < doc.width() => vec![c],
+        Some(c) if c < table.width() => vec![c],
         Some(_) => Vec::new(),
-        None => (0..doc.width()).collect(),
+        None => (0..table.width()).collect(),
     };
     let matcher = Matcher::new(q);
     let mut out = Vec::new();
-    for row in 0..doc.rows() {
-        for &col in &cols {
-            if matcher.matches(doc.cell(row, col)) {
-                out.push((row, col));
+    for col in cols {
+        match table.dictionary(col) {
+            Some((ids, values)) => {
+                let hit: Vec<bool> = values.iter().map(|v| matcher.matches(v)).collect();
+                let missing_hits = matcher.matches("");
+                if !missing_hits && !hit.contains(&true) {
+                    continue;
+                }
+                let order = table.order().get(rows.clone()).unwrap_or_default();
+                for (i, &phys) in order.iter().enumerate() {
+                    let matched = match ids.get(phys) {
+                        Some(id) => hit.get(usize::from(id)).copied().unwrap_or(false),
+                        None => missing_hits,
+                    };
+                    if matched {
+                        out.push((rows.start + i, col));
+                    }
+                }
+            }
+            None => {
+                let values = table.column_values_in(col, rows.clone());
+                for (i, v) in values.enumerate() {
+                    if matcher.matches(v) {
+                        out.push((rows.start + i, col));
+                    }
+                }
             }
         }
     }
+    out.sort_unstable();
     out
+}
+
+/// The new value of every matching cell of rows `rows` (cells it would not change left
+/// out): a slice of [`replace_all`]'s work.
+pub fn replacements_in_rows(
+    sheet: &Sheet,
+    q: &Query,
+    with: &str,
+    rows: Range<usize>,
+) -> Vec<(usize, usize, String)> {
+    find_in_rows(sheet, q, rows)
+        .into_iter()
+        .map(|(r, c)| (r, c, q.replace(sheet.cell(r, c), with)))
+        .filter(|(r, c, v)| sheet.cell(*r, *c) != v)
+        .collect()
 }
 
 /// Replaces in every matching cell as one undo step; returns how many cells changed.
 pub fn replace_all(sheet: &mut Sheet, q: &Query, with: &str) -> usize {
-    let cells: Vec<(usize, usize, String)> = find_all(sheet, q)
-        .into_iter()
-        .map(|(r, c)| (r, c, q.replace(sheet.cell(r, c), with)))
-        .collect();
-    let n = cells
-        .iter()
-        .filter(|(r, c, v)| sheet.cell(*r, *c) != v)
-        .count();
+    let cells = replacements_in_rows(sheet, q, with, 0..sheet.doc().rows());
+    let n = cells.len();
     sheet.set_cells(cells);
     n
 }

@@ -85,9 +85,7 @@ impl BulksheetApp {
             Command::Cut => self.cut(ctx),
             Command::RequestPaste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Paste(text) => self.paste(&text),
-            Command::Clear => {
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
-            }
+            Command::Clear => self.clear_selected(),
             Command::SelectAll => self.grid.select_all(),
             Command::FillDown => {
                 clipboard::fill_down(&mut self.sheet, &self.grid);
@@ -124,6 +122,7 @@ impl BulksheetApp {
                 self.grid.set_sort(Some((self.grid.selected().col, desc)));
             }
             Command::Sort(sort) => self.grid.set_sort(sort),
+            Command::CancelSort => self.grid.cancel_sort(),
             Command::ClearFilters => {
                 self.grid.clear_view();
                 self.edit.filter_bar.text.clear();

@@ -170,9 +170,21 @@ impl BulksheetApp {
         self.grid.select(CellPos::new(row, col));
     }
 
-    /// A background open or save is running.
+    /// Leaves a sort running on another thread unfinished on screen until released: tests
+    /// reach the window as it is while a sort of a large sheet runs.
+    pub fn hold_sorts(&mut self, hold: bool) {
+        self.grid.hold_sorts(hold);
+    }
+
+    /// Carries an edit spread over frames one slice per frame, not for a share of time:
+    /// tests reach the window as it is half-way through.
+    pub fn one_slice_per_frame(&mut self, on: bool) {
+        self.one_slice_per_frame = on;
+    }
+
+    /// A background open or save, or an edit spread over frames, is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.long_edit.is_some()
     }
 
     /// The dialog on screen, by kind, for tests and the title.

@@ -2,10 +2,12 @@
 //! step; the window keeps only what is on screen.
 
 use crate::app::BulksheetApp;
+use crate::app::dialogs;
 use crate::app::dialogs::fix_preview::FixPreview;
 use crate::app::grid::clipboard;
 use crate::app::grid::state::cell::CellPos;
 use crate::app::i18n::{tr, trf};
+use crate::app::long_edit::{Ended, Kind, LongEdit};
 use crate::app::panels::roster::load_roster;
 use crate::document::{CellChange, Edit};
 use crate::find::replace_all;
@@ -23,8 +25,13 @@ fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
 }
 
 impl BulksheetApp {
-    /// Undoes the last change and shows where it was.
+    /// Undoes the last change and shows where it was; a step of many cells is undone
+    /// over several frames.
     pub(crate) fn undo(&mut self) {
+        if let Some(long) = LongEdit::undo(&mut self.sheet) {
+            self.long_edit = Some(Box::new(long));
+            return;
+        }
         let place = self.sheet.history().last().and_then(first_place);
         if self.sheet.undo() {
             self.show_place(place);
@@ -32,8 +39,13 @@ impl BulksheetApp {
         }
     }
 
-    /// Redoes the change undone last and shows where it was.
+    /// Redoes the change undone last and shows where it was; a step of many cells is
+    /// redone over several frames.
     pub(crate) fn redo(&mut self) {
+        if let Some(long) = LongEdit::redo(&mut self.sheet) {
+            self.long_edit = Some(Box::new(long));
+            return;
+        }
         if self.sheet.redo() {
             let place = self.sheet.history().last().and_then(first_place);
             self.show_place(place);
@@ -124,11 +136,68 @@ impl BulksheetApp {
         }
     }
 
-    /// Replaces every match as one undo step.
+    /// Replaces every match as one undo step; on a large sheet over several frames.
     pub(crate) fn replace_every(&mut self) {
         let find = &self.edit.find;
+        let long = LongEdit::replace(&mut self.sheet, find.query.clone(), find.with.clone());
+        if let Some(long) = long {
+            self.long_edit = Some(Box::new(long));
+            return;
+        }
         let n = replace_all(&mut self.sheet, &find.query, &find.with);
         self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
+    }
+
+    /// Empties the selected cells as one undo step; many cells over several frames.
+    pub(crate) fn clear_selected(&mut self) {
+        let block = self.grid.block();
+        let rows = self.grid.view().doc_rows(block.rows.clone());
+        let cols = self.grid.block_cols(&block);
+        match LongEdit::clear(&mut self.sheet, rows, cols) {
+            Some(long) => self.long_edit = Some(Box::new(long)),
+            None => {
+                clipboard::clear_selection(&mut self.sheet, &self.grid);
+            }
+        }
+    }
+
+    /// Carries a long edit on for this frame's share of time, and says how it ended.
+    pub(crate) fn step_long_edit(&mut self, ctx: &egui::Context) {
+        // A pass egui runs again to settle a layout is the same frame: no second share.
+        if ctx.current_pass_index() > 0 {
+            return;
+        }
+        let Some(long) = self.long_edit.take() else {
+            return;
+        };
+        match long.run_frame(&mut self.sheet, self.one_slice_per_frame) {
+            Err(go_on) => {
+                self.long_edit = Some(go_on);
+                ctx.request_repaint();
+            }
+            Ok(Ended::Cancelled) => self.say(false, |l| tr(l, "Cancelled.").into()),
+            Ok(Ended::Done(kind, n)) => self.say(false, move |l| match kind {
+                Kind::Clear => format!("{} {n}", tr(l, "Cells cleared:")),
+                Kind::Replace => format!("{} {n}", tr(l, "Cells replaced:")),
+                Kind::Undo => tr(l, "Undone.").into(),
+                Kind::Redo => tr(l, "Redone.").into(),
+            }),
+        }
+    }
+
+    /// The long edit's progress window; Cancel starts taking back what it did.
+    pub(crate) fn long_edit_progress(&mut self, ctx: &egui::Context) {
+        let Some(long) = &self.long_edit else { return };
+        let lang = self.settings.lang;
+        let cancel = dialogs::progress::modal(
+            ctx,
+            tr(lang, long.title()),
+            long.progress(&self.sheet),
+            !long.can_cancel(),
+        );
+        if cancel && let Some(long) = self.long_edit.take() {
+            self.long_edit = Some((*long).cancel(&mut self.sheet));
+        }
     }
 
     /// Puts changed cells back as they were.
@@ -186,7 +255,7 @@ impl BulksheetApp {
         let (r, c) = self.grid.block().size();
         ctx.copy_text(text);
         if cut {
-            clipboard::clear_selection(&mut self.sheet, &self.grid);
+            self.clear_selected();
         }
         // Said after the clear: a notice is about the sheet as it is once said.
         self.say(false, move |l| {

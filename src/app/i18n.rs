@@ -447,6 +447,17 @@ pub const JA: &[(&str, &str)] = &[
     ),
     // Status and progress
     ("Cancelling…", "キャンセルしています…"),
+    ("Clearing cells…", "セルを空にしています…"),
+    ("Replacing…", "置換しています…"),
+    ("Undoing…", "元に戻しています…"),
+    ("Redoing…", "やり直しています…"),
+    ("Cells cleared:", "空にしたセル数:"),
+    ("Sorting…", "並べ替えています…"),
+    ("Cancel sorting", "並べ替えをキャンセル"),
+    (
+        "Wait for the edit to finish, or cancel it, before closing.",
+        "編集が終わるのを待つか、キャンセルしてから閉じてください。",
+    ),
     ("Cancelled.", "キャンセルしました。"),
     ("Nothing was written: {e}", "何も書き込んでいません: {e}"),
     (

@@ -20,6 +20,7 @@ pub mod fonts;
 mod grid;
 pub mod i18n;
 mod keyboard;
+mod long_edit;
 mod menus;
 mod notice;
 mod panels;
@@ -115,6 +116,10 @@ pub struct BulksheetApp {
     save: SaveSettings,
     dialog: Option<Dialog>,
     job: Option<(Job, After)>,
+    /// A cell edit spread over frames (see `long_edit`).
+    long_edit: Option<Box<long_edit::LongEdit>>,
+    /// Tests step a long edit one slice per frame.
+    one_slice_per_frame: bool,
     browse: Option<(BrowseFor, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
     notice: Option<Notice>,
     title: String,
@@ -172,6 +177,8 @@ impl BulksheetApp {
             save,
             dialog: None,
             job: None,
+            long_edit: None,
+            one_slice_per_frame: false,
             browse: None,
             notice: None,
             title: String::new(),
@@ -212,10 +219,12 @@ impl eframe::App for BulksheetApp {
         i18n::set_frame_lang(&ctx, lang);
         self.apply_theme(&ctx);
         self.poll_background(&ctx);
+        self.step_long_edit(&ctx);
         self.intercept_close(&ctx);
         self.handle_drops(&ctx);
         let modal_open = self.dialog.is_some()
             || self.job.is_some()
+            || self.long_edit.is_some()
             || self.template_path.is_some()
             || self.recovery.is_asking()
             || self.edit.is_modal();
@@ -278,6 +287,7 @@ impl eframe::App for BulksheetApp {
         if let Some((job, _)) = &self.job {
             dialogs::progress::show(&ctx, job);
         }
+        self.long_edit_progress(&ctx);
         self.drop_veil(&ctx);
         self.update_title(&ctx);
         if late {

@@ -18,7 +18,7 @@ impl Sheet {
 
     /// The changes that setting these cells makes: cells inside the document whose value
     /// differs, the last value winning when a cell is given twice.
-    fn cell_changes(&self, cells: Vec<(usize, usize, String)>) -> Vec<CellChange> {
+    pub(super) fn cell_changes(&self, cells: Vec<(usize, usize, String)>) -> Vec<CellChange> {
         last_per_cell(cells)
             .into_iter()
             .filter(|(r, c, _)| *r < self.doc.rows() && *c < self.doc.width())

@@ -51,6 +51,11 @@ impl Sheet {
         !self.undo.is_empty()
     }
 
+    /// The step a redo would do again, if any.
+    pub fn redo_next(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
     /// Whether there is an undone step to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()

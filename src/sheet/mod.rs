@@ -3,14 +3,17 @@
 //!
 //! This file holds the type and what can be asked of it; the other files change it:
 //! `history` applies, undoes and redoes steps, `cells` and `rows` turn user actions into
-//! steps, `review` keeps the values as opened, and `rules` changes what the cells are
-//! checked against.
+//! steps, `review` keeps the values as opened, `rules` changes what the cells are
+//! checked against, and `stepped` carries out a large cell edit a slice at a time.
 
 mod cells;
 mod history;
 mod review;
 mod rows;
 mod rules;
+mod stepped;
+
+pub use stepped::{SteppedEdit, cells_in};
 
 use crate::document::{Document, Edit};
 use crate::schema::{Kind, Schema, Subscriptions};
@@ -31,6 +34,8 @@ pub struct Sheet {
     originals: rustc_hash::FxHashMap<(u32, usize), String>,
     /// Counts every change to the cells or the rules, so views can cache what they derive.
     revision: u64,
+    /// The revision shown while a stepped edit is under way (see `stepped`).
+    held_revision: Option<u64>,
 }
 
 impl Sheet {
@@ -54,6 +59,7 @@ impl Sheet {
             saved_at: Some(0),
             originals: Default::default(),
             revision: 0,
+            held_revision: None,
         }
     }
 
@@ -114,9 +120,12 @@ impl Sheet {
         self.doc.cell(row, col)
     }
 
-    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…).
+    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…). A
+    /// stepped edit counts as one change, made when it finishes: the views that cache by
+    /// revision (the sorted rows, the issue list, find's matches) rebuild once, not after
+    /// each of its slices.
     pub fn revision(&self) -> u64 {
-        self.revision
+        self.held_revision.unwrap_or(self.revision)
     }
 
     /// A copy of the cells and their live check without the undo history: edits can be
@@ -130,6 +139,7 @@ impl Sheet {
             saved_at: Some(0),
             originals: Default::default(),
             revision: self.revision,
+            held_revision: None,
         }
     }
 

@@ -25,6 +25,7 @@ mod reading;
 mod roundtrip_props;
 mod sample_data;
 mod schema;
+mod stepped_edits;
 mod unreadable_paths;
 mod whole_sheet;
 mod writing;

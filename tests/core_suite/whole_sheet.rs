@@ -2,7 +2,7 @@
 //! with its keys read once, and find without a lower-cased copy of every cell.
 
 use bulksheet::Sheet;
-use bulksheet::find::{Query, find_all};
+use bulksheet::find::{Query, find_all, find_in_rows};
 use bulksheet::io::read_bytes;
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::view::{ViewSpec, visible_rows};
@@ -138,6 +138,54 @@ fn find_all_matches_what_lower_casing_every_cell_matched() {
                     whole_cell,
                 };
                 assert_eq!(find_all(&s, &q), found_by_lower_casing(&s, &q), "{q:?}");
+            }
+        }
+    }
+}
+
+/// A generated file (dictionary columns for the codes and names, text columns for the
+/// Login IDs and numbers) after edits and deletions, so rows no longer sit in load order.
+fn edited_generated_sheet() -> Sheet {
+    let text = bulksheet::sample_data::miitel_csv(1_500, 7);
+    let doc = read_bytes(text.as_bytes(), None).unwrap();
+    let mut s = Sheet::new(
+        doc,
+        builtin("miitel-update-users").unwrap(),
+        Subscriptions::none(),
+    );
+    s.set_cells(vec![
+        (3, 0, "Yamada.NEW@example.jp".into()),
+        (10, 1, "山田 太郎".into()),
+        (11, 1, "yamada".into()),
+        (12, 4, String::new()),
+    ]);
+    s.delete_rows(&[0, 5, 6, 700]);
+    s
+}
+
+#[test]
+fn find_all_reads_dictionary_columns_by_value_and_slices_add_up() {
+    let s = edited_generated_sheet();
+    for text in [
+        "yamada", "YAMADA", "example", "1", "0", "山田", "@", "zzz-none",
+    ] {
+        for (match_case, whole_cell) in [(false, false), (false, true), (true, false), (true, true)]
+        {
+            for column in [None, Some(0), Some(1), Some(4)] {
+                let q = Query {
+                    text: text.to_string(),
+                    column,
+                    match_case,
+                    whole_cell,
+                };
+                let all = find_all(&s, &q);
+                assert_eq!(all, found_by_lower_casing(&s, &q), "{q:?}");
+                let rows = s.doc().rows();
+                let sliced: Vec<(usize, usize)> = (0..rows)
+                    .step_by(333)
+                    .flat_map(|start| find_in_rows(&s, &q, start..(start + 333).min(rows)))
+                    .collect();
+                assert_eq!(sliced, all, "slices of {q:?}");
             }
         }
     }

@@ -17,6 +17,7 @@ mod fix_sample;
 mod grid_view;
 mod i18n;
 mod ime;
+mod long_edits;
 mod module_graph;
 mod monkey;
 mod recovery;

@@ -140,6 +140,8 @@ pub enum Command {
     Sort(Option<(usize, bool)>),
     /// Every row, in file order.
     ClearFilters,
+    /// Stop a sort still running and show the rows as before it.
+    CancelSort,
     /// Move the selection one row up (in an options list: the highlight).
     MoveUp,
     /// Move the selection one row down (in an options list: the highlight).

@@ -202,6 +202,7 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::SortDescending, "Sort by this column, descending", "", "", &[], X),
     e(Command::Sort(None), "File order", "", "", &[], X),
     e(Command::ClearFilters, "Show all rows", "", "", &[], X),
+    e(Command::CancelSort, "Cancel sorting", "", "", &[], X),
     e(Command::Type(String::new()), "Edit", "", "", &[], X),
     e(Command::CloseDialog, "Cancel", "", "", &[], X),
     e(Command::SaveThen(After::Nothing), "Save", "", "", &[], X),

@@ -1,4 +1,5 @@
-//! The progress of a background open or save, over the window, with Cancel.
+//! The progress of a background open or save, or of an edit spread over frames, over the
+//! window, with Cancel.
 
 use crate::app::file::loader::Job;
 use crate::app::i18n::{tr, ui_lang};
@@ -7,13 +8,18 @@ use eframe::egui;
 
 /// Draws the progress while the job runs; Cancel asks the job to stop.
 pub fn show(ctx: &egui::Context, job: &Job) {
-    let title = job.title.clone();
-    let progress = job.progress();
-    let cancelling = job.is_cancelling();
+    if modal(ctx, &job.title, job.progress(), job.is_cancelling()) {
+        job.cancel();
+    }
+}
+
+/// Draws a progress window with Cancel (disabled while `cancelling`); true when Cancel
+/// was clicked.
+pub fn modal(ctx: &egui::Context, title: &str, progress: f32, cancelling: bool) -> bool {
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("bulksheet-progress")).show(ctx, |ui| {
         ui.set_min_width(theme::PROGRESS_WIDTH);
-        ui.label(&title);
+        ui.label(title);
         ui.add(
             egui::ProgressBar::new(progress)
                 .show_percentage()
@@ -32,8 +38,6 @@ pub fn show(ctx: &egui::Context, job: &Job) {
             cancel = true;
         }
     });
-    if cancel {
-        job.cancel();
-    }
     ctx.request_repaint_after(std::time::Duration::from_secs_f32(theme::JOB_REPAINT_SECS));
+    cancel
 }

@@ -154,6 +154,15 @@ impl BulksheetApp {
                 )
                 .into()
             });
+        } else if self.long_edit.is_some() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.say(true, |l| {
+                tr(
+                    l,
+                    "Wait for the edit to finish, or cancel it, before closing.",
+                )
+                .into()
+            });
         } else if self.sheet.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: After::Close });

@@ -52,7 +52,15 @@ pub fn show(
             let name = sheet.validator().column_name(sheet.doc(), col);
             let arrow = if desc { "▼" } else { "▲" };
             ui.label(format!("{} {name} {arrow}", tr(lang, "Sorted by")));
-            if ui.button(tr(lang, "File order")).clicked() {
+            if st.view().is_sorting() {
+                ui.spinner();
+                ui.label(tr(lang, "Sorting…"));
+                if ui.button(tr(lang, "Cancel sorting")).clicked() {
+                    cmd = Some(Command::CancelSort);
+                }
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            } else if ui.button(tr(lang, "File order")).clicked() {
                 cmd = Some(Command::Sort(None));
             }
         }

@@ -17,7 +17,7 @@ use crate::view::ViewSpec;
 use eframe::egui;
 
 /// The grid's state between frames.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct GridState {
     selected: CellPos,
     editor: Option<CellEditor>,
@@ -254,6 +254,16 @@ impl GridState {
     /// Sorts by a file column (`true` descending), or back to file order.
     pub fn set_sort(&mut self, sort: Option<(usize, bool)>) {
         self.view.spec.sort = sort;
+    }
+
+    /// Stops waiting for a sort running on another thread (the view before it stays).
+    pub fn cancel_sort(&mut self) {
+        self.view.cancel_sort();
+    }
+
+    /// Leaves finished sorts waiting until released (for tests of a sort under way).
+    pub fn hold_sorts(&mut self, hold: bool) {
+        self.view.hold_sorts = hold;
     }
 
     /// Every row, in file order.

@@ -1,0 +1,173 @@
+//! Edits of hundreds of thousands of cells run over several frames with progress and
+//! Cancel: select all + Delete, its undo and redo, replace all on a large sheet. Each ends
+//! as one undo step; Cancel leaves the sheet as it was.
+
+use crate::ui_support::*;
+use bulksheet::app::BulksheetApp;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// 1,300 users × 24 columns: 31,200 cells, over the size done at once.
+fn big() -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
+    users(1_300)
+}
+
+fn users(n: usize) -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulksheet::sample_data::miitel_csv(n, 5);
+    let path = write_fixture(dir.path(), "big.csv", &text);
+    let h = open(&path);
+    (dir, h)
+}
+
+fn all_cells(h: &Harness<'_, BulksheetApp>) -> Vec<String> {
+    let s = h.state().sheet();
+    (0..s.doc().rows())
+        .flat_map(|r| (0..s.doc().width()).map(move |c| s.cell(r, c).to_string()))
+        .collect()
+}
+
+#[test]
+fn select_all_delete_runs_over_frames_and_undoes_as_one_step() {
+    let (_dir, mut h) = big();
+    let before = all_cells(&h);
+    click(&mut h, "Login ID, row 1");
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Delete);
+    h.step();
+    assert!(h.state().is_busy(), "the clear goes on over frames");
+    assert!(
+        h.query_by_label("Clearing cells…").is_some(),
+        "with its progress"
+    );
+    wait_for_job(&mut h);
+    assert!(all_cells(&h).iter().all(String::is_empty));
+    assert_eq!(h.state().sheet().history().len(), 1, "one undo step");
+    assert_eq!(h.state().notice(), Some("Cells cleared: 31200"));
+
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    wait_for_job(&mut h);
+    assert!(all_cells(&h) == before, "every cell as before");
+    assert!(!h.state().sheet().is_dirty());
+    assert_eq!(h.state().notice(), Some("Undone."));
+
+    chord(&mut h, Modifiers::COMMAND, Key::Y);
+    wait_for_job(&mut h);
+    assert!(all_cells(&h).iter().all(String::is_empty));
+    assert_eq!(h.state().notice(), Some("Redone."));
+}
+
+#[test]
+fn cancel_takes_back_a_clear_half_way() {
+    // Six slices of 1,000 rows, one a frame: Cancel comes half-way.
+    let (_dir, mut h) = users(6_000);
+    h.state_mut().one_slice_per_frame(true);
+    let before = all_cells(&h);
+    let errors = status(&h, "Errors");
+    click(&mut h, "Login ID, row 1");
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Delete);
+    h.step();
+    assert!(h.state().is_busy());
+    assert!(all_cells(&h) != before, "the first slices were done");
+    // A click is three events, each a frame (and a slice) of its own.
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(
+        h.query_all_by_label("Cancelling…").next().is_some(),
+        "taking back, step by step"
+    );
+    wait_for_job(&mut h);
+    assert!(all_cells(&h) == before, "every cell as before");
+    assert!(!h.state().sheet().can_undo(), "nothing recorded");
+    assert_eq!(h.state().notice(), Some("Cancelled."));
+    assert_eq!(status(&h, "Errors"), errors);
+}
+
+#[test]
+fn replace_all_on_a_large_sheet_runs_over_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulksheet::sample_data::miitel_csv(12_000, 9);
+    let path = write_fixture(dir.path(), "bigger.csv", &text);
+    let mut h = open(&path);
+    let holds = |v: &str| v.to_lowercase().contains("@example.");
+    let expected = all_cells(&h).iter().filter(|v| holds(v)).count();
+    assert!(expected > 1_000);
+    chord(&mut h, Modifiers::COMMAND, Key::H);
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "@example.");
+    h.get_by_label("Replacement text").focus();
+    h.run_steps(1);
+    type_text(&mut h, "@corp.");
+    h.get_by_label("Replace all").click();
+    h.step();
+    h.step();
+    assert!(h.state().is_busy(), "the replace goes on over frames");
+    wait_for_job(&mut h);
+    let s = h.state().sheet();
+    assert!(all_cells(&h).iter().all(|v| !holds(v)));
+    assert_eq!(s.history().len(), 1);
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Cells replaced: {expected}").as_str())
+    );
+}
+
+#[test]
+fn a_large_sort_runs_on_another_thread_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulksheet::sample_data::miitel_csv(25_000, 3);
+    let path = write_fixture(dir.path(), "sorted.csv", &text);
+    let mut h = open(&path);
+    click(&mut h, "Login ID, row 1");
+    h.state_mut().hold_sorts(true);
+    menu(&mut h, "View", "Sort by this column, descending");
+    assert!(
+        h.query_by_label("Sorting…").is_some(),
+        "the sort runs off the frame"
+    );
+    assert!(
+        h.query_by_label("Login ID, row 1").is_some(),
+        "the rows as before meanwhile"
+    );
+    h.state_mut().hold_sorts(false);
+    let mut sorted = false;
+    for _ in 0..400 {
+        h.step();
+        if h.query_by_label("Sorting…").is_none() {
+            sorted = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(sorted, "the sort finished");
+    h.run_steps(2);
+    let s = h.state().sheet();
+    let top = (0..s.doc().rows())
+        .max_by(|&a, &b| s.cell(a, 0).cmp(s.cell(b, 0)).then(b.cmp(&a)))
+        .unwrap();
+    assert!(top > 40, "the top row of the sort was off screen before");
+    let top_label = format!("Login ID, row {}", top + 1);
+    assert!(
+        h.query_by_label(&top_label).is_some(),
+        "{top_label} shown first"
+    );
+    assert!(h.query_by_label("Login ID, row 1").is_none() || top == 0);
+
+    // Back to file order, then a sort cancelled before it ends keeps file order.
+    click(&mut h, "File order");
+    h.state_mut().hold_sorts(true);
+    menu(&mut h, "View", "Sort by this column, ascending");
+    assert!(h.query_by_label("Sorting…").is_some());
+    click(&mut h, "Cancel sorting");
+    h.state_mut().hold_sorts(false);
+    h.run_steps(3);
+    assert!(h.query_by_label("Sorting…").is_none());
+    assert!(h.query_by_label("File order").is_none(), "no sort in force");
+    assert!(
+        h.query_by_label("Login ID, row 1").is_some(),
+        "file order shown"
+    );
+}
