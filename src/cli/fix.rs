@@ -5,14 +5,14 @@
 use super::export::{prepare, write_clean};
 use super::{CliError, EXIT_ERRORS, ExportArgs, error};
 use crate::Sheet;
-use crate::fix::{NewIssue, blank_rows, propose_all, to_edit};
+use crate::fix::{NewIssue, blank_rows, propose_all_on, to_edit};
 use crate::validate::{Code, Lang};
 
 /// Fixes, reports each fix and each fix left alone, then writes like `export`.
 pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let mut sheet = prepare(args)?;
     let name = args.input.display().to_string();
-    let fixes = propose_all(&sheet);
+    let fixes = propose_all_on(&mut sheet);
     let line = |s: &Sheet, row: usize| {
         s.doc()
             .table

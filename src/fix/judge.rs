@@ -1,5 +1,5 @@
-//! Whether fixes would cause new issues: they are applied together to a copy of the sheet
-//! and the cells they can reach are compared with the sheet as it is. A fix whose value
+//! Whether fixes would cause new issues: they are tried together on the sheet (and taken
+//! back) and the cells they can reach are compared with the sheet as it is. A fix whose value
 //! another row already uses, or that two fixes would both write, would make a duplicate:
 //! such a fix is marked with what it would cause and left for a person.
 
@@ -43,30 +43,43 @@ impl NewIssue {
 /// The fixes with `creates` filled in: judged together, as "Fix all" would apply them.
 /// Fixes found to cause an issue are set aside and the others judged again without them,
 /// until what is left causes nothing new: exactly the set `to_edit` then applies.
-pub fn judge(sheet: &Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
+pub fn judge(sheet: &Sheet, fixes: Vec<Fix>) -> Vec<Fix> {
+    judge_on(&mut sheet.trial_copy(), fixes)
+}
+
+/// [`judge`] on the sheet itself: the fixes are tried on it and taken back
+/// ([`Sheet::try_cells`]), so nothing is copied; the sheet is left as it was.
+pub fn judge_on(sheet: &mut Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
     for f in &mut fixes {
         f.creates.clear();
     }
     let mut trying: Vec<usize> = (0..fixes.len()).collect();
     while !trying.is_empty() {
-        let mut after = sheet.trial_copy();
-        after.apply(Edit::Cells(
+        let edit = Edit::Cells(
             trying
                 .iter()
                 .filter_map(|&i| fixes.get(i))
                 .map(change)
                 .collect(),
-        ));
+        );
         let at: FxHashMap<(usize, usize), usize> = trying
             .iter()
             .filter_map(|&i| fixes.get(i).map(|f| ((f.row, f.col), i)))
             .collect();
+        // What each fix's places hold with every fix applied, then what they hold now.
+        let seen: Vec<(usize, Seen)> = sheet.try_cells(&edit, |after| {
+            trying
+                .iter()
+                .filter_map(|&i| {
+                    let f = fixes.get(i)?;
+                    let others = |place| at.get(&place).is_some_and(|&j| j != i);
+                    Some((i, seen_after(after, f, others)))
+                })
+                .collect()
+        });
         let mut found = false;
-        for &i in &trying {
-            let Some(f) = fixes.get(i) else { continue };
-            let caused = caused_by(sheet, &after, f, |place| {
-                at.get(&place).is_some_and(|&j| j != i)
-            });
+        for (i, after) in seen {
+            let caused = caused_by(sheet, after);
             if let (false, Some(f)) = (caused.is_empty(), fixes.get_mut(i)) {
                 f.creates = caused;
                 found = true;
@@ -80,15 +93,21 @@ pub fn judge(sheet: &Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
     fixes
 }
 
-/// The findings `after` has and `before` had not (by code) where one fix can reach: its
-/// cell (every cell of its row when a roster is checked), its row as a whole, and the
-/// other holders of its new value in a unique column. A cell another fix changes is that fix's to answer for.
-fn caused_by(
-    before: &Sheet,
-    after: &Sheet,
-    f: &Fix,
-    fixed_by_another: impl Fn((usize, usize)) -> bool,
-) -> Vec<NewIssue> {
+/// The findings one fix's places hold with the fixes applied, as issues, before those
+/// already there are taken out.
+struct Seen {
+    /// The fixed cell's row and column.
+    at: (usize, usize),
+    /// Findings in cells: its cell (every cell of its row when a roster is checked) and
+    /// the other holders of its new value in a unique column.
+    cells: Vec<NewIssue>,
+    /// Findings of its row as a whole.
+    row: Vec<NewIssue>,
+}
+
+/// What the fix's places hold in `after`. A cell another fix changes is that fix's to
+/// answer for.
+fn seen_after(after: &Sheet, f: &Fix, fixed_by_another: impl Fn((usize, usize)) -> bool) -> Seen {
     // Only the roster compares one cell with another of its row (a Login ID with its
     // extension): without one, the fix's own cell is the only cell of its row it reaches.
     let mut places: Vec<(usize, usize)> = if after.rules().roster.is_some() {
@@ -99,32 +118,53 @@ fn caused_by(
     };
     let holders = after.validator().same_value_rows(after.doc(), f.row, f.col);
     places.extend(holders.into_iter().map(|r| (r, f.col)));
-    let mut out = Vec::new();
-    for (r, c) in places {
-        if fixed_by_another((r, c)) {
-            continue;
-        }
-        let old = before.validator().cell_findings(r, c);
-        for n in after.validator().cell_findings(r, c) {
-            if !old.iter().any(|o| o.code == n.code) {
-                out.push(new_issue(after, r, Some(c), n));
-            }
-        }
+    let cells = places
+        .into_iter()
+        .filter(|&place| !fixed_by_another(place))
+        .flat_map(|(r, c)| {
+            let found = after.validator().cell_findings(r, c);
+            found.iter().map(move |n| new_issue(after, r, Some(c), n))
+        })
+        .collect();
+    let row = after
+        .validator()
+        .row_findings(f.row)
+        .iter()
+        .map(|n| new_issue(after, f.row, None, n))
+        .collect();
+    Seen {
+        at: (f.row, f.col),
+        cells,
+        row,
     }
+}
+
+/// The findings a fix's places hold after it and did not hold before (by code).
+fn caused_by(before: &Sheet, seen: Seen) -> Vec<NewIssue> {
+    let v = before.validator();
+    let mut out: Vec<NewIssue> = seen
+        .cells
+        .into_iter()
+        .filter(|n| {
+            let c = n.col.unwrap_or(usize::MAX);
+            !v.cell_findings(n.row, c).iter().any(|o| o.code == n.code)
+        })
+        .collect();
+    let (row, col) = seen.at;
     // One clash is one issue: the fix's own new duplicate names the rows it would share
     // the value with, so their matching findings are not listed again.
     let own: Vec<usize> = out
         .iter()
-        .find(|n| n.code == Code::Duplicate && n.row == f.row && n.col == Some(f.col))
+        .find(|n| n.code == Code::Duplicate && n.row == row && n.col == Some(col))
         .map(|n| n.others.clone())
         .unwrap_or_default();
-    out.retain(|n| !(n.code == Code::Duplicate && n.col == Some(f.col) && own.contains(&n.row)));
-    let old = before.validator().row_findings(f.row);
-    for n in after.validator().row_findings(f.row) {
-        if !old.iter().any(|o| o.code == n.code) {
-            out.push(new_issue(after, f.row, None, n));
-        }
-    }
+    out.retain(|n| !(n.code == Code::Duplicate && n.col == Some(col) && own.contains(&n.row)));
+    let old = v.row_findings(row);
+    out.extend(
+        seen.row
+            .into_iter()
+            .filter(|n| !old.iter().any(|o| o.code == n.code)),
+    );
     out
 }
 

@@ -3,14 +3,14 @@
 //! labels to codes, a spreadsheet's `.0` dropped, spaces taken out of a Login ID, and
 //! dropping blank rows. A fix is only proposed when it settles the cell's problem, and a
 //! fix that would cause a new issue elsewhere (a duplicate, say) is marked and never
-//! applied: `repair` decides a value, `judge` tries the fixes together on a copy.
+//! applied: `repair` decides a value, `judge` tries the fixes together (and takes them back).
 
 mod diff;
 mod judge;
 mod repair;
 
 pub use diff::changed_chars;
-pub use judge::{NewIssue, judge};
+pub use judge::{NewIssue, judge, judge_on};
 pub use repair::repair;
 
 use crate::document::{CellChange, Edit};
@@ -130,12 +130,28 @@ pub fn propose_all(sheet: &Sheet) -> Vec<Fix> {
     judge(sheet, candidates(sheet).collect())
 }
 
+/// [`propose_all`] judged on the sheet itself (tried and taken back: no copy of the
+/// sheet, which is most of the time at a million rows).
+pub fn propose_all_on(sheet: &mut Sheet) -> Vec<Fix> {
+    let fixes = candidates(sheet).collect();
+    judge_on(sheet, fixes)
+}
+
 /// "Fix all like this": every fix of the same kind in the same column, judged together.
 pub fn propose_like(sheet: &Sheet, example: &Fix) -> Vec<Fix> {
-    let like = candidates(sheet)
+    judge(sheet, like(sheet, example))
+}
+
+/// [`propose_like`] judged on the sheet itself (see [`propose_all_on`]).
+pub fn propose_like_on(sheet: &mut Sheet, example: &Fix) -> Vec<Fix> {
+    let fixes = like(sheet, example);
+    judge_on(sheet, fixes)
+}
+
+fn like(sheet: &Sheet, example: &Fix) -> Vec<Fix> {
+    candidates(sheet)
         .filter(|f| f.kind == example.kind && f.col == example.col)
-        .collect();
-    judge(sheet, like)
+        .collect()
 }
 
 fn change(f: &Fix) -> CellChange {

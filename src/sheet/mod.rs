@@ -12,6 +12,7 @@ mod review;
 mod rows;
 mod rules;
 mod stepped;
+mod trial;
 
 pub use stepped::{SteppedEdit, cells_in};
 

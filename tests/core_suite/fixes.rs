@@ -5,7 +5,9 @@
 
 use crate::common::*;
 use bulksheet::Code;
-use bulksheet::fix::{FixKind, changed_chars, judge, propose_all, propose_cell, to_edit};
+use bulksheet::fix::{
+    FixKind, changed_chars, judge, propose_all, propose_all_on, propose_cell, to_edit,
+};
 
 #[test]
 fn a_fix_that_would_duplicate_another_row_says_so_and_is_not_applied() {
@@ -224,4 +226,43 @@ fn a_fix_the_roster_would_disagree_with_is_left_too() {
     assert_eq!(fixes[0].new, "201");
     let codes: Vec<Code> = fixes[0].creates.iter().map(|n| n.code).collect();
     assert_eq!(codes, vec![Code::Roster]);
+}
+
+/// Every cell, the issues, the undo list, the review and the revision: what judging on
+/// the sheet itself must leave as it found them.
+fn state(s: &bulksheet::Sheet) -> (Vec<String>, Vec<bulksheet::Issue>, usize, usize, u64) {
+    let cells = (0..s.doc().rows())
+        .flat_map(|r| (0..s.doc().width()).map(move |c| s.cell(r, c).to_string()))
+        .collect();
+    (
+        cells,
+        s.issues(),
+        s.history().len(),
+        s.changes().len(),
+        s.revision(),
+    )
+}
+
+#[test]
+fn fixes_judged_on_the_sheet_itself_leave_it_as_it_was_and_judge_the_same() {
+    let mut s = with_cells(
+        6,
+        &[
+            (1, EXT, "１２３"),
+            (2, EXT, "123 "),
+            (3, LOGIN, "d＠example.com"),
+            (4, EXT, "４５６"),
+            (5, LOGIN, "user0@example.com "),
+        ],
+        &[],
+    );
+    // An edit before, so the review already holds a value as opened.
+    assert!(s.set_cell(0, EXT, "９９９"));
+    let before = state(&s);
+    let on_a_copy = propose_all(&s);
+    let on_itself = propose_all_on(&mut s);
+    assert_eq!(on_itself, on_a_copy);
+    assert!(on_itself.iter().any(|f| !f.is_safe()), "some fixes held");
+    assert!(on_itself.iter().any(|f| f.is_safe()), "some fixes safe");
+    assert_eq!(state(&s), before);
 }
