@@ -350,7 +350,7 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     sheet.undo();
 
     let width = sheet.doc().width();
-    let mut e = sheet.begin_stepped();
+    let mut e = sheet.begin_stepped_for(rows * width);
     let (longest, total) = slices(|i| {
         let from = i * ROWS_PER_SLICE;
         let to = (from + ROWS_PER_SLICE).min(rows);

@@ -64,9 +64,10 @@ pub struct LongEdit {
 impl LongEdit {
     /// Empties `cols` of `rows` when that is too many cells for one frame.
     pub fn clear(sheet: &mut Sheet, rows: Vec<usize>, cols: Vec<usize>) -> Option<Self> {
-        (rows.len().saturating_mul(cols.len()) >= STEP_FROM_CELLS).then(|| LongEdit {
+        let cells = rows.len().saturating_mul(cols.len());
+        (cells >= STEP_FROM_CELLS).then(|| LongEdit {
             kind: Kind::Clear,
-            edit: sheet.begin_stepped(),
+            edit: sheet.begin_stepped_for(cells),
             source: Source::Clear { rows, cols },
             next_row: 0,
         })

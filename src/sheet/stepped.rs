@@ -101,6 +101,16 @@ impl Sheet {
         SteppedEdit::with(Vec::new(), Purpose::New)
     }
 
+    /// [`Sheet::begin_stepped`] for an edit of about `cells` cells: room for their
+    /// records is made at once, so that no slice pays for growing them (a million-entry
+    /// table rehashed in one slice took seconds).
+    pub fn begin_stepped_for(&mut self, cells: usize) -> SteppedEdit {
+        let mut edit = self.begin_stepped();
+        edit.made.reserve(cells);
+        self.originals.reserve(cells);
+        edit
+    }
+
     fn hold_revision(&mut self) {
         self.held_revision.get_or_insert(self.revision);
     }
