@@ -470,6 +470,10 @@ pub const JA: &[(&str, &str)] = &[
     ),
     (" (already written: {names})", "(書き込み済み: {names})"),
     (
+        "Your edits are all still here, unsaved.",
+        "編集内容はすべてそのまま残っています（未保存）。",
+    ),
+    (
         "The background task stopped unexpectedly.",
         "バックグラウンドの処理が予期せず止まりました。",
     ),

@@ -1,7 +1,7 @@
 //! Reading and writing errors in the user's language. `Display` gives the English; the
 //! system's own reason (an `std::io::Error`) stays as the system words it.
 
-use super::{ReadError, WriteError};
+use super::{ReadError, WriteCause, WriteError};
 use crate::validate::message::Lang;
 use std::path::Path;
 
@@ -50,18 +50,67 @@ impl ReadError {
 }
 
 impl WriteError {
-    /// The message in a language.
+    /// The message in a language: what went wrong and what to do, then the system's own
+    /// words in brackets.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         match self {
-            WriteError::Unencodable { row, column, ch } => format!(
-                "{row}行目、{column}: 「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
-            ),
-            WriteError::Io { path, source } => {
-                format!("{} に書き込めません: {source}", path.display())
+            WriteError::Unencodable { row, column, ch } => match lang {
+                Lang::En => format!(
+                    "row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8"
+                ),
+                Lang::Ja => format!(
+                    "{row}行目、{column}: 「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
+                ),
+            },
+            WriteError::Io {
+                path,
+                cause,
+                source,
+            } => {
+                let path = path.display();
+                match (lang, cause.advice(lang)) {
+                    (Lang::En, Some(advice)) => format!("{path}: {advice} ({source})"),
+                    (Lang::En, None) => format!("{path}: {source}"),
+                    (Lang::Ja, Some(advice)) => {
+                        format!("{path} に書き込めません: {advice}（{source}）")
+                    }
+                    (Lang::Ja, None) => format!("{path} に書き込めません: {source}"),
+                }
             }
         }
+    }
+}
+
+impl WriteCause {
+    /// What went wrong and what the user can do, in a language; None when only the system's
+    /// words can say.
+    pub fn advice(self, lang: Lang) -> Option<&'static str> {
+        let (en, ja) = match self {
+            WriteCause::InUse => (
+                "the file is open in another program (Excel locks the CSV files it has open): close it in Excel (or that program) and save again",
+                "ファイルが別のプログラムで開かれています（Excelは開いているCSVファイルをロックします）。Excel（またはそのプログラム）でファイルを閉じてから、もう一度保存してください",
+            ),
+            WriteCause::ReadOnlyFile => (
+                "the file is read-only: save under another name, or make the file writable and save again",
+                "ファイルが読み取り専用です。別の名前で保存するか、ファイルを書き込み可能にしてからもう一度保存してください",
+            ),
+            WriteCause::ReadOnlyFolder => (
+                "the folder (or its drive) cannot be written to: save into another folder",
+                "このフォルダー（またはドライブ）には書き込めません。別のフォルダーに保存してください",
+            ),
+            WriteCause::DiskFull => (
+                "the disk is full: free some space and save again, or save onto another drive",
+                "ディスクがいっぱいです。空き容量を作ってからもう一度保存するか、別のドライブに保存してください",
+            ),
+            WriteCause::PathGone => (
+                "the folder is not there (renamed, removed, or its drive or network share disconnected?): save into a folder that exists",
+                "フォルダーが見つかりません（名前の変更や削除、ドライブやネットワーク共有の切断など）。存在するフォルダーに保存してください",
+            ),
+            WriteCause::Other => return None,
+        };
+        Some(match lang {
+            Lang::En => en,
+            Lang::Ja => ja,
+        })
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! [`Document`]: crate::document::Document
 
+mod atomic;
 mod census;
 mod decode;
 mod error_text;
@@ -14,7 +15,9 @@ mod scan;
 mod sjis_lines;
 mod stale;
 mod write;
+mod write_cause;
 
+pub use atomic::{write_atomic, write_atomic_with};
 pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{
@@ -22,4 +25,5 @@ pub use read::{
     read_path, read_path_with_progress, read_with_progress,
 };
 pub use stale::{STALE_AFTER, remove_stale_temps};
-pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};
+pub use write::{WriteError, WriteOptions, encode_rows};
+pub use write_cause::WriteCause;

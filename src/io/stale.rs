@@ -1,19 +1,27 @@
-//! Temp files a killed save leaves beside its target (`.bulksheet-XXXXXX.tmp`): the rename
-//! never happened, so they are only ever partial or abandoned copies. Removed when a file in
-//! that folder is opened, once old enough that no running save can still own them.
+//! Temp files a killed save left beside its target (`.bulksheet-XXXXXX.tmp`): the rename
+//! never happened, so they are only ever partial or abandoned copies, as large as the file
+//! saved. A save holds a lock on its temp file while it writes (`atomic.rs`); one that no
+//! process holds locked belongs to no running save. The next save into the folder (and
+//! opening a file there) removes those.
 
+use std::fs::{OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// Temp files younger than this may belong to a save still running (in another window).
-pub const STALE_AFTER: Duration = Duration::from_secs(60);
+/// A save creates its temp file and locks it a moment later; a temp file younger than this
+/// is left alone so that moment is never taken for a dead save.
+pub const STALE_AFTER: Duration = Duration::from_secs(10);
 
-const PREFIX: &str = ".bulksheet-";
-const SUFFIX: &str = ".tmp";
+/// How a temp file's name starts.
+pub(super) const TEMP_PREFIX: &str = ".bulksheet-";
+/// How a temp file's name ends.
+pub(super) const TEMP_SUFFIX: &str = ".tmp";
 
-/// Removes this program's temp files older than `age` in a folder; returns those removed.
-/// Failures are ignored: tidying must never stop a file from opening.
-pub fn remove_stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
+/// Removes this program's temp files in a folder that no process holds locked and that are
+/// at least `grace` old; returns those removed. A temp file whose lock cannot be tested
+/// (the file system has no locks, or it cannot be opened) is kept. Failures are ignored:
+/// tidying must never stop a file from opening or saving.
+pub fn remove_stale_temps(dir: &Path, grace: Duration) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -27,14 +35,33 @@ pub fn remove_stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
                     && m.modified()
                         .ok()
                         .and_then(|t| now.duration_since(t).ok())
-                        .is_some_and(|d| d >= age)
+                        .is_some_and(|d| d >= grace)
             })
         })
         .map(|e| e.path())
-        .filter(|p| std::fs::remove_file(p).is_ok())
+        .filter(|p| remove_if_unlocked(p))
         .collect()
 }
 
+/// Removes the file if no one holds it locked; true when removed.
+fn remove_if_unlocked(path: &Path) -> bool {
+    // Opened for writing: where locks are emulated by byte-range locks (NFS), an exclusive
+    // lock needs a writable handle.
+    let Ok(file) = OpenOptions::new().read(true).write(true).open(path) else {
+        return false;
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            // Closed first: Windows removes a file still open only once it is closed.
+            drop(file);
+            std::fs::remove_file(path).is_ok()
+        }
+        Err(TryLockError::WouldBlock | TryLockError::Error(_)) => false,
+    }
+}
+
 fn is_our_temp(name: &str) -> bool {
-    name.len() > PREFIX.len() + SUFFIX.len() && name.starts_with(PREFIX) && name.ends_with(SUFFIX)
+    name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
+        && name.starts_with(TEMP_PREFIX)
+        && name.ends_with(TEMP_SUFFIX)
 }

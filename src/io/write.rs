@@ -1,11 +1,10 @@
-//! Document → bytes in the chosen encoding, and atomic saving: a temp file in the same
-//! folder, flushed to disk, then renamed over the target, so a crash never leaves a
-//! half-written file where the original was.
+//! Document → bytes in the chosen encoding (the atomic save that puts them on disk is in
+//! `atomic.rs`).
 
+use super::WriteCause;
 use crate::document::{Document, LineEnding};
 use crate::encoding::{TextEncoding, first_unencodable};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How a document is written: by default as it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +35,7 @@ impl WriteOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// A character the target encoding (Shift_JIS) has no bytes for.
-    #[error("row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8")]
+    #[error("{}", self.message(crate::validate::message::Lang::En))]
     Unencodable {
         /// The cell's row, from 1.
         row: usize,
@@ -46,10 +45,12 @@ pub enum WriteError {
         ch: char,
     },
     /// Writing, syncing or renaming the file failed.
-    #[error("{path}: {source}")]
+    #[error("{}", self.message(crate::validate::message::Lang::En))]
     Io {
         /// The file.
         path: PathBuf,
+        /// What it means for the user.
+        cause: WriteCause,
         /// What the system said.
         source: std::io::Error,
     },
@@ -203,39 +204,6 @@ fn first_unencodable_cell(doc: &Document, rows: &[usize]) -> WriteError {
         column: String::new(),
         ch: '\u{fffd}',
     }
-}
-
-/// Writes `bytes` to a temp file beside `path`, syncs it and renames it over `path`, so
-/// a failure never leaves a half-written file where the original was.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_atomic_with(path, bytes, |_| Ok(()))
-}
-
-/// Like [`write_atomic`], calling `before_rename` with the temp file's path once its bytes
-/// are on disk: tests inject faults there.
-pub fn write_atomic_with(
-    path: &Path,
-    bytes: &[u8],
-    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
-) -> Result<(), WriteError> {
-    let io_err = |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bulksheet-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
-    tmp.write_all(bytes).map_err(io_err)?;
-    tmp.as_file().sync_all().map_err(io_err)?;
-    before_rename(tmp.path()).map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! modification time, so edits made to a version that has changed since are recognised.
 
 mod error;
+mod folder;
 
 pub use error::{JournalError, RestoreError};
 
@@ -310,23 +311,6 @@ pub struct Stored {
 pub struct Journal;
 
 impl Journal {
-    /// `$BULKSHEET_RECOVERY_DIR`, else `$XDG_DATA_HOME/bulksheet/recovery`, else
-    /// `~/.local/share/bulksheet/recovery` (`%LOCALAPPDATA%` on Windows).
-    pub fn default_dir() -> Option<PathBuf> {
-        let env = |k: &str| {
-            std::env::var_os(k)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        };
-        if let Some(d) = env(DIR_ENV) {
-            return Some(d);
-        }
-        let data = env("XDG_DATA_HOME")
-            .or_else(|| env("LOCALAPPDATA"))
-            .or_else(|| env("HOME").map(|h| h.join(".local").join("share")))?;
-        Some(data.join("bulksheet").join("recovery"))
-    }
-
     /// The file the current journal of a document is written to.
     pub fn path(dir: &Path, origin: &Origin) -> PathBuf {
         dir.join(format!("{}.{EXTENSION}", origin.key()))

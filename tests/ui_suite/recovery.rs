@@ -212,3 +212,23 @@ fn opening_a_file_offers_its_journal_and_tidies_stale_temp_files_beside_it() {
         "stale temp file left beside the opened file"
     );
 }
+
+/// On Linux eframe's storage folder is where earlier versions kept journals, so nothing has
+/// to move (`Journal::adopt` moves them where the two differ). Compared under this
+/// process's own environment; a relative `$XDG_DATA_HOME` (which eframe ignores, as the
+/// XDG rules say) is where the two part.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_linux_the_journal_folder_is_the_one_earlier_versions_used() {
+    let relative_xdg = std::env::var_os("XDG_DATA_HOME")
+        .is_some_and(|v| !v.is_empty() && !Path::new(&v).is_absolute());
+    if relative_xdg || std::env::var_os("HOME").is_none_or(|h| h.is_empty()) {
+        return;
+    }
+    let app_data = eframe::storage_dir(bulksheet::app::APP_ID).expect("a data folder");
+    assert_eq!(
+        Some(app_data.join("recovery")),
+        Journal::earlier_dir(),
+        "journals written before the move would not be found where they are"
+    );
+}

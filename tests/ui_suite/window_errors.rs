@@ -76,3 +76,35 @@ fn a_file_that_cannot_be_opened_is_reported_in_the_window_language() {
         "in English, the missing file is named with the system's reason"
     );
 }
+
+#[test]
+fn a_save_that_fails_says_why_in_the_window_language_and_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("project");
+    std::fs::create_dir(&folder).unwrap();
+    let path = write_fixture(&folder, "any.csv", "a,b\r\n1,2\r\n3,4\r\n");
+    let mut h = open(&path);
+    h.state_mut().sheet_mut().set_cell(0, 1, "edited");
+    // The folder disappears (a network share or a USB drive went away) before the save.
+    std::fs::remove_dir_all(&folder).unwrap();
+    h.state_mut().set_lang(Lang::Ja);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    if h.state().dialog_name() == Some("confirm-overwrite") {
+        click(&mut h, "上書き");
+    }
+    wait_for_job(&mut h);
+    assert_eq!(h.state().dialog_name(), Some("message"));
+    assert!(
+        h.query_by_label_contains("フォルダーが見つかりません")
+            .is_some(),
+        "the reason, in Japanese"
+    );
+    assert!(
+        h.query_by_label_contains("編集内容はすべてそのまま残っています")
+            .is_some()
+    );
+    assert!(h.state().sheet().is_dirty(), "the edits are still unsaved");
+    assert_eq!(h.state().sheet().cell(0, 1), "edited");
+    assert_eq!(h.state().window_title(), "any.csv* — Bulksheet");
+}

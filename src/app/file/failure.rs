@@ -41,9 +41,15 @@ impl Failure {
             Failure::NothingWritten(e) => {
                 trf(lang, "Nothing was written: {e}", &[("e", &e.message(lang))])
             }
-            Failure::Write { error, written } => {
-                format!("{}{}", error.message(lang), written_note(written, lang))
-            }
+            // The sheet stays as it was (unsaved), so the user can fix the cause and save
+            // again without losing anything: said, since a failed save is when people fear
+            // their work is gone.
+            Failure::Write { error, written } => format!(
+                "{}{}\n\n{}",
+                error.message(lang),
+                written_note(written, lang),
+                tr(lang, "Your edits are all still here, unsaved.")
+            ),
             Failure::Cancelled { written } if written.is_empty() => {
                 tr(lang, "Saving was cancelled; nothing was written.").into()
             }

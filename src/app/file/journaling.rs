@@ -21,9 +21,11 @@ impl BulksheetApp {
         self
     }
 
-    /// Journaling in the per-user folder (see `Journal::default_dir`), if there is one.
+    /// Journaling in the per-user folder: `recovery` in eframe's storage folder for the
+    /// app, where the settings are (see `Journal::settled_dir`), if there is one.
     pub fn with_default_recovery(self) -> Self {
-        match Journal::default_dir() {
+        let data = eframe::storage_dir(crate::app::APP_ID);
+        match Journal::settled_dir(data.as_deref()) {
             Some(dir) => self.with_recovery_dir(dir),
             None => self,
         }
