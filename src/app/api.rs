@@ -184,6 +184,7 @@ impl BulksheetApp {
             Dialog::ConfirmOverwrite { .. } => "confirm-overwrite",
             Dialog::SaveErrors { .. } => "save-errors",
             Dialog::Message { .. } => "message",
+            Dialog::ExportIssues { .. } => "export-issues",
         })
     }
 

@@ -19,6 +19,7 @@ mod i18n;
 mod ime;
 mod module_graph;
 mod monkey;
+mod only_changed;
 mod recovery;
 mod settings;
 mod shortcuts;
