@@ -51,6 +51,8 @@ impl Sheet {
     pub fn rows_changed_since_open(&self) -> Vec<usize> {
         let order = self.doc.table.order();
         let width = self.doc.width();
+        // Save As asks on every frame while the choice is on: most rows were never edited.
+        let touched: rustc_hash::FxHashSet<u32> = self.originals.keys().map(|k| k.0).collect();
         self.rows_to_write()
             .into_iter()
             .filter(|&row| {
@@ -58,11 +60,12 @@ impl Sheet {
                     return false;
                 };
                 phys as usize >= self.opened_rows
-                    || (0..width).any(|col| {
-                        self.originals
-                            .get(&(phys, col))
-                            .is_some_and(|old| old != self.doc.cell(row, col))
-                    })
+                    || (touched.contains(&phys)
+                        && (0..width).any(|col| {
+                            self.originals
+                                .get(&(phys, col))
+                                .is_some_and(|old| old != self.doc.cell(row, col))
+                        }))
             })
             .collect()
     }
