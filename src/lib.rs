@@ -8,11 +8,13 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod baseline;
 pub mod document;
 pub mod encoding;
 pub mod find;
 pub mod fix;
 pub mod io;
+pub mod issue_csv;
 pub mod journal;
 pub mod roster;
 pub mod sample_data;

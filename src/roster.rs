@@ -2,6 +2,7 @@
 //! cannot create users, and an extension the console already gives to someone else will be
 //! rejected.
 
+use crate::baseline::{Baseline, Pairing};
 use crate::document::Document;
 use crate::io::ReadError;
 use crate::schema::{Binding, Schema, Unique};
@@ -82,14 +83,16 @@ impl RosterFileError {
 
 /// The users the console already has, by the schema's key column, and who owns each
 /// value of its other unique columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Roster {
-    /// Schema column that identifies a user (the first unique column: Login ID).
+    /// Schema column that identifies a user (the schema's key: Login ID).
     pub key_column: usize,
     key_mode: Option<Unique>,
     keys: FxHashSet<String>,
     /// For each other unique schema column the roster has: value → the key that owns it.
     owners: Vec<(usize, FxHashMap<String, String>)>,
+    /// Every user's values, to tell rows that would change nothing.
+    baseline: Option<std::sync::Arc<Baseline>>,
 }
 
 impl Roster {
@@ -108,14 +111,16 @@ impl Roster {
     /// Reads the roster's columns by the schema's header names (any other columns are ignored).
     pub fn from_document(roster: &Document, schema: &Schema) -> Result<Roster, RosterError> {
         let binding = Binding::new(schema, &roster.header);
-        let mut unique_cols = schema
+        let no_key = || RosterError::NoKeyColumn {
+            schema: schema.name.clone(),
+        };
+        let key_column = schema.key_column().ok_or_else(no_key)?;
+        let key_col = schema.columns.get(key_column).ok_or_else(no_key)?;
+        let unique_cols = schema
             .columns
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.unique.is_some());
-        let (key_column, key_col) = unique_cols.next().ok_or_else(|| RosterError::NoKeyColumn {
-            schema: schema.name.clone(),
-        })?;
+            .filter(|&(si, c)| c.unique.is_some() && si != key_column);
         let key_file = binding
             .file_of
             .get(key_column)
@@ -158,6 +163,9 @@ impl Roster {
             }
             out.keys.insert(key);
         }
+        out.baseline = Baseline::new(roster.clone(), schema)
+            .ok()
+            .map(std::sync::Arc::new);
         Ok(out)
     }
 
@@ -188,6 +196,25 @@ impl Roster {
         let (_, map) = self.owners.iter().find(|(c, _)| *c == column)?;
         let owner = map.get(value.trim())?;
         (owner != &self.fold(key)).then_some(owner.as_str())
+    }
+
+    /// How a document's header lines up with the roster's columns (None when it lacks the
+    /// key column).
+    pub fn pair(&self, schema: &Schema, header: &[String]) -> Option<Pairing> {
+        self.baseline.as_ref()?.pair(schema, header).ok()
+    }
+
+    /// Whether the console already holds the row as it is, in every column both have:
+    /// uploading it would change nothing.
+    pub fn unchanged(&self, doc: &Document, row: usize, pairing: &Pairing) -> bool {
+        self.baseline
+            .as_ref()
+            .is_some_and(|b| b.unchanged(doc, row, pairing))
+    }
+
+    /// The roster as a baseline to compare files with (`export --only-changed`).
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_deref()
     }
 
     /// Schema columns other than the key that the roster checks.

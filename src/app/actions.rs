@@ -173,8 +173,18 @@ impl BulksheetApp {
                 path,
                 encoding,
                 split,
+                rows,
                 then,
-            } => self.save_as_chosen(ctx, path, SaveSettings { encoding, split }, then),
+            } => {
+                let settings = SaveSettings {
+                    encoding,
+                    split,
+                    rows,
+                };
+                self.save_as_chosen(ctx, path, settings, then);
+            }
+            Command::ExportIssues => self.show_export_issues(),
+            Command::ExportIssuesTo(path) => self.export_issues(&path),
             Command::Overwrite(path, then) => self.overwrite(ctx, path, then),
             Command::ShowSaveAs(then) => self.show_save_as(then),
             Command::SaveDraft(path, then) => self.save_draft(ctx, path, then),

@@ -196,6 +196,7 @@ impl BulksheetApp {
             Dialog::ConfirmOverwrite { .. } => "confirm-overwrite",
             Dialog::SaveErrors { .. } => "save-errors",
             Dialog::Message { .. } => "message",
+            Dialog::ExportIssues { .. } => "export-issues",
         })
     }
 

@@ -210,8 +210,13 @@ impl BulksheetApp {
         match load_roster(path, &mut self.sheet) {
             Ok(n) => {
                 self.edit.roster = None;
+                let same = self.sheet.unchanged_rows().len();
                 self.say(false, move |l| {
-                    format!("{} {n}", tr(l, "Cross-checking with roster, users:"))
+                    format!(
+                        "{} {n} · {} {same}",
+                        tr(l, "Cross-checking with roster, users:"),
+                        tr(l, "rows with no change:")
+                    )
                 });
             }
             Err(e) => {

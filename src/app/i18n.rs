@@ -537,4 +537,34 @@ pub const JA: &[(&str, &str)] = &[
     ("Drop the zero decimals", "小数点以下の 0 を削除"),
     ("Remove the spaces", "スペースを削除"),
     ("Remove the hyphens and spaces", "ハイフンとスペースを削除"),
+    // Only what changes, and the issue list as a file
+    ("rows with no change:", "変更のない行:"),
+    (
+        "Only rows changed since opening",
+        "開いてから変更した行のみ",
+    ),
+    (
+        "Rows added or edited since the file was opened; deleted rows are in no file (an update cannot delete users)",
+        "ファイルを開いてから追加・編集した行です。削除した行はどのファイルにも入りません(一括更新ではユーザーを削除できません)",
+    ),
+    ("Writes {n} rows.", "{n} 行を書き出します。"),
+    (
+        "Leave out the {n} rows the roster already holds (no change)",
+        "ユーザー一覧と同じ {n} 行(変更なし)を除く",
+    ),
+    ("Export issue list…", "問題の一覧を書き出す…"),
+    ("Export issue list", "問題の一覧を書き出す"),
+    (
+        "Write the issues (row, column, severity, code, message) to a CSV file for whoever fixes the rows",
+        "問題(行、列、重要度、コード、メッセージ)を CSV ファイルに書き出し、行を直す人に渡せるようにします",
+    ),
+    (
+        "Every issue with its row, column, severity, code and message, as a CSV file Excel opens (UTF-8 with BOM), in the window's language.",
+        "すべての問題を、行・列・重要度・コード・メッセージとともに、Excel で開ける CSV ファイル(BOM 付き UTF-8)に画面の言語で書き出します。",
+    ),
+    ("Export", "書き出す"),
+    (
+        "Wrote the issue list to {name} ({n} issues).",
+        "問題の一覧を {name} に書き出しました(問題 {n} 件)。",
+    ),
 ];

@@ -28,7 +28,7 @@ pub mod settings;
 pub mod theme;
 
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
-pub use command::After;
+pub use command::{After, RowChoice};
 pub use grid::state::cell::CellPos;
 pub use panels::issues::Grouping;
 pub use settings::{APP_ID, Settings, ThemeChoice};
@@ -105,6 +105,8 @@ pub(crate) struct SaveSettings {
     pub(crate) encoding: TextEncoding,
     /// Write parts of at most the template's row limit.
     pub(crate) split: bool,
+    /// Which rows to leave out (for this save only).
+    pub(crate) rows: RowChoice,
 }
 
 /// The editor window: the document, what is on screen, and the settings.
@@ -164,6 +166,7 @@ impl BulksheetApp {
         let save = SaveSettings {
             encoding: sheet.doc().meta.encoding,
             split: false,
+            rows: RowChoice::default(),
         };
         BulksheetApp {
             grid: GridState::for_sheet(&sheet),

@@ -14,6 +14,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
             let text = serde_json::to_string_pretty(&r)?;
             println!("{text}");
         }
+        Format::Csv => {
+            use std::io::Write;
+            let issues = sheet.issues_in(lang);
+            std::io::stdout().write_all(&crate::issue_csv::to_csv(&issues, lang))?;
+        }
         Format::Text => {
             let issues = report::text_issues(&sheet, lang);
             let color = report::use_color();

@@ -1,6 +1,7 @@
 //! Why a command could not run. Every one of these exits with code 2
 //! ([`EXIT_UNREADABLE`](super::EXIT_UNREADABLE)) and is printed in the `--lang` language.
 
+use crate::baseline::KeyError;
 use crate::io::{ReadError, WriteError};
 use crate::roster::RosterFileError;
 use crate::schema::{LoadError, UnknownSubscription};
@@ -27,6 +28,17 @@ pub enum CliError {
     /// `--roster` cannot be read, or not used with the schema.
     #[error(transparent)]
     Roster(#[from] RosterFileError),
+    /// `--changed-from` or `--only-changed`: a file cannot be matched row by row.
+    #[error("{}: {source}", path.display())]
+    Key {
+        /// The file that lacks the key (or the input, for a schema without one).
+        path: PathBuf,
+        /// Why.
+        source: KeyError,
+    },
+    /// The report cannot be written to standard output.
+    #[error("cannot write the report: {0}")]
+    Output(#[from] std::io::Error),
     /// The JSON report cannot be produced.
     #[error("{0}")]
     Json(#[from] serde_json::Error),
@@ -46,7 +58,11 @@ impl CliError {
             CliError::Subscriptions(e) => e.message(lang),
             CliError::Read { path, source } => source.message_for_file(path, lang),
             CliError::Roster(e) => e.message(lang),
+            CliError::Key { path, source } => {
+                format!("{}: {}", path.display(), source.message(lang))
+            }
             CliError::Json(e) => format!("JSONを書けません: {e}"),
+            CliError::Output(e) => format!("レポートを出力できません: {e}"),
             CliError::Write(e) => e.message(lang),
         }
     }

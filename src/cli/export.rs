@@ -1,6 +1,6 @@
 //! `bulksheet export`: a clean copy in the console's encoding, refused while errors remain.
 
-use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, error, open_parts, report};
+use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, changed, error, open_parts, report};
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
 
@@ -42,7 +42,9 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
         eprintln!("bulksheet: {}", error::errors_remain(sheet.errors(), lang));
         return Ok(EXIT_ERRORS);
     }
-    let rows = sheet.rows_to_write();
+    let Some(rows) = changed::rows_to_write(args, sheet)? else {
+        return Ok(EXIT_ERRORS);
+    };
     let mut opts = WriteOptions::like(sheet.doc());
     opts.encoding = target;
     let parts = plan_parts(&args.output, &rows, split);

@@ -1,5 +1,6 @@
 //! The command line: the core without a window, for scripts and for checking real files.
 
+mod changed;
 mod check;
 mod error;
 mod export;
@@ -29,6 +30,8 @@ Examples:
   bulksheet export users.csv -o part.csv --split 100
   bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows
   bulksheet check users.csv --roster console-users.csv
+  bulksheet check users.csv --format csv > issues.csv    the issue list for Excel
+  bulksheet export users.csv -o upload.csv --changed-from before.csv   only rows that change
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
 2 the file cannot be read or the command is wrong.";
@@ -140,6 +143,13 @@ pub struct ExportArgs {
     /// Read the input in this encoding instead of detecting it (utf-8 or shift_jis)
     #[arg(long, value_name = "E")]
     pub input_encoding: Option<TextEncoding>,
+    /// Write only the rows that differ from BEFORE's row with the same key (Login ID), in
+    /// the columns both files have, and rows BEFORE lacks; say how many were left out
+    #[arg(long, value_name = "BEFORE.csv", conflicts_with = "only_changed")]
+    pub changed_from: Option<PathBuf>,
+    /// With --roster: leave out the rows the roster already holds as they are ("no change")
+    #[arg(long, requires = "roster")]
+    pub only_changed: bool,
     /// The rules to check with.
     #[command(flatten)]
     pub rules: RuleArgs,
@@ -154,6 +164,9 @@ pub enum Format {
     /// One JSON document, for scripts.
     #[value(help = None::<&str>)]
     Json,
+    /// The issue list as CSV (UTF-8 with a BOM, for Excel).
+    #[value(help = None::<&str>)]
+    Csv,
 }
 
 // Exit codes of the command line: a contract with the scripts that call it.

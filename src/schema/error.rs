@@ -92,6 +92,14 @@ pub enum SchemaError {
         /// The id in the column's `subscriptions`.
         at: Option<Position>,
     },
+    /// A `key` that names no column.
+    #[error("{}key '{key}' names no column", At(*at))]
+    UnknownKey {
+        /// The name given.
+        key: String,
+        /// The `key` line.
+        at: Option<Position>,
+    },
 }
 
 impl SchemaError {
@@ -122,6 +130,9 @@ impl SchemaError {
                 "{}列「{column}」: 契約製品「{subscription}」は subscriptions にありません",
                 at_ja(*at)
             ),
+            SchemaError::UnknownKey { key, at } => {
+                format!("{}key「{key}」という列はありません", at_ja(*at))
+            }
         }
     }
 
@@ -132,7 +143,8 @@ impl SchemaError {
             | SchemaError::DuplicateColumn { at, .. }
             | SchemaError::DigitsRange { at, .. }
             | SchemaError::EnumWithoutOptions { at, .. }
-            | SchemaError::UnknownSubscription { at, .. } => *at,
+            | SchemaError::UnknownSubscription { at, .. }
+            | SchemaError::UnknownKey { at, .. } => *at,
         }
     }
 
@@ -182,6 +194,16 @@ pub(super) fn column_place(text: &str, index: usize, part: Part<'_>) -> Option<P
             .span(),
     };
     Some(Position::of_offset(text, span.start))
+}
+
+/// Where the top-level `key` of a schema's text is.
+pub(super) fn key_place(text: &str) -> Option<Position> {
+    #[derive(serde::Deserialize)]
+    struct Places {
+        key: toml::Spanned<String>,
+    }
+    let places: Places = toml::from_str(text).ok()?;
+    Some(Position::of_offset(text, places.key.span().start))
 }
 
 /// Why `--schema NAME|PATH` (or a template file the window loads) gives no schema.

@@ -30,6 +30,10 @@ pub struct Schema {
     /// Most data rows one uploaded file may hold; None: no limit, and nothing to split by.
     #[serde(default)]
     pub max_rows: Option<usize>,
+    /// The column that identifies a row (a user): its header name. Rows of two files are
+    /// matched by it (`export --changed-from`, the roster). None: the first unique column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The products a tenant may have.
     #[serde(default)]
     pub subscriptions: Vec<Subscription>,
@@ -296,6 +300,15 @@ impl Schema {
         self.columns.iter().find(|c| c.name == name)
     }
 
+    /// The schema column that identifies a row: the one `key` names, else the first
+    /// unique column; None when there is neither.
+    pub fn key_column(&self) -> Option<usize> {
+        match &self.key {
+            Some(name) => self.columns.iter().position(|c| c.matches_header(name)),
+            None => self.columns.iter().position(|c| c.unique.is_some()),
+        }
+    }
+
     /// Reads a schema from its TOML text (the format of `docs/schema.md`), checking that
     /// it can be applied; an error names the line and column it is about.
     pub fn from_toml(text: &str) -> Result<Self, SchemaError> {
@@ -314,6 +327,14 @@ impl Schema {
     /// Rejects schemas that could not be applied sensibly; `text` is the TOML they were
     /// read from, to say where.
     fn check(&self, text: &str) -> Result<(), SchemaError> {
+        if let Some(key) = &self.key
+            && !self.columns.iter().any(|c| c.matches_header(key))
+        {
+            return Err(SchemaError::UnknownKey {
+                key: key.clone(),
+                at: error::key_place(text),
+            });
+        }
         for (i, c) in self.columns.iter().enumerate() {
             let column = c.name.clone();
             if self

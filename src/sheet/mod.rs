@@ -33,6 +33,8 @@ pub struct Sheet {
     saved_at: Option<usize>,
     /// Values as opened, by (physical row, column), for cells changed since.
     originals: rustc_hash::FxHashMap<(u32, usize), String>,
+    /// Physical rows the file had when opened: any later one was added since.
+    opened_rows: usize,
     /// Counts every change to the cells or the rules, so views can cache what they derive.
     revision: u64,
     /// The revision shown while a stepped edit is under way (see `stepped`).
@@ -53,6 +55,7 @@ impl Sheet {
     pub fn with_rules(doc: Document, rules: Rules) -> Self {
         let validator = Validator::new(rules, &doc);
         Sheet {
+            opened_rows: doc.table.physical_len(),
             doc,
             validator,
             undo: Vec::new(),
@@ -139,6 +142,7 @@ impl Sheet {
             redo: Vec::new(),
             saved_at: Some(0),
             originals: Default::default(),
+            opened_rows: self.opened_rows,
             revision: self.revision,
             held_revision: None,
         }
@@ -149,5 +153,10 @@ impl Sheet {
         (0..self.doc.rows())
             .filter(|&r| !self.validator.is_blank_row(r))
             .collect()
+    }
+
+    /// The rows the roster holds as they are (marked `no_change`), in order.
+    pub fn unchanged_rows(&self) -> Vec<usize> {
+        self.validator.unchanged_rows()
     }
 }

@@ -45,6 +45,31 @@ impl Sheet {
         out
     }
 
+    /// The rows a save of "only rows changed since opening" holds: non-blank rows added
+    /// since the file was opened, and rows with a cell whose value differs from then.
+    /// A deleted row is in no file: an update file cannot delete a user.
+    pub fn rows_changed_since_open(&self) -> Vec<usize> {
+        let order = self.doc.table.order();
+        let width = self.doc.width();
+        // Save As asks on every frame while the choice is on: most rows were never edited.
+        let touched: rustc_hash::FxHashSet<u32> = self.originals.keys().map(|k| k.0).collect();
+        self.rows_to_write()
+            .into_iter()
+            .filter(|&row| {
+                let Some(&phys) = order.get(row) else {
+                    return false;
+                };
+                phys as usize >= self.opened_rows
+                    || (touched.contains(&phys)
+                        && (0..width).any(|col| {
+                            self.originals
+                                .get(&(phys, col))
+                                .is_some_and(|old| old != self.doc.cell(row, col))
+                        }))
+            })
+            .collect()
+    }
+
     /// Puts changed cells back to their opened values, as one undo step.
     pub fn revert(&mut self, changes: &[CellChange]) -> bool {
         self.set_cells(

@@ -53,6 +53,8 @@ impl Validator {
     pub fn validate_all(&mut self, doc: &Document) {
         let width = doc.width();
         self.rules.binding = Binding::new(&self.rules.schema, &doc.header);
+        self.roster_pairing =
+            (self.rules.roster.as_ref()).and_then(|r| r.pair(&self.rules.schema, &doc.header));
         self.cells.clear();
         self.rows.clear();
         self.file.clear();

@@ -69,6 +69,8 @@ pub enum Code {
     Separator,
     /// The document holds a value the roster disagrees with.
     Roster,
+    /// A row the roster already holds as it is: uploading it changes nothing.
+    NoChange,
 }
 
 impl Code {
@@ -96,15 +98,18 @@ impl Code {
             Code::Bom => "bom",
             Code::Separator => "separator",
             Code::Roster => "roster",
+            Code::NoChange => "no_change",
         }
     }
 
     /// The severity every finding of this kind has.
     pub fn severity(self) -> Severity {
         match self {
-            Code::Whitespace | Code::BlankRow | Code::Formula | Code::Separator => {
-                Severity::Warning
-            }
+            Code::Whitespace
+            | Code::BlankRow
+            | Code::Formula
+            | Code::Separator
+            | Code::NoChange => Severity::Warning,
             _ => Severity::Error,
         }
     }

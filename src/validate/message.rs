@@ -259,6 +259,8 @@ pub enum Msg {
         /// The cell as found.
         value: String,
     },
+    /// A row the roster holds as it is, in every column both files have.
+    NoChange,
     /// A value the console gives to another user.
     RosterOwner {
         /// The column's name.
@@ -425,6 +427,7 @@ impl Msg {
             Msg::RosterOwner { col, value, owner } => {
                 format!("{col} {} belongs to {owner} in the roster", shorten(value, 40))
             }
+            Msg::NoChange => "No change: the roster holds this row as it is in every column both files have; uploading it changes nothing".into(),
             Msg::InHeader { position, inner } => {
                 format!("Header of column {position}: {}", inner.english())
             }
@@ -603,6 +606,7 @@ impl Msg {
                     shorten(value, 40)
                 )
             }
+            Msg::NoChange => "変更なし: 両方のファイルにある列がすべてユーザー一覧と同じです。この行を更新しても何も変わりません".into(),
             Msg::InHeader { position, inner } => {
                 format!("{position}列目のヘッダー: {}", inner.japanese())
             }

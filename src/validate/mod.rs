@@ -92,6 +92,8 @@ pub struct Validator {
     col_counts: Vec<[usize; 2]>,
     /// [errors, warnings] over everything.
     totals: [usize; 2],
+    /// How the header lines up with the roster's columns, to tell rows that change nothing.
+    roster_pairing: Option<crate::baseline::Pairing>,
 }
 
 impl Validator {
@@ -107,6 +109,7 @@ impl Validator {
             users: 0,
             col_counts: Vec::new(),
             totals: [0, 0],
+            roster_pairing: None,
         };
         v.validate_all(doc);
         v

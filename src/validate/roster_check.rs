@@ -1,5 +1,5 @@
 //! The roster's checks: a Login ID the console does not have, an extension it gives to
-//! someone else.
+//! someone else, a row it already holds as it is.
 
 use super::{Code, Finding, Msg, Validator};
 use crate::document::Document;
@@ -58,6 +58,9 @@ impl Validator {
             if self.is_blank_row(row) {
                 continue;
             }
+            if self.roster_pairing.is_some() {
+                self.refresh_row(doc, row);
+            }
             for &col in &cols {
                 if let Some(f) = self.roster_finding(doc, row, col) {
                     let mut fs = self.cell_findings(row, col).to_vec();
@@ -66,6 +69,15 @@ impl Validator {
                 }
             }
         }
+    }
+
+    /// The rows the roster holds as they are (marked `no_change`), in order.
+    pub fn unchanged_rows(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .filter(|(_, fs)| fs.iter().any(|f| f.code == Code::NoChange))
+            .map(|(&r, _)| r as usize)
+            .collect()
     }
 
     /// Cells whose roster check reads the edited cell (the row's other roster columns).

@@ -5,7 +5,8 @@ use super::{Code, FileFinding, Finding, Msg, Validator};
 use crate::document::Document;
 
 impl Validator {
-    /// Whole-row rules: a blank row, a row with the wrong number of fields.
+    /// Whole-row rules: a blank row, a row with the wrong number of fields, a row the
+    /// roster holds as it is.
     pub(super) fn refresh_row(&mut self, doc: &Document, row: usize) {
         let mut fs = Vec::new();
         if self.blank.get(row).copied().unwrap_or(false) {
@@ -20,6 +21,11 @@ impl Validator {
                         want: doc.width(),
                     },
                 ));
+            }
+            if let (Some(roster), Some(pairing)) = (&self.rules.roster, &self.roster_pairing)
+                && roster.unchanged(doc, row, pairing)
+            {
+                fs.push(Finding::new(Code::NoChange, Msg::NoChange));
             }
         }
         self.put_row(row, fs);

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod changed_rows;
 mod colour;
 mod errors;
 mod exit_codes;

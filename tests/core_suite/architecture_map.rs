@@ -31,13 +31,14 @@ fn all_codes() -> Vec<Code> {
         Bom,
         Separator,
         Roster,
+        NoChange,
     ];
     for c in &codes {
         match c {
             Required | Email | TooLong | Digits | Enum | Duplicate | HeaderMissing
             | HeaderDuplicate | HeaderUnknown | TooManyRows | FieldCount | Whitespace
             | BlankRow | Formula | Encoding | Unencodable | Quote | Empty | Bom | Separator
-            | Roster => {}
+            | Roster | NoChange => {}
         }
     }
     codes

@@ -8,6 +8,7 @@ mod architecture_map;
 mod atomic_save;
 mod bad_files;
 mod cell_rules;
+mod changes;
 mod edit_ops;
 mod errors;
 mod file_rules;

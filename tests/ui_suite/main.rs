@@ -20,6 +20,7 @@ mod ime;
 mod long_edits;
 mod module_graph;
 mod monkey;
+mod only_changed;
 mod recovery;
 mod settings;
 mod shortcuts;

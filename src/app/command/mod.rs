@@ -22,6 +22,8 @@ pub enum Command {
     Save,
     /// Save under another name, encoding or in parts.
     SaveAs,
+    /// Write the issue list to a CSV file (asks where).
+    ExportIssues,
     /// Close the window (asks about unsaved edits).
     Quit,
     /// A file of the recent list, by its place in it.
@@ -222,9 +224,13 @@ pub enum Command {
         encoding: TextEncoding,
         /// In parts of at most the template's row limit.
         split: bool,
+        /// Which rows to leave out.
+        rows: RowChoice,
         /// What to do once saved.
         then: After,
     },
+    /// Write the issue list to this file (from the Export issue list dialog).
+    ExportIssuesTo(PathBuf),
     /// Overwrite the original file, then go on.
     Overwrite(PathBuf, After),
     /// Show the Save As dialog, then go on.
@@ -233,6 +239,22 @@ pub enum Command {
     SaveDraft(PathBuf, After),
     /// Load this template file (from the Load template dialog).
     LoadTemplateFrom(PathBuf),
+}
+
+/// Which rows a save writes besides leaving out blank ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowChoice {
+    /// Only rows added or changed since the file was opened.
+    pub only_changed: bool,
+    /// Leave out the rows the roster marks "no change".
+    pub skip_no_change: bool,
+}
+
+impl RowChoice {
+    /// Whether the file written holds fewer rows than the sheet (so it is not "the file").
+    pub fn is_partial(self) -> bool {
+        self.only_changed || self.skip_no_change
+    }
 }
 
 /// What to do once a question is answered (and, for saving, once the save is done).
@@ -251,7 +273,7 @@ pub enum After {
 pub enum BrowseFor {
     /// The Open dialog's path.
     Open,
-    /// The Save As dialog's path.
+    /// The Save As dialog's path (and the Export issue list dialog's).
     Save,
     /// The Load template dialog's path.
     Template,

@@ -2,7 +2,7 @@
 //! original, saving while errors remain, and messages. Each dialog only reports what the
 //! user chose; the app carries it out.
 
-use crate::app::command::{After, BrowseFor, Command};
+use crate::app::command::{After, BrowseFor, Command, RowChoice};
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::panels::issue_text::{issue_message, issue_text};
 use crate::app::theme::{self, Palette};
@@ -32,8 +32,15 @@ pub enum Dialog {
         encoding: TextEncoding,
         /// Whether to write parts.
         split: bool,
+        /// Which rows to leave out.
+        rows: RowChoice,
         /// What to do once saved.
         then: After,
+    },
+    /// Where to write the issue list.
+    ExportIssues {
+        /// The path typed so far.
+        path: String,
     },
     /// Overwrite the file that was opened?
     ConfirmOverwrite {
@@ -76,8 +83,10 @@ pub fn show(
                 path,
                 encoding,
                 split,
+                rows,
                 then,
-            } => save_as(ui, sheet, path, encoding, split, then),
+            } => save_as(ui, sheet, path, encoding, (split, rows), then),
+            Dialog::ExportIssues { path } => super::issue_list::export_issues(ui, path),
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
             Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
             Dialog::Message { title, text } => message(ui, title, text),
@@ -172,7 +181,7 @@ fn save_as(
     sheet: &Sheet,
     path: &mut String,
     encoding: &mut TextEncoding,
-    split: &mut bool,
+    (split, rows): (&mut bool, &mut RowChoice),
     then: &After,
 ) -> Option<Command> {
     let mut answer = None;
@@ -211,6 +220,7 @@ fn save_as(
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         ui.label(trf(lang, "Writes {name}, and so on.", &[("name", &first)]));
     }
+    super::issue_list::row_choice(ui, sheet, rows);
     ui.label(
         RichText::new(tr(lang, "Blank rows are left out. The console expects UTF-8 or Shift_JIS, as chosen when downloading the template."))
             .small(),
@@ -225,6 +235,7 @@ fn save_as(
                 path: PathBuf::from(path.trim()),
                 encoding: *encoding,
                 split: *split && per_file.is_some(),
+                rows: *rows,
                 then: then.clone(),
             });
         }

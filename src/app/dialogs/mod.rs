@@ -4,6 +4,7 @@
 
 pub mod file;
 pub mod fix_preview;
+pub mod issue_list;
 pub mod progress;
 pub mod recovery;
 pub mod set_value;

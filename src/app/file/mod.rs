@@ -3,6 +3,7 @@
 
 pub mod drop;
 pub mod failure;
+pub mod issue_list;
 pub mod journal_writer;
 pub mod journaling;
 pub mod loader;

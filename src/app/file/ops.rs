@@ -74,6 +74,7 @@ impl BulksheetApp {
             path: path.display().to_string(),
             encoding,
             split: self.save.split,
+            rows: Default::default(),
             then,
         });
     }
@@ -118,12 +119,27 @@ impl BulksheetApp {
         let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),
-            rows: self.sheet.rows_to_write(),
+            rows: self.rows_to_save(),
             path,
             opts,
             split,
         };
         self.job = Some((Job::save(req, ctx), then));
+    }
+
+    /// The rows a save writes: the non-blank ones, less those Save As was told to leave out.
+    fn rows_to_save(&self) -> Vec<usize> {
+        let choice = self.save.rows;
+        let mut rows = if choice.only_changed {
+            self.sheet.rows_changed_since_open()
+        } else {
+            self.sheet.rows_to_write()
+        };
+        if choice.skip_no_change {
+            let same = self.sheet.unchanged_rows();
+            rows.retain(|r| same.binary_search(r).is_err());
+        }
+        rows
     }
 
     /// Close (window button, Quit): asks about unsaved edits first.
@@ -201,7 +217,10 @@ impl BulksheetApp {
         self.dialog = None;
         self.settings.set_save_encoding(settings.encoding);
         self.apply_save_settings(settings);
-        if self.file.path.as_deref() == Some(path.as_path()) && !settings.split {
+        if self.file.path.as_deref() == Some(path.as_path())
+            && !settings.split
+            && !settings.rows.is_partial()
+        {
             self.file.overwrite_ok = true;
         }
         self.save_checked(ctx, path, then);
@@ -294,6 +313,7 @@ impl BulksheetApp {
         match (&mut self.dialog, what) {
             (Some(Dialog::Open { path }), BrowseFor::Open) => *path = text,
             (Some(Dialog::SaveAs { path, .. }), BrowseFor::Save) => *path = text,
+            (Some(Dialog::ExportIssues { path }), BrowseFor::Save) => *path = text,
             (_, BrowseFor::Template) => {
                 if let Some(path) = self.template_path.as_mut() {
                     *path = text;
@@ -315,6 +335,7 @@ impl BulksheetApp {
         self.save = SaveSettings {
             encoding: sheet.doc().meta.encoding,
             split: false,
+            rows: Default::default(),
         };
         self.sheet = sheet;
         self.file = FileInfo {
@@ -339,9 +360,15 @@ impl BulksheetApp {
 
     fn after_save(&mut self, saved: loader::Saved) {
         let errors = self.sheet.errors();
-        self.sheet.set_meta(saved.meta);
-        self.sheet.mark_saved();
+        // A file of some rows only is an extract: the sheet is still unsaved, the file it
+        // came from is still its file, and the next save writes every row again.
+        let partial = std::mem::take(&mut self.save.rows).is_partial();
+        if !partial {
+            self.sheet.set_meta(saved.meta);
+            self.sheet.mark_saved();
+        }
         if !saved.split
+            && !partial
             && let Some((p, _)) = saved.files.first()
         {
             self.file.name = loader::display_name(p);

@@ -45,7 +45,12 @@ pub fn bar(
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, "File"), |ui| {
-            let files = [Command::Open, Command::Save, Command::SaveAs];
+            let files = [
+                Command::Open,
+                Command::Save,
+                Command::SaveAs,
+                Command::ExportIssues,
+            ];
             picked = picked.take().or(entries(ui, lang, &files));
             picked = picked.take().or(recent_menu(ui, lang, data.recent));
             ui.separator();
