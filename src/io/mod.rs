@@ -11,9 +11,11 @@ mod plain;
 mod quotes;
 mod read;
 mod scan;
+mod second_codes;
 mod sjis_lines;
 mod stale;
 mod write;
+mod write_kept;
 
 pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
