@@ -2,9 +2,11 @@
 //! line ending, quoting), so an untouched file is written back byte-identical.
 
 mod edit;
+mod kept;
 mod table;
 
 pub use edit::{CellChange, Edit, RowShape};
+pub use kept::KeptBytes;
 pub(crate) use table::LineFields;
 pub use table::{ColumnValues, DictIds, Table};
 
@@ -91,6 +93,9 @@ pub struct Document {
     read_problems: FxHashMap<(u32, usize), ReadProblem>,
     /// The file had no header line at all (zero bytes, or only a BOM).
     pub empty_file: bool,
+    /// Lines kept as read, for writing unchanged rows back byte for byte; shared by
+    /// copies of the document (it never changes after reading).
+    pub(crate) kept: std::sync::Arc<KeptBytes>,
 }
 
 /// Row key used for read problems found in the header.
@@ -106,6 +111,7 @@ impl Document {
             meta,
             read_problems: FxHashMap::default(),
             empty_file: false,
+            kept: Default::default(),
         }
     }
 
@@ -169,7 +175,14 @@ impl Document {
                 .filter(|((p, _), _)| *p != HEADER_ROW)
                 .map(|((p, c), problem)| ((p.saturating_add(base), c), problem)),
         );
+        let kept = std::sync::Arc::unwrap_or_clone(other.kept);
+        std::sync::Arc::make_mut(&mut self.kept).append(kept, base);
         self.table.append(other.table, line_offset);
+    }
+
+    /// The bytes kept from the file read (see [`KeptBytes`]).
+    pub fn kept(&self) -> &KeptBytes {
+        &self.kept
     }
 
     /// Everything a reader of the document can observe (header, layout, cells, field
@@ -184,6 +197,15 @@ impl Document {
             self.meta,
             self.rows()
         );
+        let kept = &self.kept;
+        out.push_str(&format!(
+            "kept in {:?}: header {:?} tail {:?}\n",
+            kept.encoding,
+            kept.header
+                .as_ref()
+                .map(|(n, b)| (n, b.escape_ascii().to_string())),
+            kept.tail.escape_ascii().to_string()
+        ));
         for col in 0..self.width() {
             let p = self.header_read_problem(col);
             out.push_str(&format!("header problem {col}: {p:?}\n"));
@@ -199,6 +221,9 @@ impl Document {
                 self.table.extra_fields(row),
                 self.table.source_line(row),
             ));
+            if let Some(b) = self.table.order().get(row).and_then(|&p| kept.row(p)) {
+                out.push_str(&format!("{row} kept {:?}\n", b.escape_ascii().to_string()));
+            }
         }
         out
     }

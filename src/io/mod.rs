@@ -12,10 +12,12 @@ mod plain;
 mod quotes;
 mod read;
 mod scan;
+mod second_codes;
 mod sjis_lines;
 mod stale;
 mod write;
 mod write_cause;
+mod write_kept;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use decode::{Detected, detect_encoding};

@@ -8,9 +8,11 @@ use super::decode::UTF8_BOM;
 use crate::document::LineFields;
 
 /// One record: its bytes without the line ending, where it starts and ends in the body
-/// (the end after its line ending), and the line it starts on (1-based, counting LFs).
+/// (the end after its line ending), where blank lines before it start (the previous
+/// record's end), and the line it starts on (1-based, counting LFs).
 pub struct PlainRecord<'a> {
     pub content: &'a [u8],
+    pub from: usize,
     pub start: usize,
     pub end: usize,
     pub line: u64,
@@ -65,6 +67,7 @@ impl<'a> Iterator for PlainRecords<'a> {
 
     fn next(&mut self) -> Option<PlainRecord<'a>> {
         let body = self.body;
+        let from = self.pos;
         // Blank lines (and the LF of a CRLF) come before a record, never inside one.
         while let Some(&b) = body.get(self.pos) {
             match b {
@@ -93,6 +96,7 @@ impl<'a> Iterator for PlainRecords<'a> {
         self.pos = end;
         Some(PlainRecord {
             content,
+            from,
             start,
             end,
             line,

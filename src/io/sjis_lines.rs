@@ -4,6 +4,8 @@
 //! order: lines are found in the text, once, instead of in the bytes and again in the text.
 
 use super::plain::{PlainRecord, PlainRecords};
+use super::second_codes::has_second_codes;
+use crate::document::LineEnding;
 
 /// About this many bytes of a body are decoded at once (then up to a line feed).
 const CHUNK_BYTES: usize = 64 << 10;
@@ -36,11 +38,15 @@ pub(super) struct ShiftJisLines<'a> {
     pos: usize,
     /// Line feeds passed since the start of the body.
     lfs: u64,
+    /// A chunk is taken as text only when all its lines end with this and none is blank
+    /// (`None`: never), and no character in it has a second code: such lines are written
+    /// back as read without keeping their bytes, the others need their bytes.
+    clean_as: Option<LineEnding>,
 }
 
 impl<'a> ShiftJisLines<'a> {
     /// The lines of `body` from `pos` (where a line starts, `lfs` line feeds in).
-    pub(super) fn new(body: &'a [u8], pos: usize, lfs: u64) -> Self {
+    pub(super) fn new(body: &'a [u8], pos: usize, lfs: u64, clean_as: Option<LineEnding>) -> Self {
         ShiftJisLines {
             body,
             start: pos,
@@ -50,6 +56,7 @@ impl<'a> ShiftJisLines<'a> {
             bytes_per_text_byte: 1.0,
             pos,
             lfs,
+            clean_as,
         }
     }
 
@@ -98,7 +105,11 @@ impl<'a> ShiftJisLines<'a> {
         let end = memchr::memchr(b'\n', self.body.get(from..).unwrap_or_default())
             .map_or(self.body.len(), |at| from + at + 1);
         let bytes = self.body.get(start..end).unwrap_or_default();
-        self.clean = decode_shift_jis(bytes, &mut self.text);
+        self.clean = self
+            .clean_as
+            .is_some_and(|ending| crate::io::read::breaks_as_file(bytes, ending))
+            && decode_shift_jis(bytes, &mut self.text)
+            && !has_second_codes(bytes);
         self.bytes_per_text_byte = bytes.len() as f64 / self.text.len().max(1) as f64;
         (self.start, self.end) = (start, end);
         self.pos = if self.clean { 0 } else { start };

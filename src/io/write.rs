@@ -56,29 +56,42 @@ pub enum WriteError {
     },
 }
 
-/// Encodes the header and the given rows (0-based document rows).
+/// Encodes the header and the given rows (0-based document rows). In the encoding, line
+/// end and quoting the file was read in, unchanged rows are written with their bytes as
+/// read (`write_kept.rs`).
 pub fn encode_rows(
     doc: &Document,
     rows: impl IntoIterator<Item = usize>,
     opts: &WriteOptions,
 ) -> Result<Vec<u8>, WriteError> {
     let rows: Vec<usize> = rows.into_iter().collect();
-    let text = to_csv_text(doc, &rows, opts);
-    match opts.encoding {
-        TextEncoding::Utf8 => Ok(text),
-        TextEncoding::Utf8Bom => {
-            let mut out = Vec::with_capacity(text.len() + 3);
-            out.extend_from_slice(super::decode::UTF8_BOM);
-            out.extend_from_slice(&text);
-            Ok(out)
-        }
+    if super::write_kept::usable(doc, opts) {
+        return super::write_kept::encode_keeping(doc, &rows, opts);
+    }
+    let text = to_csv_text(doc, &rows, opts, true, true);
+    let mut out = encode_text(text, doc, &rows, opts.encoding)?;
+    if opts.encoding == TextEncoding::Utf8Bom {
+        out.splice(0..0, super::decode::UTF8_BOM.iter().copied());
+    }
+    Ok(out)
+}
+
+/// Text written for `rows` in `encoding` (a BOM not added).
+pub(super) fn encode_text(
+    text: Vec<u8>,
+    doc: &Document,
+    rows: &[usize],
+    encoding: TextEncoding,
+) -> Result<Vec<u8>, WriteError> {
+    match encoding {
+        TextEncoding::Utf8 | TextEncoding::Utf8Bom => Ok(text),
         TextEncoding::ShiftJis => {
             let s = String::from_utf8_lossy(&text);
             let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(&s);
             // Some characters encode without an error but read back as others (U+2212 as
             // U+FF0D): refuse those too rather than save a silently different file.
             if had_errors || encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes).0 != s {
-                return Err(first_unencodable_cell(doc, &rows));
+                return Err(first_unencodable_cell(doc, rows));
             }
             Ok(bytes.into_owned())
         }
@@ -107,19 +120,37 @@ fn estimated_len(doc: &Document, rows: &[usize]) -> usize {
         .saturating_add(header)
 }
 
-fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
-    let terminator = match opts.line_ending {
+/// The csv writer's record end for a line ending.
+pub(crate) fn terminator(ending: LineEnding) -> csv::Terminator {
+    match ending {
         LineEnding::Crlf => csv::Terminator::CRLF,
         LineEnding::Lf => csv::Terminator::Any(b'\n'),
         LineEnding::Cr => csv::Terminator::Any(b'\r'),
-    };
-    let style = if opts.quote_all {
+    }
+}
+
+/// The csv writer's quoting: every field, or where needed.
+pub(crate) fn quote_style(quote_all: bool) -> csv::QuoteStyle {
+    if quote_all {
         csv::QuoteStyle::Always
     } else {
         csv::QuoteStyle::Necessary
-    };
+    }
+}
+
+/// The text of the header (when `header`) and `rows`; the last line end cut when the
+/// file had none and `whole` (the text is the whole file).
+pub(super) fn to_csv_text(
+    doc: &Document,
+    rows: &[usize],
+    opts: &WriteOptions,
+    header: bool,
+    whole: bool,
+) -> Vec<u8> {
+    let terminator = terminator(opts.line_ending);
+    let style = quote_style(opts.quote_all);
     let mut start = Vec::with_capacity(estimated_len(doc, rows));
-    let bom_first = bom_first_name(doc, opts);
+    let bom_first = bom_first_name(doc, opts).filter(|_| header);
     if let Some(first) = bom_first {
         start.extend_from_slice(&quoted_first_name(first, &doc.header, opts));
     }
@@ -133,7 +164,7 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
         if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
             let _ = w.write_record(rest);
         }
-    } else {
+    } else if header {
         let _ = w.write_record(&doc.header);
     }
     let mut record = csv::ByteRecord::new();
@@ -149,7 +180,7 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
         let _ = w.write_byte_record(&record);
     }
     let mut out = w.into_inner().unwrap_or_default();
-    if !opts.final_newline {
+    if whole && !opts.final_newline {
         let cut = opts.line_ending.bytes().len();
         if out.ends_with(opts.line_ending.bytes()) {
             out.truncate(out.len() - cut);
@@ -215,7 +246,7 @@ mod tests {
         let text = crate::sample_data::miitel_csv(3_000, 7);
         let doc = crate::io::read_bytes(text.as_bytes(), None).unwrap();
         let rows: Vec<usize> = (0..doc.rows()).collect();
-        let written = to_csv_text(&doc, &rows, &WriteOptions::like(&doc)).len();
+        let written = to_csv_text(&doc, &rows, &WriteOptions::like(&doc), true, true).len();
         let reserved = estimated_len(&doc, &rows);
         assert!(reserved >= written * 9 / 10, "{reserved} for {written}");
         assert!(reserved <= written * 3 / 2, "{reserved} for {written}");

@@ -3,7 +3,8 @@
 //! break was inside a quoted cell, the whole body is read again in one pass, so the result
 //! is always that of a single pass.
 
-use super::part::{Part, ends_with_newline, parse_part};
+use super::keep::{Layout, first_break_end};
+use super::part::{Part, ends_with_newline, line_ending_of, parse_part};
 use super::refusals::nul_error;
 use super::{Mode, ReadError};
 use crate::document::Document;
@@ -34,11 +35,11 @@ pub(super) fn parse_split(
     let cuts = (body.len() >= mode.split_from)
         .then(|| cut_points(body, parts))
         .flatten();
-    let Some((starts, width)) = cuts else {
+    let Some((starts, header)) = cuts else {
         return one_pass(body, detected, progress, mode);
     };
-    let parts = read_parts(body, &starts, width, detected, progress, mode)?;
-    match join_parts(parts, body, width) {
+    let parts = read_parts(body, &starts, header, detected, progress, mode)?;
+    match join_parts(parts, body, header.0) {
         Some(doc) => Ok(doc),
         None => one_pass(body, detected, progress, mode),
     }
@@ -70,7 +71,7 @@ fn locate(body: &[u8], offset: usize, detected: Detected) -> impl Fn(ReadError) 
 fn read_parts(
     body: &[u8],
     starts: &[usize],
-    width: usize,
+    header: (usize, Layout),
     detected: Detected,
     progress: &mut dyn FnMut(f32) -> bool,
     mode: Mode,
@@ -98,13 +99,13 @@ fn read_parts(
             }
             let (from, bytes) = part(i);
             // The first part's table will hold the others' rows too: sized for them all.
-            let (holds, width) = if i == 0 {
+            let (holds, header) = if i == 0 {
                 (body.len(), None)
             } else {
-                (bytes.len(), Some(width))
+                (bytes.len(), Some(header))
             };
             let mut report_part = |share| report(share, bytes.len());
-            let read = parse_part(bytes, holds, detected, &mut report_part, width, mode.plain)
+            let read = parse_part(bytes, holds, detected, &mut report_part, header, mode.plain)
                 .map_err(locate(body, from, detected));
             done.fetch_add(bytes.len(), Ordering::Relaxed);
             if matches!(read, Err(ReadError::Cancelled)) {
@@ -132,11 +133,16 @@ fn read_parts(
 }
 
 /// The parts as one document, as if read in one pass; `None` when a part other than the
-/// last ended inside a quoted cell (its cut fell inside a cell), or the first part's header
-/// is not `width` wide: then only a single pass reads the body right.
+/// last ended inside a quoted cell (its cut fell inside a cell) or with blank lines (kept
+/// with the next record in one pass), or the first part's header is not `width` wide: then
+/// only a single pass reads the body right.
 fn join_parts(parts: Vec<Part>, body: &[u8], width: usize) -> Option<Document> {
     let last = parts.len().saturating_sub(1);
-    if parts.iter().take(last).any(|p| p.ends_in_quotes) {
+    if parts
+        .iter()
+        .take(last)
+        .any(|p| p.ends_in_quotes || !p.doc.kept().tail.is_empty())
+    {
         return None;
     }
     let mut parts = parts.into_iter();
@@ -156,9 +162,9 @@ fn join_parts(parts: Vec<Part>, body: &[u8], width: usize) -> Option<Document> {
 }
 
 /// Where each part of a body cut in about `parts` starts (the first at 0, the others just
-/// after a line break past the header record); and the header's width. `None` when there
-/// is no such break.
-fn cut_points(body: &[u8], parts: usize) -> Option<(Vec<usize>, usize)> {
+/// after a line break past the header record); and the header's width and layout. `None`
+/// when there is no such break.
+fn cut_points(body: &[u8], parts: usize) -> Option<(Vec<usize>, (usize, Layout))> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -168,6 +174,17 @@ fn cut_points(body: &[u8], parts: usize) -> Option<(Vec<usize>, usize)> {
         return None;
     }
     let header_end = usize::try_from(rdr.position().byte()).ok()?;
+    let line = body.get(..header_end + 1).filter(|l| l.ends_with(b"\r\n"));
+    let line = line.or(body.get(..header_end)).unwrap_or_default();
+    let layout = Layout {
+        line_ending: line_ending_of(line),
+        quote_all: memchr::memchr(b'"', line).is_some()
+            && crate::io::quotes::scan(
+                line.strip_prefix(crate::io::decode::UTF8_BOM)
+                    .unwrap_or(line),
+            )
+            .all_quoted,
+    };
     let mut starts = vec![0];
     for k in 1..parts {
         let last = starts.last().copied().unwrap_or(0);
@@ -178,16 +195,18 @@ fn cut_points(body: &[u8], parts: usize) -> Option<(Vec<usize>, usize)> {
             None => break,
         }
     }
-    (starts.len() > 1).then_some((starts, rec.len()))
+    (starts.len() > 1).then_some((starts, (rec.len(), layout)))
 }
 
 /// Where a part may start: just after the first line break at or after `from` that is
-/// followed by more of the body. The parser drops a byte-order mark at the start of its
-/// input: a part must not start with one that belongs to a cell.
+/// followed by more of the body, or before the blank lines that break ends, where the
+/// record before them ends (blank lines belong to the record after them, whose bytes are
+/// kept with them). The parser drops a byte-order mark at the start of its input: a part
+/// must not start with one that belongs to a cell.
 fn cut_after(body: &[u8], mut from: usize) -> Option<usize> {
     loop {
         let at = memchr::memchr(b'\n', body.get(from..).unwrap_or_default())?;
-        let cut = from + at + 1;
+        let cut = first_break_end(body, from + at + 1);
         let rest = body.get(cut..).unwrap_or_default();
         if !rest.starts_with(crate::io::decode::UTF8_BOM) {
             return (!rest.is_empty()).then_some(cut);

@@ -4,6 +4,7 @@
 
 mod field_decoder;
 mod in_parts;
+mod keep;
 mod part;
 mod records;
 mod refusals;
@@ -12,6 +13,7 @@ use super::decode::{Broken, Detected, decode_utf16, detect_for_reading, shift_ji
 use crate::document::Document;
 use crate::encoding::TextEncoding;
 use in_parts::{SPLIT_FROM_BYTES, parse_split};
+pub(crate) use keep::breaks_as_file;
 use refusals::{refuse_non_text, refuse_nul};
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,7 @@
 
 use super::ReadError;
 use super::field_decoder::FieldDecoder;
+use super::keep::{Keeper, Layout};
 use super::records::{Next, Records};
 use crate::document::{Document, FileMeta, HEADER_ROW, LineEnding, ReadProblem};
 use crate::encoding::TextEncoding;
@@ -22,8 +23,9 @@ pub(super) struct Part {
 /// After this many rows a part's table is sized for the rows it will hold.
 const SIZE_AFTER_ROWS: usize = 256;
 
-/// Reads records from `body`. With `width` unset the first record is the header; with it
-/// set every record is a data row of a document whose header was read elsewhere. `holds`
+/// Reads records from `body`. With `header` unset the first record is the header; with it
+/// set (the header's width and layout) every record is a data row of a document whose
+/// header was read elsewhere. `holds`
 /// is how many bytes of rows the table will hold in the end (its storage is sized for
 /// them early: growing it copies what it holds so far).
 pub(super) fn parse_part(
@@ -31,7 +33,7 @@ pub(super) fn parse_part(
     holds: usize,
     detected: Detected,
     progress: &mut dyn FnMut(f32) -> bool,
-    width: Option<usize>,
+    header: Option<(usize, Layout)>,
     plain: bool,
 ) -> Result<Part, ReadError> {
     let (quote_free, nul) = quotes_and_nul(body);
@@ -50,18 +52,27 @@ pub(super) fn parse_part(
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(body),
+            0,
         )
     };
     let mut rec = csv::ByteRecord::new();
     let quote_free_lines = matches!(records, Records::Plain(_));
-    let mut rows = PartRows::new(body, holds, detected, width, quote_free_lines);
+    let mut rows = PartRows::new(body, holds, detected, header, quote_free_lines);
     let mut ends_in_quotes = false;
     let total = body.len().max(1) as f32;
     let mut next_report = 1usize << 20;
     let shift_jis = detected.encoding == TextEncoding::ShiftJis;
+    // Where the last record read ended, when known (a line of decoded text ends a clean
+    // chunk's line: no blank line follows it before the next record).
+    let mut last_end = Some(0);
     loop {
         if shift_jis && rows.doc.is_some() {
-            records.shift_jis_after_header(body);
+            let clean_as = rows
+                .keeper
+                .layout()
+                .filter(|l| !l.quote_all)
+                .map(|l| l.line_ending);
+            records.shift_jis_after_header(body, clean_as);
         }
         let Some(next) = records.next(body, &mut rec) else {
             break;
@@ -82,10 +93,11 @@ pub(super) fn parse_part(
                 .iter()
                 .any(|(_, p)| *p == ReadProblem::UnclosedQuote)
         });
+        last_end = next.text.is_none().then_some(next.end);
         rows.take(&next, &mut rec, raw, quote_scan);
     }
     Ok(Part {
-        doc: rows.finish(),
+        doc: rows.finish(last_end),
         ends_in_quotes,
         lines: records.lines(),
     })
@@ -115,6 +127,7 @@ struct PartRows<'b> {
     meta: FileMeta,
     /// `None` until the header is read.
     doc: Option<Document>,
+    keeper: Keeper,
     fields: FieldDecoder,
     /// A quote-free UTF-8 part is checked whole, once: its lines are then sliced out of it
     /// (checking each line on its own cost a call per line).
@@ -129,7 +142,7 @@ impl<'b> PartRows<'b> {
         body: &'b [u8],
         holds: usize,
         detected: Detected,
-        width: Option<usize>,
+        header: Option<(usize, Layout)>,
         quote_free_lines: bool,
     ) -> Self {
         let meta = FileMeta {
@@ -137,7 +150,8 @@ impl<'b> PartRows<'b> {
             final_newline: ends_with_newline(body),
             ..FileMeta::default()
         };
-        let doc = width.map(|w| Document::new(vec![String::new(); w], meta.clone()));
+        let doc = header.map(|(w, _)| Document::new(vec![String::new(); w], meta.clone()));
+        let keeper = Keeper::new(detected.encoding, header.map(|(_, l)| l));
         let whole = (quote_free_lines && detected.encoding != TextEncoding::ShiftJis)
             .then(|| simdutf8::basic::from_utf8(body).ok())
             .flatten();
@@ -147,6 +161,7 @@ impl<'b> PartRows<'b> {
             detected,
             meta,
             doc,
+            keeper,
             fields: FieldDecoder::new(detected),
             whole,
             data_from: None,
@@ -187,11 +202,27 @@ impl<'b> PartRows<'b> {
         mut quote_scan: Option<QuoteScan>,
     ) {
         let line = u32::try_from(next.line).unwrap_or(u32::MAX);
-        if self.doc.is_some() {
+        let phys = self.doc.as_ref().map(|d| d.table.physical_len() as u32);
+        let span = self.body.get(next.from..next.end).unwrap_or_default();
+        let lead = next.start.saturating_sub(next.from);
+        if let Some(phys) = phys {
             let taken = match (next.text, next.plain) {
+                // A line of a chunk checked whole (see `ShiftJisLines`).
                 (Some(text), _) => self.push_text(text, line),
-                (None, Some(content)) => self.push_plain_line(next.start, content, line),
-                (None, None) => self.push_utf8_record(rec, line, &mut quote_scan),
+                (None, Some(content)) => {
+                    let taken = self.push_plain_line(next.start, content, line);
+                    if taken {
+                        self.keeper.plain_line(phys, span, lead, content, true);
+                    }
+                    taken
+                }
+                (None, None) => {
+                    let taken = self.push_utf8_record(rec, line, &mut quote_scan);
+                    if taken {
+                        self.keeper.record(phys, span, lead, rec, true);
+                    }
+                    taken
+                }
             };
             if taken {
                 return;
@@ -200,7 +231,14 @@ impl<'b> PartRows<'b> {
         if let Some(content) = next.plain {
             PlainRecords::fill(content, rec);
         }
-        self.push_decoded(rec, raw, line, quote_scan);
+        let decoded = self.push_decoded(rec, raw, line, quote_scan, next.end);
+        match (phys, next.plain) {
+            (Some(phys), Some(content)) => {
+                self.keeper.plain_line(phys, span, lead, content, decoded)
+            }
+            (Some(phys), None) => self.keeper.record(phys, span, lead, rec, decoded),
+            (None, _) => {}
+        }
     }
 
     /// A quote-free line already decoded, split at its commas.
@@ -252,20 +290,22 @@ impl<'b> PartRows<'b> {
     }
 
     /// A record decoded field by field, with its problems: a row, or the header when
-    /// none has been read.
+    /// none has been read (its line ends at `end`). Whether every byte decoded.
     fn push_decoded(
         &mut self,
         rec: &csv::ByteRecord,
         raw: &[u8],
         line: u32,
         quote_scan: Option<QuoteScan>,
-    ) {
+        end: usize,
+    ) -> bool {
         let bad_cells = self.fields.decode(rec);
+        let decoded = bad_cells.is_empty();
         if let Some(d) = self.doc.as_mut() {
             let phys = d.table.physical_len() as u32;
             d.table.push_record(self.fields.iter(), line);
             note_problems(d, phys, &bad_cells, quote_scan);
-            return;
+            return decoded;
         }
         self.meta.line_ending = line_ending_of(raw);
         self.meta.quote_all = quote_scan.as_ref().is_some_and(|q| q.all_quoted);
@@ -278,18 +318,44 @@ impl<'b> PartRows<'b> {
         {
             first.insert(0, '\u{feff}');
         }
+        let layout = Layout {
+            line_ending: self.meta.line_ending,
+            quote_all: self.meta.quote_all,
+        };
+        let line = self.body.get(..end).unwrap_or_default();
+        self.keeper.header(&header, line, layout);
         let mut d = Document::new(header, self.meta.clone());
         note_problems(&mut d, HEADER_ROW, &bad_cells, quote_scan);
         self.doc = Some(d);
+        decoded
     }
 
-    /// The document read; a body without a header line is an empty file.
-    fn finish(self) -> Document {
-        self.doc.unwrap_or_else(|| {
+    /// The document read; a body without a header line is an empty file. `last_end` is
+    /// where the last record ended, when known: what follows is blank lines.
+    fn finish(mut self, last_end: Option<usize>) -> Document {
+        if self.doc.is_none() {
+            self.keeper.header(
+                &[],
+                &[],
+                Layout {
+                    line_ending: self.meta.line_ending,
+                    quote_all: false,
+                },
+            );
+        }
+        // After a line of decoded text (quote-free) only line breaks can follow: the
+        // first ends that line.
+        let body = self.body;
+        let last_end = last_end.unwrap_or_else(|| super::keep::first_break_end(body, body.len()));
+        let tail = body.get(last_end..).unwrap_or_default();
+        let kept = self.keeper.finish(tail);
+        let mut d = self.doc.unwrap_or_else(|| {
             let mut d = Document::new(Vec::new(), self.meta);
             d.empty_file = true;
             d
-        })
+        });
+        d.kept = std::sync::Arc::new(kept);
+        d
     }
 }
 
@@ -321,7 +387,7 @@ fn utf8_record(rec: &csv::ByteRecord) -> Option<&str> {
 }
 
 /// The line ending that closes the header record.
-fn line_ending_of(raw: &[u8]) -> LineEnding {
+pub(super) fn line_ending_of(raw: &[u8]) -> LineEnding {
     match raw {
         [.., b'\r', b'\n'] => LineEnding::Crlf,
         [.., b'\n'] => LineEnding::Lf,
