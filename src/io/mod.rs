@@ -11,6 +11,7 @@ mod plain;
 mod quotes;
 mod read;
 mod scan;
+mod separator;
 mod sjis_lines;
 mod stale;
 mod write;
@@ -21,5 +22,6 @@ pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
     read_path, read_path_with_progress, read_with_progress,
 };
+pub use separator::{Separator, detect as detect_separator};
 pub use stale::{STALE_AFTER, remove_stale_temps};
 pub use write::{WriteError, WriteOptions, encode_rows, write_atomic, write_atomic_with};

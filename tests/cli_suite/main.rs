@@ -12,4 +12,5 @@ mod flags;
 mod help;
 mod json_report;
 mod line_numbers;
+mod separators;
 mod text_report;
