@@ -13,10 +13,16 @@ pub enum TextEncoding {
     Utf8Bom,
     /// As Japanese Windows writes it (Windows-31J; encoding_rs `SHIFT_JIS`).
     ShiftJis,
+    /// UTF-16 little-endian with a byte-order mark: Excel's "Unicode text". Read, and
+    /// written back as read, but not one the console takes: saving and exporting
+    /// propose [`TextEncoding::for_console`] instead.
+    Utf16Le,
+    /// UTF-16 big-endian with a byte-order mark (see [`TextEncoding::Utf16Le`]).
+    Utf16Be,
 }
 
 impl TextEncoding {
-    /// Every encoding, in the order menus offer them.
+    /// Every encoding the console takes, in the order menus offer them.
     pub const ALL: [TextEncoding; 3] = [
         TextEncoding::Utf8,
         TextEncoding::Utf8Bom,
@@ -25,12 +31,30 @@ impl TextEncoding {
 
     /// The stable lower-case name (`utf-8`, `utf-8-bom`, `shift_jis`) that the command
     /// line accepts, reports print and the recovery journal stores; [`FromStr`] reads it
-    /// back.
+    /// back. A UTF-16 file is reported as `utf-16le` or `utf-16be`, which only
+    /// detection (its byte-order mark) gives: no option takes them.
     pub fn as_str(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "utf-8",
             TextEncoding::Utf8Bom => "utf-8-bom",
             TextEncoding::ShiftJis => "shift_jis",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+        }
+    }
+
+    /// Whether the console reads files in this encoding.
+    pub fn is_console(self) -> bool {
+        Self::ALL.contains(&self)
+    }
+
+    /// The encoding a copy for the console is written in by default: this one, or UTF-8
+    /// for a UTF-16 file.
+    pub fn for_console(self) -> TextEncoding {
+        if self.is_console() {
+            self
+        } else {
+            TextEncoding::Utf8
         }
     }
 
@@ -40,6 +64,8 @@ impl TextEncoding {
             TextEncoding::Utf8 => "UTF-8",
             TextEncoding::Utf8Bom => "UTF-8 with BOM",
             TextEncoding::ShiftJis => "Shift_JIS",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
         }
     }
 

@@ -88,6 +88,14 @@ pub const JA: &[(&str, &str)] = &[
     ("Warnings", "警告"),
     ("Encoding", "文字コード"),
     ("Line ending", "改行"),
+    ("Separator", "区切り文字"),
+    ("Comma-separated", "カンマ区切り"),
+    ("Tab-separated", "タブ区切り"),
+    ("Semicolon-separated", "セミコロン区切り"),
+    (
+        "This file is {sep} ({enc}); the console takes comma-separated CSV: choose where to save a comma-separated copy.",
+        "このファイルは{sep}（{enc}）です。コンソールはカンマ区切りのCSVを読むため、カンマ区切りで保存する先を選んでください。",
+    ),
     ("Schema", "テンプレート"),
     // Recovery
     (

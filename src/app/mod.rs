@@ -164,7 +164,7 @@ impl BulksheetApp {
             .as_deref()
             .map_or_else(|| "Untitled.csv".to_string(), display_name);
         let save = SaveSettings {
-            encoding: sheet.doc().meta.encoding,
+            encoding: sheet.doc().meta.encoding.for_console(),
             split: false,
             rows: RowChoice::default(),
         };

@@ -1,4 +1,6 @@
-//! `bulksheet export`: a clean copy in the console's encoding, refused while errors remain.
+//! `bulksheet export`: a clean copy in the console's format (comma-separated, in the
+//! input's encoding or UTF-8 for a UTF-16 input, unless asked otherwise), refused while
+//! errors remain.
 
 use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, changed, error, open_parts, report};
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
@@ -14,7 +16,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
 /// when the parts are small enough.
 pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
     let (doc, mut rules) = open_parts(&args.input, args.input_encoding, &args.rules)?;
-    let target = args.encoding.unwrap_or(doc.meta.encoding);
+    let target = args.encoding.unwrap_or(doc.meta.encoding.for_console());
     rules.target = target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     // Parts no bigger than the limit settle the too-many-rows error. A schema without a
@@ -47,6 +49,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     };
     let mut opts = WriteOptions::like(sheet.doc());
     opts.encoding = target;
+    opts.separator = args.delimiter.unwrap_or_default();
     let parts = plan_parts(&args.output, &rows, split);
     // Encode every part before writing any, so an unencodable cell writes nothing.
     let mut encoded = Vec::new();
@@ -63,8 +66,13 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     }
     for (path, n, bytes) in encoded {
         write_atomic(path, &bytes)?;
+        // The separator is named only when it is not the console's comma.
+        let sep = match opts.separator {
+            crate::io::Separator::Comma => String::new(),
+            other => format!(", {}", other.label().to_lowercase()),
+        };
         println!(
-            "wrote {} ({n} row{}, {})",
+            "wrote {} ({n} row{}, {}{sep})",
             path.display(),
             if n == 1 { "" } else { "s" },
             target.as_str()

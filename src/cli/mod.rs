@@ -8,6 +8,7 @@ mod fix;
 mod report;
 
 use crate::encoding::TextEncoding;
+use crate::io::Separator;
 use crate::io::read_path;
 use crate::roster::Roster;
 use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
@@ -28,6 +29,7 @@ Examples:
   bulksheet check users.csv --subscriptions meetings,recpod
   bulksheet export users.csv -o clean.csv --encoding shift_jis
   bulksheet export users.csv -o part.csv --split 100
+  bulksheet export unicode.txt -o users.csv  tab-separated UTF-16 in, comma UTF-8 out
   bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows
   bulksheet check users.csv --roster console-users.csv
   bulksheet check users.csv --format csv > issues.csv    the issue list for Excel
@@ -60,9 +62,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a CSV and list every problem with its row and column
+    /// Check a CSV (comma, tab or semicolon separated; UTF-8, Shift_JIS or UTF-16 with a BOM) and list every problem with its row and column
     Check(CheckArgs),
-    /// Write a clean copy (refused while errors remain)
+    /// Write a clean copy as the comma-separated CSV the console takes, whatever the input's separator (refused while errors remain)
     Export(ExportArgs),
     /// Apply the safe automatic fixes, print them, and write the result (refused while errors remain)
     Fix(ExportArgs),
@@ -134,9 +136,12 @@ pub struct ExportArgs {
     /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …)
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
-    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's)
+    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's; UTF-8 for a UTF-16 input)
     #[arg(long, value_name = "E")]
     pub encoding: Option<TextEncoding>,
+    /// Separate fields with: comma, tab or semicolon (or ',', ';', '\t'). Default: comma, the CSV the console takes, whatever the input's separator
+    #[arg(long, value_name = "D")]
+    pub delimiter: Option<Separator>,
     /// Write parts of at most N data rows, each with the header
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub split: Option<u64>,

@@ -11,6 +11,7 @@ pub(crate) use table::LineFields;
 pub use table::{ColumnValues, DictIds, Table};
 
 use crate::encoding::TextEncoding;
+use crate::io::Separator;
 use rustc_hash::FxHashMap;
 
 /// The line break a file uses, written back as found.
@@ -50,6 +51,8 @@ impl LineEnding {
 pub struct FileMeta {
     /// The encoding the file was read in, and is written in.
     pub encoding: TextEncoding,
+    /// What separates its fields, told from the header line.
+    pub separator: Separator,
     /// The line break after the header, used for every record written.
     pub line_ending: LineEnding,
     /// Every field was quoted (some exporters do this); otherwise quoting is minimal.
@@ -62,10 +65,20 @@ impl Default for FileMeta {
     fn default() -> Self {
         FileMeta {
             encoding: TextEncoding::Utf8,
+            separator: Separator::Comma,
             line_ending: LineEnding::Crlf,
             quote_all: false,
             final_newline: true,
         }
+    }
+}
+
+impl FileMeta {
+    /// Whether the file is laid out as the console reads it: comma-separated, in an
+    /// encoding the console takes. Saving anything else over it would change its format,
+    /// so the window asks where to save the console's copy instead.
+    pub fn is_console_format(&self) -> bool {
+        self.separator == Separator::Comma && self.encoding.is_console()
     }
 }
 

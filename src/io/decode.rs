@@ -143,25 +143,19 @@ fn count_malformed(decoder: &mut encoding_rs::Decoder, mut input: &[u8]) -> usiz
     }
 }
 
-/// UTF-16 files are read and will be saved as UTF-8 with a BOM: with a BOM, or without
-/// one when the NUL bytes fall exactly where UTF-16 puts them (ASCII text) and the whole
-/// file decodes cleanly.
-pub(super) fn decode_utf16(bytes: &[u8]) -> Option<String> {
+/// A UTF-16 file's text, and the encoding it is kept in. With a byte-order mark (Excel's
+/// "Unicode text" is UTF-16LE with one) it is read and recorded as UTF-16LE or UTF-16BE,
+/// so an untouched file saves as it was; without one it is read when the NUL bytes fall
+/// exactly where UTF-16 puts them (ASCII text) and the whole file decodes cleanly, and is
+/// kept as UTF-8 with a BOM (nothing marked it as UTF-16 for a reader).
+pub(super) fn decode_utf16(bytes: &[u8]) -> Option<(String, TextEncoding)> {
     if bytes.starts_with(b"\xFF\xFE") {
-        return Some(
-            encoding_rs::UTF_16LE
-                .decode_with_bom_removal(bytes)
-                .0
-                .into_owned(),
-        );
+        let text = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes).0;
+        return Some((text.into_owned(), TextEncoding::Utf16Le));
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return Some(
-            encoding_rs::UTF_16BE
-                .decode_with_bom_removal(bytes)
-                .0
-                .into_owned(),
-        );
+        let text = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes).0;
+        return Some((text.into_owned(), TextEncoding::Utf16Be));
     }
     let enc = match bytes {
         [a, 0, ..] if *a != 0 => encoding_rs::UTF_16LE,
@@ -173,7 +167,7 @@ pub(super) fn decode_utf16(bytes: &[u8]) -> Option<String> {
     }
     let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
     let looks_like_text = !text.contains('\0') && text.contains([',', '\n', '\r']);
-    looks_like_text.then(|| text.into_owned())
+    looks_like_text.then(|| (text.into_owned(), TextEncoding::Utf8Bom))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod quotes;
 mod read;
 mod scan;
 mod second_codes;
+mod separator;
 mod sjis_lines;
 mod stale;
 mod write;
@@ -26,6 +27,7 @@ pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
     read_path, read_path_with_progress, read_with_progress,
 };
+pub use separator::{Separator, detect as detect_separator};
 pub use stale::{STALE_AFTER, remove_stale_temps};
 pub use write::{WriteError, WriteOptions, encode_rows};
 pub use write_cause::WriteCause;

@@ -1,6 +1,6 @@
 //! Records of a body with no quote character in it, the usual export, found without the
 //! CSV state machine: a record ends at a CR, an LF or a CRLF, blank lines are skipped,
-//! fields are split at commas. This is what the csv parser does with such a body (and
+//! fields are split at the separator (a comma, a tab or a semicolon). This is what the csv parser does with such a body (and
 //! `tests/core_suite/plain_records.rs` compares the two on random bodies), in a few `memchr` calls
 //! per line instead of a step per byte.
 
@@ -53,10 +53,10 @@ impl<'a> PlainRecords<'a> {
         self.lfs
     }
 
-    /// Fills `rec` with the fields of a record's content.
-    pub fn fill(content: &[u8], rec: &mut csv::ByteRecord) {
+    /// Fills `rec` with the fields of a record's content, split at `sep`.
+    pub fn fill(content: &[u8], sep: u8, rec: &mut csv::ByteRecord) {
         rec.clear();
-        for field in content.split(|&b| b == b',') {
+        for field in content.split(|&b| b == sep) {
             rec.push_field(field);
         }
     }
@@ -104,30 +104,33 @@ impl<'a> Iterator for PlainRecords<'a> {
     }
 }
 
-/// Where each field of a line starts and ends, split at commas: ranges of `line`. A comma
-/// is one byte in UTF-8 and never part of another character, so in a line of text every
-/// range falls between characters.
-pub fn field_ranges(line: &[u8]) -> FieldRanges<'_> {
+/// Where each field of a line starts and ends, split at `sep` (a comma, tab or
+/// semicolon): ranges of `line`. Each is one byte in UTF-8 and never part of another
+/// character, so in a line of text every range falls between characters.
+pub fn field_ranges(line: &[u8], sep: u8) -> FieldRanges<'_> {
     FieldRanges {
         bytes: line,
         start: 0,
+        sep,
     }
 }
 
 /// The fields of a line of text (see [`field_ranges`]).
 #[cfg(test)]
 pub fn fields(text: &str) -> impl Iterator<Item = &str> {
-    let mut split = field_ranges(text.as_bytes());
+    let mut split = field_ranges(text.as_bytes(), b',');
     std::iter::from_fn(move || split.next_range()).map(|r| text.get(r).unwrap_or(""))
 }
 
 /// The fields of a line. Most fields of a bulk-update file are one-byte codes: a field
-/// whose second byte is a comma is taken as it is, without a search. Longer fields are
+/// whose second byte is the separator is taken as it is, without a search. Longer fields are
 /// searched eight bytes at a time (a loop over bytes mispredicts its exit on every field).
 pub struct FieldRanges<'a> {
     bytes: &'a [u8],
     /// Where the next field starts; past the end once the last field was taken.
     start: usize,
+    /// The separator byte.
+    sep: u8,
 }
 
 // Inlined into the loop that stores the fields, where their state stays in registers.
@@ -135,7 +138,7 @@ impl LineFields for FieldRanges<'_> {
     #[inline(always)]
     fn peek_code(&self) -> Option<u8> {
         match (self.bytes.get(self.start), self.bytes.get(self.start + 1)) {
-            (Some(&b), Some(b',')) if b != b',' => Some(b),
+            (Some(&b), Some(&s)) if s == self.sep && b != self.sep => Some(b),
             _ => None,
         }
     }
@@ -154,7 +157,7 @@ impl LineFields for FieldRanges<'_> {
         }
         let end = match self.peek_code() {
             Some(_) => start + 1,
-            None => next_comma(self.bytes, start).unwrap_or(len),
+            None => next_sep(self.bytes, start, self.sep).unwrap_or(len),
         };
         // After the last field `start` goes past the end.
         self.start = end + 1;
@@ -162,29 +165,31 @@ impl LineFields for FieldRanges<'_> {
     }
 }
 
-/// The first comma at or after `from`.
+/// The first `sep` at or after `from`.
 #[inline(always)]
-fn next_comma(bytes: &[u8], from: usize) -> Option<usize> {
+fn next_sep(bytes: &[u8], from: usize, sep: u8) -> Option<usize> {
+    let every = u64::from(sep) * 0x0101_0101_0101_0101;
     let mut at = from;
     while let Some(word) = bytes
         .get(at..at + 8)
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
     {
-        let commas = comma_bytes(u64::from_le_bytes(word));
-        if commas != 0 {
-            return Some(at + (commas.trailing_zeros() / 8) as usize);
+        let found = sep_bytes(u64::from_le_bytes(word), every);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
     let rest = bytes.get(at..)?;
-    rest.iter().position(|&b| b == b',').map(|i| at + i)
+    rest.iter().position(|&b| b == sep).map(|i| at + i)
 }
 
-/// Bit 7 of every byte of `word` that is a comma, and no other bit. Exact: no carry
-/// crosses a byte, unlike the shorter has-zero-byte formula.
-fn comma_bytes(word: u64) -> u64 {
+/// Bit 7 of every byte of `word` that is the separator (`every` is it in each byte), and
+/// no other bit. Exact: no carry crosses a byte, unlike the shorter has-zero-byte formula.
+#[inline(always)]
+fn sep_bytes(word: u64, every: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = word ^ 0x2c2c_2c2c_2c2c_2c2c;
+    let x = word ^ every;
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
@@ -233,6 +238,19 @@ mod tests {
             let line = want.join(",");
             let want = if want.is_empty() { vec![""] } else { want };
             assert_eq!(split(&line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn fields_split_at_tabs_and_semicolons_too() {
+        for sep in [b'\t', b';'] {
+            let s = sep as char;
+            let line = format!("山田{s}{s}x,y{s}1{s}");
+            let mut split = field_ranges(line.as_bytes(), sep);
+            let got: Vec<&str> = std::iter::from_fn(|| split.next_range())
+                .map(|r| line.get(r).unwrap_or("?"))
+                .collect();
+            assert_eq!(got, ["山田", "", "x,y", "1", ""], "{line:?}");
         }
     }
 

@@ -19,7 +19,8 @@ enum State {
     QuoteInQuoted,
 }
 
-pub fn scan(raw: &[u8]) -> QuoteScan {
+/// Scans one record whose fields are separated by `sep`.
+pub fn scan(raw: &[u8], sep: u8) -> QuoteScan {
     let mut out = QuoteScan {
         problems: Vec::new(),
         all_quoted: true,
@@ -36,7 +37,7 @@ pub fn scan(raw: &[u8]) -> QuoteScan {
             (State::Quoted, b'"') => State::QuoteInQuoted,
             (State::Quoted, _) => State::Quoted,
             (State::QuoteInQuoted, b'"') => State::Quoted,
-            (_, b',') => {
+            (_, b) if b == sep => {
                 field += 1;
                 State::FieldStart
             }
@@ -71,24 +72,24 @@ mod tests {
 
     #[test]
     fn clean_records() {
-        assert_eq!(scan(b"a,b,c\r\n").problems, vec![]);
-        assert_eq!(scan(b"\"a,b\",\"c\"\"d\"\n").problems, vec![]);
-        assert!(scan(b"\"a\",\"b\"\r\n").all_quoted);
-        assert!(!scan(b"\"a\",b\r\n").all_quoted);
+        assert_eq!(scan(b"a,b,c\r\n", b',').problems, vec![]);
+        assert_eq!(scan(b"\"a,b\",\"c\"\"d\"\n", b',').problems, vec![]);
+        assert!(scan(b"\"a\",\"b\"\r\n", b',').all_quoted);
+        assert!(!scan(b"\"a\",b\r\n", b',').all_quoted);
     }
 
     #[test]
     fn stray_quotes() {
         assert_eq!(
-            scan(b"a,b\"c,d\n").problems,
+            scan(b"a,b\"c,d\n", b',').problems,
             vec![(1, ReadProblem::StrayQuote)]
         );
         assert_eq!(
-            scan(b"\"ab\"c,d\n").problems,
+            scan(b"\"ab\"c,d\n", b',').problems,
             vec![(0, ReadProblem::StrayQuote)]
         );
         assert_eq!(
-            scan(b"a,\"b\nc").problems,
+            scan(b"a,\"b\nc", b',').problems,
             vec![(1, ReadProblem::UnclosedQuote)]
         );
     }

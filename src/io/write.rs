@@ -4,6 +4,7 @@
 use super::WriteCause;
 use crate::document::{Document, LineEnding};
 use crate::encoding::{TextEncoding, first_unencodable};
+use crate::io::separator::Separator;
 use std::path::PathBuf;
 
 /// How a document is written: by default as it was read.
@@ -11,6 +12,8 @@ use std::path::PathBuf;
 pub struct WriteOptions {
     /// The encoding to write in.
     pub encoding: TextEncoding,
+    /// What separates the fields.
+    pub separator: Separator,
     /// The line break after each record.
     pub line_ending: LineEnding,
     /// Quote every field, as the file read did; otherwise only where needed.
@@ -24,6 +27,7 @@ impl WriteOptions {
     pub fn like(doc: &Document) -> Self {
         WriteOptions {
             encoding: doc.meta.encoding,
+            separator: doc.meta.separator,
             line_ending: doc.meta.line_ending,
             quote_all: doc.meta.quote_all,
             final_newline: doc.meta.final_newline,
@@ -95,7 +99,20 @@ pub(super) fn encode_text(
             }
             Ok(bytes.into_owned())
         }
+        TextEncoding::Utf16Le => Ok(utf16(&text, u16::to_le_bytes)),
+        TextEncoding::Utf16Be => Ok(utf16(&text, u16::to_be_bytes)),
     }
+}
+
+/// UTF-8 text as UTF-16 with a byte-order mark, each code unit's bytes in the order
+/// `bytes` gives (encoding_rs decodes UTF-16 but does not encode it).
+fn utf16(text: &[u8], bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(text);
+    let mut out = Vec::with_capacity(text.len() * 2 + 2);
+    for unit in std::iter::once(0xFEFF).chain(text.encode_utf16()) {
+        out.extend_from_slice(&bytes(unit));
+    }
+    out
 }
 
 /// Room for the text: the first rows' size scaled to all rows, an eighth to spare. A fixed
@@ -149,23 +166,37 @@ pub(super) fn to_csv_text(
 ) -> Vec<u8> {
     let terminator = terminator(opts.line_ending);
     let style = quote_style(opts.quote_all);
+    // A one-column file has no separator to tell: it is written as the comma CSV it
+    // reads back as (a tab-separated one would leave a comma in a cell unquoted).
+    let sep = if doc.width() > 1 {
+        opts.separator.byte()
+    } else {
+        b','
+    };
     let mut start = Vec::with_capacity(estimated_len(doc, rows));
     let bom_first = bom_first_name(doc, opts).filter(|_| header);
-    if let Some(first) = bom_first {
-        start.extend_from_slice(&quoted_first_name(first, &doc.header, opts));
+    let by_hand =
+        header && !opts.quote_all && doc.header.iter().any(|h| h.contains(SEPARATOR_CHARS));
+    if by_hand {
+        start.extend_from_slice(&header_by_hand(doc, sep, bom_first.is_some(), opts));
+    } else if let Some(first) = bom_first {
+        start.extend_from_slice(&quoted_first_name(first, &doc.header, sep, opts));
     }
     let mut w = csv::WriterBuilder::new()
+        .delimiter(sep)
         .flexible(true)
         .terminator(terminator)
         .quote_style(style)
         .from_writer(start);
     // Writing to a Vec cannot fail.
-    if bom_first.is_some() {
-        if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
-            let _ = w.write_record(rest);
+    if !by_hand {
+        if bom_first.is_some() {
+            if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
+                let _ = w.write_record(rest);
+            }
+        } else if header {
+            let _ = w.write_record(&doc.header);
         }
-    } else if header {
-        let _ = w.write_record(&doc.header);
     }
     let mut record = csv::ByteRecord::new();
     for &row in rows {
@@ -201,14 +232,44 @@ fn bom_first_name<'a>(doc: &'a Document, opts: &WriteOptions) -> Option<&'a str>
 }
 
 /// The start of the header line up to the rest of the names: the first name quoted by
-/// hand, then a comma, or the line ending when it is the only name.
-fn quoted_first_name(first: &str, header: &[String], opts: &WriteOptions) -> Vec<u8> {
-    let mut out = format!("\"{}\"", first.replace('"', "\"\"")).into_bytes();
+/// hand, then the separator, or the line ending when it is the only name.
+fn quoted_first_name(first: &str, header: &[String], sep: u8, opts: &WriteOptions) -> Vec<u8> {
+    let mut out = quoted(first).into_bytes();
     if header.len() > 1 {
-        out.push(b',');
+        out.push(sep);
     } else {
         out.extend_from_slice(opts.line_ending.bytes());
     }
+    out
+}
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Every character a file's separator is told by (see `separator::detect`).
+const SEPARATOR_CHARS: [char; 3] = [',', '\t', ';'];
+
+/// The header line, when a name holds a separator character: such a name is quoted
+/// whatever the file's separator, so that reading the file back tells the separator the
+/// file was written with (detection counts only separators outside quotes). Other names
+/// are quoted only where the csv writer would quote them; `bom_first` quotes the first.
+fn header_by_hand(doc: &Document, sep: u8, bom_first: bool, opts: &WriteOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, name) in doc.header.iter().enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        let must = name.contains(SEPARATOR_CHARS)
+            || name.contains(['"', '\r', '\n'])
+            || (i == 0 && bom_first);
+        if must {
+            out.extend_from_slice(quoted(name).as_bytes());
+        } else {
+            out.extend_from_slice(name.as_bytes());
+        }
+    }
+    out.extend_from_slice(opts.line_ending.bytes());
     out
 }
 

@@ -80,9 +80,15 @@ impl Sheet {
         self.change_rules(|r| r.check_row_limit = on);
     }
 
-    /// Replaces the file layout (used after "save as" in another encoding).
+    /// Replaces the file layout (used after "save as" in another encoding). A new
+    /// separator is checked again: the file's warning about it goes or comes.
     pub fn set_meta(&mut self, meta: FileMeta) {
         self.revision += 1;
+        let recheck = meta.separator != self.doc.meta.separator;
         self.doc.meta = meta;
+        if recheck {
+            let rules = self.rules().clone();
+            self.validator.set_rules(rules, &self.doc);
+        }
     }
 }

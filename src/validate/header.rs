@@ -1,10 +1,10 @@
 //! The header's own checks: columns missing, repeated or unknown to the schema, a BOM
-//! inside a name, broken bytes or quotes in it, and a header that is not comma-separated
-//! names at all.
+//! inside a name, broken bytes or quotes in it, and a file that is not comma-separated.
 
 use super::cell_rules::read_problem_finding;
 use super::{Code, FileFinding, Finding, Msg, Validator};
 use crate::document::Document;
+use crate::io::Separator;
 use crate::schema::HeaderProblem;
 use crate::text::{is_blank, shorten};
 
@@ -124,8 +124,9 @@ fn header_read_findings(doc: &Document) -> Vec<FileFinding> {
         .collect()
 }
 
-/// A header that is not comma-separated names at all: every name blank, or one name holding
-/// semicolons or tabs (a file saved with another separator opens as one column).
+/// A header that is not comma-separated names at all: every name blank; a file read with
+/// tabs or semicolons between its fields (the console takes commas); or one name holding
+/// semicolons or tabs (a separator inside quotes, which reading did not take).
 fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
     if doc.empty_file {
         return None;
@@ -135,6 +136,18 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
             col: Some(0),
             column: None,
             finding: Finding::new(Code::HeaderUnknown, Msg::BlankHeader),
+        });
+    }
+    let found = match doc.meta.separator {
+        Separator::Comma => None,
+        Separator::Tab => Some("tabs"),
+        Separator::Semicolon => Some("semicolons"),
+    };
+    if let Some(found) = found {
+        return Some(FileFinding {
+            col: Some(0),
+            column: None,
+            finding: Finding::new(Code::Separator, Msg::NotCommaSeparated { found }),
         });
     }
     let [only] = doc.header.as_slice() else {

@@ -282,6 +282,11 @@ pub enum Msg {
         /// What separates its names (`semicolons`, `tabs`).
         found: &'static str,
     },
+    /// The file was read with another separator than the comma the console takes.
+    NotCommaSeparated {
+        /// What separates its fields (`semicolons`, `tabs`).
+        found: &'static str,
+    },
     /// The first line is blank, so there are no column names.
     BlankHeader,
     /// A message already written, for findings that come from outside the catalogue.
@@ -433,6 +438,9 @@ impl Msg {
             }
             Msg::Separator { found } => format!(
                 "The header has no commas but has {found}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
+            ),
+            Msg::NotCommaSeparated { found } => format!(
+                "The file is separated by {found}, not commas: the console takes comma-separated CSV, which export and Save As write"
             ),
             Msg::BlankHeader => "The first line is blank, so the file has no column names; delete the blank lines above the header".into(),
             Msg::Plain(s) => s.clone(),
@@ -618,6 +626,16 @@ impl Msg {
                 };
                 format!(
                     "ヘッダーにカンマがなく{what}があります。カンマ区切りではないため1列として開きました。CSV（カンマ区切り）で保存し直してください"
+                )
+            }
+            Msg::NotCommaSeparated { found } => {
+                let what = if *found == "tabs" {
+                    "タブ"
+                } else {
+                    "セミコロン"
+                };
+                format!(
+                    "このファイルは{what}区切りです。コンソールはカンマ区切りのCSVを読みます。書き出しと「名前を付けて保存」はカンマ区切りで書きます"
                 )
             }
             Msg::BlankHeader => {

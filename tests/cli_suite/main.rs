@@ -14,4 +14,5 @@ mod help;
 mod json_report;
 mod line_numbers;
 mod saved_files;
+mod separators;
 mod text_report;

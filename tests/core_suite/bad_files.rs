@@ -117,9 +117,10 @@ const CATALOGUE: &[(&str, Expect, Option<TextEncoding>)] = &[
         OpensWith(&[(Code::Encoding, 1, Some(0), "not valid")]),
         None,
     ),
-    // UTF-16 opens with or without its BOM (and is saved as UTF-8 with a BOM).
-    ("utf16le_bom.csv", Opens(&[]), Some(TextEncoding::Utf8Bom)),
-    ("utf16be_bom.csv", Opens(&[]), Some(TextEncoding::Utf8Bom)),
+    // UTF-16 opens with or without its BOM: with one it is kept as UTF-16 (saved as read),
+    // without one it is saved as UTF-8 with a BOM.
+    ("utf16le_bom.csv", Opens(&[]), Some(TextEncoding::Utf16Le)),
+    ("utf16be_bom.csv", Opens(&[]), Some(TextEncoding::Utf16Be)),
     (
         "utf16le_no_bom.csv",
         Opens(&[]),

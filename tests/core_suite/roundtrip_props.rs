@@ -1,11 +1,12 @@
 //! Property: any table of strings written by `encode_rows` and read back by `read_bytes`
 //! is the same table, and writing it again gives the same bytes, in UTF-8, UTF-8 with a
 //! BOM and (when every character survives it) Shift_JIS, with CRLF, LF or CR line
-//! endings, minimal or full quoting, with or without a final newline.
+//! endings, minimal or full quoting, with or without a final newline; and written with
+//! tabs or semicolons between fields, it reads back as the same table as with commas.
 
 use bulksheet::TextEncoding;
 use bulksheet::document::{Document, FileMeta, LineEnding};
-use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
+use bulksheet::io::{Separator, WriteOptions, encode_rows, read_bytes};
 use proptest::prelude::*;
 
 /// Characters that break naive CSV code, plus CJK, half-width kana, emoji, the BOM
@@ -51,6 +52,7 @@ fn any_layout() -> impl Strategy<Value = (LineEnding, bool, bool)> {
 fn document(header: &[String], rows: &[Vec<String>], opts: &WriteOptions) -> Document {
     let meta = FileMeta {
         encoding: opts.encoding,
+        separator: opts.separator,
         line_ending: opts.line_ending,
         quote_all: opts.quote_all,
         final_newline: opts.final_newline,
@@ -97,6 +99,7 @@ fn round_trip(
 fn options(encoding: TextEncoding, layout: (LineEnding, bool, bool)) -> WriteOptions {
     WriteOptions {
         encoding,
+        separator: Separator::Comma,
         line_ending: layout.0,
         quote_all: layout.1,
         final_newline: layout.2,
@@ -130,6 +133,75 @@ proptest! {
             let doc = document(&header, &rows, &opts);
             prop_assert!(encode_rows(&doc, 0..doc.rows(), &opts).is_err());
         }
+    }
+}
+
+/// A table written with `sep` between fields reads back as the same records as the comma
+/// version of it, with the separator it was written with (a one-column table has none to
+/// tell, and is written and read as comma-separated).
+fn same_as_comma(
+    header: &[String],
+    rows: &[Vec<String>],
+    opts: &WriteOptions,
+    sep: Separator,
+    forced: Option<TextEncoding>,
+) -> Result<(), TestCaseError> {
+    let doc = document(header, rows, opts);
+    let read = |opts: &WriteOptions| {
+        let bytes = encode_rows(&doc, 0..doc.rows(), opts)
+            .map_err(|e| TestCaseError::fail(format!("cannot encode: {e}")))?;
+        let back = read_bytes(&bytes, forced)
+            .map_err(|e| TestCaseError::fail(format!("cannot read back: {e}")))?;
+        Ok::<_, TestCaseError>((bytes, back))
+    };
+    let (_, comma) = read(opts)?;
+    let (bytes, other) = read(&WriteOptions {
+        separator: sep,
+        ..opts.clone()
+    })?;
+    let want = if header.len() > 1 {
+        sep
+    } else {
+        Separator::Comma
+    };
+    prop_assert_eq!(other.meta.separator, want, "bytes: {:?}", bytes);
+    prop_assert_eq!(&other.header, &comma.header, "bytes: {:?}", bytes);
+    prop_assert_eq!(cells(&other), cells(&comma), "bytes: {:?}", bytes);
+    prop_assert_eq!(other.meta.encoding, comma.meta.encoding);
+    prop_assert!(!other.has_read_problems(), "bytes: {:?}", bytes);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn tab_and_semicolon_tables_read_as_their_comma_version(
+        (header, rows) in any_table(),
+        layout in any_layout(),
+        sep in proptest::sample::select(vec![Separator::Tab, Separator::Semicolon]),
+        sjis in any::<bool>(),
+    ) {
+        let all = header.iter().chain(rows.iter().flatten());
+        if sjis && all.clone().all(|c| TextEncoding::ShiftJis.can_encode(c)) {
+            let opts = options(TextEncoding::ShiftJis, layout);
+            same_as_comma(&header, &rows, &opts, sep, Some(TextEncoding::ShiftJis))?;
+        } else {
+            same_as_comma(&header, &rows, &options(TextEncoding::Utf8, layout), sep, None)?;
+        }
+    }
+
+    /// UTF-16 with a BOM (Excel's "Unicode text" is UTF-16LE, tab-separated) is read and
+    /// written back as it was.
+    #[test]
+    fn utf16_tables_round_trip(
+        (header, rows) in any_table(),
+        layout in any_layout(),
+        enc in proptest::sample::select(vec![TextEncoding::Utf16Le, TextEncoding::Utf16Be]),
+    ) {
+        prop_assume!(!rows.iter().flatten().chain(&header).any(|c| c.contains('\0')));
+        round_trip(&header, &rows, &options(enc, layout), None)?;
+        same_as_comma(&header, &rows, &options(enc, layout), Separator::Tab, None)?;
     }
 }
 

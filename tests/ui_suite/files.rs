@@ -229,3 +229,43 @@ fn a_file_that_cannot_be_read_leaves_the_current_document_open() {
     click(&mut h, "OK");
     assert_eq!(h.state().dialog_name(), None);
 }
+
+/// Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-separated.
+fn unicode_text(text: &str) -> Vec<u8> {
+    let units = text.replace(',', "\t").encode_utf16().collect::<Vec<u16>>();
+    let body = units.iter().flat_map(|u| u.to_le_bytes());
+    [0xFF, 0xFE].into_iter().chain(body).collect()
+}
+
+#[test]
+fn a_tab_separated_utf16_file_shows_its_separator_and_saves_as_a_comma_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("users.txt");
+    let original = unicode_text(&clean_text());
+    std::fs::write(&path, &original).unwrap();
+    let mut h = open(&path);
+    assert_eq!(status(&h, "Separator"), "Tab-separated");
+    assert_eq!(status(&h, "Encoding"), "UTF-16LE");
+    assert_eq!(h.state().sheet().cell(0, 1), "Alice");
+    // Save never rewrites the file in another format: it asks where the copy goes.
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().dialog_name(), Some("save-as"));
+    assert!(h.query_by_label_contains("comma-separated copy").is_some());
+    click(&mut h, "Save file");
+    wait_for_job(&mut h);
+    let fixed = dir.path().join("users-fixed.csv");
+    assert_eq!(String::from_utf8(read(&fixed)).unwrap(), clean_text());
+    assert_eq!(read(&path), original, "original untouched");
+    assert_eq!(status(&h, "Separator"), "Comma-separated");
+    assert_eq!(status(&h, "Encoding"), "UTF-8");
+}
+
+#[test]
+fn the_separator_is_named_in_japanese_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_fixture(dir.path(), "users.csv", &clean_text().replace(',', ";"));
+    let mut app = BulksheetApp::open(&path).expect("fixture opens");
+    app.set_lang(bulksheet::app::i18n::Lang::Ja);
+    let h = harness(app);
+    assert_eq!(status(&h, "区切り文字"), "セミコロン区切り");
+}

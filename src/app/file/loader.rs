@@ -217,6 +217,7 @@ fn save_work(req: SaveRequest, r: &Reporter) -> Outcome {
     }
     let meta = FileMeta {
         encoding: req.opts.encoding,
+        separator: req.opts.separator,
         line_ending: req.opts.line_ending,
         quote_all: req.opts.quote_all,
         final_newline: req.opts.final_newline,

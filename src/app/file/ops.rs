@@ -50,8 +50,27 @@ impl BulksheetApp {
 
     /// Save (Ctrl+S): the first save over a file that came from disk asks before
     /// overwriting it; a document with no file asks where to save. A file with no edits
-    /// is not written again: the file on disk already holds it.
+    /// is not written again: the file on disk already holds it. A file not in the
+    /// console's format (tab- or semicolon-separated, UTF-16) is never rewritten in
+    /// another: Save As proposes a comma-separated `-fixed.csv` copy beside it.
     pub(crate) fn request_save(&mut self, ctx: &egui::Context, then: After) {
+        let meta = &self.sheet.doc().meta;
+        if self.file.path.is_some() && !self.file.overwrite_ok && !meta.is_console_format() {
+            let (sep, enc) = (meta.separator, meta.encoding);
+            self.show_save_as(then);
+            self.say(true, move |l| {
+                let sep = match l {
+                    Lang::En => sep.label().to_lowercase(),
+                    Lang::Ja => tr(l, sep.label()).to_string(),
+                };
+                trf(
+                    l,
+                    "This file is {sep} ({enc}); the console takes comma-separated CSV: choose where to save a comma-separated copy.",
+                    &[("sep", &sep), ("enc", &enc.label())],
+                )
+            });
+            return;
+        }
         match self.file.path.clone() {
             Some(_) if !self.sheet.is_dirty() => {
                 self.say(false, |l| {
@@ -116,6 +135,8 @@ impl BulksheetApp {
         let doc = self.sheet.doc();
         let mut opts = WriteOptions::like(doc);
         opts.encoding = self.save.encoding;
+        // The window writes only what the console takes: commas.
+        opts.separator = crate::io::Separator::Comma;
         let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),
@@ -333,7 +354,7 @@ impl BulksheetApp {
         );
         self.grid = GridState::for_sheet(&sheet);
         self.save = SaveSettings {
-            encoding: sheet.doc().meta.encoding,
+            encoding: sheet.doc().meta.encoding.for_console(),
             split: false,
             rows: Default::default(),
         };

@@ -1,5 +1,5 @@
-//! The status bar: the sheet's figures (rows, errors, warnings, encoding, line ending,
-//! template) and the last thing done.
+//! The status bar: the sheet's figures (rows, errors, warnings, encoding, separator, line
+//! ending, template) and the last thing done.
 
 use crate::Sheet;
 use crate::app::i18n::{Lang, tr};
@@ -41,6 +41,8 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
         };
         status_item(ui, tr(lang, "Encoding"), encoding, None);
         ui.separator();
+        separator_item(ui, lang, doc.meta.separator);
+        ui.separator();
         status_item(
             ui,
             tr(lang, "Line ending"),
@@ -59,6 +61,22 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
             };
             ui.colored_label(color, n.text());
         }
+    });
+}
+
+/// The file's separator, worded as the file's kind (`Tab-separated`); one the console
+/// does not take is shown as a warning.
+fn separator_item(ui: &mut Ui, lang: Lang, sep: crate::io::Separator) {
+    let text = tr(lang, sep.label());
+    let mut rich = egui::RichText::new(text);
+    if sep != crate::io::Separator::Comma {
+        rich = rich.color(theme::Palette::for_visuals(ui.visuals()).warning_text);
+    }
+    let resp = ui.label(rich);
+    resp.widget_info(|| egui::WidgetInfo {
+        label: Some(tr(lang, "Separator").to_string()),
+        current_text_value: Some(text.to_string()),
+        ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
     });
 }
 

@@ -9,6 +9,7 @@ use super::refusals::nul_error;
 use super::{Mode, ReadError};
 use crate::document::Document;
 use crate::io::decode::Detected;
+use crate::io::separator::Separator;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bodies at least this long are read in parts on two threads.
@@ -33,7 +34,7 @@ pub(super) fn parse_split(
         .unwrap_or(body.len() / PART_BYTES)
         .clamp(2, MAX_PARTS);
     let cuts = (body.len() >= mode.split_from)
-        .then(|| cut_points(body, parts))
+        .then(|| cut_points(body, parts, mode.separator))
         .flatten();
     let Some((starts, header)) = cuts else {
         return one_pass(body, detected, progress, mode);
@@ -52,9 +53,17 @@ fn one_pass(
     progress: &mut dyn FnMut(f32) -> bool,
     mode: Mode,
 ) -> Result<Document, ReadError> {
-    parse_part(body, body.len(), detected, progress, None, mode.plain)
-        .map(|p| p.doc)
-        .map_err(locate(body, 0, detected))
+    parse_part(
+        body,
+        body.len(),
+        detected,
+        progress,
+        None,
+        mode.plain,
+        mode.separator,
+    )
+    .map(|p| p.doc)
+    .map_err(locate(body, 0, detected))
 }
 
 /// A part names a NUL byte by its place in the part; the error names it in the file.
@@ -105,8 +114,16 @@ fn read_parts(
                 (bytes.len(), Some(header))
             };
             let mut report_part = |share| report(share, bytes.len());
-            let read = parse_part(bytes, holds, detected, &mut report_part, header, mode.plain)
-                .map_err(locate(body, from, detected));
+            let read = parse_part(
+                bytes,
+                holds,
+                detected,
+                &mut report_part,
+                header,
+                mode.plain,
+                mode.separator,
+            )
+            .map_err(locate(body, from, detected));
             done.fetch_add(bytes.len(), Ordering::Relaxed);
             if matches!(read, Err(ReadError::Cancelled)) {
                 cancel.store(true, Ordering::Relaxed);
@@ -162,10 +179,15 @@ fn join_parts(parts: Vec<Part>, body: &[u8], width: usize) -> Option<Document> {
 }
 
 /// Where each part of a body cut in about `parts` starts (the first at 0, the others just
-/// after a line break past the header record); and the header's width and layout. `None`
-/// when there is no such break.
-fn cut_points(body: &[u8], parts: usize) -> Option<(Vec<usize>, (usize, Layout))> {
+/// after a line break past the header record); and the header's width (split at `sep`)
+/// and layout. `None` when there is no such break.
+fn cut_points(
+    body: &[u8],
+    parts: usize,
+    sep: Separator,
+) -> Option<(Vec<usize>, (usize, Layout))> {
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(sep.byte())
         .has_headers(false)
         .flexible(true)
         .from_reader(body);

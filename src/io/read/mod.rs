@@ -12,6 +12,7 @@ mod refusals;
 use super::decode::{Broken, Detected, decode_utf16, detect_for_reading, shift_jis_holds};
 use crate::document::Document;
 use crate::encoding::TextEncoding;
+use crate::io::separator::{Separator, detect as detect_separator};
 use in_parts::{SPLIT_FROM_BYTES, parse_split};
 pub(crate) use keep::breaks_as_file;
 use refusals::{refuse_non_text, refuse_nul};
@@ -137,6 +138,7 @@ pub fn read_bytes_by_csv_parser(
         split_from: usize::MAX,
         parts: None,
         plain: false,
+        separator: Separator::Comma,
     };
     read_inner(bytes, forced, &mut |_| true, mode)
 }
@@ -151,6 +153,8 @@ struct Mode {
     /// A part with no quote character is split into lines and fields without the csv
     /// parser (`plain.rs`).
     plain: bool,
+    /// What separates fields: told from the header line before any part is read.
+    separator: Separator,
 }
 
 impl Mode {
@@ -158,7 +162,18 @@ impl Mode {
         split_from: SPLIT_FROM_BYTES,
         parts: None,
         plain: true,
+        separator: Separator::Comma,
     };
+
+    /// This mode with the separator of the text starting at `text` (its header line; a
+    /// header longer than 1 MiB is judged by its first MiB).
+    fn for_text(self, text: &[u8]) -> Mode {
+        let head = text.get(..text.len().min(1 << 20)).unwrap_or_default();
+        Mode {
+            separator: detect_separator(head),
+            ..self
+        }
+    }
 }
 
 fn read_inner(
@@ -173,7 +188,7 @@ fn read_inner(
     if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
         return Err(ReadError::Utf32);
     }
-    if let Some(utf16) = decode_utf16(bytes) {
+    if let Some((utf16, kept_as)) = decode_utf16(bytes) {
         // NUL characters would be saved as NUL bytes, and the saved file refused.
         refuse_nul(utf16.as_bytes())?;
         let mut doc = parse_split(
@@ -183,12 +198,13 @@ fn read_inner(
                 bom_len: 0,
             },
             progress,
-            mode,
+            mode.for_text(utf16.as_bytes()),
         )?;
-        doc.meta.encoding = TextEncoding::Utf8Bom;
+        doc.meta.encoding = kept_as;
         return Ok(doc);
     }
     refuse_non_text(bytes)?;
+    let mode = mode.for_text(bytes);
     if forced.is_none() && starts_as_utf8(bytes) {
         // Presumed UTF-8: reading checks every field's bytes, so a read without a broken
         // byte proves the whole body is UTF-8, as detection would have found with a pass

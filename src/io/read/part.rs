@@ -10,6 +10,7 @@ use crate::encoding::TextEncoding;
 use crate::io::decode::Detected;
 use crate::io::plain::{PlainRecords, field_ranges};
 use crate::io::quotes::{self, QuoteScan};
+use crate::io::separator::Separator;
 
 /// A body read in one pass.
 pub(super) struct Part {
@@ -27,7 +28,7 @@ const SIZE_AFTER_ROWS: usize = 256;
 /// set (the header's width and layout) every record is a data row of a document whose
 /// header was read elsewhere. `holds`
 /// is how many bytes of rows the table will hold in the end (its storage is sized for
-/// them early: growing it copies what it holds so far).
+/// them early: growing it copies what it holds so far). Fields are split at `sep`.
 pub(super) fn parse_part(
     body: &[u8],
     holds: usize,
@@ -35,6 +36,7 @@ pub(super) fn parse_part(
     progress: &mut dyn FnMut(f32) -> bool,
     header: Option<(usize, Layout)>,
     plain: bool,
+    sep: Separator,
 ) -> Result<Part, ReadError> {
     let (quote_free, nul) = quotes_and_nul(body);
     if let Some(at) = nul {
@@ -49,6 +51,7 @@ pub(super) fn parse_part(
     } else {
         Records::Csv(
             csv::ReaderBuilder::new()
+                .delimiter(sep.byte())
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(body),
@@ -57,7 +60,7 @@ pub(super) fn parse_part(
     };
     let mut rec = csv::ByteRecord::new();
     let quote_free_lines = matches!(records, Records::Plain(_));
-    let mut rows = PartRows::new(body, holds, detected, header, quote_free_lines);
+    let mut rows = PartRows::new(body, holds, detected, header, quote_free_lines, sep);
     let mut ends_in_quotes = false;
     let total = body.len().max(1) as f32;
     let mut next_report = 1usize << 20;
@@ -86,7 +89,7 @@ pub(super) fn parse_part(
         }
         let raw = body.get(next.start..next.end).unwrap_or_default();
         let quote_scan = (next.plain.is_none() && next.text.is_none())
-            .then(|| memchr::memchr(b'"', raw).map(|_| quotes::scan(raw)))
+            .then(|| memchr::memchr(b'"', raw).map(|_| quotes::scan(raw, sep.byte())))
             .flatten();
         ends_in_quotes = quote_scan.as_ref().is_some_and(|q| {
             q.problems
@@ -135,6 +138,8 @@ struct PartRows<'b> {
     /// Where the first data row starts, and whether the table has been sized yet.
     data_from: Option<usize>,
     sized: bool,
+    /// The separator byte.
+    sep: u8,
 }
 
 impl<'b> PartRows<'b> {
@@ -144,9 +149,11 @@ impl<'b> PartRows<'b> {
         detected: Detected,
         header: Option<(usize, Layout)>,
         quote_free_lines: bool,
+        sep: Separator,
     ) -> Self {
         let meta = FileMeta {
             encoding: detected.encoding,
+            separator: sep,
             final_newline: ends_with_newline(body),
             ..FileMeta::default()
         };
@@ -166,6 +173,7 @@ impl<'b> PartRows<'b> {
             whole,
             data_from: None,
             sized: false,
+            sep: sep.byte(),
         }
     }
 
@@ -190,7 +198,7 @@ impl<'b> PartRows<'b> {
     }
 
     /// Takes one record. The common cases go straight into the table: a quote-free data
-    /// line split at commas (UTF-8 as it is, Shift_JIS decoded whole), or a UTF-8 csv
+    /// line split at its separator (UTF-8 as it is, Shift_JIS decoded whole), or a UTF-8 csv
     /// record. Everything else (the header too) goes through the decoder's buffer, which
     /// names bad fields.
     #[inline(always)]
@@ -229,7 +237,7 @@ impl<'b> PartRows<'b> {
             }
         }
         if let Some(content) = next.plain {
-            PlainRecords::fill(content, rec);
+            PlainRecords::fill(content, self.sep, rec);
         }
         let decoded = self.push_decoded(rec, raw, line, quote_scan, next.end);
         match (phys, next.plain) {
@@ -241,17 +249,18 @@ impl<'b> PartRows<'b> {
         }
     }
 
-    /// A quote-free line already decoded, split at its commas.
+    /// A quote-free line already decoded, split at its separator.
     #[inline(always)]
     fn push_text(&mut self, text: &str, line: u32) -> bool {
         let Some(d) = self.doc.as_mut() else {
             return false;
         };
-        d.table.push_line(text, field_ranges(text.as_bytes()), line);
+        d.table
+            .push_line(text, field_ranges(text.as_bytes(), self.sep), line);
         true
     }
 
-    /// A quote-free line whose bytes all decode, split at its commas; false otherwise.
+    /// A quote-free line whose bytes all decode, split at its separator; false otherwise.
     #[inline(always)]
     fn push_plain_line(&mut self, start: usize, content: &[u8], line: u32) -> bool {
         let text = match self.whole {
@@ -260,7 +269,8 @@ impl<'b> PartRows<'b> {
         };
         match (text, self.doc.as_mut()) {
             (Some(text), Some(d)) => {
-                d.table.push_line(text, field_ranges(text.as_bytes()), line);
+                d.table
+                    .push_line(text, field_ranges(text.as_bytes(), self.sep), line);
                 true
             }
             _ => false,

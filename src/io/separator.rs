@@ -1,0 +1,144 @@
+//! What separates the fields of a file: a comma (what the console takes), a tab (Excel's
+//! "Unicode text") or a semicolon (Excel where the decimal mark is a comma), told from the
+//! header line.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The byte between fields, read from the header and written back as read unless a save
+/// or an export asks for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Separator {
+    /// `,`: the console's format, and the default.
+    #[default]
+    Comma,
+    /// A tab.
+    Tab,
+    /// `;`.
+    Semicolon,
+}
+
+impl Separator {
+    /// Every separator, in the order a tie in [`detect`] is settled.
+    pub const ALL: [Separator; 3] = [Separator::Comma, Separator::Tab, Separator::Semicolon];
+
+    /// The byte itself. None of them is ever part of a multi-byte character in UTF-8 or
+    /// the second byte of a Shift_JIS character, so fields can be split in the bytes.
+    pub fn byte(self) -> u8 {
+        match self {
+            Separator::Comma => b',',
+            Separator::Tab => b'\t',
+            Separator::Semicolon => b';',
+        }
+    }
+
+    /// The stable lower-case name (`comma`, `tab`, `semicolon`) that `--delimiter`
+    /// accepts and reports print.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Separator::Comma => "comma",
+            Separator::Tab => "tab",
+            Separator::Semicolon => "semicolon",
+        }
+    }
+
+    /// What a file is called by it, for the status bar: `Tab-separated`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Separator::Comma => "Comma-separated",
+            Separator::Tab => "Tab-separated",
+            Separator::Semicolon => "Semicolon-separated",
+        }
+    }
+}
+
+/// The separator of a file whose text starts at `text` (after any byte-order mark): the
+/// one that splits the header line into the most fields, counting only separators outside
+/// quotes, up to the first line break outside quotes. A header name seldom holds a tab or
+/// a semicolon, and a name with a comma in it is quoted in a comma-separated file, so the
+/// most fields is the most plausible reading. A tie goes to the comma (the console's
+/// format), then the tab (Excel's "Unicode text"); a header with none of them (one column)
+/// is comma-separated.
+pub fn detect(text: &[u8]) -> Separator {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\r' | b'\n' if !quoted => break,
+            _ if quoted => {}
+            b',' => counts[0] += 1,
+            b'\t' => counts[1] += 1,
+            b';' => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let mut best = Separator::Comma;
+    let mut most = counts[0];
+    for (sep, &n) in Separator::ALL.iter().zip(&counts).skip(1) {
+        if n > most {
+            (best, most) = (*sep, n);
+        }
+    }
+    best
+}
+
+impl fmt::Display for Separator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Separator {
+    type Err = String;
+
+    /// A name (`comma`, `tab`, `semicolon`) or the character itself (`,`, `;`, a tab, or
+    /// `\t` as typed in a shell).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "comma" | "," => Ok(Separator::Comma),
+            "tab" | "\t" | "\\t" => Ok(Separator::Tab),
+            "semicolon" | ";" => Ok(Separator::Semicolon),
+            _ => Err(format!(
+                "unknown delimiter '{s}': use comma, tab or semicolon (or ',', ';', '\\t')"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_is_split_the_way_that_gives_most_fields() {
+        assert_eq!(detect(b"a,b,c\r\n1;2;3;4;5\r\n"), Separator::Comma);
+        assert_eq!(detect(b"a\tb\tc\n"), Separator::Tab);
+        assert_eq!(detect(b"a;b;c\n"), Separator::Semicolon);
+        assert_eq!(detect(b"name;mail, work;ext\n"), Separator::Semicolon);
+        // Separators inside quotes are a name's, not the header's.
+        assert_eq!(detect(b"\"a;b;c\",d\n"), Separator::Comma);
+        assert_eq!(detect(b"\"x,y\"\tz\n"), Separator::Tab);
+        // A quoted line break does not end the header.
+        assert_eq!(detect(b"\"a\nb\";c;d\n"), Separator::Semicolon);
+    }
+
+    #[test]
+    fn ties_and_single_columns_are_comma_then_tab() {
+        assert_eq!(detect(b"a,b;c\n"), Separator::Comma);
+        assert_eq!(detect(b"a\tb;c\n"), Separator::Tab);
+        assert_eq!(detect(b"only\n"), Separator::Comma);
+        assert_eq!(detect(b""), Separator::Comma);
+    }
+
+    #[test]
+    fn names_and_characters_are_accepted() {
+        for sep in Separator::ALL {
+            assert_eq!(sep.as_str().parse::<Separator>(), Ok(sep));
+            let ch = (sep.byte() as char).to_string();
+            assert_eq!(ch.parse::<Separator>(), Ok(sep));
+        }
+        assert_eq!("\\t".parse::<Separator>(), Ok(Separator::Tab));
+        assert!("|".parse::<Separator>().is_err());
+    }
+}
