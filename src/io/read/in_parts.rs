@@ -204,6 +204,7 @@ fn cut_points(
             && crate::io::quotes::scan(
                 line.strip_prefix(crate::io::decode::UTF8_BOM)
                     .unwrap_or(line),
+                sep.byte(),
             )
             .all_quoted,
     };
