@@ -1,6 +1,6 @@
 //! `bulksheet export`: a clean copy in the console's encoding, refused while errors remain.
 
-use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, error, open_parts, report};
+use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, error, open_parts, report};
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
 
@@ -13,7 +13,11 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
 /// Reads the input with the rules export applies: the target encoding, and no row limit
 /// when the parts are small enough.
 pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
-    let (doc, mut rules) = open_parts(&args.input, args.input_encoding, &args.rules)?;
+    let input = Input {
+        encoding: args.input_encoding,
+        sheet: args.sheet.as_deref(),
+    };
+    let (doc, mut rules) = open_parts(&args.input, input, &args.rules)?;
     let target = args.encoding.unwrap_or(doc.meta.encoding);
     rules.target = target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));

@@ -89,8 +89,10 @@ pub struct Document {
     pub meta: FileMeta,
     /// Keyed by (physical row, column); see [`ReadProblem`]. Header cells use row u32::MAX.
     read_problems: FxHashMap<(u32, usize), ReadProblem>,
-    /// The file had no header line at all (zero bytes, or only a BOM).
+    /// The file had no header line at all (zero bytes, or only a BOM, or an empty sheet).
     pub empty_file: bool,
+    /// The workbook and sheet the document was read from; None for a text file.
+    pub workbook: Option<crate::io::WorkbookSource>,
 }
 
 /// Row key used for read problems found in the header.
@@ -106,6 +108,7 @@ impl Document {
             meta,
             read_problems: FxHashMap::default(),
             empty_file: false,
+            workbook: None,
         }
     }
 

@@ -13,3 +13,4 @@ mod help;
 mod json_report;
 mod line_numbers;
 mod text_report;
+mod workbooks;

@@ -27,6 +27,7 @@ mod sample_data;
 mod schema;
 mod unreadable_paths;
 mod whole_sheet;
+mod workbooks;
 mod writing;
 
 /// Runs one test of this binary in a child process, with `key` set to `value` in its

@@ -25,3 +25,4 @@ mod shortcuts;
 mod texts;
 mod typing;
 mod window_errors;
+mod workbooks;

@@ -49,6 +49,15 @@ pub enum Dialog {
         /// What to do once saved.
         then: After,
     },
+    /// Which sheet of a workbook to read.
+    PickSheet {
+        /// The workbook.
+        path: PathBuf,
+        /// Its sheets, in order.
+        sheets: Vec<String>,
+        /// The sheet shown now.
+        current: String,
+    },
     /// Something to read, with OK.
     Message {
         /// The heading.
@@ -80,6 +89,11 @@ pub fn show(
             } => save_as(ui, sheet, path, encoding, split, then),
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
             Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
+            Dialog::PickSheet {
+                path,
+                sheets,
+                current,
+            } => super::sheet_picker::show(ui, path, sheets, current),
             Dialog::Message { title, text } => message(ui, title, text),
         }
     });
@@ -102,6 +116,11 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
         After::Open(_) => trf(
             lang,
             "Save the changes to {name} before opening another file?",
+            &name,
+        ),
+        After::OpenSheet(..) => trf(
+            lang,
+            "Save the changes to {name} before opening another sheet?",
             &name,
         ),
         After::Nothing => trf(lang, "Save the changes to {name}?", &name),
