@@ -168,6 +168,11 @@ impl BulksheetApp {
                 self.dialog = None;
                 self.start_open(ctx, p);
             }
+            Command::ChooseSheet => self.show_sheet_picker(),
+            Command::OpenSheet(path, sheet) => {
+                self.dialog = None;
+                self.request_open_sheet(ctx, path, sheet);
+            }
             Command::Browse(what, current) => self.browse(ctx, what, &current),
             Command::SaveAsTo {
                 path,

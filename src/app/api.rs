@@ -129,7 +129,9 @@ impl BulksheetApp {
     /// Reads a file synchronously (tests and small files).
     pub fn open(path: &Path) -> Result<Self, crate::io::ReadError> {
         let doc = crate::io::read_path(path, None)?;
-        Ok(Self::new(sheet_for(doc), Some(path.to_path_buf())))
+        let mut app = Self::new(sheet_for(doc), Some(path.to_path_buf()));
+        app.after_open_workbook(true);
+        Ok(app)
     }
 
     /// The bundled sample.
@@ -195,6 +197,7 @@ impl BulksheetApp {
             Dialog::SaveAs { .. } => "save-as",
             Dialog::ConfirmOverwrite { .. } => "confirm-overwrite",
             Dialog::SaveErrors { .. } => "save-errors",
+            Dialog::PickSheet { .. } => "pick-sheet",
             Dialog::Message { .. } => "message",
             Dialog::ExportIssues { .. } => "export-issues",
         })

@@ -64,6 +64,12 @@ pub const JA: &[(&str, &str)] = &[
     ("Open…", "開く…"),
     ("Save", "保存"),
     ("Save As…", "名前を付けて保存…"),
+    ("Choose sheet…", "シートを選ぶ…"),
+    (
+        "Read another sheet of the workbook",
+        "ブックの別のシートを読み込みます",
+    ),
+    ("Open sheet", "シートを開く"),
     ("Quit", "終了"),
     // Go menu
     ("Go", "移動"),
@@ -490,6 +496,34 @@ pub const JA: &[(&str, &str)] = &[
     (
         "Opened {name} ({n} errors).",
         "{name} を開きました(エラー {n} 件)。",
+    ),
+    // Workbooks
+    (
+        "Opened {name}, sheet “{sheet}” ({n} errors). Saving writes a CSV file.",
+        "{name} のシート「{sheet}」を開きました(エラー {n} 件)。保存すると CSV ファイルになります。",
+    ),
+    (
+        "Opened {name}: sheet “{sheet}” is empty.",
+        "{name} を開きました。シート「{sheet}」は空です。",
+    ),
+    ("Choose a sheet", "シートを選ぶ"),
+    ("Sheet", "シート"),
+    (
+        "{name} has {n} sheets. The grid shows “{sheet}”; its row 1 is the header.",
+        "{name} には {n} 枚のシートがあります。表示中は「{sheet}」で、その 1 行目がヘッダーです。",
+    ),
+    ("Keep “{sheet}”", "「{sheet}」のままにする"),
+    (
+        "This file is not a workbook: it has no other sheets.",
+        "このファイルはブックではないため、ほかのシートはありません。",
+    ),
+    (
+        "Bulksheet saves CSV files and never writes over a workbook: choose a name ending in .csv.",
+        "Bulksheet は CSV ファイルだけを保存し、ブックには上書きしません。.csv で終わる名前を選んでください。",
+    ),
+    (
+        "Save the changes to {name} before opening another sheet?",
+        "別のシートを開く前に {name} の変更を保存しますか？",
     ),
     ("{name} ({n} rows)", "{name}({n} 行)"),
     ("Saved {names}.", "{names} を保存しました。"),

@@ -245,6 +245,7 @@ impl eframe::App for BulksheetApp {
             templates: &choices,
             template: &self.sheet.schema().name,
             theme: self.settings.theme,
+            sheets: self.workbook_sheets(),
         };
         egui::Panel::top("menu").show(ui, |ui| {
             let (sheet, grid) = (&self.sheet, &self.grid);

@@ -1,10 +1,14 @@
 //! `bulksheet check`: every problem with its place, as text or JSON.
 
-use super::{CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, open_sheet, report};
+use super::{CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, Input, open_sheet, report};
 
 /// Prints the report; the exit code says whether errors remain.
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
-    let sheet = open_sheet(&args.file, args.encoding, &args.rules)?;
+    let input = Input {
+        encoding: args.encoding,
+        sheet: args.sheet.as_deref(),
+    };
+    let sheet = open_sheet(&args.file, input, &args.rules)?;
     let lang = args.rules.lang();
     let name = args.file.display().to_string();
     match args.format {

@@ -2,7 +2,9 @@
 //! input's encoding or UTF-8 for a UTF-16 input, unless asked otherwise), refused while
 //! errors remain.
 
-use super::{CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, changed, error, open_parts, report};
+use super::{
+    CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, changed, error, open_parts, report,
+};
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
 
@@ -15,7 +17,11 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
 /// Reads the input with the rules export applies: the target encoding, and no row limit
 /// when the parts are small enough.
 pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
-    let (doc, mut rules) = open_parts(&args.input, args.input_encoding, &args.rules)?;
+    let input = Input {
+        encoding: args.input_encoding,
+        sheet: args.sheet.as_deref(),
+    };
+    let (doc, mut rules) = open_parts(&args.input, input, &args.rules)?;
     let target = args.encoding.unwrap_or(doc.meta.encoding.for_console());
     rules.target = target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));

@@ -9,7 +9,7 @@ mod report;
 
 use crate::encoding::TextEncoding;
 use crate::io::Separator;
-use crate::io::read_path;
+use crate::io::read_path_sheet;
 use crate::roster::Roster;
 use crate::schema::{MIITEL_UPDATE_USERS, Subscriptions, load_schema};
 use crate::sheet::Sheet;
@@ -34,6 +34,8 @@ Examples:
   bulksheet check users.csv --roster console-users.csv
   bulksheet check users.csv --format csv > issues.csv    the issue list for Excel
   bulksheet export users.csv -o upload.csv --changed-from before.csv   only rows that change
+  bulksheet check book.xlsx --sheet Users    a workbook's sheet (the first by default)
+  bulksheet export book.xlsx -o users.csv    a workbook's sheet as CSV (UTF-8 unless --encoding)
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
 2 the file cannot be read or the command is wrong.";
@@ -51,7 +53,8 @@ pub struct Cli {
     /// What to do without the window; None opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A CSV file to open in the window (the bundled sample when omitted)
+    /// A CSV file or a workbook (.xlsx, .xls, .ods) to open in the window (the bundled
+    /// sample when omitted)
     pub file: Option<PathBuf>,
     /// For the window: a template TOML file to load (or a built-in template name); the
     /// window checks the file against the template that fits its header best
@@ -114,8 +117,11 @@ impl RuleArgs {
 /// `bulksheet check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The CSV file to check
+    /// The CSV file or workbook (.xlsx, .xls, .ods) to check
     pub file: PathBuf,
+    /// Of a workbook, the sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// The rules to check with.
     #[command(flatten)]
     pub rules: RuleArgs,
@@ -130,13 +136,17 @@ pub struct CheckArgs {
 /// `bulksheet export` and `bulksheet fix`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The CSV file to read
+    /// The CSV file or workbook (.xlsx, .xls, .ods) to read
     #[arg(value_name = "IN")]
     pub input: PathBuf,
+    /// Of a workbook, the sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …)
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
-    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's; UTF-8 for a UTF-16 input)
+    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's; UTF-8
+    /// for a UTF-16 input or a workbook)
     #[arg(long, value_name = "E")]
     pub encoding: Option<TextEncoding>,
     /// Separate fields with: comma, tab or semicolon (or ',', ';', '\t'). Default: comma, the CSV the console takes, whatever the input's separator
@@ -200,27 +210,35 @@ pub fn run(command: Command) -> i32 {
 }
 
 /// Reads a file into a sheet with the schema and subscriptions the user gave.
-pub fn open_sheet(
-    path: &Path,
-    encoding: Option<TextEncoding>,
-    rules: &RuleArgs,
-) -> Result<Sheet, CliError> {
-    let (doc, rules) = open_parts(path, encoding, rules)?;
+pub fn open_sheet(path: &Path, input: Input<'_>, rules: &RuleArgs) -> Result<Sheet, CliError> {
+    let (doc, rules) = open_parts(path, input, rules)?;
     Ok(Sheet::with_rules(doc, rules))
+}
+
+/// How to read the input: its encoding (a text file) or its sheet (a workbook).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    /// Read a text file in this encoding instead of detecting it.
+    pub encoding: Option<TextEncoding>,
+    /// Read this sheet of a workbook instead of the first.
+    pub sheet: Option<&'a str>,
 }
 
 /// The document and the rules to check it with, before any checking is done.
 pub fn open_parts(
     path: &Path,
-    encoding: Option<TextEncoding>,
+    input: Input<'_>,
     args: &RuleArgs,
 ) -> Result<(crate::Document, Rules), CliError> {
     let schema = load_schema(&args.schema)?;
     let subs = Subscriptions::parse(&args.subscriptions, &schema)?;
-    let doc = read_path(path, encoding).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let doc =
+        read_path_sheet(path, input.encoding, input.sheet, &mut |_| true).map_err(|source| {
+            CliError::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
     let mut rules = Rules::new(schema, &doc.header, subs, doc.meta.encoding);
     if let Some(path) = &args.roster {
         let roster = Roster::load(path, &rules.schema)?;

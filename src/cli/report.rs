@@ -13,7 +13,8 @@ use std::io::IsTerminal;
 pub struct JsonReport<'a> {
     /// The file as given.
     pub file: &'a str,
-    /// Its encoding (`TextEncoding::as_str`).
+    /// Its encoding (`TextEncoding::as_str`), or for a workbook its kind (`xlsx`, `xls`,
+    /// `ods`).
     pub encoding: &'static str,
     /// The schema's name.
     pub schema: &'a str,
@@ -32,7 +33,10 @@ impl<'a> JsonReport<'a> {
     pub fn new(file: &'a str, sheet: &'a Sheet, issues: &'a [Issue]) -> Self {
         JsonReport {
             file,
-            encoding: sheet.doc().meta.encoding.as_str(),
+            encoding: match &sheet.doc().workbook {
+                Some(book) => book.kind.as_str(),
+                None => sheet.doc().meta.encoding.as_str(),
+            },
             schema: &sheet.schema().name,
             rows: sheet.doc().rows(),
             errors: sheet.errors(),
@@ -89,17 +93,24 @@ pub fn issue_line(file: &str, i: &Issue, color: bool) -> String {
     }
 }
 
-/// `users.csv: 2 errors, 1 warning in 5 rows (schema, encoding, line ending)`.
+/// `users.csv: 2 errors, 1 warning in 5 rows (schema, encoding, line ending)`; for a
+/// workbook `(schema, xlsx, sheet "Users")`.
 pub fn summary(file: &str, sheet: &Sheet) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let doc = sheet.doc();
+    let layout = match &doc.workbook {
+        Some(book) => format!("{}, sheet \"{}\"", book.kind.as_str(), book.sheet),
+        None => format!(
+            "{}, {}",
+            doc.meta.encoding.as_str(),
+            doc.meta.line_ending.as_str()
+        ),
+    };
     format!(
-        "{file}: {}, {} in {} ({}, {}, {})",
+        "{file}: {}, {} in {} ({}, {layout})",
         plural(sheet.errors(), "error"),
         plural(sheet.warnings(), "warning"),
         plural(doc.rows(), "row"),
         sheet.schema().name,
-        doc.meta.encoding.as_str(),
-        doc.meta.line_ending.as_str()
     )
 }

@@ -104,11 +104,13 @@ pub struct Document {
     pub meta: FileMeta,
     /// Keyed by (physical row, column); see [`ReadProblem`]. Header cells use row u32::MAX.
     read_problems: FxHashMap<(u32, usize), ReadProblem>,
-    /// The file had no header line at all (zero bytes, or only a BOM).
+    /// The file had no header line at all (zero bytes, or only a BOM, or an empty sheet).
     pub empty_file: bool,
     /// Lines kept as read, for writing unchanged rows back byte for byte; shared by
     /// copies of the document (it never changes after reading).
     pub(crate) kept: std::sync::Arc<KeptBytes>,
+    /// The workbook and sheet the document was read from; None for a text file.
+    pub workbook: Option<crate::io::WorkbookSource>,
 }
 
 /// Row key used for read problems found in the header.
@@ -125,6 +127,7 @@ impl Document {
             read_problems: FxHashMap::default(),
             empty_file: false,
             kept: Default::default(),
+            workbook: None,
         }
     }
 

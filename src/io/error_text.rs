@@ -1,7 +1,7 @@
 //! Reading and writing errors in the user's language. `Display` gives the English; the
 //! system's own reason (an `std::io::Error`) stays as the system words it.
 
-use super::{ReadError, WriteCause, WriteError};
+use super::{ReadError, WorkbookKind, WriteCause, WriteError};
 use crate::validate::message::Lang;
 use std::path::Path;
 
@@ -25,16 +25,33 @@ impl ReadError {
                 "このファイルはUTF-32で、管理画面は読めません。UTF-8かShift_JISのCSVとして保存してください".to_string()
             }
             ReadError::Workbook => {
-                "これはExcelブック（.xlsx）などのzipファイルで、CSVではありません。Excelで「ファイル」>「名前を付けて保存」>「CSV」を選んでください".to_string()
+                "これはzipファイルですが、Excelブック（.xlsx）でもOpenDocument表計算（.ods）でもありません。CSVとして保存してください（Excelでは「ファイル」>「名前を付けて保存」>「CSV」）".to_string()
             }
-            ReadError::OldWorkbook => {
-                "これは古いExcelブック（.xls）で、CSVではありません。Excelで「ファイル」>「名前を付けて保存」>「CSV」を選んでください".to_string()
-            }
+            ReadError::BadWorkbook { kind, reason } => format!(
+                "この{}は読めません（{reason}）。Excelで開いて保存し直すか、「ファイル」>「名前を付けて保存」>「CSV」を選んでください",
+                workbook_label_ja(*kind)
+            ),
+            ReadError::NoSuchSheet { name, sheets } => format!(
+                "ブックに「{name}」というシートはありません。シートは次のとおりです: {}",
+                sheets.join(", ")
+            ),
+            ReadError::SheetOfText(name) => format!(
+                "シート（「{name}」）が指定されましたが、このファイルはブックではなくテキストのCSVです"
+            ),
             ReadError::TooLarge => {
                 "ファイルが4 GiBを超えているため、Bulksheetでは扱えません".to_string()
             }
             ReadError::Cancelled => "キャンセルしました".to_string(),
         }
+    }
+}
+
+/// A kind of workbook named in Japanese.
+fn workbook_label_ja(kind: WorkbookKind) -> &'static str {
+    match kind {
+        WorkbookKind::Xlsx => "Excelブック（.xlsx）",
+        WorkbookKind::Xls => "古いExcelブック（.xls）",
+        WorkbookKind::Ods => "OpenDocument表計算ファイル（.ods）",
     }
 }
 

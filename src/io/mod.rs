@@ -16,6 +16,7 @@ mod second_codes;
 mod separator;
 mod sjis_lines;
 mod stale;
+mod workbook;
 mod write;
 mod write_cause;
 mod write_kept;
@@ -25,9 +26,10 @@ pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
-    read_path, read_path_with_progress, read_with_progress,
+    read_path, read_path_sheet, read_path_with_progress, read_with_progress,
 };
 pub use separator::{Separator, detect as detect_separator};
 pub use stale::{STALE_AFTER, remove_stale_temps};
+pub use workbook::{WorkbookKind, WorkbookSource, cell_text, extension_kind};
 pub use write::{WriteError, WriteOptions, encode_rows};
 pub use write_cause::WriteCause;

@@ -243,6 +243,11 @@ pub enum Msg {
     },
     /// The file has no header line.
     Empty,
+    /// The workbook's sheet read has no cell with a value.
+    EmptySheet {
+        /// The sheet's name.
+        sheet: String,
+    },
     /// A row with more or fewer fields than the header.
     FieldCount {
         /// How many fields the row has.
@@ -416,6 +421,9 @@ impl Msg {
                 "The file has {users} users; one upload takes at most {max}. Split it into files of {max} (export --split {max})"
             ),
             Msg::Empty => "The file is empty: it has no header row".into(),
+            Msg::EmptySheet { sheet } => format!(
+                "Sheet \"{sheet}\" is empty: it has no header row (choose another sheet)"
+            ),
             Msg::FieldCount { got, want } => {
                 let how = if got < want {
                     "a value or comma is missing"
@@ -598,6 +606,11 @@ impl Msg {
                 "ユーザーが{users}人います。1回のアップロードは{max}人までです。{max}人ずつのファイルに分割してください（export --split {max}）"
             ),
             Msg::Empty => "ファイルが空です。ヘッダー行がありません".into(),
+            Msg::EmptySheet { sheet } => {
+                format!(
+                    "シート「{sheet}」は空です。ヘッダー行がありません（別のシートを選んでください）"
+                )
+            }
             Msg::FieldCount { got, want } => {
                 format!(
                     "この行の項目数は{got}ですが、ヘッダーは{want}列です。カンマか値の過不足を確認してください"

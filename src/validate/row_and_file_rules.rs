@@ -45,10 +45,16 @@ impl Validator {
         self.file
             .retain(|f| !matches!(f.finding.code, Code::TooManyRows | Code::Empty));
         if doc.empty_file {
+            let msg = match &doc.workbook {
+                Some(book) => Msg::EmptySheet {
+                    sheet: book.sheet.clone(),
+                },
+                None => Msg::Empty,
+            };
             self.push_file(FileFinding {
                 col: None,
                 column: None,
-                finding: Finding::new(Code::Empty, Msg::Empty),
+                finding: Finding::new(Code::Empty, msg),
             });
         }
         debug_assert_eq!(

@@ -16,3 +16,4 @@ mod line_numbers;
 mod saved_files;
 mod separators;
 mod text_report;
+mod workbooks;

@@ -9,10 +9,11 @@ mod cli;
 mod full_check;
 mod random;
 mod samples;
+mod workbooks;
 
 // Each test binary uses only some of these.
 #[allow(unused_imports)]
-pub use {cli::*, full_check::*, random::*, samples::*};
+pub use {cli::*, full_check::*, random::*, samples::*, workbooks::*};
 
 use bulksheet::document::Document;
 use bulksheet::io::read_bytes;

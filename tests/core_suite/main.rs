@@ -34,6 +34,7 @@ mod stepped_edits;
 mod stale_temps;
 mod unreadable_paths;
 mod whole_sheet;
+mod workbooks;
 mod writing;
 
 /// Runs one test of this binary in a child process, with `key` set to `value` in its

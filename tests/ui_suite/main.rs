@@ -27,3 +27,4 @@ mod shortcuts;
 mod texts;
 mod typing;
 mod window_errors;
+mod workbooks;

@@ -214,6 +214,10 @@ pub enum Command {
     DiscardThen(After),
     /// Open this file.
     OpenPath(PathBuf),
+    /// Show the workbook's sheets to choose another.
+    ChooseSheet,
+    /// Open this sheet of this workbook (asks about unsaved edits).
+    OpenSheet(PathBuf, String),
     /// Ask the system for a file, starting from the path typed.
     Browse(BrowseFor, String),
     /// Save as chosen in the Save As dialog.
@@ -264,6 +268,8 @@ pub enum After {
     Nothing,
     /// Open this file, or ask which one.
     Open(Option<PathBuf>),
+    /// Open this sheet of this workbook.
+    OpenSheet(PathBuf, String),
     /// Close the window.
     Close,
 }

@@ -211,6 +211,8 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::SaveThen(After::Nothing), "Save", "", "", &[], X),
     e(Command::DiscardThen(After::Nothing), "Don't save", "", "", &[], X),
     e(Command::OpenPath(PathBuf::new()), "Open", "", "", &[], X),
+    e(Command::ChooseSheet, "Choose sheet…", "Read another sheet of the workbook", "", &[], X),
+    e(Command::OpenSheet(PathBuf::new(), String::new()), "Open sheet", "", "", &[], X),
     e(Command::Browse(BrowseFor::Open, String::new()), "Browse…",
         "Choose the file with the system's file dialog", "", &[], X),
     e(Command::SaveAsTo { path: PathBuf::new(), encoding: TextEncoding::Utf8, split: false,

@@ -56,6 +56,15 @@ pub enum Dialog {
         /// What to do once saved.
         then: After,
     },
+    /// Which sheet of a workbook to read.
+    PickSheet {
+        /// The workbook.
+        path: PathBuf,
+        /// Its sheets, in order.
+        sheets: Vec<String>,
+        /// The sheet shown now.
+        current: String,
+    },
     /// Something to read, with OK.
     Message {
         /// The heading.
@@ -89,6 +98,11 @@ pub fn show(
             Dialog::ExportIssues { path } => super::issue_list::export_issues(ui, path),
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
             Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
+            Dialog::PickSheet {
+                path,
+                sheets,
+                current,
+            } => super::sheet_picker::show(ui, path, sheets, current),
             Dialog::Message { title, text } => message(ui, title, text),
         }
     });
@@ -111,6 +125,11 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
         After::Open(_) => trf(
             lang,
             "Save the changes to {name} before opening another file?",
+            &name,
+        ),
+        After::OpenSheet(..) => trf(
+            lang,
+            "Save the changes to {name} before opening another sheet?",
             &name,
         ),
         After::Nothing => trf(lang, "Save the changes to {name}?", &name),

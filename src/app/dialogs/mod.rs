@@ -9,4 +9,5 @@ pub mod progress;
 pub mod recovery;
 pub mod set_value;
 pub mod settings_window;
+pub mod sheet_picker;
 pub mod template;

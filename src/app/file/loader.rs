@@ -4,9 +4,7 @@
 use super::failure::Failure;
 use crate::Sheet;
 use crate::document::{Document, FileMeta};
-use crate::io::{
-    ReadError, WriteOptions, encode_rows, plan_parts, read_path_with_progress, write_atomic,
-};
+use crate::io::{ReadError, WriteOptions, encode_rows, plan_parts, read_path_sheet, write_atomic};
 use crate::schema::detect;
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -20,6 +18,8 @@ pub struct Opened {
     pub sheet: Sheet,
     /// Where it was read from.
     pub path: PathBuf,
+    /// The user chose the workbook's sheet (else it is the first).
+    pub sheet_chosen: bool,
 }
 
 /// What a save wrote.
@@ -119,12 +119,13 @@ impl Job {
         }
     }
 
-    /// Reads, decodes, parses and checks a file off the UI thread.
-    pub fn open(path: PathBuf, ctx: &egui::Context) -> Job {
+    /// Reads, decodes, parses and checks a file off the UI thread; of a workbook, `sheet`
+    /// or the first.
+    pub fn open(path: PathBuf, sheet: Option<String>, ctx: &egui::Context) -> Job {
         let lang = crate::app::i18n::ui_lang(ctx);
         let title =
             crate::app::i18n::trf(lang, "Opening {name}", &[("name", &display_name(&path))]);
-        Job::spawn(title, ctx, move |r| open_work(path, r))
+        Job::spawn(title, ctx, move |r| open_work(path, sheet, r))
     }
 
     /// Encodes and writes every part off the UI thread.
@@ -159,12 +160,14 @@ impl Reporter {
     }
 }
 
-fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
+fn open_work(path: PathBuf, sheet: Option<String>, r: &Reporter) -> Outcome {
+    let sheet_chosen = sheet.is_some();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::io::remove_stale_temps(dir, crate::io::STALE_AFTER);
     }
     // Parsing is most of the work; checking gets the last tenth.
-    let doc = match read_path_with_progress(&path, None, &mut |f| r.report(f * 0.9)) {
+    let read = read_path_sheet(&path, None, sheet.as_deref(), &mut |f| r.report(f * 0.9));
+    let doc = match read {
         Ok(doc) => doc,
         Err(ReadError::Cancelled) => return Outcome::Cancelled,
         Err(error) => return Outcome::Failed(Failure::Read { path, error }),
@@ -174,7 +177,11 @@ fn open_work(path: PathBuf, r: &Reporter) -> Outcome {
     }
     let sheet = sheet_for(doc);
     r.report(1.0);
-    Outcome::Opened(Box::new(Opened { sheet, path }))
+    Outcome::Opened(Box::new(Opened {
+        sheet,
+        path,
+        sheet_chosen,
+    }))
 }
 
 /// A document with the built-in schema its header matches best and the subscriptions its

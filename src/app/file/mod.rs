@@ -12,3 +12,4 @@ pub mod recent;
 pub mod recovery;
 pub mod template_actions;
 pub mod templates;
+pub mod workbook;

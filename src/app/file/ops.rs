@@ -44,16 +44,22 @@ impl BulksheetApp {
     }
 
     /// Reads a file in the background; the current document stays until it has loaded.
+    /// Of a workbook, the first sheet is read.
     pub fn start_open(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.job = Some((Job::open(path, ctx), After::Nothing));
+        self.start_open_sheet(ctx, path, None);
     }
 
     /// Save (Ctrl+S): the first save over a file that came from disk asks before
     /// overwriting it; a document with no file asks where to save. A file with no edits
-    /// is not written again: the file on disk already holds it. A file not in the
-    /// console's format (tab- or semicolon-separated, UTF-16) is never rewritten in
-    /// another: Save As proposes a comma-separated `-fixed.csv` copy beside it.
+    /// is not written again: the file on disk already holds it. A workbook is never
+    /// written: Save asks for a CSV name. A file not in the console's format (tab- or
+    /// semicolon-separated, UTF-16) is never rewritten in another: Save As proposes a
+    /// comma-separated `-fixed.csv` copy beside it.
     pub(crate) fn request_save(&mut self, ctx: &egui::Context, then: After) {
+        if self.open_workbook().is_some() {
+            self.show_save_as(then);
+            return;
+        }
         let meta = &self.sheet.doc().meta;
         if self.file.path.is_some() && !self.file.overwrite_ok && !meta.is_console_format() {
             let (sep, enc) = (meta.separator, meta.encoding);
@@ -211,6 +217,7 @@ impl BulksheetApp {
         match then {
             After::Nothing => {}
             After::Open(p) => self.open_now(ctx, p),
+            After::OpenSheet(p, sheet) => self.start_open_sheet(ctx, p, Some(sheet)),
             After::Close => self.close_now(ctx),
         }
     }
@@ -236,6 +243,9 @@ impl BulksheetApp {
         then: After,
     ) {
         self.dialog = None;
+        if self.refuse_workbook_target(&path, &then) {
+            return;
+        }
         self.settings.set_save_encoding(settings.encoding);
         self.apply_save_settings(settings);
         if self.file.path.as_deref() == Some(path.as_path())
@@ -269,7 +279,14 @@ impl BulksheetApp {
         std::thread::spawn(move || {
             let mut d = match what {
                 BrowseFor::Template => rfd::FileDialog::new().add_filter("TOML", &["toml"]),
-                _ => rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]),
+                BrowseFor::Open => rfd::FileDialog::new()
+                    .add_filter(
+                        "CSV, Excel, OpenDocument",
+                        &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
+                    )
+                    .add_filter("CSV", &["csv", "txt", "tsv"])
+                    .add_filter("Excel, OpenDocument", &["xlsx", "xlsm", "xls", "ods"]),
+                BrowseFor::Save => rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]),
             };
             if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
                 d = d.set_directory(dir);
@@ -298,7 +315,10 @@ impl BulksheetApp {
             return;
         };
         match outcome {
-            Outcome::Opened(o) => self.replace_document(o.sheet, o.path),
+            Outcome::Opened(o) => {
+                self.replace_document(o.sheet, o.path);
+                self.after_open_workbook(!o.sheet_chosen);
+            }
             Outcome::Saved(saved) => {
                 self.after_save(saved);
                 self.go_on(ctx, then);

@@ -22,6 +22,8 @@ pub struct MenuData<'a> {
     pub template: &'a str,
     /// The theme chosen.
     pub theme: ThemeChoice,
+    /// How many sheets the open workbook has (0 for a CSV).
+    pub sheets: usize,
 }
 
 /// Entries for these commands; the one clicked.
@@ -52,6 +54,9 @@ pub fn bar(
                 Command::ExportIssues,
             ];
             picked = picked.take().or(entries(ui, lang, &files));
+            if data.sheets > 1 {
+                picked = picked.take().or(entries(ui, lang, &[Command::ChooseSheet]));
+            }
             picked = picked.take().or(recent_menu(ui, lang, data.recent));
             ui.separator();
             picked = picked.take().or(entries(ui, lang, &[Command::Quit]));

@@ -34,7 +34,14 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
         status_item(ui, tr(lang, "Warnings"), warnings.to_string(), color);
         ui.separator();
         let target = sheet.rules().target;
-        let encoding = if target == doc.meta.encoding {
+        if let Some(book) = &doc.workbook {
+            // A workbook has no encoding of its own: it is saved as CSV in the target's.
+            status_item(ui, tr(lang, "Sheet"), book.sheet.clone(), None);
+            ui.separator();
+        }
+        let encoding = if let Some(book) = &doc.workbook {
+            format!("{} → {}", book.kind.as_str(), target.label())
+        } else if target == doc.meta.encoding {
             target.label().to_string()
         } else {
             format!("{} → {}", doc.meta.encoding.label(), target.label())

@@ -10,12 +10,13 @@ mod records;
 mod refusals;
 
 use super::decode::{Broken, Detected, decode_utf16, detect_for_reading, shift_jis_holds};
+use super::workbook::{Sniffed, WorkbookKind, read_workbook, sniff};
 use crate::document::Document;
 use crate::encoding::TextEncoding;
 use crate::io::separator::{Separator, detect as detect_separator};
 use in_parts::{SPLIT_FROM_BYTES, parse_split};
 pub(crate) use keep::breaks_as_file;
-use refusals::{refuse_non_text, refuse_nul};
+use refusals::refuse_nul;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be read: it could not be opened, or it is not a text table.
@@ -47,16 +48,33 @@ pub enum ReadError {
         "this file is in UTF-32, which the console does not read: save it as CSV in UTF-8 or Shift_JIS"
     )]
     Utf32,
-    /// An `.xlsx` workbook or another zip file.
+    /// A zip file that is not a workbook Bulksheet reads.
     #[error(
-        "this is an Excel workbook (.xlsx) or another zip file, not a CSV: in Excel choose File > Save As > CSV"
+        "this is a zip file, but not an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods): save it as CSV (in Excel: File > Save As > CSV)"
     )]
     Workbook,
-    /// An old `.xls` workbook.
+    /// A workbook whose contents cannot be read.
     #[error(
-        "this is an old Excel workbook (.xls), not a CSV: in Excel choose File > Save As > CSV"
+        "this {} cannot be read ({reason}): open it in Excel and save it again, or choose File > Save As > CSV",
+        .kind.label()
     )]
-    OldWorkbook,
+    BadWorkbook {
+        /// What the file looks like.
+        kind: WorkbookKind,
+        /// What the workbook reader said.
+        reason: String,
+    },
+    /// `--sheet` names a sheet the workbook does not have.
+    #[error("the workbook has no sheet named \"{name}\"; its sheets are: {}", .sheets.join(", "))]
+    NoSuchSheet {
+        /// The name asked for.
+        name: String,
+        /// The workbook's sheets, in order.
+        sheets: Vec<String>,
+    },
+    /// A sheet was asked for, but the file is a text CSV.
+    #[error("a sheet was asked for (\"{0}\"), but this file is a text CSV, not a workbook")]
+    SheetOfText(String),
     /// A file past 4 GiB (cell offsets are 32-bit).
     #[error("the file is larger than 4 GiB, which Bulksheet cannot hold")]
     TooLarge,
@@ -65,7 +83,7 @@ pub enum ReadError {
     Cancelled,
 }
 
-/// Reads a file from disk (see [`read_bytes`]).
+/// Reads a file from disk (see [`read_bytes`]); a workbook's first visible sheet.
 pub fn read_path(path: &Path, forced: Option<TextEncoding>) -> Result<Document, ReadError> {
     read_path_with_progress(path, forced, &mut |_| true)
 }
@@ -76,6 +94,18 @@ pub fn read_path_with_progress(
     forced: Option<TextEncoding>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Document, ReadError> {
+    read_path_sheet(path, forced, None, progress)
+}
+
+/// Reads a file from disk. A workbook (by its content, or a zip by its extension) is read
+/// from its `sheet`, or its first visible sheet; `forced` applies to text files only, and
+/// naming a sheet of a text file is an error.
+pub fn read_path_sheet(
+    path: &Path,
+    forced: Option<TextEncoding>,
+    sheet: Option<&str>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Document, ReadError> {
     if path.is_dir() {
         return Err(ReadError::Directory(path.to_path_buf()));
     }
@@ -83,7 +113,13 @@ pub fn read_path_with_progress(
         path: path.to_path_buf(),
         source,
     })?;
-    read_with_progress(&bytes, forced, progress)
+    match sniff(&bytes, Some(path)) {
+        Sniffed::Workbook(kind) => read_workbook(&bytes, kind, sheet),
+        _ if sheet.is_some() => Err(ReadError::SheetOfText(
+            sheet.unwrap_or_default().to_string(),
+        )),
+        _ => read_with_progress(&bytes, forced, progress),
+    }
 }
 
 /// Reads a file's bytes into a document, in `forced` encoding or the one detected.
@@ -188,6 +224,12 @@ fn read_inner(
     if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
         return Err(ReadError::Utf32);
     }
+    // Before the UTF-16 test: an .xls file's header is mostly NUL bytes.
+    match sniff(bytes, None) {
+        Sniffed::Workbook(kind) => return read_workbook(bytes, kind, None),
+        Sniffed::OtherZip => return Err(ReadError::Workbook),
+        Sniffed::Text => {}
+    }
     if let Some((utf16, kept_as)) = decode_utf16(bytes) {
         // NUL characters would be saved as NUL bytes, and the saved file refused.
         refuse_nul(utf16.as_bytes())?;
@@ -203,7 +245,6 @@ fn read_inner(
         doc.meta.encoding = kept_as;
         return Ok(doc);
     }
-    refuse_non_text(bytes)?;
     let mode = mode.for_text(bytes);
     if forced.is_none() && starts_as_utf8(bytes) {
         // Presumed UTF-8: reading checks every field's bytes, so a read without a broken

@@ -1,19 +1,8 @@
-//! Input that is not a text table at all, refused with a reason: UTF-32, a workbook, a
-//! file with NUL bytes (a spreadsheet or another binary file).
+//! Input that is not a text table, refused with a reason: a file with NUL bytes (a
+//! binary file). UTF-32 and zip files that are no workbook are refused as the reader
+//! starts (`mod.rs`, `workbook::sniff`).
 
 use super::ReadError;
-
-/// Refuses a workbook by its first bytes. Other binary files are refused by their NUL
-/// bytes, found while reading (see `quotes_and_nul`).
-pub(super) fn refuse_non_text(bytes: &[u8]) -> Result<(), ReadError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(ReadError::Workbook);
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(ReadError::OldWorkbook);
-    }
-    Ok(())
-}
 
 /// The error for a NUL byte at `at` of a `body` that starts `bom_len` bytes into the file
 /// (after its byte-order mark): its line and its byte in the file.
