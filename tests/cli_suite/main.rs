@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod broken_pipe;
 mod colour;
 mod errors;
 mod exit_codes;
@@ -11,5 +12,6 @@ mod fix_report;
 mod flags;
 mod help;
 mod json_report;
+mod language;
 mod line_numbers;
 mod text_report;
