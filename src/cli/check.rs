@@ -1,6 +1,9 @@
 //! `bulksheet check`: every problem with its place, as text or JSON.
 
-use super::{CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, Input, open_sheet, report};
+use super::output::Out;
+use super::{
+    CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, Input, colour, open_sheet, report,
+};
 
 /// Prints the report; the exit code says whether errors remain.
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
@@ -16,7 +19,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
             let issues = sheet.issues_in(lang);
             let r = report::JsonReport::new(&name, &sheet, &issues);
             let text = serde_json::to_string_pretty(&r)?;
-            println!("{text}");
+            Out::stdout(false).line(&text)?;
         }
         Format::Csv => {
             use std::io::Write;
@@ -25,8 +28,9 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         }
         Format::Text => {
             let issues = report::text_issues(&sheet, lang);
-            let color = report::use_color();
-            print!("{}", report::text_report(&name, &sheet, &issues, color));
+            let mut out = Out::stdout(colour::for_stdout(args.color));
+            let text = report::text_report(&name, &sheet, &issues, out.color(), lang);
+            out.print(&text)?;
         }
     }
     Ok(if sheet.errors() > 0 {

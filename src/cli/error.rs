@@ -45,6 +45,10 @@ pub enum CliError {
     /// An output file cannot be written.
     #[error("{0}")]
     Write(#[from] WriteError),
+    /// Standard output or error cannot be written (a closed pipe is not this: it ends
+    /// the printing quietly).
+    #[error("cannot print the output: {0}")]
+    Print(std::io::Error),
 }
 
 impl CliError {
@@ -64,6 +68,7 @@ impl CliError {
             CliError::Json(e) => format!("JSONを書けません: {e}"),
             CliError::Output(e) => format!("レポートを出力できません: {e}"),
             CliError::Write(e) => e.message(lang),
+            CliError::Print(e) => format!("出力を書き出せません: {e}"),
         }
     }
 }

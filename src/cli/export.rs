@@ -2,8 +2,10 @@
 //! input's encoding or UTF-8 for a UTF-16 input, unless asked otherwise), refused while
 //! errors remain.
 
+use super::output::Out;
 use super::{
-    CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, changed, error, open_parts, report,
+    CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, changed, colour, error, open_parts,
+    report,
 };
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;
@@ -46,8 +48,18 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
             .into_iter()
             .filter(|i| i.severity == crate::Severity::Error)
             .collect();
-        eprint!("{}", report::text_report(&name, sheet, &issues, false));
-        eprintln!("bulksheet: {}", error::errors_remain(sheet.errors(), lang));
+        let mut err = Out::stderr(colour::for_stderr(args.color));
+        err.print(&report::text_report(
+            &name,
+            sheet,
+            &issues,
+            err.color(),
+            lang,
+        ))?;
+        err.line(&format!(
+            "bulksheet: {}",
+            error::errors_remain(sheet.errors(), lang)
+        ))?;
         return Ok(EXIT_ERRORS);
     }
     let Some(rows) = changed::rows_to_write(args, sheet)? else {
@@ -63,13 +75,16 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
         match encode_rows(sheet.doc(), part.iter().copied(), &opts) {
             Ok(bytes) => encoded.push((path, part.len(), bytes)),
             Err(e) => {
-                // `error` stays a keyword, as in the report's lines, for scripts to match.
-                eprintln!("{name}: error: {}", e.message(lang));
-                eprintln!("bulksheet: {}", error::nothing_written(lang));
+                // Worded like a line of the report, for scripts to match.
+                let mut err = Out::stderr(colour::for_stderr(args.color));
+                let error = report::severity_label(crate::Severity::Error, lang, err.color());
+                err.line(&format!("{name}: {error}: {}", e.message(lang)))?;
+                err.line(&format!("bulksheet: {}", error::nothing_written(lang)))?;
                 return Ok(EXIT_ERRORS);
             }
         }
     }
+    let mut out = Out::stdout(false);
     for (path, n, bytes) in encoded {
         write_atomic(path, &bytes)?;
         // The separator is named only when it is not the console's comma.
@@ -77,12 +92,12 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
             crate::io::Separator::Comma => String::new(),
             other => format!(", {}", other.label().to_lowercase()),
         };
-        println!(
+        out.line(&format!(
             "wrote {} ({n} row{}, {}{sep})",
             path.display(),
             if n == 1 { "" } else { "s" },
             target.as_str()
-        );
+        ))?;
     }
     Ok(EXIT_OK)
 }

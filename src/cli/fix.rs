@@ -3,14 +3,22 @@
 //! issue (a duplicate, say) is not made: it is printed with that issue, for a person.
 
 use super::export::{prepare, write_clean};
-use super::{CliError, EXIT_ERRORS, ExportArgs, error};
+use super::output::Out;
+use super::report::paint;
+use super::{CliError, EXIT_ERRORS, ExportArgs, colour, error};
 use crate::Sheet;
 use crate::fix::{NewIssue, blank_rows, propose_all_on, to_edit};
 use crate::validate::{Code, Lang};
+use anstyle::{AnsiColor, Style};
+
+const FIXED_STYLE: Style = AnsiColor::Green.on_default().bold();
+const HELD_STYLE: Style = AnsiColor::Yellow.on_default().bold();
 
 /// Fixes, reports each fix and each fix left alone, then writes like `export`.
 pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let mut sheet = prepare(args)?;
+    let mut out = Out::stdout(colour::for_stdout(args.color));
+    let color = out.color();
     let name = args.input.display().to_string();
     let fixes = propose_all_on(&mut sheet);
     let line = |s: &Sheet, row: usize| {
@@ -24,13 +32,17 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
         let (old, new, kind) = (&f.old, &f.new, f.kind.describe());
         let at = line(&sheet, f.row);
         if f.is_safe() {
-            println!("{name}:{at}: {col}: fixed ({kind}): \"{old}\" → \"{new}\"");
+            let fixed = paint(color, FIXED_STYLE, "fixed");
+            out.line(&format!(
+                "{name}:{at}: {col}: {fixed} ({kind}): \"{old}\" → \"{new}\""
+            ))?;
         } else {
             let why: Vec<String> = f.creates.iter().map(|n| reason(&sheet, n, &line)).collect();
-            println!(
-                "{name}:{at}: {col}: not fixed ({kind}): \"{old}\" → \"{new}\" would cause {}",
+            let held = paint(color, HELD_STYLE, "not fixed");
+            out.line(&format!(
+                "{name}:{at}: {col}: {held} ({kind}): \"{old}\" → \"{new}\" would cause {}",
                 why.join("; ")
-            );
+            ))?;
         }
     }
     let applied = fixes.iter().filter(|f| f.is_safe()).count();
@@ -38,28 +50,30 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     sheet.apply(to_edit(&fixes));
     let blanks = blank_rows(&sheet);
     if !blanks.is_empty() {
-        println!(
+        out.line(&format!(
             "{name}: dropped {} blank row{}",
             blanks.len(),
             if blanks.len() == 1 { "" } else { "s" }
-        );
+        ))?;
         sheet.delete_rows(&blanks);
     }
-    println!(
+    out.line(&format!(
         "{name}: {applied} fix{} applied",
         if applied == 1 { "" } else { "es" }
-    );
+    ))?;
     if held > 0 {
-        println!(
+        out.line(&format!(
             "{name}: {held} fix{} not made: {} would cause a new issue; correct {} by hand",
             if held == 1 { "" } else { "es" },
             if held == 1 { "it" } else { "each" },
             if held == 1 { "it" } else { "them" },
-        );
+        ))?;
     }
+    drop(out);
     let code = write_clean(args, &sheet)?;
     if code == EXIT_ERRORS {
-        eprintln!("bulksheet: {}", error::needs_a_person(args.rules.lang()));
+        let why = error::needs_a_person(args.rules.lang());
+        Out::stderr(false).line(&format!("bulksheet: {why}"))?;
     }
     Ok(code)
 }

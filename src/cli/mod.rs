@@ -2,9 +2,11 @@
 
 mod changed;
 mod check;
+pub mod colour;
 mod error;
 mod export;
 mod fix;
+pub mod output;
 mod report;
 
 use crate::encoding::TextEncoding;
@@ -17,6 +19,7 @@ use crate::validate::{Lang, Rules};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
+pub use colour::ColorWhen;
 pub use error::CliError;
 pub use report::{JsonReport, text_report};
 
@@ -37,8 +40,16 @@ Examples:
   bulksheet check book.xlsx --sheet Users    a workbook's sheet (the first by default)
   bulksheet export book.xlsx -o users.csv    a workbook's sheet as CSV (UTF-8 unless --encoding)
 
+Language: --lang, else the first of LC_ALL, LC_MESSAGES, LANG that is set (C and POSIX
+mean English), else the system's language, else English.
+
+Colour: --color always|never decides; under auto (the default), NO_COLOR turns colour off,
+else CLICOLOR_FORCE (not 0) turns it on even into a pipe, else CLICOLOR=0 turns it off,
+else a terminal gets colour and a pipe or a file does not.
+
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,
-2 the file cannot be read or the command is wrong.";
+2 the file cannot be read or the command is wrong. A reader that closes the pipe early
+(`| head`) ends the printing quietly; the exit code stays.";
 
 /// The program's arguments: a subcommand, or a file for the window.
 #[derive(Debug, Parser)]
@@ -85,7 +96,7 @@ pub struct RuleArgs {
     /// The user list exported from the console: flag Login IDs it lacks and extensions it gives to someone else
     #[arg(long, value_name = "ROSTER.csv")]
     pub roster: Option<PathBuf>,
-    /// Language of the messages: en or ja (default: from LANG / LC_ALL)
+    /// Language of the messages: en or ja (default: LC_ALL, LC_MESSAGES or LANG, else the system's)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -131,6 +142,9 @@ pub struct CheckArgs {
     /// How to print the problems
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// When to colour the report (auto: on a terminal, as NO_COLOR / CLICOLOR / CLICOLOR_FORCE say)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 /// `bulksheet export` and `bulksheet fix`.
@@ -168,6 +182,9 @@ pub struct ExportArgs {
     /// The rules to check with.
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// When to colour what is printed (auto: on a terminal, as NO_COLOR / CLICOLOR / CLICOLOR_FORCE say)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 /// `--format` (values without help, as for [`LangArg`]).
@@ -203,7 +220,8 @@ pub fn run(command: Command) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bulksheet: {}", e.message(lang));
+            // Standard error that cannot be written has nowhere left to say so.
+            let _ = output::Out::stderr(false).line(&format!("bulksheet: {}", e.message(lang)));
             EXIT_UNREADABLE
         }
     }

@@ -25,15 +25,32 @@ impl Lang {
         }
     }
 
-    /// The language of the environment (LC_ALL, LC_MESSAGES, LANG), English by default.
+    /// The language of the environment and the system: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set (an empty one counts as unset), else the
+    /// system's language (Windows and macOS set no variable), else English.
     pub fn from_env() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty())
-            .map_or(Lang::En, |v| Lang::from_locale(&v))
+        let vars = LOCALE_VARS.map(|k| std::env::var(k).ok());
+        let system = sys_locale::get_locale();
+        Lang::choose(vars.each_ref().map(Option::as_deref), system.as_deref())
+    }
+
+    /// The language for the locale variables' values (in [`LOCALE_VARS`] order) and the
+    /// system's locale (`ja-JP`, `ja_JP.UTF-8`, `ja`, …).
+    ///
+    /// The first variable set and not empty decides, as POSIX has it, even when it names
+    /// the `C` or `POSIX` locale: those ask for untranslated messages, which are English.
+    /// The system's locale counts only when no variable is set, so a terminal's
+    /// `LANG=en_US.UTF-8` keeps English on a Japanese system.
+    pub fn choose(vars: [Option<&str>; 3], system: Option<&str>) -> Lang {
+        match vars.into_iter().flatten().find(|v| !v.is_empty()) {
+            Some(v) => Lang::from_locale(v),
+            None => system.map_or(Lang::En, Lang::from_locale),
+        }
     }
 }
+
+/// The environment variables that name the messages' locale, the strongest first.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// Why a digits value is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]

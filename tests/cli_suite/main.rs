@@ -4,6 +4,7 @@
 mod common;
 
 mod changed_rows;
+mod broken_pipe;
 mod colour;
 mod errors;
 mod exit_codes;
@@ -12,6 +13,7 @@ mod fix_report;
 mod flags;
 mod help;
 mod json_report;
+mod language;
 mod line_numbers;
 mod saved_files;
 mod separators;

@@ -160,3 +160,44 @@ fn locale_strings_pick_the_language() {
     assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
     assert_eq!(Lang::from_locale("C"), Lang::En);
 }
+
+#[test]
+fn the_locale_variables_come_before_the_system_language() {
+    let choose = |vars: [Option<&str>; 3], system| Lang::choose(vars, system);
+    let none = [None, None, None];
+    // No variable (Windows, macOS, a desktop launcher): the system's language.
+    for system in ["ja-JP", "ja_JP.UTF-8", "ja", "JA-jp"] {
+        assert_eq!(choose(none, Some(system)), Lang::Ja, "{system}");
+    }
+    assert_eq!(choose(none, Some("en-US")), Lang::En);
+    assert_eq!(choose(none, Some("zh-CN")), Lang::En);
+    assert_eq!(choose(none, None), Lang::En);
+    // A variable set wins over the system, both ways.
+    let lang_ja = [None, None, Some("ja_JP.UTF-8")];
+    assert_eq!(choose(lang_ja, Some("en-US")), Lang::Ja);
+    let lang_en = [None, None, Some("en_US.UTF-8")];
+    assert_eq!(choose(lang_en, Some("ja-JP")), Lang::En);
+    // LC_ALL before LC_MESSAGES before LANG.
+    let all = [
+        Some("en_GB.UTF-8"),
+        Some("ja_JP.UTF-8"),
+        Some("ja_JP.UTF-8"),
+    ];
+    assert_eq!(choose(all, Some("ja-JP")), Lang::En);
+    let messages = [None, Some("ja_JP.UTF-8"), Some("en_US.UTF-8")];
+    assert_eq!(choose(messages, None), Lang::Ja);
+    // An empty variable counts as unset.
+    let empty = [Some(""), Some(""), Some("ja_JP.UTF-8")];
+    assert_eq!(choose(empty, None), Lang::Ja);
+    assert_eq!(choose([Some(""), None, Some("")], Some("ja-JP")), Lang::Ja);
+    // C and POSIX ask for untranslated messages: English, even on a Japanese system.
+    for c in ["C", "POSIX", "C.UTF-8"] {
+        assert_eq!(
+            choose([Some(c), None, None], Some("ja-JP")),
+            Lang::En,
+            "{c}"
+        );
+        let under = [Some(c), None, Some("ja_JP.UTF-8")];
+        assert_eq!(choose(under, Some("ja-JP")), Lang::En, "{c}");
+    }
+}
