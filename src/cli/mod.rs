@@ -27,7 +27,8 @@ Examples:
   bulksheet check users.csv --subscriptions meetings,recpod
   bulksheet export users.csv -o clean.csv --encoding shift_jis
   bulksheet export users.csv -o part.csv --split 100
-  bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows
+  bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows,
+                                             put columns in the template's order
   bulksheet check users.csv --roster console-users.csv
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or nothing written,

@@ -18,6 +18,9 @@ pub struct WriteOptions {
     pub quote_all: bool,
     /// End the last record with a line break.
     pub final_newline: bool,
+    /// Write only the first this many columns (leaving out a spreadsheet's empty columns
+    /// at the right end); None writes every column.
+    pub columns: Option<usize>,
 }
 
 impl WriteOptions {
@@ -28,6 +31,7 @@ impl WriteOptions {
             line_ending: doc.meta.line_ending,
             quote_all: doc.meta.quote_all,
             final_newline: doc.meta.final_newline,
+            columns: None,
         }
     }
 }
@@ -118,9 +122,11 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
         csv::QuoteStyle::Necessary
     };
     let mut start = Vec::with_capacity(estimated_len(doc, rows));
-    let bom_first = bom_first_name(doc, opts);
+    let width = opts.columns.map_or(doc.width(), |n| n.min(doc.width()));
+    let header = doc.header.get(..width).unwrap_or(&doc.header);
+    let bom_first = bom_first_name(header, opts);
     if let Some(first) = bom_first {
-        start.extend_from_slice(&quoted_first_name(first, &doc.header, opts));
+        start.extend_from_slice(&quoted_first_name(first, header, opts));
     }
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
@@ -129,21 +135,25 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
         .from_writer(start);
     // Writing to a Vec cannot fail.
     if bom_first.is_some() {
-        if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
+        if let Some(rest) = header.get(1..).filter(|r| !r.is_empty()) {
             let _ = w.write_record(rest);
         }
     } else {
-        let _ = w.write_record(&doc.header);
+        let _ = w.write_record(header);
     }
     let mut record = csv::ByteRecord::new();
     for &row in rows {
         record.clear();
-        let n = doc.table.field_count(row).min(doc.width());
+        let n = doc.table.field_count(row).min(width);
         for col in 0..n {
             record.push_field(doc.cell(row, col).as_bytes());
         }
-        for extra in doc.table.extra_fields(row) {
-            record.push_field(extra.as_bytes());
+        // Fields past the header are written only with every column: a row that has
+        // them is an error, so columns are never left out before them.
+        if width == doc.width() {
+            for extra in doc.table.extra_fields(row) {
+                record.push_field(extra.as_bytes());
+            }
         }
         let _ = w.write_byte_record(&record);
     }
@@ -161,10 +171,9 @@ fn to_csv_text(doc: &Document, rows: &[usize], opts: &WriteOptions) -> Vec<u8> {
 /// mark when read back (and dropped): in a file without a BOM, or when it is the whole
 /// header. It is then written quoted. (After a real BOM the parser keeps it, so a file that
 /// came with two BOMs is written back as it was.)
-fn bom_first_name<'a>(doc: &'a Document, opts: &WriteOptions) -> Option<&'a str> {
-    let first = doc.header.first()?;
-    let lost =
-        opts.encoding != TextEncoding::Utf8Bom || (doc.header.len() == 1 && first == "\u{feff}");
+fn bom_first_name<'a>(header: &'a [String], opts: &WriteOptions) -> Option<&'a str> {
+    let first = header.first()?;
+    let lost = opts.encoding != TextEncoding::Utf8Bom || (header.len() == 1 && first == "\u{feff}");
     (first.starts_with('\u{feff}') && lost && !opts.quote_all).then_some(first.as_str())
 }
 

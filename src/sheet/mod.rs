@@ -139,4 +139,10 @@ impl Sheet {
             .filter(|&r| !self.validator.is_blank_row(r))
             .collect()
     }
+
+    /// The columns a save or export writes: `Some(n)` for only the first `n`, when the
+    /// file ends in columns with no header and no value (a spreadsheet's leftovers).
+    pub fn columns_to_write(&self) -> Option<usize> {
+        self.validator.columns_to_write()
+    }
 }

@@ -69,6 +69,11 @@ pub enum Code {
     Separator,
     /// The document holds a value the roster disagrees with.
     Roster,
+    /// Columns at the right end with no header and no value (a spreadsheet's leftovers):
+    /// export leaves them out.
+    EmptyTrailingColumn,
+    /// The template's columns are there but not in the template's order.
+    ColumnOrder,
 }
 
 impl Code {
@@ -96,15 +101,20 @@ impl Code {
             Code::Bom => "bom",
             Code::Separator => "separator",
             Code::Roster => "roster",
+            Code::EmptyTrailingColumn => "empty_trailing_column",
+            Code::ColumnOrder => "column_order",
         }
     }
 
     /// The severity every finding of this kind has.
     pub fn severity(self) -> Severity {
         match self {
-            Code::Whitespace | Code::BlankRow | Code::Formula | Code::Separator => {
-                Severity::Warning
-            }
+            Code::Whitespace
+            | Code::BlankRow
+            | Code::Formula
+            | Code::Separator
+            | Code::EmptyTrailingColumn
+            | Code::ColumnOrder => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -282,6 +282,8 @@ pub enum Msg {
     },
     /// The first line is blank, so there are no column names.
     BlankHeader,
+    /// The file's layout: leftover columns and rows, columns out of order.
+    Layout(super::layout_message::LayoutMsg),
     /// A message already written, for findings that come from outside the catalogue.
     Plain(String),
 }
@@ -432,6 +434,7 @@ impl Msg {
                 "The header has no commas but has {found}: the file is not comma-separated, so it opened as a single column. Save it as CSV (comma-separated)"
             ),
             Msg::BlankHeader => "The first line is blank, so the file has no column names; delete the blank lines above the header".into(),
+            Msg::Layout(m) => m.render(Lang::En),
             Msg::Plain(s) => s.clone(),
         }
     }
@@ -619,6 +622,7 @@ impl Msg {
             Msg::BlankHeader => {
                 "1行目が空のため列名がありません。ヘッダーより上の空行を削除してください".into()
             }
+            Msg::Layout(m) => m.render(Lang::Ja),
             Msg::Plain(s) => s.clone(),
         }
     }

@@ -9,6 +9,8 @@ mod cell_rules;
 mod full_check;
 mod header;
 mod issue;
+mod layout;
+pub mod layout_message;
 pub mod message;
 mod queries;
 mod roster_check;
@@ -92,6 +94,9 @@ pub struct Validator {
     col_counts: Vec<[usize; 2]>,
     /// [errors, warnings] over everything.
     totals: [usize; 2],
+    /// The columns export writes: those before the trailing columns with no header and
+    /// no value.
+    kept_width: usize,
 }
 
 impl Validator {
@@ -107,6 +112,7 @@ impl Validator {
             users: 0,
             col_counts: Vec::new(),
             totals: [0, 0],
+            kept_width: doc.width(),
         };
         v.validate_all(doc);
         v

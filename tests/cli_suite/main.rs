@@ -11,5 +11,6 @@ mod fix_report;
 mod flags;
 mod help;
 mod json_report;
+mod layout;
 mod line_numbers;
 mod text_report;

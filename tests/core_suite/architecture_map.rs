@@ -31,13 +31,15 @@ fn all_codes() -> Vec<Code> {
         Bom,
         Separator,
         Roster,
+        EmptyTrailingColumn,
+        ColumnOrder,
     ];
     for c in &codes {
         match c {
             Required | Email | TooLong | Digits | Enum | Duplicate | HeaderMissing
             | HeaderDuplicate | HeaderUnknown | TooManyRows | FieldCount | Whitespace
             | BlankRow | Formula | Encoding | Unencodable | Quote | Empty | Bom | Separator
-            | Roster => {}
+            | Roster | EmptyTrailingColumn | ColumnOrder => {}
         }
     }
     codes

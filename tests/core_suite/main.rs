@@ -18,6 +18,7 @@ mod incremental_random;
 mod incremental_rows;
 mod japanese_headers;
 mod journal;
+mod layout;
 mod messages;
 mod plain_records;
 mod read_in_parts;

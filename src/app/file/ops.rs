@@ -115,6 +115,7 @@ impl BulksheetApp {
         let doc = self.sheet.doc();
         let mut opts = WriteOptions::like(doc);
         opts.encoding = self.save.encoding;
+        opts.columns = self.sheet.columns_to_write();
         let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),
