@@ -111,6 +111,7 @@ impl BulksheetApp {
             Command::FixLike { row, col } => self.preview_fixes_like(row, col),
             Command::FixAll => self.preview_all_fixes(),
             Command::DropBlankRows => self.preview_blank_rows(),
+            Command::ColumnOrder => self.preview_column_order(),
             Command::ApplyPreview => self.apply_preview(),
             Command::Roster => self.edit.roster = Some(RosterDialog::new()),
             Command::LoadRoster(path) => self.load_roster(&path),

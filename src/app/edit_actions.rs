@@ -21,6 +21,7 @@ fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
         Edit::Cells(c) => c.first().map(|c| (c.row, Some(c.col))),
         Edit::InsertRows(r) | Edit::DeleteRows(r) => r.first().map(|(at, _)| (*at, None)),
         Edit::Batch(b) => b.iter().rev().find_map(first_place),
+        Edit::Columns(_) => None,
     }
 }
 
@@ -108,6 +109,14 @@ impl BulksheetApp {
         let rows = fix::blank_rows(&self.sheet);
         let title = tr(self.settings.lang, "Drop blank rows");
         self.edit.preview = Some(FixPreview::blank_rows(title, rows));
+    }
+
+    /// Previews putting the columns in the template's order.
+    pub(crate) fn preview_column_order(&mut self) {
+        let order = fix::template_order(&self.sheet);
+        let title = tr(self.settings.lang, "Put columns in the template's order");
+        let header = &self.sheet.doc().header;
+        self.edit.preview = Some(FixPreview::column_order(title, order, header));
     }
 
     /// Applies the previewed changes as one undo step.

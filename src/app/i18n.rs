@@ -209,6 +209,15 @@ pub const JA: &[(&str, &str)] = &[
     ("Fix all", "すべて自動修正"),
     ("Drop blank rows…", "空行を削除…"),
     ("Drop blank rows", "空行を削除"),
+    (
+        "Put columns in the template's order…",
+        "列をテンプレートの順に並べる…",
+    ),
+    (
+        "Put columns in the template's order",
+        "列をテンプレートの順に並べる",
+    ),
+    ("The columns will be in this order:", "並べ替え後の列の順:"),
     ("Trim spaces", "前後の空白を削除"),
     ("Full-width to half-width", "全角を半角に"),
     ("Label to code", "ラベルをコードに"),

@@ -37,7 +37,8 @@ pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
     Ok(Sheet::with_rules(doc, rules))
 }
 
-/// Writes the sheet's non-blank rows, or nothing while errors remain.
+/// Writes the sheet's non-blank rows and its columns before any trailing empty ones, or
+/// nothing while errors remain.
 pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     let target = sheet.rules().target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -68,6 +69,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     let mut opts = WriteOptions::like(sheet.doc());
     opts.encoding = target;
     opts.separator = args.delimiter.unwrap_or_default();
+    opts.columns = sheet.columns_to_write();
     let parts = plan_parts(&args.output, &rows, split);
     // Encode every part before writing any, so an unencodable cell writes nothing.
     let mut encoded = Vec::new();

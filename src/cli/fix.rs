@@ -1,13 +1,14 @@
-//! `bulksheet fix`: the same automatic fixes the window offers, printed as they are made,
-//! then written like `export` (refused while errors remain). A fix that would cause a new
-//! issue (a duplicate, say) is not made: it is printed with that issue, for a person.
+//! `bulksheet fix`: the same automatic fixes the window offers (the columns put in the
+//! template's order too), printed as they are made, then written like `export` (refused
+//! while errors remain). A fix that would cause a new issue (a duplicate, say) is not
+//! made: it is printed with that issue, for a person.
 
 use super::export::{prepare, write_clean};
 use super::output::Out;
 use super::report::paint;
 use super::{CliError, EXIT_ERRORS, ExportArgs, colour, error};
 use crate::Sheet;
-use crate::fix::{NewIssue, blank_rows, propose_all_on, to_edit};
+use crate::fix::{NewIssue, blank_rows, propose_all_on, template_order_edit, to_edit};
 use crate::validate::{Code, Lang};
 use anstyle::{AnsiColor, Style};
 
@@ -56,6 +57,11 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
             if blanks.len() == 1 { "" } else { "s" }
         ))?;
         sheet.delete_rows(&blanks);
+    }
+    // Last: the cell fixes above name columns by their place in the file.
+    if let Some(edit) = template_order_edit(&sheet) {
+        sheet.apply(edit);
+        out.line(&format!("{name}: put the columns in the template's order"))?;
     }
     out.line(&format!(
         "{name}: {applied} fix{} applied",

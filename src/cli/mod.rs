@@ -33,7 +33,8 @@ Examples:
   bulksheet export users.csv -o clean.csv --encoding shift_jis
   bulksheet export users.csv -o part.csv --split 100
   bulksheet export unicode.txt -o users.csv  tab-separated UTF-16 in, comma UTF-8 out
-  bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows
+  bulksheet fix users.csv -o fixed.csv       trim, half-width, labels to codes, drop blank rows,
+                                             put columns in the template's order
   bulksheet check users.csv --roster console-users.csv
   bulksheet check users.csv --format csv > issues.csv    the issue list for Excel
   bulksheet export users.csv -o upload.csv --changed-from before.csv   only rows that change

@@ -56,6 +56,37 @@ pub enum Edit {
     DeleteRows(Vec<(usize, Vec<String>)>),
     /// Several edits as one undo step (a paste that adds rows, then fills them).
     Batch(Vec<Edit>),
+    /// The columns put in a new order, header and cells together: new column `i` is the
+    /// old column `order[i]` (a permutation of every column).
+    Columns(Vec<usize>),
+}
+
+/// The permutation that takes an order back: `inverse_order(o)[o[i]] == i`.
+pub fn inverse_order(order: &[usize]) -> Vec<usize> {
+    let mut back = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = back.get_mut(old) {
+            *slot = new;
+        }
+    }
+    back
+}
+
+/// Whether `order` puts `width` columns in a new order, each once.
+pub fn is_permutation(order: &[usize], width: usize) -> bool {
+    let mut seen = vec![false; width];
+    order.len() == width
+        && order
+            .iter()
+            .all(|&o| seen.get_mut(o).is_some_and(|s| !std::mem::replace(s, true)))
+}
+
+/// Items in a new order: item `i` of the result is `items[order[i]]`.
+pub fn reorder<T: Clone>(items: &[T], order: &[usize]) -> Vec<T> {
+    order
+        .iter()
+        .filter_map(|&o| items.get(o).cloned())
+        .collect()
 }
 
 impl Edit {
@@ -78,6 +109,17 @@ impl Edit {
             Edit::InsertRows(rows) => Edit::DeleteRows(rows.clone()),
             Edit::DeleteRows(rows) => Edit::InsertRows(rows.clone()),
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Columns(order) => Edit::Columns(inverse_order(order)),
+        }
+    }
+
+    /// The header as it was before this edit, from the header after it (only column
+    /// orders change a header).
+    pub fn header_before(&self, after: Vec<String>) -> Vec<String> {
+        match self {
+            Edit::Columns(order) => reorder(&after, &inverse_order(order)),
+            Edit::Batch(edits) => edits.iter().rev().fold(after, |h, e| e.header_before(h)),
+            Edit::Cells(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) => after,
         }
     }
 
@@ -87,6 +129,7 @@ impl Edit {
             Edit::Cells(c) => c.is_empty(),
             Edit::InsertRows(rows) | Edit::DeleteRows(rows) => rows.is_empty(),
             Edit::Batch(edits) => edits.iter().all(Edit::is_empty),
+            Edit::Columns(order) => order.iter().enumerate().all(|(i, &o)| i == o),
         }
     }
 }

@@ -5,7 +5,7 @@ mod edit;
 mod kept;
 mod table;
 
-pub use edit::{CellChange, Edit, RowShape};
+pub use edit::{CellChange, Edit, RowShape, inverse_order, is_permutation, reorder};
 pub use kept::KeptBytes;
 pub(crate) use table::LineFields;
 pub use table::{ColumnValues, DictIds, Table};
@@ -242,6 +242,23 @@ impl Document {
             }
         }
         out
+    }
+
+    /// Puts the columns in a new order, header, cells and read problems together: new
+    /// column `i` is the old column `order[i]`. Refused (false) unless `order` names every
+    /// column once.
+    pub fn reorder_columns(&mut self, order: &[usize]) -> bool {
+        if !is_permutation(order, self.width()) {
+            return false;
+        }
+        self.header = reorder(&self.header, order);
+        self.table.reorder_columns(order);
+        let back = inverse_order(order);
+        self.read_problems = std::mem::take(&mut self.read_problems)
+            .into_iter()
+            .map(|((p, c), problem)| ((p, back.get(c).copied().unwrap_or(c)), problem))
+            .collect();
+        true
     }
 
     /// Whether every cell of the row is blank (Excel leaves such rows at the end).

@@ -1,14 +1,17 @@
 //! Auto-fixes, proposed as plain data so the window can preview them and the command line
 //! can apply them: trim spaces, full-width to half-width where the column wants ASCII,
-//! labels to codes, a spreadsheet's `.0` dropped, spaces taken out of a Login ID, and
-//! dropping blank rows. A fix is only proposed when it settles the cell's problem, and a
-//! fix that would cause a new issue elsewhere (a duplicate, say) is marked and never
-//! applied: `repair` decides a value, `judge` tries the fixes together (and takes them back).
+//! labels to codes, a spreadsheet's `.0` dropped, spaces taken out of a Login ID,
+//! dropping blank rows, and putting the columns in the template's order. A fix is only
+//! proposed when it settles the cell's problem, and a fix that would cause a new issue
+//! elsewhere (a duplicate, say) is marked and never applied: `repair` decides a value,
+//! `judge` tries the fixes together (and takes them back).
 
+mod columns;
 mod diff;
 mod judge;
 mod repair;
 
+pub use columns::{template_order, template_order_edit};
 pub use diff::changed_chars;
 pub use judge::{NewIssue, judge, judge_on};
 pub use repair::repair;

@@ -20,6 +20,9 @@ pub struct WriteOptions {
     pub quote_all: bool,
     /// End the last record with a line break.
     pub final_newline: bool,
+    /// Write only the first this many columns (leaving out a spreadsheet's empty columns
+    /// at the right end); None writes every column.
+    pub columns: Option<usize>,
 }
 
 impl WriteOptions {
@@ -31,6 +34,7 @@ impl WriteOptions {
             line_ending: doc.meta.line_ending,
             quote_all: doc.meta.quote_all,
             final_newline: doc.meta.final_newline,
+            columns: None,
         }
     }
 }
@@ -156,7 +160,8 @@ pub(crate) fn quote_style(quote_all: bool) -> csv::QuoteStyle {
 }
 
 /// The text of the header (when `header`) and `rows`; the last line end cut when the
-/// file had none and `whole` (the text is the whole file).
+/// file had none and `whole` (the text is the whole file). `opts.columns` leaves out the
+/// columns past the first n (a spreadsheet's empty leftovers).
 pub(super) fn to_csv_text(
     doc: &Document,
     rows: &[usize],
@@ -166,21 +171,22 @@ pub(super) fn to_csv_text(
 ) -> Vec<u8> {
     let terminator = terminator(opts.line_ending);
     let style = quote_style(opts.quote_all);
+    let width = opts.columns.map_or(doc.width(), |n| n.min(doc.width()));
+    let names = doc.header.get(..width).unwrap_or(&doc.header);
     // A one-column file has no separator to tell: it is written as the comma CSV it
     // reads back as (a tab-separated one would leave a comma in a cell unquoted).
-    let sep = if doc.width() > 1 {
+    let sep = if width > 1 {
         opts.separator.byte()
     } else {
         b','
     };
     let mut start = Vec::with_capacity(estimated_len(doc, rows));
-    let bom_first = bom_first_name(doc, opts).filter(|_| header);
-    let by_hand =
-        header && !opts.quote_all && doc.header.iter().any(|h| h.contains(SEPARATOR_CHARS));
+    let bom_first = bom_first_name(names, opts).filter(|_| header);
+    let by_hand = header && !opts.quote_all && names.iter().any(|h| h.contains(SEPARATOR_CHARS));
     if by_hand {
-        start.extend_from_slice(&header_by_hand(doc, sep, bom_first.is_some(), opts));
+        start.extend_from_slice(&header_by_hand(names, sep, bom_first.is_some(), opts));
     } else if let Some(first) = bom_first {
-        start.extend_from_slice(&quoted_first_name(first, &doc.header, sep, opts));
+        start.extend_from_slice(&quoted_first_name(first, names, sep, opts));
     }
     let mut w = csv::WriterBuilder::new()
         .delimiter(sep)
@@ -191,22 +197,26 @@ pub(super) fn to_csv_text(
     // Writing to a Vec cannot fail.
     if !by_hand {
         if bom_first.is_some() {
-            if let Some(rest) = doc.header.get(1..).filter(|r| !r.is_empty()) {
+            if let Some(rest) = names.get(1..).filter(|r| !r.is_empty()) {
                 let _ = w.write_record(rest);
             }
         } else if header {
-            let _ = w.write_record(&doc.header);
+            let _ = w.write_record(names);
         }
     }
     let mut record = csv::ByteRecord::new();
     for &row in rows {
         record.clear();
-        let n = doc.table.field_count(row).min(doc.width());
+        let n = doc.table.field_count(row).min(width);
         for col in 0..n {
             record.push_field(doc.cell(row, col).as_bytes());
         }
-        for extra in doc.table.extra_fields(row) {
-            record.push_field(extra.as_bytes());
+        // Fields past the header are written only with every column: a row that has
+        // them is an error, so columns are never left out before them.
+        if width == doc.width() {
+            for extra in doc.table.extra_fields(row) {
+                record.push_field(extra.as_bytes());
+            }
         }
         let _ = w.write_byte_record(&record);
     }
@@ -224,10 +234,9 @@ pub(super) fn to_csv_text(
 /// mark when read back (and dropped): in a file without a BOM, or when it is the whole
 /// header. It is then written quoted. (After a real BOM the parser keeps it, so a file that
 /// came with two BOMs is written back as it was.)
-fn bom_first_name<'a>(doc: &'a Document, opts: &WriteOptions) -> Option<&'a str> {
-    let first = doc.header.first()?;
-    let lost =
-        opts.encoding != TextEncoding::Utf8Bom || (doc.header.len() == 1 && first == "\u{feff}");
+fn bom_first_name<'a>(header: &'a [String], opts: &WriteOptions) -> Option<&'a str> {
+    let first = header.first()?;
+    let lost = opts.encoding != TextEncoding::Utf8Bom || (header.len() == 1 && first == "\u{feff}");
     (first.starts_with('\u{feff}') && lost && !opts.quote_all).then_some(first.as_str())
 }
 
@@ -254,9 +263,9 @@ const SEPARATOR_CHARS: [char; 3] = [',', '\t', ';'];
 /// whatever the file's separator, so that reading the file back tells the separator the
 /// file was written with (detection counts only separators outside quotes). Other names
 /// are quoted only where the csv writer would quote them; `bom_first` quotes the first.
-fn header_by_hand(doc: &Document, sep: u8, bom_first: bool, opts: &WriteOptions) -> Vec<u8> {
+fn header_by_hand(names: &[String], sep: u8, bom_first: bool, opts: &WriteOptions) -> Vec<u8> {
     let mut out = Vec::new();
-    for (i, name) in doc.header.iter().enumerate() {
+    for (i, name) in names.iter().enumerate() {
         if i > 0 {
             out.push(sep);
         }

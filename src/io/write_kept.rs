@@ -11,11 +11,13 @@ use crate::document::{Document, KeptBytes};
 use crate::encoding::TextEncoding;
 
 /// Whether the kept bytes can be written for `opts`: the same bytes for text, and the
-/// layout they were read in.
+/// layout they were read in (separator, line end, quoting, every column).
 pub(super) fn usable(doc: &Document, opts: &WriteOptions) -> bool {
     let kept = doc.kept();
     kept.header.is_some()
         && kept.same_bytes_as(opts.encoding)
+        && opts.separator == doc.meta.separator
+        && opts.columns.is_none_or(|n| n >= doc.width())
         && opts.line_ending == doc.meta.line_ending
         && opts.quote_all == doc.meta.quote_all
         && opts.final_newline == doc.meta.final_newline

@@ -144,12 +144,21 @@ impl JournalEntry {
                     .collect(),
             ),
         };
+        // Replayed edits start from the file as saved: its header is from before any
+        // column order they change.
+        let header = match &replay {
+            Replay::Edits(edits) => edits
+                .iter()
+                .rev()
+                .fold(doc.header.clone(), |h, e| e.header_before(h)),
+            Replay::Rows(_) => doc.header.clone(),
+        };
         let rules = sheet.rules();
         Some(JournalEntry {
             format: FORMAT,
             origin,
             written_ms: unix_ms(),
-            header: doc.header.clone(),
+            header,
             target_encoding: rules.target.as_str().to_string(),
             schema: sheet.schema().name.clone(),
             subscriptions: rules.subscriptions.0.iter().cloned().collect(),
@@ -249,6 +258,7 @@ fn fits(sheet: &Sheet, edit: &Edit) -> bool {
                 && cells.len() == doc.width()
                 && cells.iter().enumerate().all(|(c, v)| doc.cell(*at, c) == v)
         }),
+        Edit::Columns(order) => crate::document::is_permutation(order, doc.width()),
         // A batch's later parts depend on its earlier ones: checked as a whole by replaying.
         Edit::Batch(parts) => {
             let mut trial = sheet.clone();
@@ -269,7 +279,7 @@ fn row_counts(edits: &[Edit]) -> (usize, usize) {
             Edit::InsertRows(rows) => (rows.len(), 0),
             Edit::DeleteRows(rows) => (0, rows.len()),
             Edit::Batch(parts) => row_counts(parts),
-            Edit::Cells(_) => (0, 0),
+            Edit::Cells(_) | Edit::Columns(_) => (0, 0),
         };
         (i + ei, d + ed)
     })

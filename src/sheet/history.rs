@@ -141,6 +141,14 @@ impl Sheet {
                 }
                 self.validator.rows_removed(&self.doc, &at);
             }
+            Edit::Columns(order) => {
+                if self.doc.reorder_columns(order) {
+                    self.columns_reordered(order);
+                    // Every column's binding and position changes: check everything again
+                    // (a rare, whole-sheet step).
+                    self.validator.validate_all(&self.doc);
+                }
+            }
         }
     }
 }

@@ -159,4 +159,10 @@ impl Sheet {
     pub fn unchanged_rows(&self) -> Vec<usize> {
         self.validator.unchanged_rows()
     }
+
+    /// The columns a save or export writes: `Some(n)` for only the first `n`, when the
+    /// file ends in columns with no header and no value (a spreadsheet's leftovers).
+    pub fn columns_to_write(&self) -> Option<usize> {
+        self.validator.columns_to_write()
+    }
 }

@@ -15,6 +15,15 @@ impl Sheet {
         }
     }
 
+    /// Moves the opened values with their columns (new column `i` was `order[i]`).
+    pub(super) fn columns_reordered(&mut self, order: &[usize]) {
+        let back = crate::document::inverse_order(order);
+        self.originals = std::mem::take(&mut self.originals)
+            .into_iter()
+            .map(|((p, c), v)| ((p, back.get(c).copied().unwrap_or(c)), v))
+            .collect();
+    }
+
     /// Every cell whose value differs from when the file was opened (rows still present),
     /// in row then column order: the review before saving.
     pub fn changes(&self) -> Vec<CellChange> {

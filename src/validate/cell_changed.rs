@@ -11,6 +11,13 @@ impl Validator {
         if row >= self.blank.len() || col >= doc.width() {
             return self.validate_all(doc);
         }
+        // A value typed into (or cleared from) a column with no header name turns it from
+        // a leftover into an error, or back.
+        if doc.header.get(col).is_some_and(|h| is_blank(h))
+            && is_blank(old) != is_blank(doc.cell(row, col))
+        {
+            self.refresh_header(doc);
+        }
         let was_blank = self.is_blank_row(row);
         let now_blank = doc.is_blank_row(row);
         if was_blank != now_blank {

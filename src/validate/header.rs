@@ -1,7 +1,9 @@
 //! The header's own checks: columns missing, repeated or unknown to the schema, a BOM
-//! inside a name, broken bytes or quotes in it, and a file that is not comma-separated.
+//! inside a name, broken bytes or quotes in it, a file that is not comma-separated, and
+//! the layout findings of `layout.rs` (leftover columns, column order).
 
 use super::cell_rules::read_problem_finding;
+use super::layout_message::LayoutMsg;
 use super::{Code, FileFinding, Finding, Msg, Validator};
 use crate::document::Document;
 use crate::io::Separator;
@@ -10,10 +12,12 @@ use crate::text::{is_blank, shorten};
 
 impl Validator {
     pub(super) fn check_header(&mut self, doc: &Document) {
+        self.kept_width = doc.width();
         // A file with no header line is one `empty` error, not also every column missing.
         if doc.empty_file {
             return;
         }
+        let trailing_from = super::layout::trailing_columns_from(doc);
         let schema = &self.rules.schema;
         let problems = self
             .rules
@@ -56,7 +60,13 @@ impl Validator {
                 }
                 HeaderProblem::Unknown(fi) => {
                     let h = doc.header.get(fi).map_or("", |h| h.trim()).to_string();
-                    let text = if h.is_empty() {
+                    // Leftover columns at the right end are one warning, below.
+                    if h.is_empty() && fi >= trailing_from && trailing_from > 0 {
+                        continue;
+                    }
+                    let text = if h.is_empty() && super::layout::column_has_values(doc, fi) {
+                        Msg::Layout(LayoutMsg::HeaderlessValues { col: fi })
+                    } else if h.is_empty() {
                         Msg::HeaderEmpty { position: fi + 1 }
                     } else {
                         Msg::HeaderUnknown {
@@ -83,6 +93,8 @@ impl Validator {
         }
         found.extend(header_read_findings(doc));
         found.extend(header_shape_finding(doc));
+        found.extend(self.trailing_columns_finding(doc, trailing_from));
+        found.extend(self.column_order_finding());
         for f in found {
             self.push_file(f);
         }

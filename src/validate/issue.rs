@@ -71,6 +71,11 @@ pub enum Code {
     Roster,
     /// A row the roster already holds as it is: uploading it changes nothing.
     NoChange,
+    /// Columns at the right end with no header and no value (a spreadsheet's leftovers):
+    /// export leaves them out.
+    EmptyTrailingColumn,
+    /// The template's columns are there but not in the template's order.
+    ColumnOrder,
 }
 
 impl Code {
@@ -99,6 +104,8 @@ impl Code {
             Code::Separator => "separator",
             Code::Roster => "roster",
             Code::NoChange => "no_change",
+            Code::EmptyTrailingColumn => "empty_trailing_column",
+            Code::ColumnOrder => "column_order",
         }
     }
 
@@ -109,7 +116,9 @@ impl Code {
             | Code::BlankRow
             | Code::Formula
             | Code::Separator
-            | Code::NoChange => Severity::Warning,
+            | Code::NoChange
+            | Code::EmptyTrailingColumn
+            | Code::ColumnOrder => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -311,6 +311,8 @@ pub enum Msg {
     },
     /// The first line is blank, so there are no column names.
     BlankHeader,
+    /// The file's layout: leftover columns and rows, columns out of order.
+    Layout(super::layout_message::LayoutMsg),
     /// A message already written, for findings that come from outside the catalogue.
     Plain(String),
 }
@@ -468,6 +470,7 @@ impl Msg {
                 "The file is separated by {found}, not commas: the console takes comma-separated CSV, which export and Save As write"
             ),
             Msg::BlankHeader => "The first line is blank, so the file has no column names; delete the blank lines above the header".into(),
+            Msg::Layout(m) => m.render(Lang::En),
             Msg::Plain(s) => s.clone(),
         }
     }
@@ -671,6 +674,7 @@ impl Msg {
             Msg::BlankHeader => {
                 "1行目が空のため列名がありません。ヘッダーより上の空行を削除してください".into()
             }
+            Msg::Layout(m) => m.render(Lang::Ja),
             Msg::Plain(s) => s.clone(),
         }
     }

@@ -9,6 +9,8 @@ mod cell_rules;
 mod full_check;
 mod header;
 mod issue;
+mod layout;
+pub mod layout_message;
 pub mod message;
 mod queries;
 mod roster_check;
@@ -94,6 +96,9 @@ pub struct Validator {
     totals: [usize; 2],
     /// How the header lines up with the roster's columns, to tell rows that change nothing.
     roster_pairing: Option<crate::baseline::Pairing>,
+    /// The columns export writes: those before the trailing columns with no header and
+    /// no value.
+    kept_width: usize,
 }
 
 impl Validator {
@@ -110,6 +115,7 @@ impl Validator {
             col_counts: Vec::new(),
             totals: [0, 0],
             roster_pairing: None,
+            kept_width: doc.width(),
         };
         v.validate_all(doc);
         v

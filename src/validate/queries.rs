@@ -149,6 +149,7 @@ impl Validator {
             && self.rules.binding == other.rules.binding
             && self.col_counts == other.col_counts
             && self.totals == other.totals
+            && self.kept_width == other.kept_width
     }
 
     /// Every finding with its place: header and file first, then by row and column.

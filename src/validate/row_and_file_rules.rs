@@ -1,6 +1,7 @@
 //! Rules about a whole row (blank, wrong number of fields) and the whole file (empty,
 //! too many rows for one upload).
 
+use super::layout::is_file_rule;
 use super::{Code, FileFinding, Finding, Msg, Validator};
 use crate::document::Document;
 
@@ -36,14 +37,13 @@ impl Validator {
         let stale: Vec<FileFinding> = self
             .file
             .iter()
-            .filter(|f| matches!(f.finding.code, Code::TooManyRows | Code::Empty))
+            .filter(|f| is_file_rule(f.finding.code))
             .cloned()
             .collect();
         for f in &stale {
             self.count(f.finding.severity, -1);
         }
-        self.file
-            .retain(|f| !matches!(f.finding.code, Code::TooManyRows | Code::Empty));
+        self.file.retain(|f| !is_file_rule(f.finding.code));
         if doc.empty_file {
             let msg = match &doc.workbook {
                 Some(book) => Msg::EmptySheet {

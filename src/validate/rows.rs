@@ -45,6 +45,9 @@ impl Validator {
         });
         self.users = super::row_and_file_rules::count_users(&self.blank);
         self.refresh_file_rules(doc);
+        if self.has_nameless_column(doc) {
+            self.refresh_header(doc);
+        }
     }
 
     /// Call after rows were inserted one by one at `at` (each position in the numbering
@@ -77,6 +80,9 @@ impl Validator {
             self.refresh_row(doc, row);
         }
         self.refresh_file_rules(doc);
+        if self.has_nameless_column(doc) {
+            self.refresh_header(doc);
+        }
     }
 
     /// Takes one row out of every finding and duplicate index; a partner left alone in

@@ -14,6 +14,7 @@ mod flags;
 mod help;
 mod json_report;
 mod language;
+mod layout;
 mod line_numbers;
 mod saved_files;
 mod separators;

@@ -32,13 +32,15 @@ fn all_codes() -> Vec<Code> {
         Separator,
         Roster,
         NoChange,
+        EmptyTrailingColumn,
+        ColumnOrder,
     ];
     for c in &codes {
         match c {
             Required | Email | TooLong | Digits | Enum | Duplicate | HeaderMissing
             | HeaderDuplicate | HeaderUnknown | TooManyRows | FieldCount | Whitespace
             | BlankRow | Formula | Encoding | Unencodable | Quote | Empty | Bom | Separator
-            | Roster | NoChange => {}
+            | Roster | NoChange | EmptyTrailingColumn | ColumnOrder => {}
         }
     }
     codes

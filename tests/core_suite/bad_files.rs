@@ -191,18 +191,19 @@ const CATALOGUE: &[(&str, Expect, Option<TextEncoding>)] = &[
     (
         "header_empty_names.csv",
         Opens(&[
+            // Blank names over values: errors naming the column's letter.
             (
                 Code::HeaderUnknown,
                 0,
                 Some(3),
-                "Column 4 has no header name",
+                "Column D has values but no header",
             ),
             // A second blank name is blank, not a duplicate of the first.
             (
                 Code::HeaderUnknown,
                 0,
                 Some(6),
-                "Column 7 has no header name",
+                "Column G has values but no header",
             ),
             (Code::HeaderMissing, 0, None, "'Locale'"),
             (Code::HeaderMissing, 0, None, "'Monitoring privileges'"),
@@ -216,11 +217,13 @@ const CATALOGUE: &[(&str, Expect, Option<TextEncoding>)] = &[
     ),
     (
         "trailing_comma_every_row.csv",
+        // An empty column with no name at the right end: a spreadsheet's leftover, which
+        // export leaves out.
         Opens(&[(
-            Code::HeaderUnknown,
+            Code::EmptyTrailingColumn,
             0,
             Some(24),
-            "Column 25 has no header name",
+            "Column Y has no header and no values",
         )]),
         None,
     ),

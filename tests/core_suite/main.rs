@@ -21,6 +21,7 @@ mod incremental_rows;
 mod japanese_headers;
 mod journal;
 mod journal_folder;
+mod layout;
 mod messages;
 mod plain_records;
 mod read_in_parts;

@@ -103,6 +103,7 @@ fn options(encoding: TextEncoding, layout: (LineEnding, bool, bool)) -> WriteOpt
         line_ending: layout.0,
         quote_all: layout.1,
         final_newline: layout.2,
+        columns: None,
     }
 }
 

@@ -4,6 +4,7 @@
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
 
+mod column_order;
 mod dropdown;
 mod edit_clipboard;
 mod edit_find;

@@ -122,6 +122,8 @@ pub enum Command {
     FixAll,
     /// Preview dropping the blank rows.
     DropBlankRows,
+    /// Preview putting the columns in the template's order.
+    ColumnOrder,
     /// Apply the previewed changes.
     ApplyPreview,
     /// Open the roster dialog.

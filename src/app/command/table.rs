@@ -195,6 +195,7 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::FixLike { row: 0, col: 0 }, "Fix all like this…", "", "", &[], X),
     e(Command::FixAll, "Fix all…", "", "", &[], X),
     e(Command::DropBlankRows, "Drop blank rows…", "", "", &[], X),
+    e(Command::ColumnOrder, "Put columns in the template's order…", "", "", &[], X),
     e(Command::ApplyPreview, "Apply", "", "", &[], X),
     e(Command::Roster, "Cross-check with roster…", "", "", &[], X),
     e(Command::LoadRoster(PathBuf::new()), "Cross-check", "", "", &[], X),

@@ -1,5 +1,6 @@
 //! The preview shown before a bulk fix: every change (row, column, old → new, the
-//! characters that change marked) or every row to drop, with Apply and Cancel. A change
+//! characters that change marked), every row to drop, or the new column order, with Apply
+//! and Cancel. A change
 //! that would cause a new issue is listed apart, with the issue, and Apply leaves it for a
 //! person. Nothing changes until Apply, and Apply is one undo step.
 
@@ -21,6 +22,8 @@ pub struct FixPreview {
     /// The fixes that would cause a new issue: shown, never applied.
     held: Vec<Fix>,
     drop_rows: Vec<usize>,
+    /// A new column order (new column `i` is column `order[i]`) and the header it gives.
+    columns: Option<(Vec<usize>, Vec<String>)>,
 }
 
 impl FixPreview {
@@ -32,6 +35,7 @@ impl FixPreview {
             safe,
             held,
             drop_rows: Vec::new(),
+            columns: None,
         }
     }
 
@@ -42,16 +46,42 @@ impl FixPreview {
             safe: Vec::new(),
             held: Vec::new(),
             drop_rows: rows,
+            columns: None,
+        }
+    }
+
+    /// A preview of the columns put in a new order (None: they are in order already).
+    pub fn column_order(title: &'static str, order: Option<Vec<usize>>, header: &[String]) -> Self {
+        FixPreview {
+            title,
+            safe: Vec::new(),
+            held: Vec::new(),
+            drop_rows: Vec::new(),
+            columns: order.map(|o| {
+                let names = crate::document::reorder(header, &o);
+                (o, names)
+            }),
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.safe.is_empty() && self.held.is_empty() && self.drop_rows.is_empty()
+        self.safe.is_empty()
+            && self.held.is_empty()
+            && self.drop_rows.is_empty()
+            && self.columns.is_none()
     }
 
-    /// Applies the previewed changes (never a held fix); returns how many cells or rows
-    /// changed.
+    /// Applies the previewed changes (never a held fix); returns how many cells, rows or
+    /// columns changed (moved).
     pub fn apply(&self, sheet: &mut Sheet) -> usize {
+        if let Some((order, _)) = &self.columns {
+            let moved = order.iter().enumerate().filter(|(i, o)| i != *o).count();
+            return if sheet.apply(crate::document::Edit::Columns(order.clone())) {
+                moved
+            } else {
+                0
+            };
+        }
         if !self.safe.is_empty() && sheet.apply(fix::to_edit(&self.safe)) {
             return self.safe.len();
         }
@@ -77,6 +107,9 @@ impl FixPreview {
                     lang,
                     "Nothing to fix: no change would settle an issue here.",
                 ));
+            } else if let Some((_, names)) = &self.columns {
+                ui.label(tr(lang, "The columns will be in this order:"));
+                ui.add(Label::new(names.join(", ")).wrap());
             } else if self.drop_rows.is_empty() {
                 ui.label(format!(
                     "{} {}",
@@ -99,7 +132,8 @@ impl FixPreview {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let can_apply = !self.safe.is_empty() || !self.drop_rows.is_empty();
+                let can_apply =
+                    !self.safe.is_empty() || !self.drop_rows.is_empty() || self.columns.is_some();
                 let apply = ui.add_enabled(
                     can_apply,
                     egui::Button::new(RichText::new(tr(lang, "Apply")).strong()),

@@ -97,9 +97,12 @@ impl BulksheetApp {
         }
     }
 
-    /// Whether the file on disk holds exactly the rows the document had when saved.
+    /// Whether the file on disk holds exactly the rows (and columns) the document had
+    /// when saved.
     fn disk_holds_all_rows(&self) -> bool {
-        !self.save.split && self.sheet.rows_to_write().len() == self.sheet.doc().rows()
+        !self.save.split
+            && self.sheet.rows_to_write().len() == self.sheet.doc().rows()
+            && self.sheet.columns_to_write().is_none()
     }
 
     /// Notices another document (opened, saved under another name) or a save, and asks

@@ -143,6 +143,7 @@ impl BulksheetApp {
         opts.encoding = self.save.encoding;
         // The window writes only what the console takes: commas.
         opts.separator = crate::io::Separator::Comma;
+        opts.columns = self.sheet.columns_to_write();
         let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),

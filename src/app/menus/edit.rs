@@ -74,7 +74,11 @@ pub fn menus(ui: &mut Ui, lang: Lang, sheet: &Sheet, st: &GridState) -> Option<C
     ui.menu_button(tr(lang, "Tools"), |ui| {
         let roster = sheet.rules().roster.is_some();
         let groups: [&[(Command, bool)]; 2] = [
-            &[(Command::FixAll, true), (Command::DropBlankRows, true)],
+            &[
+                (Command::FixAll, true),
+                (Command::DropBlankRows, true),
+                (Command::ColumnOrder, true),
+            ],
             &[(Command::Roster, true), (Command::ClearRoster, roster)],
         ];
         if let Some(c) = entries(ui, lang, &groups) {

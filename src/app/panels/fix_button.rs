@@ -1,5 +1,6 @@
 //! The "Fix" offered on each fixable issue in the issue list: a small button applying the
-//! cell's fix, and a context menu with "Fix all like this…".
+//! cell's fix (or previewing the template's column order), and a context menu with "Fix
+//! all like this…".
 
 use crate::app::command::Command;
 use crate::app::i18n::{shown, tr, ui_lang};
@@ -16,8 +17,13 @@ fn fix_for(sheet: &Sheet, issue: &Issue) -> Option<Fix> {
 
 /// The "Fix" button before a fixable issue's text.
 pub fn show(ui: &mut Ui, sheet: &Sheet, issue: &Issue) -> Option<Command> {
-    let fix = fix_for(sheet, issue)?;
     let lang = ui_lang(ui.ctx());
+    if issue.code == crate::validate::Code::ColumnOrder {
+        let hint = tr(lang, "Put columns in the template's order…");
+        let button = ui.small_button(tr(lang, "Fix")).on_hover_text(hint);
+        return button.clicked().then_some(Command::ColumnOrder);
+    }
+    let fix = fix_for(sheet, issue)?;
     let hover = format!("{} → {}", shown(&fix.old), shown(&fix.new));
     let button = ui
         .small_button(tr(lang, "Fix"))

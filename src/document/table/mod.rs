@@ -192,6 +192,19 @@ impl Table {
                 .all(|(c, v)| c.get(phys) == v.as_str())
     }
 
+    /// Puts the columns in a new order (a permutation checked by the caller): new column
+    /// `i` is the old column `order[i]`. Rows read short or long keep their field counts.
+    pub(crate) fn reorder_columns(&mut self, order: &[usize]) {
+        let mut old: Vec<Option<ColumnCells>> = std::mem::take(&mut self.columns)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.columns = order
+            .iter()
+            .map(|&o| old.get_mut(o).and_then(Option::take).unwrap_or_default())
+            .collect();
+    }
+
     /// Adds a column at the right end (used when a schema column is added to a file).
     pub fn push_column(&mut self) {
         let mut c = ColumnCells::default();
