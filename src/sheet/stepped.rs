@@ -72,7 +72,7 @@ impl SteppedEdit {
 }
 
 /// The cell changes of a step made only of cell changes (nested batches of them too);
-/// None for a step that inserts or deletes rows.
+/// None for a step that inserts or deletes rows or moves columns.
 fn cell_changes(edit: &Edit) -> Option<Vec<CellChange>> {
     match edit {
         Edit::Cells(c) => Some(c.clone()),
@@ -83,7 +83,7 @@ fn cell_changes(edit: &Edit) -> Option<Vec<CellChange>> {
             }
             Some(out)
         }
-        Edit::InsertRows(_) | Edit::DeleteRows(_) => None,
+        Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
     }
 }
 
