@@ -57,20 +57,23 @@ Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 xvfb=$!
 app=
 cleanup() {
-    [ -n "$app" ] && kill "$app" 2>/dev/null
-    kill "$xvfb" 2>/dev/null
-    return 0
+    if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; fi
+    kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT
 export DISPLAY=$display
-sleep 2
+for _ in $(seq 60); do
+    xwininfo -root >/dev/null 2>&1 && break
+    sleep 1
+done
 # No file: the window opens on the bundled sample. Settings and journal go to a scratch home.
 HOME=$(mktemp -d) LANG=C.UTF-8 /usr/bin/bulksheet >/dev/null 2>&1 &
 app=$!
 win=
-for _ in $(seq 60); do
+for _ in $(seq 180); do # a loaded machine with software GL can take minutes
     win=$(xwininfo -root -tree | awk '/Bulksheet": / {print $1; exit}')
     [ -n "$win" ] && break
+    kill -0 "$app" 2>/dev/null || { echo "the window program ended before a window appeared"; exit 1; }
     sleep 1
 done
 [ -n "$win" ] || { echo "no Bulksheet window appeared"; exit 1; }
@@ -107,6 +110,7 @@ left=0
 for f in "${files[@]}"; do
     if [ -e "$f" ]; then echo "left behind: $f"; left=1; fi
 done
+hash -r # bash remembers where it found bulksheet before
 command -v bulksheet && { echo "bulksheet still on PATH"; left=1; }
 ((left == 0)) && echo "all ${#files[@]} files of the package are gone"
 exit $left
