@@ -19,6 +19,7 @@ mod file;
 pub mod fonts;
 mod grid;
 pub mod i18n;
+mod icon;
 mod keyboard;
 mod long_edit;
 mod menus;
@@ -50,11 +51,15 @@ use std::path::PathBuf;
 
 /// Opens the window; returns the process exit code.
 pub fn run(file: Option<PathBuf>, schema: Option<String>) -> i32 {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size(theme::WINDOW_SIZE)
+        .with_title("Bulksheet")
+        .with_app_id(APP_ID);
+    if let Some(icon) = icon::data() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(theme::WINDOW_SIZE)
-            .with_title("Bulksheet")
-            .with_app_id(APP_ID),
+        viewport,
         persist_window: true,
         ..Default::default()
     };
