@@ -516,7 +516,7 @@ pub const JA: &[(&str, &str)] = &[
         "{name} を開きました。シート「{sheet}」は空です。",
     ),
     ("Choose a sheet", "シートを選ぶ"),
-    ("Sheet", "シート"),
+    ("Worksheet", "ワークシート"),
     (
         "{name} has {n} sheets. The grid shows “{sheet}”; its row 1 is the header.",
         "{name} には {n} 枚のシートがあります。表示中は「{sheet}」で、その 1 行目がヘッダーです。",

@@ -1,9 +1,7 @@
 //! `bulksheet check`: every problem with its place, as text or JSON.
 
 use super::output::Out;
-use super::{
-    CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, Input, colour, open_sheet, report,
-};
+use super::{CheckArgs, CliError, EXIT_ERRORS, EXIT_OK, Format, Input, colour, open_sheet, report};
 
 /// Prints the report; the exit code says whether errors remain.
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {

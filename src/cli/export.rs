@@ -4,8 +4,7 @@
 
 use super::output::Out;
 use super::{
-    CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, changed, colour, error, open_parts,
-    report,
+    CliError, EXIT_ERRORS, EXIT_OK, ExportArgs, Input, changed, colour, error, open_parts, report,
 };
 use crate::io::{WriteOptions, encode_rows, plan_parts, write_atomic};
 use crate::sheet::Sheet;

@@ -90,9 +90,12 @@ pub(crate) fn code_round_trips(code: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// The user-defined area (leads `F0`–`F9`) decodes to private-use characters the
+    /// encoder cannot write at all: a line holding one is refused on save with the cell
+    /// named, as before, rather than kept; it is left out here.
     #[test]
     fn every_second_code_has_one_of_these_leads() {
-        for lead in (0x81..=0x9Fu8).chain(0xE0..=0xFC) {
+        for lead in (0x81..=0x9Fu8).chain(0xE0..=0xEF).chain(0xFA..=0xFC) {
             for trail in (0x40..=0x7Eu8).chain(0x80..=0xFC) {
                 let code = [lead, trail];
                 let decodes = encoding_rs::SHIFT_JIS

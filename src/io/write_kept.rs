@@ -30,7 +30,7 @@ pub(super) fn encode_keeping(
     opts: &WriteOptions,
 ) -> Result<Vec<u8>, WriteError> {
     let kept = doc.kept();
-    let mut reader = KeptReader::new(kept);
+    let mut reader = KeptReader::new(kept, doc.meta.separator.byte());
     let mut out = Vec::new();
     if opts.encoding == TextEncoding::Utf8Bom {
         out.extend_from_slice(super::decode::UTF8_BOM);
@@ -103,9 +103,9 @@ struct KeptReader {
 }
 
 impl KeptReader {
-    fn new(kept: &KeptBytes) -> Self {
+    fn new(kept: &KeptBytes, sep: u8) -> Self {
         KeptReader {
-            rdr: csv_core::Reader::new(),
+            rdr: csv_core::ReaderBuilder::new().delimiter(sep).build(),
             shift_jis: kept.encoding == Some(TextEncoding::ShiftJis),
             out: Vec::new(),
             ends: Vec::new(),

@@ -3,8 +3,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-mod changed_rows;
 mod broken_pipe;
+mod changed_rows;
 mod colour;
 mod errors;
 mod exit_codes;

@@ -84,7 +84,7 @@ fn each_reason_has_advice_in_both_languages_and_keeps_the_system_words() {
     let causes = [
         (
             WriteCause::InUse,
-            "close it there (in Excel) and save again",
+            "close it in Excel (or that program) and save again",
             "閉じてから",
         ),
         (

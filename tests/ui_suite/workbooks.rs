@@ -42,7 +42,7 @@ fn a_workbook_offers_its_sheets_and_saves_as_csv_beside_it() {
     let original = std::fs::read(&path).unwrap();
     let mut h = open(&path);
     assert_eq!(h.state().dialog_name(), Some("pick-sheet"));
-    assert_eq!(status(&h, "Sheet"), "Users");
+    assert_eq!(status(&h, "Worksheet"), "Users");
     assert_eq!(status(&h, "Encoding"), "xlsx → UTF-8");
     assert_eq!(h.state().sheet().cell(1, 1), "ボブ");
 
@@ -53,7 +53,7 @@ fn a_workbook_offers_its_sheets_and_saves_as_csv_beside_it() {
         None,
         "a chosen sheet is not offered again"
     );
-    assert_eq!(status(&h, "Sheet"), "Other");
+    assert_eq!(status(&h, "Worksheet"), "Other");
     assert_eq!(h.state().sheet().cell(0, 1), "Zed");
 
     // Save never writes over the workbook: it asks for a CSV name.

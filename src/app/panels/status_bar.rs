@@ -36,7 +36,7 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
         let target = sheet.rules().target;
         if let Some(book) = &doc.workbook {
             // A workbook has no encoding of its own: it is saved as CSV in the target's.
-            status_item(ui, tr(lang, "Sheet"), book.sheet.clone(), None);
+            status_item(ui, tr(lang, "Worksheet"), book.sheet.clone(), None);
             ui.separator();
         }
         let encoding = if let Some(book) = &doc.workbook {

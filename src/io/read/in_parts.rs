@@ -181,11 +181,7 @@ fn join_parts(parts: Vec<Part>, body: &[u8], width: usize) -> Option<Document> {
 /// Where each part of a body cut in about `parts` starts (the first at 0, the others just
 /// after a line break past the header record); and the header's width (split at `sep`)
 /// and layout. `None` when there is no such break.
-fn cut_points(
-    body: &[u8],
-    parts: usize,
-    sep: Separator,
-) -> Option<(Vec<usize>, (usize, Layout))> {
+fn cut_points(body: &[u8], parts: usize, sep: Separator) -> Option<(Vec<usize>, (usize, Layout))> {
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(sep.byte())
         .has_headers(false)
@@ -198,6 +194,10 @@ fn cut_points(
     let header_end = usize::try_from(rdr.position().byte()).ok()?;
     let line = body.get(..header_end + 1).filter(|l| l.ends_with(b"\r\n"));
     let line = line.or(body.get(..header_end)).unwrap_or_default();
+    // Blank lines before the header are no part of it (the parser skips them): its
+    // quoting is told from the header's own line, as a read in one pass tells it.
+    let start = line.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+    let line = line.get(start..).unwrap_or_default();
     let layout = Layout {
         line_ending: line_ending_of(line),
         quote_all: memchr::memchr(b'"', line).is_some()
