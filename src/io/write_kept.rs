@@ -142,6 +142,11 @@ impl KeptReader {
     fn read(&mut self, line: &[u8]) -> Option<usize> {
         use csv_core::ReadRecordResult::{InputEmpty, Record};
         self.rdr.reset();
+        // csv_core drops a byte-order mark at the start of its input: a record read
+        // first makes the line's own bytes (a cell may start with U+FEFF) read as they are.
+        let _ = self
+            .rdr
+            .read_record(b"x\n", &mut [0u8; 2], &mut [0usize; 2]);
         self.out.resize(line.len() + 1, 0);
         self.ends.resize(line.len() + 2, 0);
         let (res, nin, nout, nend) = self.rdr.read_record(line, &mut self.out, &mut self.ends);

@@ -269,7 +269,10 @@ fn columns_in_any_order_are_matched_by_name() {
     let mut issues = s.issues();
     // The order itself is one warning (row 0); the cells are matched by name.
     assert_eq!(
-        issues.iter().filter(|i| i.code == Code::ColumnOrder).count(),
+        issues
+            .iter()
+            .filter(|i| i.code == Code::ColumnOrder)
+            .count(),
         1
     );
     issues.retain(|i| i.code != Code::ColumnOrder);

@@ -196,7 +196,10 @@ fn cut_points(body: &[u8], parts: usize, sep: Separator) -> Option<(Vec<usize>, 
     let line = line.or(body.get(..header_end)).unwrap_or_default();
     // Blank lines before the header are no part of it (the parser skips them): its
     // quoting is told from the header's own line, as a read in one pass tells it.
-    let start = line.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+    let start = line
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
     let line = line.get(start..).unwrap_or_default();
     let layout = Layout {
         line_ending: line_ending_of(line),
