@@ -21,6 +21,8 @@ pub(super) struct Layout {
 pub(super) struct Keeper {
     layout: Option<Layout>,
     shift_jis: bool,
+    /// The file's field separator, as the writer writes it.
+    sep: u8,
     /// The writer, and its bytes for the record being tested.
     scratch: Option<csv::Writer<Shared>>,
     written: Shared,
@@ -28,10 +30,11 @@ pub(super) struct Keeper {
 }
 
 impl Keeper {
-    pub(super) fn new(encoding: TextEncoding, layout: Option<Layout>) -> Self {
+    pub(super) fn new(encoding: TextEncoding, layout: Option<Layout>, sep: u8) -> Self {
         Keeper {
             layout,
             shift_jis: encoding == TextEncoding::ShiftJis,
+            sep,
             scratch: None,
             written: Shared::default(),
             kept: KeptBytes {
@@ -98,8 +101,10 @@ impl Keeper {
     /// of the file).
     fn written_alike(&mut self, layout: Layout, rec: &csv::ByteRecord, line: &[u8]) -> bool {
         let written = &self.written;
+        let sep = self.sep;
         let w = self.scratch.get_or_insert_with(|| {
             csv::WriterBuilder::new()
+                .delimiter(sep)
                 .flexible(true)
                 .terminator(crate::io::write::terminator(layout.line_ending))
                 .quote_style(crate::io::write::quote_style(layout.quote_all))

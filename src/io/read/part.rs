@@ -158,7 +158,7 @@ impl<'b> PartRows<'b> {
             ..FileMeta::default()
         };
         let doc = header.map(|(w, _)| Document::new(vec![String::new(); w], meta.clone()));
-        let keeper = Keeper::new(detected.encoding, header.map(|(_, l)| l));
+        let keeper = Keeper::new(detected.encoding, header.map(|(_, l)| l), sep.byte());
         let whole = (quote_free_lines && detected.encoding != TextEncoding::ShiftJis)
             .then(|| simdutf8::basic::from_utf8(body).ok())
             .flatten();
