@@ -90,7 +90,15 @@ fn cell_changes(edit: &Edit) -> Option<Vec<CellChange>> {
 /// How many cells a step changes (0 for a step that moves rows): the window steps an
 /// undo of a large one.
 pub fn cells_in(edit: &Edit) -> usize {
-    cell_changes(edit).map_or(0, |c| c.len())
+    // Counted, not gathered: asked before each undo, of steps of millions of changes.
+    fn count(edit: &Edit) -> Option<usize> {
+        match edit {
+            Edit::Cells(c) => Some(c.len()),
+            Edit::Batch(edits) => edits.iter().map(count).sum(),
+            Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
+        }
+    }
+    count(edit).unwrap_or(0)
 }
 
 impl Sheet {
