@@ -18,6 +18,8 @@ mod support;
 
 use bulksheet::Sheet;
 use bulksheet::find::{Query, find_all, replace_all};
+use bulksheet::journal::{JournalEntry, Origin};
+use bulksheet::sheet::{CHANGES_PER_SLICE, rows_per_slice};
 use bulksheet::view::{SortInput, ViewSpec, filtered_rows, visible_rows};
 use criterion::Criterion;
 use std::time::{Duration, Instant};
@@ -319,11 +321,6 @@ fn main() {
     }
 }
 
-/// Rows per slice of a clear or a search, and changes per slice of an undo, as the window
-/// runs them (`app/long_edit.rs`).
-const ROWS_PER_SLICE: usize = 1_000;
-const CHANGES_PER_SLICE: usize = 8_000;
-
 /// The longest slice and the whole run of each edit the window spreads over frames.
 fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -338,9 +335,11 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     };
     let rows = sheet.doc().rows();
     let mut e = sheet.begin_stepped();
+    // One column searched: each row can change one cell.
+    let per_slice = rows_per_slice(1);
     let (longest, total) = slices(|i| {
-        let from = i * ROWS_PER_SLICE;
-        let to = (from + ROWS_PER_SLICE).min(rows);
+        let from = i * per_slice;
+        let to = (from + per_slice).min(rows);
         let cells = bulksheet::find::replacements_in_rows(sheet, &query, "example.jp", from..to);
         sheet.stepped_set(&mut e, cells);
         to >= rows
@@ -350,28 +349,55 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     sheet.undo();
 
     let width = sheet.doc().width();
-    let mut e = sheet.begin_stepped_for(rows * width);
+    let all: Vec<usize> = (0..width).collect();
+    let per_slice = rows_per_slice(width);
+    let mut e = None;
     let (longest, total) = slices(|i| {
-        let from = i * ROWS_PER_SLICE;
-        let to = (from + ROWS_PER_SLICE).min(rows);
+        // The window starts the edit on the frame of its first slice.
+        let e = e.get_or_insert_with(|| sheet.begin_stepped_for(rows, &all));
+        let from = i * per_slice;
+        let to = (from + per_slice).min(rows);
         let cells = (from..to)
             .flat_map(|r| (0..width).map(move |c| (r, c, String::new())))
             .collect();
-        sheet.stepped_set(&mut e, cells);
+        sheet.stepped_set(e, cells);
         to >= rows
     });
-    sheet.stepped_finish(e);
+    sheet.stepped_finish(e.expect("a slice was run"));
     out.extend(stepped_lines(
         "select all + Delete over frames",
         longest,
         total,
     ));
+    out.push(journal_figure(
+        sheet,
+        "the recovery journal's entry after it",
+    ));
 
-    let mut e = sheet.begin_stepped_undo().expect("a cell step");
-    let (longest, total) = slices(|_| sheet.stepped_run(&mut e, CHANGES_PER_SLICE));
-    sheet.stepped_finish(e);
+    let mut e = None;
+    let (longest, total) = slices(|_| {
+        let e = e.get_or_insert_with(|| sheet.begin_stepped_undo().expect("a cell step"));
+        sheet.stepped_run(e, CHANGES_PER_SLICE)
+    });
+    sheet.stepped_finish(e.expect("a slice was run"));
     out.extend(stepped_lines("its undo over frames", longest, total));
     out
+}
+
+/// What the window does on the frame when it journals the unsaved edits (the entry is
+/// written to disk on another thread), with a step of every cell in the history.
+fn journal_figure(sheet: &Sheet, what: &str) -> Figure {
+    let t = Instant::now();
+    let entry = JournalEntry::from_sheet(sheet, Origin::of_bytes("bench.csv", b""), true);
+    let took = t.elapsed().as_secs_f64();
+    assert!(entry.is_some(), "the sheet has unsaved edits");
+    drop(entry);
+    println!("{what}: {}", ms(took));
+    Figure {
+        what: what.to_string(),
+        seconds: took,
+        how: "one run".to_string(),
+    }
 }
 
 /// Runs `slice` with slice indexes 0, 1, … until it says it was the last, timing each;
@@ -382,6 +408,10 @@ fn slices(mut slice: impl FnMut(usize) -> bool) -> (f64, f64) {
         let t = Instant::now();
         let last = slice(i);
         let took = t.elapsed().as_secs_f64();
+        if took > BOUND {
+            // Which slices, to find what makes them long.
+            println!("  slice {i} took {}", ms(took));
+        }
         longest = longest.max(took);
         total += took;
         if last {

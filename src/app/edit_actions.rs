@@ -33,7 +33,7 @@ impl BulksheetApp {
             self.long_edit = Some(Box::new(long));
             return;
         }
-        let place = self.sheet.history().last().and_then(first_place);
+        let place = self.sheet.history().last().and_then(|e| first_place(e));
         if self.sheet.undo() {
             self.show_place(place);
             self.say(false, |l| tr(l, "Undone.").into());
@@ -48,7 +48,7 @@ impl BulksheetApp {
             return;
         }
         if self.sheet.redo() {
-            let place = self.sheet.history().last().and_then(first_place);
+            let place = self.sheet.history().last().and_then(|e| first_place(e));
             self.show_place(place);
             self.say(false, |l| tr(l, "Redone.").into());
         }

@@ -6,7 +6,7 @@
 
 use crate::Sheet;
 use crate::find::{Query, replacements_in_rows};
-use crate::sheet::{SteppedEdit, cells_in};
+use crate::sheet::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 use std::time::{Duration, Instant};
 
 /// Below this many cells an edit is done at once: ~2–3 µs a cell (the check, the undo
@@ -14,12 +14,9 @@ use std::time::{Duration, Instant};
 pub const STEP_FROM_CELLS: usize = 30_000;
 /// Replace all searches a slice at a time from this many rows (each may be a change).
 pub const STEP_FROM_ROWS: usize = 10_000;
-/// Time given to the edit in one frame, well within the 100 ms a frame may take.
+/// Time given to the edit in one frame, well within the 100 ms a frame may take (slices
+/// are sized by the core to take ~15 ms: `sheet::CHANGES_PER_SLICE`).
 const FRAME_BUDGET: Duration = Duration::from_millis(35);
-/// Rows of a clear or a search per slice, and changes of an undo per slice: small enough
-/// that a slice takes a few milliseconds, so the budget is not overrun by much.
-const ROWS_PER_SLICE: usize = 1_000;
-const CHANGES_PER_SLICE: usize = 8_000;
 
 /// Where the cells of a new edit come from.
 enum Source {
@@ -67,7 +64,7 @@ impl LongEdit {
         let cells = rows.len().saturating_mul(cols.len());
         (cells >= STEP_FROM_CELLS).then(|| LongEdit {
             kind: Kind::Clear,
-            edit: sheet.begin_stepped_for(cells),
+            edit: sheet.begin_stepped_for(rows.len(), &cols),
             source: Source::Clear { rows, cols },
             next_row: 0,
         })
@@ -157,8 +154,8 @@ impl LongEdit {
         Box::new(LongEdit::known(self.kind, edit))
     }
 
-    /// Performs slices until the frame's budget is spent (one slice at least; only one
-    /// with `one_slice`, as tests step it); the end once the last is done.
+    /// Performs slices while another fits the frame's budget (one slice at least; only
+    /// one with `one_slice`, as tests step it); the end once the last is done.
     pub fn run_frame(
         mut self: Box<Self>,
         sheet: &mut Sheet,
@@ -171,10 +168,13 @@ impl LongEdit {
         };
         let start = Instant::now();
         loop {
+            let slice_start = Instant::now();
             if self.slice(sheet) {
                 return Ok((*self).finish(sheet));
             }
-            if start.elapsed() >= budget {
+            // Stop before a slice like this one would overrun the budget: a frame pays the
+            // budget at most, or one slice when a slice alone takes longer.
+            if start.elapsed() + slice_start.elapsed() >= budget {
                 return Err(self);
             }
         }
@@ -185,7 +185,7 @@ impl LongEdit {
         let from = self.next_row;
         match &self.source {
             Source::Clear { rows, cols } => {
-                let to = (from + ROWS_PER_SLICE).min(rows.len());
+                let to = (from + rows_per_slice(cols.len())).min(rows.len());
                 let cells = rows
                     .get(from..to)
                     .unwrap_or_default()
@@ -197,7 +197,9 @@ impl LongEdit {
                 to >= rows.len()
             }
             Source::Replace { query, with } => {
-                let to = (from + ROWS_PER_SLICE).min(sheet.doc().rows());
+                // Every cell a slice searches may be a change.
+                let cols = query.column.map_or(sheet.doc().width(), |_| 1);
+                let to = (from + rows_per_slice(cols)).min(sheet.doc().rows());
                 let cells = replacements_in_rows(sheet, query, with, from..to);
                 sheet.stepped_set(&mut self.edit, cells);
                 self.next_row = to;

@@ -18,6 +18,19 @@ pub struct CellChange {
     pub shape: RowShape,
 }
 
+impl CellChange {
+    /// The change that takes this one back.
+    pub fn inverse(&self) -> CellChange {
+        CellChange {
+            row: self.row,
+            col: self.col,
+            old: self.new.clone(),
+            new: self.old.clone(),
+            shape: self.shape.inverse(),
+        }
+    }
+}
+
 /// What a cell change does to a short row (one with fewer fields than the header).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RowShape {
@@ -93,19 +106,9 @@ impl Edit {
     /// The edit that takes this one back.
     pub fn inverse(&self) -> Edit {
         match self {
-            Edit::Cells(changes) => Edit::Cells(
-                changes
-                    .iter()
-                    .rev()
-                    .map(|c| CellChange {
-                        row: c.row,
-                        col: c.col,
-                        old: c.new.clone(),
-                        new: c.old.clone(),
-                        shape: c.shape.inverse(),
-                    })
-                    .collect(),
-            ),
+            Edit::Cells(changes) => {
+                Edit::Cells(changes.iter().rev().map(CellChange::inverse).collect())
+            }
             Edit::InsertRows(rows) => Edit::DeleteRows(rows.clone()),
             Edit::DeleteRows(rows) => Edit::InsertRows(rows.clone()),
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),

@@ -16,6 +16,7 @@ use crate::Sheet;
 use crate::document::{CellChange, Edit};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Overrides where journals live (tests use a temp folder).
@@ -87,7 +88,9 @@ impl Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Replay {
     /// The steps from the file on disk to the edited document, oldest first.
-    Edits(Vec<Edit>),
+    /// Shared with the sheet's undo list (a step can hold millions of cell changes: the
+    /// window builds an entry on the frame, and only the writer's thread reads it through).
+    Edits(Vec<Arc<Edit>>),
     /// Every row of the edited document (when the file on disk is not the steps' base).
     Rows(Vec<Vec<String>>),
 }
@@ -179,15 +182,16 @@ impl JournalEntry {
                     if !fits(&trial, edit) {
                         return Err(RestoreError::DoesNotApply { step: step + 1 });
                     }
-                    trial.apply(edit.clone());
+                    trial.apply(Edit::clone(edit));
                 }
-                let (rows_inserted, rows_deleted) = row_counts(edits);
+                let edits: Vec<Edit> = edits.iter().map(|e| Edit::clone(e)).collect();
+                let (rows_inserted, rows_deleted) = row_counts(&edits);
                 let preview = Preview {
                     changes: trial.changes(),
                     rows_inserted,
                     rows_deleted,
                 };
-                Ok((Edit::Batch(edits.clone()), preview))
+                Ok((Edit::Batch(edits), preview))
             }
             Replay::Rows(rows) => {
                 if rows.iter().any(|r| r.len() != self.header.len()) {

@@ -2,6 +2,7 @@
 
 use super::Sheet;
 use crate::document::{Edit, RowShape};
+use std::sync::Arc;
 
 impl Sheet {
     /// Applies an edit as one undo step and re-checks what it touched. Returns false, and
@@ -20,7 +21,7 @@ impl Sheet {
         if self.saved_at.is_some_and(|s| s > self.undo.len()) {
             self.saved_at = None;
         }
-        self.undo.push(edit);
+        self.undo.push(Arc::new(edit));
         self.redo.clear();
     }
 
@@ -53,7 +54,7 @@ impl Sheet {
 
     /// The step a redo would do again, if any.
     pub fn redo_next(&self) -> Option<&Edit> {
-        self.redo.last()
+        self.redo.last().map(|e| &**e)
     }
 
     /// Whether there is an undone step to redo.
@@ -62,8 +63,9 @@ impl Sheet {
     }
 
     /// The undo list, oldest step first: the window reads the newest to move the cursor to
-    /// what an undo or redo changed.
-    pub fn history(&self) -> &[Edit] {
+    /// what an undo or redo changed. Steps are shared, not copied, with whoever keeps them
+    /// (the recovery journal): one can hold millions of cell changes.
+    pub fn history(&self) -> &[Arc<Edit>] {
         &self.undo
     }
 
@@ -81,17 +83,23 @@ impl Sheet {
     /// The steps that turn the document as last saved (or opened) into what it is now,
     /// oldest first: what the recovery journal replays. None when the saved state is no
     /// longer reachable (it was undone past, then a new edit cleared the redo list).
-    pub fn edits_since_save(&self) -> Option<Vec<Edit>> {
+    pub fn edits_since_save(&self) -> Option<Vec<Arc<Edit>>> {
         let saved = self.saved_at?;
         let now = self.undo.len();
         if saved <= now {
-            return self.undo.get(saved..).map(<[Edit]>::to_vec);
+            return self.undo.get(saved..).map(<[Arc<Edit>]>::to_vec);
         }
         // The saved state lies ahead on the redo list (topmost = first to redo): going
         // back from it means undoing those steps, deepest first.
         let ahead = saved - now;
         let start = self.redo.len().checked_sub(ahead)?;
-        Some(self.redo.get(start..)?.iter().map(Edit::inverse).collect())
+        Some(
+            self.redo
+                .get(start..)?
+                .iter()
+                .map(|e| Arc::new(e.inverse()))
+                .collect(),
+        )
     }
 
     /// Performs a new step without recording it.

@@ -14,7 +14,7 @@ mod rules;
 mod stepped;
 mod trial;
 
-pub use stepped::{SteppedEdit, cells_in};
+pub use stepped::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 
 use crate::document::{Document, Edit};
 use crate::schema::{Kind, Schema, Subscriptions};
@@ -27,12 +27,15 @@ use crate::validate::{Issue, Lang, Rules, Validator};
 pub struct Sheet {
     doc: Document,
     validator: Validator,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Vec<std::sync::Arc<Edit>>,
+    redo: Vec<std::sync::Arc<Edit>>,
     /// Undo depth at the last save; the sheet is dirty when the depth differs.
     saved_at: Option<usize>,
-    /// Values as opened, by (physical row, column), for cells changed since.
-    originals: rustc_hash::FxHashMap<(u32, usize), String>,
+    /// Values as opened, by (physical row, column), for cells changed since. Ordered, not
+    /// hashed: a hash map grows by rehashing all it holds at once, and a whole-sheet clear
+    /// puts millions of cells in it a slice at a time (making room for them all up front
+    /// took most of a second on one frame).
+    originals: std::collections::BTreeMap<(u32, usize), String>,
     /// Physical rows the file had when opened: any later one was added since.
     opened_rows: usize,
     /// Counts every change to the cells or the rules, so views can cache what they derive.

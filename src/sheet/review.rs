@@ -30,23 +30,27 @@ impl Sheet {
         if self.originals.is_empty() {
             return Vec::new();
         }
+        // Each physical row's place in the document now (deleted rows have none).
+        let mut row_of = vec![None; self.doc.table.physical_len()];
+        for (row, &phys) in self.doc.table.order().iter().enumerate() {
+            if let Some(slot) = row_of.get_mut(phys as usize) {
+                *slot = Some(row);
+            }
+        }
+        let width = self.doc.width();
         let mut out: Vec<CellChange> = self
-            .doc
-            .table
-            .order()
+            .originals
             .iter()
-            .enumerate()
-            .flat_map(|(row, phys)| {
-                (0..self.doc.width()).filter_map(move |col| {
-                    let old = self.originals.get(&(*phys, col))?;
-                    let new = self.doc.cell(row, col);
-                    (old != new).then(|| CellChange {
-                        row,
-                        col,
-                        old: old.clone(),
-                        new: new.to_string(),
-                        shape: Default::default(),
-                    })
+            .filter(|((_, col), _)| *col < width)
+            .filter_map(|(&(phys, col), old)| {
+                let row = row_of.get(phys as usize).copied().flatten()?;
+                let new = self.doc.cell(row, col);
+                (old != new).then(|| CellChange {
+                    row,
+                    col,
+                    old: old.clone(),
+                    new: new.to_string(),
+                    shape: Default::default(),
                 })
             })
             .collect();
@@ -60,8 +64,6 @@ impl Sheet {
     pub fn rows_changed_since_open(&self) -> Vec<usize> {
         let order = self.doc.table.order();
         let width = self.doc.width();
-        // Save As asks on every frame while the choice is on: most rows were never edited.
-        let touched: rustc_hash::FxHashSet<u32> = self.originals.keys().map(|k| k.0).collect();
         self.rows_to_write()
             .into_iter()
             .filter(|&row| {
@@ -69,12 +71,10 @@ impl Sheet {
                     return false;
                 };
                 phys as usize >= self.opened_rows
-                    || (touched.contains(&phys)
-                        && (0..width).any(|col| {
-                            self.originals
-                                .get(&(phys, col))
-                                .is_some_and(|old| old != self.doc.cell(row, col))
-                        }))
+                    || self
+                        .originals
+                        .range((phys, 0)..(phys, width))
+                        .any(|(&(_, col), old)| old != self.doc.cell(row, col))
             })
             .collect()
     }

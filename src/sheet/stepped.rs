@@ -6,14 +6,27 @@
 
 use super::Sheet;
 use crate::document::{CellChange, Edit};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Changes one slice makes at most: at 2–4 µs a change (the check, the undo record, the
+/// value as opened) about 15 ms, so a frame's budget is never overrun by much. A slice of
+/// a clear or a search covers [`rows_per_slice`] rows; one of an undo or a redo this many
+/// changes.
+pub const CHANGES_PER_SLICE: usize = 5_000;
+
+/// Rows a slice of a clear or a replace covers when each row can change `cols` cells.
+pub fn rows_per_slice(cols: usize) -> usize {
+    (CHANGES_PER_SLICE / cols.max(1)).max(1)
+}
 
 /// A cell edit in progress (see [`Sheet::begin_stepped`], [`Sheet::begin_stepped_undo`]).
 #[derive(Debug)]
 pub struct SteppedEdit {
-    /// Changes still to perform, in order (undo and redo know theirs from the start; a
-    /// new edit gets them slice by slice through [`Sheet::stepped_set`]).
-    pending: Vec<CellChange>,
-    /// How many of `pending` are performed.
+    /// Changes known from the start (an undo, a redo, taking back a cancelled edit); a
+    /// new edit gets its changes slice by slice through [`Sheet::stepped_set`].
+    run: Option<Run>,
+    /// How many of the run's changes are performed.
     next: usize,
     /// Changes of a new edit performed so far, in order.
     made: Vec<CellChange>,
@@ -26,9 +39,9 @@ enum Purpose {
     /// A new step.
     New,
     /// The newest step being undone (taken off the undo list; goes to redo).
-    Undo(Edit),
+    Undo(Arc<Edit>),
     /// The undone step being redone (taken off the redo list; goes back to undo).
-    Redo(Edit),
+    Redo(Arc<Edit>),
     /// Taking back what a cancelled stepped edit had done; the step is put back where it
     /// was taken from, if any.
     Revert(Option<Put>),
@@ -37,14 +50,87 @@ enum Purpose {
 /// Where a reverted undo or redo puts its step back.
 #[derive(Debug)]
 enum Put {
-    Undo(Edit),
-    Redo(Edit),
+    Undo(Arc<Edit>),
+    Redo(Arc<Edit>),
+}
+
+/// Some of a step's cell changes, read from the step where it is kept: a step can hold
+/// millions of changes, and copying them (or their inverse) before the first slice took
+/// seconds on one frame. Changes are numbered in the order the step performs them.
+#[derive(Debug)]
+struct Run {
+    step: Arc<Edit>,
+    /// The step's changes `start..start + len`.
+    start: usize,
+    len: usize,
+    /// Taken back: last first, each one's inverse.
+    back: bool,
+}
+
+impl Run {
+    /// The run's changes at positions `from..to`, in the order to perform them.
+    fn changes(&self, from: usize, to: usize) -> Vec<CellChange> {
+        let mut out = Vec::with_capacity(to.saturating_sub(from));
+        if self.back {
+            let end = self.start + self.len;
+            collect(&self.step, 0, &(end - to..end - from), &mut out);
+            out.reverse();
+            out.iter_mut().for_each(|c| *c = c.inverse());
+        } else {
+            collect(
+                &self.step,
+                0,
+                &(self.start + from..self.start + to),
+                &mut out,
+            );
+        }
+        out
+    }
+
+    /// The run that takes back its first `done` changes.
+    fn taken_back(&self, done: usize) -> Run {
+        let start = if self.back {
+            self.start + self.len - done
+        } else {
+            self.start
+        };
+        Run {
+            step: self.step.clone(),
+            start,
+            len: done,
+            back: !self.back,
+        }
+    }
+}
+
+/// Adds the changes numbered `want` of `edit`, whose first change is numbered `at`;
+/// returns the number after its last.
+fn collect(edit: &Edit, mut at: usize, want: &Range<usize>, out: &mut Vec<CellChange>) -> usize {
+    match edit {
+        Edit::Cells(c) => {
+            let (lo, hi) = (want.start.max(at), want.end.min(at + c.len()));
+            if lo < hi {
+                out.extend_from_slice(c.get(lo - at..hi - at).unwrap_or_default());
+            }
+            at + c.len()
+        }
+        Edit::Batch(edits) => {
+            for e in edits {
+                if at >= want.end {
+                    break;
+                }
+                at = collect(e, at, want, out);
+            }
+            at
+        }
+        Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => at,
+    }
 }
 
 impl SteppedEdit {
-    fn with(pending: Vec<CellChange>, purpose: Purpose) -> Self {
+    fn with(run: Option<Run>, purpose: Purpose) -> Self {
         SteppedEdit {
-            pending,
+            run,
             next: 0,
             made: Vec::new(),
             purpose,
@@ -54,10 +140,10 @@ impl SteppedEdit {
     /// The share of the known changes performed, 0 to 1 (a new edit knows only the
     /// slices given so far: the caller measures its own progress).
     pub fn progress(&self) -> f32 {
-        if self.pending.is_empty() {
-            return 1.0;
+        match &self.run {
+            Some(run) if run.len > 0 => self.next as f32 / run.len as f32,
+            _ => 1.0,
         }
-        self.next as f32 / self.pending.len() as f32
     }
 
     /// Cells changed so far.
@@ -71,18 +157,12 @@ impl SteppedEdit {
     }
 }
 
-/// The cell changes of a step made only of cell changes (nested batches of them too);
-/// None for a step that inserts or deletes rows or moves columns.
-fn cell_changes(edit: &Edit) -> Option<Vec<CellChange>> {
+/// How many cells a step changes; None for a step that inserts or deletes rows or moves
+/// columns (those are not stepped).
+fn count(edit: &Edit) -> Option<usize> {
     match edit {
-        Edit::Cells(c) => Some(c.clone()),
-        Edit::Batch(edits) => {
-            let mut out = Vec::new();
-            for e in edits {
-                out.extend(cell_changes(e)?);
-            }
-            Some(out)
-        }
+        Edit::Cells(c) => Some(c.len()),
+        Edit::Batch(edits) => edits.iter().map(count).sum(),
         Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
     }
 }
@@ -91,14 +171,17 @@ fn cell_changes(edit: &Edit) -> Option<Vec<CellChange>> {
 /// undo of a large one.
 pub fn cells_in(edit: &Edit) -> usize {
     // Counted, not gathered: asked before each undo, of steps of millions of changes.
-    fn count(edit: &Edit) -> Option<usize> {
-        match edit {
-            Edit::Cells(c) => Some(c.len()),
-            Edit::Batch(edits) => edits.iter().map(count).sum(),
-            Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
-        }
-    }
     count(edit).unwrap_or(0)
+}
+
+/// The whole of a step made only of cell changes, forwards or taken back.
+fn whole(step: &Arc<Edit>, back: bool) -> Option<Run> {
+    Some(Run {
+        len: count(step)?,
+        step: step.clone(),
+        start: 0,
+        back,
+    })
 }
 
 impl Sheet {
@@ -106,16 +189,20 @@ impl Sheet {
     /// finishes, [`Sheet::revision`] stays where it was.
     pub fn begin_stepped(&mut self) -> SteppedEdit {
         self.hold_revision();
-        SteppedEdit::with(Vec::new(), Purpose::New)
+        SteppedEdit::with(None, Purpose::New)
     }
 
-    /// [`Sheet::begin_stepped`] for an edit of about `cells` cells: room for their
-    /// records is made at once, so that no slice pays for growing them (a million-entry
-    /// table rehashed in one slice took seconds).
-    pub fn begin_stepped_for(&mut self, cells: usize) -> SteppedEdit {
+    /// [`Sheet::begin_stepped`] for an edit of `rows` rows of each of `cols`: room for
+    /// its record, and for the edited cells of text columns, is made at once, so that no
+    /// slice pays for growing them (a million-entry table rehashed in one slice took
+    /// seconds).
+    pub fn begin_stepped_for(&mut self, rows: usize, cols: &[usize]) -> SteppedEdit {
+        let cells = rows.saturating_mul(cols.len());
         let mut edit = self.begin_stepped();
         edit.made.reserve(cells);
-        self.originals.reserve(cells);
+        for &col in cols {
+            self.doc.table.reserve_edits(col, rows);
+        }
         edit
     }
 
@@ -137,32 +224,32 @@ impl Sheet {
     /// Starts undoing the newest step a slice at a time; None when there is nothing to
     /// undo or the step moves rows (those undo at once: [`Sheet::undo`]).
     pub fn begin_stepped_undo(&mut self) -> Option<SteppedEdit> {
-        let changes = cell_changes(self.undo.last()?)?;
+        let run = whole(self.undo.last()?, true)?;
         let step = self.undo.pop()?;
         self.hold_revision();
-        let inverse = reversed(changes);
-        Some(SteppedEdit::with(inverse, Purpose::Undo(step)))
+        Some(SteppedEdit::with(Some(run), Purpose::Undo(step)))
     }
 
     /// Starts redoing the step undone last, a slice at a time (see
     /// [`Sheet::begin_stepped_undo`]).
     pub fn begin_stepped_redo(&mut self) -> Option<SteppedEdit> {
-        let changes = cell_changes(self.redo.last()?)?;
+        let run = whole(self.redo.last()?, false)?;
         let step = self.redo.pop()?;
         self.hold_revision();
-        Some(SteppedEdit::with(changes, Purpose::Redo(step)))
+        Some(SteppedEdit::with(Some(run), Purpose::Redo(step)))
     }
 
     /// Performs up to `max` of the edit's known changes; true when none is left.
     pub fn stepped_run(&mut self, edit: &mut SteppedEdit, max: usize) -> bool {
-        let end = edit.next.saturating_add(max).min(edit.pending.len());
-        if let Some(slice) = edit.pending.get(edit.next..end)
-            && !slice.is_empty()
-        {
-            self.perform(&Edit::Cells(slice.to_vec()));
+        let Some(run) = &edit.run else {
+            return true;
+        };
+        let end = edit.next.saturating_add(max).min(run.len);
+        if end > edit.next {
+            self.perform(&Edit::Cells(run.changes(edit.next, end)));
         }
         edit.next = end;
-        edit.next >= edit.pending.len()
+        edit.next >= run.len
     }
 
     /// Records a finished edit: a new one as one undo step, an undo or redo as the
@@ -192,24 +279,29 @@ impl Sheet {
     /// finish it like any other; a revert cannot itself be cancelled, as the sheet would
     /// be left half-way).
     pub fn stepped_cancel(&mut self, edit: SteppedEdit) -> SteppedEdit {
-        let done: Vec<CellChange> = match edit.purpose {
-            Purpose::New => edit.made,
-            Purpose::Revert(_) => return edit,
-            _ => edit.pending.get(..edit.next).unwrap_or_default().to_vec(),
+        if edit.is_revert() {
+            return edit;
+        }
+        let SteppedEdit {
+            run,
+            next,
+            made,
+            purpose,
+        } = edit;
+        let back = match run {
+            Some(run) => run.taken_back(next),
+            None => Run {
+                len: made.len(),
+                step: Arc::new(Edit::Cells(made)),
+                start: 0,
+                back: true,
+            },
         };
-        let put = match edit.purpose {
+        let put = match purpose {
             Purpose::Undo(step) => Some(Put::Undo(step)),
             Purpose::Redo(step) => Some(Put::Redo(step)),
             _ => None,
         };
-        SteppedEdit::with(reversed(done), Purpose::Revert(put))
-    }
-}
-
-/// The changes that take these back, last first.
-fn reversed(changes: Vec<CellChange>) -> Vec<CellChange> {
-    match Edit::Cells(changes).inverse() {
-        Edit::Cells(c) => c,
-        _ => Vec::new(),
+        SteppedEdit::with(Some(back), Purpose::Revert(put))
     }
 }

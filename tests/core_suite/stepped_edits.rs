@@ -160,3 +160,79 @@ fn a_step_that_moves_rows_is_not_stepped() {
     assert!(s.can_undo(), "left for the plain undo");
     assert_eq!(bulksheet::sheet::cells_in(&s.history()[0]), 0);
 }
+
+#[test]
+fn a_cancelled_stepped_redo_puts_the_step_back_for_redo() {
+    let mut s = open(90);
+    let before = cells(&s);
+    let issues_before = s.issues();
+    one_step_clear(&mut s);
+    assert!(s.undo());
+    let mut redo = s.begin_stepped_redo().unwrap();
+    assert!(!s.stepped_run(&mut redo, 40));
+    assert!(!s.stepped_run(&mut redo, 40));
+    assert_ne!(cells(&s), before, "part of the redo was done");
+    let mut revert = s.stepped_cancel(redo);
+    while !s.stepped_run(&mut revert, 30) {}
+    s.stepped_finish(revert);
+    assert_eq!(cells(&s), before);
+    assert_eq!(s.issues(), issues_before);
+    assert!(
+        s.can_redo() && !s.can_undo(),
+        "the step is back on the redo list"
+    );
+    assert!(s.redo());
+    assert_eq!(s.issues(), fresh_issues(&s));
+}
+
+/// A step made of several steps (a recovery journal restored as one undo step): undone
+/// and redone a slice at a time, across the edges between its parts, it does what the
+/// plain undo and redo do; cancelled half-way, it is as it was.
+#[test]
+fn a_step_of_several_cell_steps_undoes_in_slices_across_its_parts() {
+    use bulksheet::journal::{JournalEntry, Origin};
+    let mut edited = open(60);
+    let opened = cells(&edited);
+    let width = edited.doc().width();
+    for (rows, value) in [(0..10, "a"), (5..20, ""), (15..30, "b@x.jp")] {
+        let cells = rows
+            .flat_map(|r| (0..width).map(move |c| (r, c, value.to_string())))
+            .collect();
+        assert!(edited.set_cells(cells));
+    }
+    assert!(edited.set_cell(3, 0, "one cell"));
+    let entry = JournalEntry::from_sheet(&edited, Origin::of_bytes("f.csv", b""), true).unwrap();
+    let mut stepped = open(60);
+    entry.apply_to(&mut stepped).unwrap();
+    assert_eq!(stepped.history().len(), 1, "restored as one step");
+    assert_eq!(cells(&stepped), cells(&edited));
+    let mut plain = stepped.clone();
+
+    let mut undo = stepped.begin_stepped_undo().expect("cells only: stepped");
+    assert!(!stepped.stepped_run(&mut undo, 37));
+    let mut revert = stepped.stepped_cancel(undo);
+    while !stepped.stepped_run(&mut revert, 11) {}
+    stepped.stepped_finish(revert);
+    assert_eq!(
+        cells(&stepped),
+        cells(&edited),
+        "the cancelled undo is taken back"
+    );
+    assert_eq!(stepped.issues(), fresh_issues(&stepped));
+
+    let mut undo = stepped.begin_stepped_undo().unwrap();
+    while !stepped.stepped_run(&mut undo, 37) {}
+    stepped.stepped_finish(undo);
+    assert!(plain.undo());
+    assert_eq!(cells(&stepped), opened);
+    assert_eq!(cells(&stepped), cells(&plain));
+    assert_eq!(stepped.issues(), plain.issues());
+
+    let mut redo = stepped.begin_stepped_redo().unwrap();
+    while !stepped.stepped_run(&mut redo, 53) {}
+    stepped.stepped_finish(redo);
+    assert!(plain.redo());
+    assert_eq!(cells(&stepped), cells(&edited));
+    assert_eq!(stepped.issues(), plain.issues());
+    assert_eq!(stepped.history(), plain.history());
+}
