@@ -55,17 +55,41 @@ impl JournalWriter {
 }
 
 fn work(rx: &Receiver<Job>, error: &Mutex<Option<JournalError>>) {
-    while let Ok(job) = rx.recv() {
-        let failed = match job {
-            Job::Write(dir, entry) => Journal::write(&dir, &entry).err(),
-            Job::Discard(file) => Journal::discard(&file).err(),
-            Job::Flush(done) => {
-                let _ = done.send(());
-                None
+    while let Ok(first) = rx.recv() {
+        // What was queued meanwhile too: a journal of a big step takes seconds to write
+        // while the window queues one every few seconds, so a write that a later job for
+        // the same file replaces is skipped rather than left to pile up.
+        let jobs: Vec<Job> = std::iter::once(first).chain(rx.try_iter()).collect();
+        let files: Vec<Option<PathBuf>> = jobs.iter().map(file_of).collect();
+        for (i, job) in jobs.into_iter().enumerate() {
+            let later = files.get(i + 1..).unwrap_or_default();
+            let replaced = match (&job, files.get(i)) {
+                (Job::Write(..), Some(Some(file))) => later.iter().flatten().any(|f| f == file),
+                _ => false,
+            };
+            if replaced {
+                continue;
             }
-        };
-        if let (Some(e), Ok(mut slot)) = (failed, error.lock()) {
-            *slot = Some(e);
+            let failed = match job {
+                Job::Write(dir, entry) => Journal::write(&dir, &entry).err(),
+                Job::Discard(file) => Journal::discard(&file).err(),
+                Job::Flush(done) => {
+                    let _ = done.send(());
+                    None
+                }
+            };
+            if let (Some(e), Ok(mut slot)) = (failed, error.lock()) {
+                *slot = Some(e);
+            }
         }
+    }
+}
+
+/// The journal file a job writes or removes.
+fn file_of(job: &Job) -> Option<PathBuf> {
+    match job {
+        Job::Write(dir, entry) => Some(Journal::path(dir, &entry.origin)),
+        Job::Discard(file) => Some(file.clone()),
+        Job::Flush(_) => None,
     }
 }
