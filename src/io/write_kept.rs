@@ -6,7 +6,7 @@
 //!
 //! [`KeptBytes`]: crate::document::KeptBytes
 
-use super::write::{WriteError, WriteOptions, encode_text, to_csv_text};
+use super::write::{WriteError, WriteOptions, append_rows};
 use crate::document::{Document, KeptBytes};
 use crate::encoding::TextEncoding;
 
@@ -30,7 +30,6 @@ pub(super) fn encode_keeping(
     opts: &WriteOptions,
 ) -> Result<Vec<u8>, WriteError> {
     let kept = doc.kept();
-    let mut reader = KeptReader::new(kept, doc.meta.separator.byte());
     let mut out = Vec::new();
     if opts.encoding == TextEncoding::Utf8Bom {
         out.extend_from_slice(super::decode::UTF8_BOM);
@@ -43,35 +42,12 @@ pub(super) fn encode_keeping(
         push_line(&mut out, line, line_end);
         header_written = true;
     }
-    // Rows written as `write.rs` writes them, waiting to be encoded together.
-    let mut run: Vec<usize> = Vec::new();
-    let flush = |out: &mut Vec<u8>, run: &mut Vec<usize>, header_written: bool| {
-        if run.is_empty() && header_written {
-            return Ok(());
-        }
-        let text = to_csv_text(doc, run, opts, !header_written, false);
-        let bytes = encode_text(text, doc, run, opts.encoding)?;
-        out.extend_from_slice(&bytes);
-        run.clear();
-        Ok::<(), WriteError>(())
-    };
-    for &row in rows {
-        let line = doc
-            .table
-            .order()
-            .get(row)
-            .and_then(|&p| kept.row(p))
-            .filter(|line| reader.reads_as(line, doc, row));
-        match line {
-            Some(line) => {
-                flush(&mut out, &mut run, header_written)?;
-                header_written = true;
-                push_line(&mut out, line, line_end);
-            }
-            None => run.push(row),
-        }
+    if kept.rows.is_empty() {
+        // Most files keep no row: every row is written as `write.rs` writes it.
+        append_rows(&mut out, doc, rows, opts, !header_written)?;
+    } else {
+        keep_rows(&mut out, doc, rows, opts, header_written)?;
     }
-    flush(&mut out, &mut run, header_written)?;
     if !opts.final_newline {
         let cut = if out.ends_with(b"\r\n") {
             2
@@ -84,6 +60,44 @@ pub(super) fn encode_keeping(
         out.extend_from_slice(&kept.tail);
     }
     Ok(out)
+}
+
+/// Appends `rows`, each from its kept line when it still reads as the row's cells, the
+/// others in runs written as `write.rs` writes them.
+fn keep_rows(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    rows: &[usize],
+    opts: &WriteOptions,
+    mut header_written: bool,
+) -> Result<(), WriteError> {
+    let kept = doc.kept();
+    let mut reader = KeptReader::new(kept, doc.meta.separator.byte());
+    let line_end = opts.line_ending.bytes();
+    let mut run: Vec<usize> = Vec::new();
+    for &row in rows {
+        let line = doc
+            .table
+            .order()
+            .get(row)
+            .and_then(|&p| kept.row(p))
+            .filter(|line| reader.reads_as(line, doc, row));
+        match line {
+            Some(line) => {
+                if !run.is_empty() || !header_written {
+                    append_rows(out, doc, &run, opts, !header_written)?;
+                    run.clear();
+                }
+                header_written = true;
+                push_line(out, line, line_end);
+            }
+            None => run.push(row),
+        }
+    }
+    if !run.is_empty() || !header_written {
+        append_rows(out, doc, &run, opts, !header_written)?;
+    }
+    Ok(())
 }
 
 /// Appends a kept line, and the file's line end when the line had none (it was the last).
