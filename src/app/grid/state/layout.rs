@@ -25,6 +25,27 @@ pub fn column_order(sheet: &Sheet) -> (Vec<usize>, usize) {
     (order, frozen.len())
 }
 
+/// Where each column of `before` went in `after` (`new_of[old] = new`), when `after` is
+/// the same names in another order; a name used twice keeps its occurrences in order.
+/// None when the headers are not such a reordering (another file).
+pub fn moved_columns(before: &[String], after: &[String]) -> Option<Vec<usize>> {
+    if before.len() != after.len() {
+        return None;
+    }
+    let mut taken = vec![false; after.len()];
+    before
+        .iter()
+        .map(|name| {
+            let new = (0..after.len())
+                .find(|&i| !taken.get(i).copied().unwrap_or(true) && after.get(i) == Some(name))?;
+            if let Some(t) = taken.get_mut(new) {
+                *t = true;
+            }
+            Some(new)
+        })
+        .collect()
+}
+
 /// How many character cells a text takes: a Japanese character takes two, so a column of
 /// names in kanji starts wide enough for them.
 fn columns(text: &str) -> usize {
@@ -68,4 +89,27 @@ pub fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                 .clamp(MIN_COLUMN_WIDTH, MAX_INITIAL_COLUMN_WIDTH)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moved_columns;
+
+    fn names(s: &str) -> Vec<String> {
+        s.split(',').map(String::from).collect()
+    }
+
+    #[test]
+    fn moved_columns_follow_names_and_keep_repeated_names_in_order() {
+        assert_eq!(
+            moved_columns(&names("a,b,c"), &names("c,a,b")),
+            Some(vec![1, 2, 0])
+        );
+        assert_eq!(
+            moved_columns(&names("x,,y,"), &names(",x,,y")),
+            Some(vec![1, 0, 3, 2])
+        );
+        assert_eq!(moved_columns(&names("a,b"), &names("a,c")), None);
+        assert_eq!(moved_columns(&names("a,b"), &names("a,b,c")), None);
+    }
 }

@@ -45,6 +45,8 @@ pub struct GridState {
     view: RowView,
     /// The search whose matches are marked (while the find strip is open).
     find: Option<crate::find::Query>,
+    /// The header the per-column state above refers to (see `follow_columns`).
+    header: Vec<String>,
 }
 
 impl Default for GridState {
@@ -64,6 +66,7 @@ impl Default for GridState {
             walk: None,
             view: Default::default(),
             find: None,
+            header: Vec::new(),
         }
     }
 }
@@ -77,6 +80,7 @@ impl GridState {
             chosen: vec![false; sheet.doc().width()],
             order,
             frozen,
+            header: sheet.doc().header.clone(),
             ..Default::default()
         }
     }
@@ -238,7 +242,46 @@ impl GridState {
 
     /// Rebuilds the rows shown when the sheet or the spec changed.
     pub fn refresh_view(&mut self, sheet: &Sheet) {
+        self.follow_columns(&sheet.doc().header);
         self.view.refresh(sheet);
+    }
+
+    /// Keeps what the grid holds by file column (widths, screen order, the sort, the
+    /// cursor) with its column when the columns were put in another order: the
+    /// column-order fix, its undo and its redo all come through here. A range selection
+    /// collapses to the cursor, as its columns may no longer be side by side.
+    fn follow_columns(&mut self, header: &[String]) {
+        if self.header.as_slice() == header {
+            return;
+        }
+        let before = std::mem::replace(&mut self.header, header.to_vec());
+        let Some(new_of) = layout::moved_columns(&before, header) else {
+            return;
+        };
+        let to = |c: usize| new_of.get(c).copied().unwrap_or(c);
+        let mut widths = self.widths.clone();
+        let mut chosen = self.chosen.clone();
+        for (old, &new) in new_of.iter().enumerate() {
+            if let (Some(w), Some(slot)) = (self.widths.get(old), widths.get_mut(new)) {
+                *slot = *w;
+            }
+            if let (Some(c), Some(slot)) = (self.chosen.get(old), chosen.get_mut(new)) {
+                *slot = *c;
+            }
+        }
+        (self.widths, self.chosen) = (widths, chosen);
+        self.order.iter_mut().for_each(|c| *c = to(*c));
+        self.selected.col = to(self.selected.col);
+        if let Some(e) = &mut self.editor {
+            e.at.col = to(e.at.col);
+        }
+        if let Some(d) = &mut self.dropdown {
+            d.at.col = to(d.at.col);
+        }
+        (self.anchor, self.walk) = (None, None);
+        if let Some((col, descending)) = self.view.spec.sort {
+            self.view.spec.sort = Some((to(col), descending));
+        }
     }
 
     /// Only rows with errors, or all of them again.
