@@ -35,6 +35,9 @@ pub struct Origin {
     pub size: u64,
     /// The file's modification time in nanoseconds since 1970, or a hash of built-in bytes.
     pub stamp: u64,
+    /// The worksheet, for a workbook: each sheet of one file has its own journal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl Origin {
@@ -52,6 +55,7 @@ impl Origin {
             path: Some(path),
             size: meta.len(),
             stamp,
+            sheet: None,
         })
     }
 
@@ -62,19 +66,33 @@ impl Origin {
             name: name.to_string(),
             size: bytes.len() as u64,
             stamp: fnv1a(bytes),
+            sheet: None,
         }
+    }
+
+    /// The same file, for one worksheet of it (None: a text file).
+    pub fn in_sheet(self, sheet: Option<String>) -> Origin {
+        Origin { sheet, ..self }
     }
 
     /// The journal's file name (without extension): a hash of the path, so two files of
     /// the same name in different folders do not share a journal.
     pub fn key(&self) -> String {
+        let name = match &self.sheet {
+            Some(sheet) => format!("{} {sheet}", self.name),
+            None => self.name.clone(),
+        };
         match &self.path {
-            Some(p) => format!(
-                "{}-{:016x}",
-                safe_name(&self.name),
-                fnv1a(p.as_os_str().as_encoded_bytes())
-            ),
-            None => format!("builtin-{}", safe_name(&self.name)),
+            Some(p) => {
+                let mut id = p.as_os_str().as_encoded_bytes().to_vec();
+                if let Some(sheet) = &self.sheet {
+                    // A NUL is in no path: the sheet's name cannot make another file's key.
+                    id.push(0);
+                    id.extend_from_slice(sheet.as_bytes());
+                }
+                format!("{}-{:016x}", safe_name(&name), fnv1a(&id))
+            }
+            None => format!("builtin-{}", safe_name(&name)),
         }
     }
 

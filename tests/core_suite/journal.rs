@@ -313,3 +313,24 @@ fn a_process_killed_after_journaling_leaves_a_journal_the_next_start_finds() {
         Some(Edit::Batch(_))
     ));
 }
+
+/// A workbook's sheets each get a journal of their own; a text file's journal keeps the
+/// name it always had, and a journal written before sheets were told apart still reads.
+#[test]
+fn each_sheet_of_a_workbook_has_its_own_journal_and_text_files_keep_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_fixture(dir.path());
+    let file = Origin::of_file(&path).unwrap();
+    let a = file.clone().in_sheet(Some("A".into()));
+    let b = file.clone().in_sheet(Some("B".into()));
+    assert_eq!(file.clone().in_sheet(None).key(), file.key());
+    assert_ne!(a.key(), file.key());
+    assert_ne!(a.key(), b.key());
+    let json = serde_json::to_value(&file).unwrap();
+    assert!(
+        json.get("sheet").is_none(),
+        "a text file's origin is as before"
+    );
+    let back: Origin = serde_json::from_value(json).unwrap();
+    assert_eq!(back, file);
+}

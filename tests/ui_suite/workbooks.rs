@@ -107,3 +107,47 @@ fn save_as_refuses_the_workbook_itself() {
     assert!(!h.state().is_busy());
     assert_eq!(std::fs::read(&path).unwrap(), original);
 }
+
+/// Each sheet of a workbook has its own recovery journal: unsaved edits of one sheet are
+/// offered back with that sheet, never against another sheet of the same file.
+#[test]
+fn unsaved_edits_of_a_sheet_are_offered_back_with_that_sheet_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_workbook(dir.path());
+    let journals = dir.path().join("recovery");
+    let window = || {
+        let app = bulksheet::app::BulksheetApp::open(&path)
+            .unwrap()
+            .with_recovery_dir(journals.clone());
+        harness(app)
+    };
+    let mut h = window();
+    click(&mut h, "Other");
+    wait_for_job(&mut h);
+    assert_eq!(status(&h, "Worksheet"), "Other");
+    click(&mut h, "User name, row 1");
+    type_text(&mut h, "Zedd");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().sheet().cell(0, 1), "Zedd");
+    h.state_mut().write_journal_now();
+    drop(h); // as if the process died
+
+    let mut h = window();
+    h.run_steps(2);
+    assert_eq!(status(&h, "Worksheet"), "Users");
+    assert_eq!(
+        h.state().recovery_offer(),
+        None,
+        "the journal of sheet Other is not offered against sheet Users"
+    );
+    click(&mut h, "Other");
+    wait_for_job(&mut h);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().recovery_offer(),
+        Some(1),
+        "offered with its sheet"
+    );
+    click(&mut h, "Restore");
+    assert_eq!(h.state().sheet().cell(0, 1), "Zedd");
+}

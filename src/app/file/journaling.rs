@@ -1,7 +1,7 @@
 //! Journaling the window's unsaved edits and offering a journal back: follows the document
 //! shown, writes its journal when due, and carries out the answer to the offer.
 
-use super::recovery::{Choice, JOURNAL_EVERY, Offer, Recovery, Tracked};
+use super::recovery::{Choice, DocumentId, JOURNAL_EVERY, Offer, Recovery, Tracked};
 use crate::app::BulksheetApp;
 use crate::app::dialogs::recovery::offer_body;
 use crate::app::i18n::trf;
@@ -80,21 +80,32 @@ impl BulksheetApp {
         }
     }
 
-    fn document_id(&self) -> (Option<PathBuf>, String) {
-        (self.file.path.clone(), self.file.name.clone())
+    fn document_id(&self) -> DocumentId {
+        (
+            self.file.path.clone(),
+            self.file.name.clone(),
+            self.worksheet(),
+        )
+    }
+
+    /// The worksheet shown, for a workbook.
+    fn worksheet(&self) -> Option<String> {
+        self.sheet.doc().workbook.as_ref().map(|b| b.sheet.clone())
     }
 
     fn current_origin(&self) -> Origin {
-        match &self.file.path {
+        let origin = match &self.file.path {
             Some(p) => Origin::of_file(p).unwrap_or_else(|_| Origin {
                 path: Some(p.clone()),
                 name: self.file.name.clone(),
                 size: 0,
                 stamp: 0,
+                sheet: None,
             }),
             None if self.file.name == SAMPLE_NAME => Origin::of_bytes(SAMPLE_NAME, SAMPLE_CSV),
             None => Origin::of_bytes(&self.file.name, b""),
-        }
+        };
+        origin.in_sheet(self.worksheet())
     }
 
     /// Whether the file on disk holds exactly the rows (and columns) the document had

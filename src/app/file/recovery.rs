@@ -25,10 +25,14 @@ pub struct Recovery {
     pub(crate) offer: Option<Offer>,
 }
 
+/// A document as the window tells documents apart: path, name, worksheet.
+pub(crate) type DocumentId = (Option<PathBuf>, String, Option<String>);
+
 /// The document being journaled.
 pub(crate) struct Tracked {
-    /// The window's path and name for it: when these change, another document is shown.
-    pub(crate) id: (Option<PathBuf>, String),
+    /// The window's path and name for it, and the worksheet of a workbook: when these
+    /// change, another document is shown.
+    pub(crate) id: DocumentId,
     /// The file (or bytes) the edits apply to.
     pub(crate) origin: Origin,
     /// The file on disk is the state the undo history was last saved at (false after a
