@@ -147,13 +147,15 @@ pub struct Preview {
 
 impl JournalEntry {
     /// The sheet's unsaved state; None when there is nothing unsaved. `base_is_disk` says
-    /// whether the file on disk is the state the undo history was saved at.
+    /// whether the document's file on disk holds a state of the undo history (the last
+    /// save to it, or the opening: [`Sheet::edits_since_file`]); otherwise every row is
+    /// journaled.
     pub fn from_sheet(sheet: &Sheet, origin: Origin, base_is_disk: bool) -> Option<Self> {
         if !sheet.is_dirty() {
             return None;
         }
         let doc = sheet.doc();
-        let replay = match sheet.edits_since_save().filter(|_| base_is_disk) {
+        let replay = match sheet.edits_since_file().filter(|_| base_is_disk) {
             Some(edits) => Replay::Edits(edits),
             None => Replay::Rows(
                 (0..doc.rows())

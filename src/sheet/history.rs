@@ -18,8 +18,12 @@ impl Sheet {
 
     /// Records an edit already performed as the newest undo step.
     pub(super) fn push_done(&mut self, edit: Edit) {
-        if self.saved_at.is_some_and(|s| s > self.undo.len()) {
-            self.saved_at = None;
+        // A state ahead on the redo list is gone once a new step clears that list.
+        let now = self.undo.len();
+        for at in [&mut self.saved_at, &mut self.disk_at] {
+            if at.is_some_and(|s| s > now) {
+                *at = None;
+            }
         }
         self.undo.push(Arc::new(edit));
         self.redo.clear();
@@ -78,13 +82,31 @@ impl Sheet {
     /// Records that the file on disk now holds the cells as they are.
     pub fn mark_saved(&mut self) {
         self.saved_at = Some(self.undo.len());
+        self.disk_at = self.saved_at;
+    }
+
+    /// Records a save to other files (the numbered parts of a split): the cells are
+    /// saved, and the document's own file still holds what it held.
+    pub fn mark_saved_apart(&mut self) {
+        self.saved_at = Some(self.undo.len());
     }
 
     /// The steps that turn the document as last saved (or opened) into what it is now,
-    /// oldest first: what the recovery journal replays. None when the saved state is no
-    /// longer reachable (it was undone past, then a new edit cleared the redo list).
+    /// oldest first. None when the saved state is no longer reachable (it was undone
+    /// past, then a new edit cleared the redo list).
     pub fn edits_since_save(&self) -> Option<Vec<Arc<Edit>>> {
-        let saved = self.saved_at?;
+        self.edits_since(self.saved_at)
+    }
+
+    /// The steps that turn what the document's own file holds into what it is now: what
+    /// the recovery journal replays onto that file. The same as [`Sheet::edits_since_save`]
+    /// but after a save to other files (see [`Sheet::mark_saved_apart`]).
+    pub fn edits_since_file(&self) -> Option<Vec<Arc<Edit>>> {
+        self.edits_since(self.disk_at)
+    }
+
+    fn edits_since(&self, at: Option<usize>) -> Option<Vec<Arc<Edit>>> {
+        let saved = at?;
         let now = self.undo.len();
         if saved <= now {
             return self.undo.get(saved..).map(<[Arc<Edit>]>::to_vec);

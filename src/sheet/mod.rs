@@ -31,6 +31,10 @@ pub struct Sheet {
     redo: Vec<std::sync::Arc<Edit>>,
     /// Undo depth at the last save; the sheet is dirty when the depth differs.
     saved_at: Option<usize>,
+    /// Undo depth whose cells the document's own file holds: the last save to it, or the
+    /// opening. A save to other files (a split into parts) leaves it; None once that state
+    /// can no longer be reached.
+    disk_at: Option<usize>,
     /// Values as opened, by (physical row, column), for cells changed since. Ordered, not
     /// hashed: a hash map grows by rehashing all it holds at once, and a whole-sheet clear
     /// puts millions of cells in it a slice at a time (making room for them all up front
@@ -64,6 +68,7 @@ impl Sheet {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: Some(0),
+            disk_at: Some(0),
             originals: Default::default(),
             revision: 0,
             held_revision: None,
@@ -144,6 +149,7 @@ impl Sheet {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: Some(0),
+            disk_at: Some(0),
             originals: Default::default(),
             opened_rows: self.opened_rows,
             revision: self.revision,

@@ -334,3 +334,36 @@ fn each_sheet_of_a_workbook_has_its_own_journal_and_text_files_keep_theirs() {
     let back: Origin = serde_json::from_value(json).unwrap();
     assert_eq!(back, file);
 }
+
+/// A save to other files (parts) makes the sheet clean but leaves its own file: the steps
+/// to replay onto that file still start at the opening, and a new step after an undo past
+/// that state makes it unreachable.
+#[test]
+fn a_save_apart_keeps_the_steps_since_the_files_own_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_fixture(dir.path());
+    let mut s = open(&path);
+    assert!(s.set_cell(0, 1, "Before"));
+    s.mark_saved_apart();
+    assert!(!s.is_dirty());
+    assert!(s.set_cell(1, 1, "After"));
+    assert_eq!(s.edits_since_save().unwrap().len(), 1);
+    assert_eq!(s.edits_since_file().unwrap().len(), 2);
+    let entry = JournalEntry::from_sheet(&s, Origin::of_file(&path).unwrap(), true).unwrap();
+    let mut fresh = open(&path);
+    entry.apply_to(&mut fresh).unwrap();
+    assert_eq!(cells(&fresh), cells(&s));
+
+    s.mark_saved();
+    assert_eq!(
+        s.edits_since_file().unwrap().len(),
+        0,
+        "a save to the file itself"
+    );
+    assert!(s.undo());
+    assert!(s.set_cell(2, 1, "Other"));
+    assert!(
+        s.edits_since_file().is_none(),
+        "the file's state was undone past"
+    );
+}

@@ -232,3 +232,73 @@ fn on_linux_the_journal_folder_is_the_one_earlier_versions_used() {
         "journals written before the move would not be found where they are"
     );
 }
+
+/// Saving in parts writes other files and leaves the document's own file as it was: the
+/// journal goes on holding steps to replay onto that file (a journal of every row, built
+/// on the frame, froze the window of a large file every few seconds), and a restore puts
+/// back the edits made before the parts were saved as well as after.
+#[test]
+fn after_saving_in_parts_the_journal_still_replays_steps_onto_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = header() + "\r\n";
+    for i in 0..150 {
+        let line = row(
+            &format!("user{i}@example.com"),
+            &format!("User {i}"),
+            &format!("{}", 1000 + i),
+            "0",
+        );
+        text.push_str(&line);
+        text.push_str("\r\n");
+    }
+    let file = write_fixture(dir.path(), "many.csv", &text);
+    let journals = dir.path().join("recovery");
+    let window = || {
+        let app = BulksheetApp::open(&file)
+            .unwrap()
+            .with_recovery_dir(journals.clone());
+        harness(app)
+    };
+    let rename = |h: &mut egui_kittest::Harness<'static, BulksheetApp>, row: usize, to: &str| {
+        click(h, &format!("User name, row {row}"));
+        type_text(h, to);
+        press(h, Key::Enter);
+    };
+    let mut h = window();
+    rename(&mut h, 1, "Before");
+    h.key_press_modifiers(
+        eframe::egui::Modifiers::COMMAND | eframe::egui::Modifiers::SHIFT,
+        Key::S,
+    );
+    h.run_steps(2);
+    click(&mut h, "Split into files of 100 users");
+    click(&mut h, "Save file");
+    wait_for_job(&mut h);
+    assert!(
+        dir.path().join("many-fixed-2.csv").exists(),
+        "saved in parts"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text,
+        "own file as it was"
+    );
+    assert!(!h.state().sheet().is_dirty());
+    rename(&mut h, 2, "After");
+    h.state_mut().write_journal_now();
+    let journal = Journal::path(&journals, &Origin::of_file(&file).unwrap());
+    let stored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&journal).unwrap()).unwrap();
+    assert!(
+        stored["replay"].get("Edits").is_some(),
+        "steps, not every row: {}",
+        &stored["replay"].to_string()[..40]
+    );
+    drop(h);
+
+    let mut h = window();
+    assert_eq!(h.state().recovery_offer(), Some(2));
+    click(&mut h, "Restore");
+    assert_eq!(h.state().sheet().cell(0, 1), "Before");
+    assert_eq!(h.state().sheet().cell(1, 1), "After");
+}

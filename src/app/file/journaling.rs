@@ -108,6 +108,15 @@ impl BulksheetApp {
         origin.in_sheet(self.worksheet())
     }
 
+    /// After a save that wrote the document's own file: the journal's base is that file
+    /// when it holds every row and column (otherwise the journal holds every row).
+    pub(crate) fn file_written(&mut self) {
+        let base = self.disk_holds_all_rows();
+        if let Some(t) = self.recovery.doc.as_mut() {
+            t.base_is_disk = base;
+        }
+    }
+
     /// Whether the file on disk holds exactly the rows (and columns) the document had
     /// when saved.
     fn disk_holds_all_rows(&self) -> bool {
@@ -139,13 +148,12 @@ impl BulksheetApp {
         }
         let was_dirty = self.recovery.doc.as_ref().is_some_and(|t| t.was_dirty);
         if was_dirty && !dirty {
-            // Saved (or undone back to the saved state): the file is the new base.
+            // Saved (or undone back to the saved state): nothing is unsaved. Whether the
+            // file is the new base was settled by the save (`file_written`).
             self.forget_journal();
             let origin = self.current_origin();
-            let base = self.disk_holds_all_rows();
             if let Some(t) = self.recovery.doc.as_mut() {
                 t.origin = origin;
-                t.base_is_disk = base;
             }
         }
         if let Some(t) = self.recovery.doc.as_mut() {

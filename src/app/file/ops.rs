@@ -405,9 +405,20 @@ impl BulksheetApp {
         // A file of some rows only is an extract: the sheet is still unsaved, the file it
         // came from is still its file, and the next save writes every row again.
         let partial = std::mem::take(&mut self.save.rows).is_partial();
+        // Parts written beside the document's own file leave that file as it was: the
+        // recovery journal goes on replaying steps onto it (rather than holding every row).
+        let own_file_kept = saved.split
+            && !saved
+                .files
+                .iter()
+                .any(|(p, _)| Some(p) == self.file.path.as_ref());
         if !partial {
             self.sheet.set_meta(saved.meta);
-            self.sheet.mark_saved();
+            if own_file_kept {
+                self.sheet.mark_saved_apart();
+            } else {
+                self.sheet.mark_saved();
+            }
         }
         if !saved.split
             && !partial
@@ -417,6 +428,9 @@ impl BulksheetApp {
             self.file.path = Some(p.clone());
             self.file.overwrite_ok = true;
             recent::push(&mut self.settings.recent, p);
+        }
+        if !partial && !own_file_kept {
+            self.file_written();
         }
         let files: Vec<(String, usize)> = saved
             .files
