@@ -346,6 +346,13 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     });
     sheet.stepped_finish(e);
     out.extend(stepped_lines("replace all over frames", longest, total));
+    // With the cells full: what a journal of every row costs (when the file was saved
+    // without some rows, the journal cannot replay steps onto it).
+    out.push(journal_figure(
+        sheet,
+        "the recovery journal's entry holding every row",
+        false,
+    ));
     sheet.undo();
 
     let width = sheet.doc().width();
@@ -372,6 +379,7 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
     out.push(journal_figure(
         sheet,
         "the recovery journal's entry after it",
+        true,
     ));
 
     let mut e = None;
@@ -386,9 +394,10 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
 
 /// What the window does on the frame when it journals the unsaved edits (the entry is
 /// written to disk on another thread), with a step of every cell in the history.
-fn journal_figure(sheet: &Sheet, what: &str) -> Figure {
+fn journal_figure(sheet: &Sheet, what: &str, base_is_file: bool) -> Figure {
     let t = Instant::now();
-    let entry = JournalEntry::from_sheet(sheet, Origin::of_bytes("bench.csv", b""), true);
+    let origin = Origin::of_bytes("bench.csv", b"");
+    let entry = JournalEntry::from_sheet(sheet, origin, base_is_file);
     let took = t.elapsed().as_secs_f64();
     assert!(entry.is_some(), "the sheet has unsaved edits");
     drop(entry);
