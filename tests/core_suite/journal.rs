@@ -367,3 +367,20 @@ fn a_save_apart_keeps_the_steps_since_the_files_own_state() {
         "the file's state was undone past"
     );
 }
+
+/// The window takes a pending entry on its frame and the writer's thread finishes it
+/// later: a journal of every row holds the rows as they were when it was taken, whatever
+/// is edited meanwhile.
+#[test]
+fn a_pending_journal_of_every_row_holds_the_rows_as_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_fixture(dir.path());
+    let mut s = open(&path);
+    assert!(s.set_cell(0, 1, "Taken"));
+    let taken = cells(&s);
+    let pending = JournalEntry::pending(&s, Origin::of_file(&path).unwrap(), false).unwrap();
+    assert!(s.set_cell(0, 1, "Later"));
+    assert!(s.delete_rows(&[1]));
+    let entry = pending.finish();
+    assert_eq!(entry.replay, Replay::Rows(taken));
+}

@@ -1,13 +1,14 @@
 //! Writes recovery journals on a worker thread, in the order asked, so the window never
 //! waits on the disk. Dropping the writer lets the worker finish what was queued.
 
-use crate::journal::{Journal, JournalEntry, JournalError};
+use crate::journal::{Journal, JournalError, PendingEntry};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 enum Job {
-    Write(PathBuf, Box<JournalEntry>),
+    /// Finished on this thread (a journal of every row is copied out as text here).
+    Write(PathBuf, Box<PendingEntry>),
     Discard(PathBuf),
     /// Answers once everything queued before it is done.
     Flush(Sender<()>),
@@ -31,7 +32,7 @@ impl JournalWriter {
     }
 
     /// Queues writing a journal entry into a folder.
-    pub fn write(&self, dir: PathBuf, entry: JournalEntry) {
+    pub fn write(&self, dir: PathBuf, entry: PendingEntry) {
         let _ = self.tx.send(Job::Write(dir, Box::new(entry)));
     }
 
@@ -71,7 +72,7 @@ fn work(rx: &Receiver<Job>, error: &Mutex<Option<JournalError>>) {
                 continue;
             }
             let failed = match job {
-                Job::Write(dir, entry) => Journal::write(&dir, &entry).err(),
+                Job::Write(dir, entry) => Journal::write(&dir, &entry.finish()).err(),
                 Job::Discard(file) => Journal::discard(&file).err(),
                 Job::Flush(done) => {
                     let _ = done.send(());
@@ -88,7 +89,7 @@ fn work(rx: &Receiver<Job>, error: &Mutex<Option<JournalError>>) {
 /// The journal file a job writes or removes.
 fn file_of(job: &Job) -> Option<PathBuf> {
     match job {
-        Job::Write(dir, entry) => Some(Journal::path(dir, &entry.origin)),
+        Job::Write(dir, entry) => Some(Journal::path(dir, entry.origin())),
         Job::Discard(file) => Some(file.clone()),
         Job::Flush(_) => None,
     }

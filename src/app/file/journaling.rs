@@ -186,8 +186,7 @@ impl BulksheetApp {
         if !self.sheet.is_dirty() || t.journaled == Some(rev) || !due {
             return;
         }
-        if let Some(entry) = JournalEntry::from_sheet(&self.sheet, t.origin.clone(), t.base_is_disk)
-        {
+        if let Some(entry) = JournalEntry::pending(&self.sheet, t.origin.clone(), t.base_is_disk) {
             w.write(dir.clone(), entry);
             t.journaled = Some(rev);
             t.last_write = Some(Instant::now());
