@@ -114,17 +114,7 @@ fn saving_with_errors_lists_them_and_only_writes_a_labelled_draft() {
 #[test]
 fn splitting_writes_parts_of_100_users_without_blank_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = header() + "\r\n";
-    for i in 0..250 {
-        let line = row(
-            &format!("user{i}@example.com"),
-            &format!("User {i}"),
-            &format!("{}", 1000 + i),
-            "0",
-        );
-        text.push_str(&line);
-        text.push_str("\r\n");
-    }
+    let mut text = users_text(250);
     text.push_str(&",".repeat(23));
     text.push_str("\r\n");
     let path = write_fixture(dir.path(), "many.csv", &text);

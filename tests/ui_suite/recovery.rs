@@ -240,17 +240,7 @@ fn on_linux_the_journal_folder_is_the_one_earlier_versions_used() {
 #[test]
 fn after_saving_in_parts_the_journal_still_replays_steps_onto_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = header() + "\r\n";
-    for i in 0..150 {
-        let line = row(
-            &format!("user{i}@example.com"),
-            &format!("User {i}"),
-            &format!("{}", 1000 + i),
-            "0",
-        );
-        text.push_str(&line);
-        text.push_str("\r\n");
-    }
+    let text = users_text(150);
     let file = write_fixture(dir.path(), "many.csv", &text);
     let journals = dir.path().join("recovery");
     let window = || {

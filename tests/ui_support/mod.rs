@@ -24,6 +24,23 @@ pub fn row(login: &str, name: &str, ext: &str, locale: &str) -> String {
     format!("{login},{name},{ext},{locale},0,1,1,1,1,0,1,1,,0,,,0,,,,,,,")
 }
 
+/// The header and `n` valid users (`user0@example.com`, `User 0`, extension 1000, …),
+/// each line ending in CRLF: more than one upload's worth from 101.
+pub fn users_text(n: usize) -> String {
+    let mut text = header() + "\r\n";
+    for i in 0..n {
+        let line = row(
+            &format!("user{i}@example.com"),
+            &format!("User {i}"),
+            &format!("{}", 1000 + i),
+            "0",
+        );
+        text.push_str(&line);
+        text.push_str("\r\n");
+    }
+    text
+}
+
 /// Four users, two mistakes: a full-width `＠` in row 2 and a label for a code in row 3.
 pub fn fixture_text() -> String {
     [
