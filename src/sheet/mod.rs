@@ -18,7 +18,7 @@ pub use stepped::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 
 use crate::document::{Document, Edit};
 use crate::schema::{Kind, Schema, Subscriptions};
-use crate::validate::{Issue, Lang, Rules, Validator};
+use crate::validate::{Issue, IssuePlace, Lang, Rules, Validator};
 
 /// An open document being edited: its cells, the checks kept current with every change,
 /// and the undo and redo lists. The window and the command line change a document only
@@ -114,6 +114,18 @@ impl Sheet {
     /// The issue list with messages in a language.
     pub fn issues_in(&self, lang: Lang) -> Vec<Issue> {
         self.validator.issues_in(lang, &self.doc)
+    }
+
+    /// Where every issue is, in the order of [`Sheet::issues_in`], without their words
+    /// (see [`Validator::issue_places`]).
+    pub fn issue_places(&self) -> Vec<IssuePlace> {
+        self.validator.issue_places()
+    }
+
+    /// The issue at a place from [`Sheet::issue_places`], in a language; None when the
+    /// sheet changed since and has no issue there.
+    pub fn issue_at(&self, place: &IssuePlace, lang: Lang) -> Option<Issue> {
+        self.validator.issue_at(lang, &self.doc, place)
     }
 
     /// How many errors remain: while there are any, the file cannot be exported.

@@ -454,3 +454,35 @@ fn same_findings_differs_when_a_cell_does() {
     let changed = Sheet::with_rules(other, sheet.rules().clone());
     assert!(!sheet.validator().same_findings(changed.validator()));
 }
+
+/// The issue list kept as places (what the window's list holds) words each issue as the
+/// full list does, in the same order, in both languages, through random edits.
+#[test]
+fn issue_places_word_each_issue_as_the_full_list_does() {
+    use bulksheet::validate::Lang;
+    let mut checked = 0;
+    for seed in 0..6u64 {
+        for (name, start) in starting_sheets() {
+            let mut rng = Rng::new(seed * 17 + name.len() as u64);
+            let mut s = start;
+            for step_no in 0..25 {
+                step(&mut s, &mut rng);
+                for lang in [Lang::En, Lang::Ja] {
+                    let places = s.issue_places();
+                    let worded: Vec<_> = places.iter().map(|p| s.issue_at(p, lang)).collect();
+                    let full: Vec<_> = s.issues_in(lang).into_iter().map(Some).collect();
+                    assert_eq!(worded, full, "{name} seed {seed} step {step_no}");
+                    for (p, i) in places.iter().zip(&full) {
+                        let i = i.as_ref().unwrap();
+                        assert_eq!(
+                            (p.row, p.col, p.severity, p.code),
+                            (i.row, i.col, i.severity, i.code)
+                        );
+                    }
+                    checked += places.len();
+                }
+            }
+        }
+    }
+    assert!(checked > 1_000, "issues were there to compare ({checked})");
+}

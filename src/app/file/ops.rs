@@ -228,8 +228,7 @@ impl BulksheetApp {
         let Some(dialog) = self.dialog.as_mut() else {
             return;
         };
-        self.issues.refresh(&self.sheet, self.settings.lang);
-        let issues = self.issues.issues();
+        let issues = self.issues.worded(&self.sheet, self.settings.lang);
         if let Some(cmd) = dialogs::show(ctx, dialog, &self.sheet, issues, &self.file.name) {
             self.queue.push(cmd);
         }

@@ -1,6 +1,7 @@
 //! The list of every issue, grouped by row or by column. It is rebuilt only when the sheet
-//! changes (its revision moves), and drawn with virtual scrolling, so a file with a hundred
-//! thousand issues costs nothing per frame.
+//! changes (its revision moves), as places without words (`IssuePlace`); only the lines on
+//! screen are put into words, with virtual scrolling, so a file with a million issues costs
+//! tens of milliseconds per change and nothing per frame.
 
 use super::fix_button;
 use super::issue_text::{issue_message, issue_text};
@@ -8,6 +9,7 @@ use crate::app::command::Command;
 use crate::app::command::help::key_text;
 use crate::app::i18n::{Lang, tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
+use crate::validate::IssuePlace;
 use crate::{Issue, Severity, Sheet};
 use eframe::egui;
 use egui::{Button, ScrollArea, Ui};
@@ -30,20 +32,21 @@ enum Entry {
 }
 
 /// A group's heading, put into words when drawn (in the language of that frame).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum GroupTitle {
     HeaderAndFile,
     Row(usize),
-    Column(String),
+    /// A file column.
+    Column(usize),
     WholeRows,
 }
 
 impl GroupTitle {
-    fn text(&self, lang: Lang) -> String {
+    fn text(&self, lang: Lang, sheet: &Sheet) -> String {
         match self {
             GroupTitle::HeaderAndFile => tr(lang, "Header and file").into(),
             GroupTitle::Row(r) => trf(lang, "Row {r}", &[("r", r)]),
-            GroupTitle::Column(c) => c.clone(),
+            GroupTitle::Column(c) => sheet.validator().column_name(sheet.doc(), *c),
             GroupTitle::WholeRows => tr(lang, "Whole rows and file").into(),
         }
     }
@@ -55,8 +58,10 @@ pub struct IssueList {
     built_for: Option<(u64, Grouping, Lang)>,
     /// How the list is grouped.
     pub grouping: Grouping,
-    issues: Vec<Issue>,
+    places: Vec<IssuePlace>,
     entries: Vec<Entry>,
+    /// Every issue in words, for the dialogs that list them, built when one asks.
+    worded: Option<((u64, Lang), Vec<Issue>)>,
 }
 
 impl IssueList {
@@ -67,14 +72,20 @@ impl IssueList {
         if self.built_for == Some(key) {
             return;
         }
-        self.issues = sheet.issues_in(lang);
-        self.entries = group(&self.issues, self.grouping);
+        self.places = sheet.issue_places();
+        self.entries = group(&self.places, self.grouping);
         self.built_for = Some(key);
     }
 
-    /// Every issue, as of the last refresh.
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
+    /// Every issue in words (for a dialog that lists them), kept until the sheet changes.
+    pub fn worded(&mut self, sheet: &Sheet, lang: Lang) -> &[Issue] {
+        let key = (sheet.revision(), lang);
+        if self.worded.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.worded = Some((key, sheet.issues_in(lang)));
+        }
+        self.worded
+            .as_ref()
+            .map_or(&[], |(_, issues)| issues.as_slice())
     }
 
     /// Draws the list; returns what was clicked.
@@ -144,21 +155,26 @@ impl IssueList {
                                 fixed_row(ui, |ui| {
                                     ui.add(
                                         egui::Label::new(
-                                            egui::RichText::new(title.text(lang)).strong(),
+                                            egui::RichText::new(title.text(lang, sheet)).strong(),
                                         )
                                         .truncate(),
                                     );
                                 });
                             }
                             Entry::Issue(i) => {
-                                let issue = &self.issues[*i];
+                                // Put into words now: only the lines on screen are.
+                                let Some(issue) =
+                                    self.places.get(*i).and_then(|p| sheet.issue_at(p, lang))
+                                else {
+                                    continue;
+                                };
                                 let line = Line {
                                     lang,
                                     grouping: self.grouping,
                                     selected,
                                     pal: &pal,
                                 };
-                                if let Some(a) = line.show(ui, sheet, issue) {
+                                if let Some(a) = line.show(ui, sheet, &issue) {
                                     action = Some(a);
                                 }
                             }
@@ -257,18 +273,19 @@ fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     ui.allocate_ui_with_layout(size, layout, add).inner
 }
 
-fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
-    let mut order: Vec<usize> = (0..issues.len()).collect();
+fn group(places: &[IssuePlace], grouping: Grouping) -> Vec<Entry> {
+    let mut order: Vec<usize> = (0..places.len()).collect();
     if grouping == Grouping::Column {
         // Whole-row and file issues go last under "Rows and file".
-        order.sort_by_key(|&i| (issues[i].col.unwrap_or(usize::MAX), issues[i].row));
+        let key = |i: usize| places.get(i).map(|p| (p.col.unwrap_or(usize::MAX), p.row));
+        order.sort_by_key(|&i| key(i));
     }
-    let mut entries = Vec::with_capacity(issues.len() + 32);
+    let mut entries = Vec::with_capacity(places.len() + 32);
     let mut current: Option<GroupTitle> = None;
-    for i in order {
-        let title = group_title(&issues[i], grouping);
-        if current.as_ref() != Some(&title) {
-            entries.push(Entry::Group(title.clone()));
+    for (i, place) in order.into_iter().filter_map(|i| Some((i, places.get(i)?))) {
+        let title = group_title(place, grouping);
+        if current != Some(title) {
+            entries.push(Entry::Group(title));
             current = Some(title);
         }
         entries.push(Entry::Issue(i));
@@ -276,13 +293,13 @@ fn group(issues: &[Issue], grouping: Grouping) -> Vec<Entry> {
     entries
 }
 
-fn group_title(issue: &Issue, grouping: Grouping) -> GroupTitle {
+fn group_title(place: &IssuePlace, grouping: Grouping) -> GroupTitle {
     match grouping {
-        Grouping::Row if issue.row == 0 => GroupTitle::HeaderAndFile,
-        Grouping::Row => GroupTitle::Row(issue.row),
-        Grouping::Column => match (&issue.column, issue.col) {
-            (Some(c), Some(_)) => GroupTitle::Column(c.clone()),
-            _ => GroupTitle::WholeRows,
+        Grouping::Row if place.row == 0 => GroupTitle::HeaderAndFile,
+        Grouping::Row => GroupTitle::Row(place.row),
+        Grouping::Column => match place.col {
+            Some(c) => GroupTitle::Column(c),
+            None => GroupTitle::WholeRows,
         },
     }
 }
