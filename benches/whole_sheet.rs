@@ -23,7 +23,7 @@ use bulksheet::sheet::{CHANGES_PER_SLICE, rows_per_slice};
 use bulksheet::view::{SortInput, ViewSpec, filtered_rows, visible_rows};
 use criterion::Criterion;
 use std::time::{Duration, Instant};
-use support::{MILLION, SEED, Samples, bound_line, ms, open_sheet, timed};
+use support::{MILLION, SEED, Samples, bound_line, ms, open_sheet, thread_cpu, timed};
 
 const LOGIN: usize = 0;
 const EXTENSION: usize = 2;
@@ -158,6 +158,7 @@ fn measure<T>(
 }
 
 fn main() {
+    bulksheet::allocator::tune();
     let mut c = Criterion::default()
         .sample_size(SAMPLES)
         .warm_up_time(Duration::from_millis(100))
@@ -381,6 +382,7 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
         "the recovery journal's entry after it",
         true,
     ));
+    out.push(issue_list_figure(sheet));
 
     let mut e = None;
     let (longest, total) = slices(|_| {
@@ -416,17 +418,52 @@ fn journal_figure(sheet: &Sheet, what: &str, base_is_file: bool) -> Figure {
     }
 }
 
+/// What the issue list rebuilds on the frame after an edit: every issue's place (the
+/// window puts into words only the lines on screen); every issue in words beside it.
+fn issue_list_figure(sheet: &Sheet) -> Figure {
+    let t = Instant::now();
+    let n = sheet.issue_places().len();
+    let took = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    drop(sheet.issues_in(bulksheet::validate::Lang::En));
+    let worded = t.elapsed().as_secs_f64();
+    println!(
+        "the issue list after it ({n} issues): {} (every issue in words: {})",
+        ms(took),
+        ms(worded)
+    );
+    Figure {
+        what: format!(
+            "the issue list rebuilt after it ({n} issues; in words {})",
+            ms(worded)
+        ),
+        seconds: took,
+        how: "one run".to_string(),
+    }
+}
+
 /// Runs `slice` with slice indexes 0, 1, … until it says it was the last, timing each;
 /// returns the longest and the sum.
 fn slices(mut slice: impl FnMut(usize) -> bool) -> (f64, f64) {
     let (mut longest, mut total) = (0f64, 0f64);
     for i in 0.. {
+        let (cpu_before, faults_before) = (thread_cpu(), minor_faults());
         let t = Instant::now();
         let last = slice(i);
         let took = t.elapsed().as_secs_f64();
         if took > BOUND {
-            // Which slices, to find what makes them long.
-            println!("  slice {i} took {}", ms(took));
+            // Which slices, and whether the thread was running and faulting pages in:
+            // to tell the code's time from the machine's. The end on the boot clock finds
+            // the slice in `perf record -k CLOCK_MONOTONIC` (`perf report --time`).
+            let cpu = (thread_cpu() - cpu_before).as_secs_f64();
+            let faults = minor_faults() - faults_before;
+            let uptime = std::fs::read_to_string("/proc/uptime").unwrap_or_default();
+            let at = uptime.split_whitespace().next().unwrap_or("?");
+            println!(
+                "  slice {i} took {} ({} on the CPU, {faults} page faults), ended at {at} s",
+                ms(took),
+                ms(cpu)
+            );
         }
         longest = longest.max(took);
         total += took;
@@ -448,4 +485,15 @@ fn stepped_lines(what: &str, longest: f64, total: f64) -> Vec<Figure> {
         seconds: longest,
         how: "one run, each slice timed".to_string(),
     }]
+}
+
+/// Minor page faults of this thread so far (`/proc/thread-self/stat`, field 10).
+fn minor_faults() -> u64 {
+    let text = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // The command name may hold spaces: count fields after its closing parenthesis.
+    let rest = text.rsplit_once(')').map_or("", |(_, r)| r);
+    rest.split_whitespace()
+        .nth(7)
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(0)
 }

@@ -8,6 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod allocator;
 pub mod baseline;
 pub mod document;
 pub mod encoding;
