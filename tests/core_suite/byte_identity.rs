@@ -251,3 +251,20 @@ proptest! {
         assert_untouched_identical(&bytes, Some(TextEncoding::ShiftJis));
     }
 }
+
+/// Fields that are not UTF-8 each but whose bytes joined are (`ED 95` + `8E 52` is one
+/// Hangul character and an `R`): each keeps its own bytes and is written back as read
+/// (found by the property above; the fields were read as empty and the line not kept).
+#[test]
+fn fields_whose_joined_bytes_happen_to_be_utf8_keep_their_bytes() {
+    for bytes in [
+        &b"\xEF\xBB\xBFa\n\xED\x95,\x8E\x52,"[..],
+        b"\xEF\xBB\xBFa\n\xED\x95,\x8E\x52",
+        b"\xEF\xBB\xBFa,b\r\n\xED\x95,\x8E\x52\r\n",
+    ] {
+        assert_untouched_identical(bytes, None);
+        let doc = read_bytes(bytes, None).unwrap();
+        let row = records(&doc).into_iter().next().unwrap();
+        assert_eq!(row.first().map(String::as_str), Some("\u{FFFD}"), "{row:?}");
+    }
+}

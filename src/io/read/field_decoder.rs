@@ -27,8 +27,11 @@ impl FieldDecoder {
         self.text.clear();
         self.ends.clear();
         // The common case: a UTF-8 record checked in one pass instead of field by field.
+        // The fields' bytes joined may be UTF-8 when the fields are not (`ED 95` and
+        // `8E 52` join into one character): each field must end on a character boundary.
         if self.detected.encoding != TextEncoding::ShiftJis
             && let Ok(all) = simdutf8::basic::from_utf8(rec.as_slice())
+            && (0..rec.len()).all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.end)))
         {
             self.text.push_str(all);
             self.ends.extend(rec.iter().scan(0, |end, f| {
