@@ -122,6 +122,12 @@ impl Sheet {
         self.validator.issue_places()
     }
 
+    /// [`Sheet::issue_places`] into the list kept from the last time (its memory used
+    /// again).
+    pub fn issue_places_into(&self, out: &mut Vec<IssuePlace>) {
+        self.validator.issue_places_into(out);
+    }
+
     /// The issue at a place from [`Sheet::issue_places`], in a language; None when the
     /// sheet changed since and has no issue there.
     pub fn issue_at(&self, place: &IssuePlace, lang: Lang) -> Option<Issue> {

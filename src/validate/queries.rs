@@ -190,35 +190,51 @@ impl Validator {
     /// any into words: a view of a million issues keeps these and asks
     /// [`Validator::issue_at`] for the few it shows (the words of a million took 1.25 s).
     pub fn issue_places(&self) -> Vec<IssuePlace> {
-        let mut out: Vec<IssuePlace> = self
-            .file
-            .iter()
-            .enumerate()
-            .map(|(i, f)| IssuePlace {
-                row: 0,
-                col: f.col,
-                severity: f.finding.severity,
-                code: f.finding.code,
-                at: At::File(i as u32),
-            })
-            .collect();
-        let mut body: Vec<(u32, u32, IssuePlace)> = Vec::new();
-        for (&row, fs) in &self.rows {
-            for (k, f) in fs.iter().enumerate() {
-                let at = At::Row(row, k as u32);
-                body.push((row, 0, IssuePlace::of(row, None, f, at)));
-            }
-        }
-        for (&(row, col), fs) in &self.cells {
-            for (k, f) in fs.iter().enumerate() {
-                let at = At::Cell(row, col, k as u32);
-                body.push((row, col + 1, IssuePlace::of(row, Some(col), f, at)));
-            }
-        }
-        // Two sorted runs, merged as `issues_numbered` merges them.
-        body.sort_by_key(|(r, c, _)| (*r, *c));
-        out.extend(body.into_iter().map(|(_, _, p)| p));
+        let mut out = Vec::new();
+        self.issue_places_into(&mut out);
         out
+    }
+
+    /// [`Validator::issue_places`] into a list kept from the last time: its memory is
+    /// used again (a fresh list of a million places cost its page faults each time).
+    pub fn issue_places_into(&self, out: &mut Vec<IssuePlace>) {
+        // Room for every finding at once, and the row and cell findings merged as they
+        // come (both maps are in row order; a row's own findings come before its cells'):
+        // no sort and no second list, for a million findings.
+        out.clear();
+        out.reserve(self.totals.iter().sum());
+        out.extend(self.file.iter().enumerate().map(|(i, f)| IssuePlace {
+            row: 0,
+            col: f.col,
+            severity: f.finding.severity,
+            code: f.finding.code,
+            at: At::File(i as u32),
+        }));
+        let mut rows = self.rows.iter().peekable();
+        let mut cells = self.cells.iter().peekable();
+        loop {
+            let row_first = match (rows.peek(), cells.peek()) {
+                (Some((r, _)), Some(((cr, _), _))) => **r <= *cr,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if row_first {
+                if let Some((&row, fs)) = rows.next() {
+                    out.extend(
+                        fs.iter()
+                            .enumerate()
+                            .map(|(k, f)| IssuePlace::of(row, None, f, At::Row(row, k as u32))),
+                    );
+                }
+            } else if let Some((&(row, col), fs)) = cells.next() {
+                out.extend(
+                    fs.iter().enumerate().map(|(k, f)| {
+                        IssuePlace::of(row, Some(col), f, At::Cell(row, col, k as u32))
+                    }),
+                );
+            }
+        }
     }
 
     /// The issue at a place from [`Validator::issue_places`], as [`Validator::issues_in`]
