@@ -259,17 +259,10 @@ impl GridState {
             return;
         };
         let to = |c: usize| new_of.get(c).copied().unwrap_or(c);
-        let mut widths = self.widths.clone();
-        let mut chosen = self.chosen.clone();
-        for (old, &new) in new_of.iter().enumerate() {
-            if let (Some(w), Some(slot)) = (self.widths.get(old), widths.get_mut(new)) {
-                *slot = *w;
-            }
-            if let (Some(c), Some(slot)) = (self.chosen.get(old), chosen.get_mut(new)) {
-                *slot = *c;
-            }
-        }
-        (self.widths, self.chosen) = (widths, chosen);
+        // New column `i` was old column `order[i]`, as the document reorders its own.
+        let order = crate::document::inverse_order(&new_of);
+        self.widths = crate::document::reorder(&self.widths, &order);
+        self.chosen = crate::document::reorder(&self.chosen, &order);
         self.order.iter_mut().for_each(|c| *c = to(*c));
         self.selected.col = to(self.selected.col);
         if let Some(e) = &mut self.editor {
