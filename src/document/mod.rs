@@ -146,6 +146,13 @@ impl Document {
         self.table.cell(row, col)
     }
 
+    /// A row's cells as text, one per header column.
+    pub fn row_values(&self, row: usize) -> Vec<String> {
+        (0..self.width())
+            .map(|c| self.cell(row, c).to_string())
+            .collect()
+    }
+
     /// Sets a cell and returns the old value; clears any read problem of that cell.
     pub fn set(&mut self, row: usize, col: usize, value: &str) -> Option<String> {
         if !self.read_problems.is_empty()

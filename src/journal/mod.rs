@@ -131,15 +131,7 @@ impl PendingEntry {
     pub fn finish(self) -> JournalEntry {
         let PendingEntry { mut entry, rows_of } = self;
         if let Some(doc) = rows_of {
-            entry.replay = Replay::Rows(
-                (0..doc.rows())
-                    .map(|r| {
-                        (0..doc.width())
-                            .map(|c| doc.cell(r, c).to_string())
-                            .collect()
-                    })
-                    .collect(),
-            );
+            entry.replay = Replay::Rows((0..doc.rows()).map(|r| doc.row_values(r)).collect());
         }
         entry
     }
@@ -251,16 +243,8 @@ impl JournalEntry {
                     return Err(RestoreError::HeaderChanged);
                 }
                 let doc = sheet.doc();
-                let current: Vec<(usize, Vec<String>)> = (0..doc.rows())
-                    .map(|r| {
-                        (
-                            r,
-                            (0..doc.width())
-                                .map(|c| doc.cell(r, c).to_string())
-                                .collect(),
-                        )
-                    })
-                    .collect();
+                let current: Vec<(usize, Vec<String>)> =
+                    (0..doc.rows()).map(|r| (r, doc.row_values(r))).collect();
                 let preview = row_diff(&current, rows);
                 let edit = Edit::Batch(vec![
                     Edit::DeleteRows(current),

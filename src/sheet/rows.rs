@@ -21,7 +21,7 @@ impl Sheet {
         let removed = self
             .existing_rows(rows)
             .into_iter()
-            .map(|r| (r, self.row_values(r)))
+            .map(|r| (r, self.doc.row_values(r)))
             .collect();
         self.apply(Edit::DeleteRows(removed))
     }
@@ -32,7 +32,7 @@ impl Sheet {
         let Some(&last) = rows.last() else {
             return false;
         };
-        let copies = rows.iter().map(|&r| self.row_values(r)).collect();
+        let copies = rows.iter().map(|&r| self.doc.row_values(r)).collect();
         self.insert_rows(last + 1, copies)
     }
 
@@ -46,11 +46,5 @@ impl Sheet {
         rows.sort_unstable();
         rows.dedup();
         rows
-    }
-
-    fn row_values(&self, row: usize) -> Vec<String> {
-        (0..self.doc.width())
-            .map(|c| self.doc.cell(row, c).to_string())
-            .collect()
     }
 }
