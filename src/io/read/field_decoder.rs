@@ -27,11 +27,8 @@ impl FieldDecoder {
         self.text.clear();
         self.ends.clear();
         // The common case: a UTF-8 record checked in one pass instead of field by field.
-        // The fields' bytes joined may be UTF-8 when the fields are not (`ED 95` and
-        // `8E 52` join into one character): each field must end on a character boundary.
         if self.detected.encoding != TextEncoding::ShiftJis
-            && let Ok(all) = simdutf8::basic::from_utf8(rec.as_slice())
-            && (0..rec.len()).all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.end)))
+            && let Some(all) = utf8_record(rec)
         {
             self.text.push_str(all);
             self.ends.extend(rec.iter().scan(0, |end, f| {
@@ -100,4 +97,15 @@ impl FieldDecoder {
             s
         })
     }
+}
+
+/// A record's fields as one UTF-8 text, when it is valid UTF-8 and every field boundary
+/// falls between characters (so each field can be sliced out of it). The fields' bytes
+/// joined may be UTF-8 when the fields are not: `ED 95` and `8E 52` join into one
+/// character and an `R`.
+pub(super) fn utf8_record(rec: &csv::ByteRecord) -> Option<&str> {
+    let all = simdutf8::basic::from_utf8(rec.as_slice()).ok()?;
+    (0..rec.len())
+        .all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.end)))
+        .then_some(all)
 }

@@ -289,7 +289,8 @@ impl<'b> PartRows<'b> {
         if self.detected.encoding == TextEncoding::ShiftJis {
             return false;
         }
-        let (Some(d), Some(all)) = (self.doc.as_mut(), utf8_record(rec)) else {
+        let (Some(d), Some(all)) = (self.doc.as_mut(), super::field_decoder::utf8_record(rec))
+        else {
             return false;
         };
         let phys = d.table.physical_len() as u32;
@@ -385,15 +386,6 @@ fn note_problems(
     for (col, p) in quote_scan.map(|q| q.problems).unwrap_or_default() {
         doc.note_read_problem(phys, col, p);
     }
-}
-
-/// A record's fields as one UTF-8 text, when it is valid UTF-8 and every field boundary
-/// falls between characters (so each field can be sliced out of it).
-fn utf8_record(rec: &csv::ByteRecord) -> Option<&str> {
-    let all = simdutf8::basic::from_utf8(rec.as_slice()).ok()?;
-    (0..rec.len())
-        .all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.end)))
-        .then_some(all)
 }
 
 /// The line ending that closes the header record.
