@@ -21,13 +21,15 @@ pub struct CellChange {
 impl CellChange {
     /// The change that takes this one back.
     pub fn inverse(&self) -> CellChange {
-        CellChange {
-            row: self.row,
-            col: self.col,
-            old: self.new.clone(),
-            new: self.old.clone(),
-            shape: self.shape.inverse(),
-        }
+        let mut back = self.clone();
+        back.invert();
+        back
+    }
+
+    /// Turns this change into the one that takes it back, in place (no text copied).
+    pub fn invert(&mut self) {
+        std::mem::swap(&mut self.old, &mut self.new);
+        self.shape = self.shape.inverse();
     }
 }
 

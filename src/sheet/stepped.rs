@@ -75,7 +75,8 @@ impl Run {
             let end = self.start + self.len;
             collect(&self.step, 0, &(end - to..end - from), &mut out);
             out.reverse();
-            out.iter_mut().for_each(|c| *c = c.inverse());
+            // The slice's changes are copies already: turned around where they lie.
+            out.iter_mut().for_each(CellChange::invert);
         } else {
             collect(
                 &self.step,
