@@ -161,29 +161,11 @@ impl Validator {
     /// The issue list with messages naming other rows in `numbering`; `Issue.row` and
     /// `Issue.line` are the same either way.
     pub fn issues_numbered(&self, lang: Lang, numbering: Numbering, doc: &Document) -> Vec<Issue> {
-        let mut out: Vec<Issue> = self.file.iter().map(|f| file_issue(lang, f)).collect();
-        let mut body: Vec<(u32, u32, Issue)> = Vec::new();
-        for (&row, fs) in &self.rows {
-            for f in fs {
-                body.push((
-                    row,
-                    0,
-                    self.issue(lang, numbering, doc, row as usize, None, f),
-                ));
-            }
-        }
-        for (&(row, col), fs) in &self.cells {
-            for f in fs {
-                body.push((
-                    row,
-                    col + 1,
-                    self.issue(lang, numbering, doc, row as usize, Some(col as usize), f),
-                ));
-            }
-        }
-        body.sort_by_key(|(r, c, _)| (*r, *c));
-        out.extend(body.into_iter().map(|(_, _, i)| i));
-        out
+        // One order for every list: the places' (`issue_places`).
+        self.issue_places()
+            .iter()
+            .filter_map(|p| self.issue_numbered(lang, numbering, doc, p))
+            .collect()
     }
 
     /// Where every issue is, in the order of [`Validator::issues_in`], without putting
@@ -240,7 +222,16 @@ impl Validator {
     /// The issue at a place from [`Validator::issue_places`], as [`Validator::issues_in`]
     /// words it; None when the check changed since and holds no finding there.
     pub fn issue_at(&self, lang: Lang, doc: &Document, place: &IssuePlace) -> Option<Issue> {
-        let numbering = Numbering::DataRows;
+        self.issue_numbered(lang, Numbering::DataRows, doc, place)
+    }
+
+    fn issue_numbered(
+        &self,
+        lang: Lang,
+        numbering: Numbering,
+        doc: &Document,
+        place: &IssuePlace,
+    ) -> Option<Issue> {
         match place.at {
             At::File(i) => self.file.get(i as usize).map(|f| file_issue(lang, f)),
             At::Row(row, k) => {

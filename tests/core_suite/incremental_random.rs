@@ -479,6 +479,22 @@ fn issue_places_word_each_issue_as_the_full_list_does() {
                             (i.row, i.col, i.severity, i.code)
                         );
                     }
+                    // The order itself: header and file first, then by row, a row's
+                    // own findings before its cells', cells by column.
+                    let key = |p: &bulksheet::validate::IssuePlace| {
+                        (
+                            p.row,
+                            if p.row == 0 {
+                                0
+                            } else {
+                                p.col.map_or(0, |c| c + 1)
+                            },
+                        )
+                    };
+                    assert!(
+                        places.windows(2).all(|w| key(&w[0]) <= key(&w[1])),
+                        "{name} seed {seed} step {step_no}: places out of order"
+                    );
                     checked += places.len();
                 }
             }
