@@ -201,18 +201,13 @@ fn cut_points(body: &[u8], parts: usize, sep: Separator) -> Option<(Vec<usize>, 
         .take_while(|b| matches!(b, b'\r' | b'\n'))
         .count();
     let line = line.get(start..).unwrap_or_default();
-    // The parser drops a byte-order mark only at the very start of the body; one after
-    // blank lines is part of the first name.
-    let fields = match start {
-        0 => line
-            .strip_prefix(crate::io::decode::UTF8_BOM)
-            .unwrap_or(line),
-        _ => line,
-    };
+    // Scanned as a read in one pass scans the header's line: with a byte-order mark at the
+    // start of the body (a second one; the parser drops it, the name gets it back), the
+    // first name does not start with a quote, so the line is not all quoted.
     let layout = Layout {
         line_ending: line_ending_of(line),
         quote_all: memchr::memchr(b'"', line).is_some()
-            && crate::io::quotes::scan(fields, sep.byte()).all_quoted,
+            && crate::io::quotes::scan(line, sep.byte()).all_quoted,
     };
     let mut starts = vec![0];
     for k in 1..parts {
