@@ -16,6 +16,7 @@ pub mod find;
 pub mod fix;
 pub mod io;
 pub mod issue_csv;
+pub mod issue_groups;
 pub mod journal;
 pub mod roster;
 pub mod sample_data;

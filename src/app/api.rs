@@ -10,8 +10,8 @@ use crate::app::grid::state::cell::CellPos;
 use crate::app::i18n::{Lang, trf};
 use crate::app::notice::Notice;
 use crate::app::panels::issue_text::issue_text;
-use crate::app::panels::issues::Grouping;
 use crate::app::settings::Settings;
+use crate::issue_groups::Grouping;
 use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
 use std::path::{Path, PathBuf};
 

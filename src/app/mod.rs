@@ -28,10 +28,10 @@ mod panels;
 pub mod settings;
 pub mod theme;
 
+pub use crate::issue_groups::Grouping;
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
 pub use command::{After, RowChoice};
 pub use grid::state::cell::CellPos;
-pub use panels::issues::Grouping;
 pub use settings::{APP_ID, Settings, ThemeChoice};
 
 use crate::{Sheet, TextEncoding};

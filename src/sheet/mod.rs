@@ -18,7 +18,7 @@ pub use stepped::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 
 use crate::document::{Document, Edit};
 use crate::schema::{Kind, Schema, Subscriptions};
-use crate::validate::{Issue, IssuePlace, Lang, Rules, Validator};
+use crate::validate::{Issue, IssuePlace, Lang, PlacesFrom, Rules, Validator};
 
 /// An open document being edited: its cells, the checks kept current with every change,
 /// and the undo and redo lists. The window and the command line change a document only
@@ -126,6 +126,17 @@ impl Sheet {
     /// again).
     pub fn issue_places_into(&self, out: &mut Vec<IssuePlace>) {
         self.validator.issue_places_into(out);
+    }
+
+    /// The next part of a list of issue places built in parts (see
+    /// [`Validator::issue_places_part`]).
+    pub fn issue_places_part(
+        &self,
+        from: PlacesFrom,
+        out: &mut Vec<IssuePlace>,
+        at_most: usize,
+    ) -> Option<PlacesFrom> {
+        self.validator.issue_places_part(from, out, at_most)
     }
 
     /// The issue at a place from [`Sheet::issue_places`], in a language; None when the

@@ -20,7 +20,7 @@ mod unique;
 
 pub use issue::{Code, Finding, Issue, Severity};
 pub use message::{Lang, Msg};
-pub use queries::IssuePlace;
+pub use queries::{IssuePlace, PlacesFrom};
 
 use crate::document::Document;
 use crate::encoding::TextEncoding;

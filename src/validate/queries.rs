@@ -180,27 +180,65 @@ impl Validator {
     /// [`Validator::issue_places`] into a list kept from the last time: its memory is
     /// used again (a fresh list of a million places cost its page faults each time).
     pub fn issue_places_into(&self, out: &mut Vec<IssuePlace>) {
-        // Room for every finding at once, and the row and cell findings merged as they
-        // come (both maps are in row order; a row's own findings come before its cells'):
-        // no sort and no second list, for a million findings.
         out.clear();
-        out.reserve(self.totals.iter().sum());
-        out.extend(self.file.iter().enumerate().map(|(i, f)| IssuePlace {
-            row: 0,
-            col: f.col,
-            severity: f.finding.severity,
-            code: f.finding.code,
-            at: At::File(i as u32),
-        }));
-        let mut rows = self.rows.iter().peekable();
-        let mut cells = self.cells.iter().peekable();
+        let mut from = PlacesFrom::START;
+        while let Some(next) = self.issue_places_part(from, out, usize::MAX) {
+            from = next;
+        }
+    }
+
+    /// Adds to `out` the places of about `at_most` more issues, going on `from` where the
+    /// last part stopped ([`PlacesFrom::START`] for the first, into an empty list), in the
+    /// order of [`Validator::issue_places`]; a row's or a cell's findings go in together.
+    /// Returns where to go on, or `None` when every place is in. A window builds a list of
+    /// a million places in parts over several frames (the whole took ~130 ms); parts
+    /// joined are the whole only while the check does not change between them.
+    pub fn issue_places_part(
+        &self,
+        from: PlacesFrom,
+        out: &mut Vec<IssuePlace>,
+        at_most: usize,
+    ) -> Option<PlacesFrom> {
+        if from.file {
+            // Room for every finding at once.
+            out.reserve(self.totals.iter().sum());
+            out.extend(self.file.iter().enumerate().map(|(i, f)| IssuePlace {
+                row: 0,
+                col: f.col,
+                severity: f.finding.severity,
+                code: f.finding.code,
+                at: At::File(i as u32),
+            }));
+        }
+        // The row and cell findings merged as they come (both maps are in row order; a
+        // row's own findings come before its cells'): no sort and no second list.
+        let mut rows = from
+            .row
+            .map(|r| self.rows.range(r..))
+            .into_iter()
+            .flatten()
+            .peekable();
+        let mut cells = from
+            .cell
+            .map(|c| self.cells.range(c..))
+            .into_iter()
+            .flatten()
+            .peekable();
+        let stop = out.len().saturating_add(at_most);
         loop {
             let row_first = match (rows.peek(), cells.peek()) {
                 (Some((r, _)), Some(((cr, _), _))) => **r <= *cr,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
-                (None, None) => break,
+                (None, None) => return None,
             };
+            if out.len() >= stop {
+                return Some(PlacesFrom {
+                    file: false,
+                    row: rows.peek().map(|(r, _)| **r),
+                    cell: cells.peek().map(|(c, _)| **c),
+                });
+            }
             if row_first {
                 if let Some((&row, fs)) = rows.next() {
                     out.extend(
@@ -339,6 +377,27 @@ impl IssuePlace {
             at,
         }
     }
+}
+
+/// Where a list of issue places built in parts goes on (see
+/// [`Validator::issue_places_part`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacesFrom {
+    /// The file's findings are still to come.
+    file: bool,
+    /// The first row, and the first cell, whose findings are still to come; `None` when
+    /// no more are.
+    row: Option<u32>,
+    cell: Option<(u32, u32)>,
+}
+
+impl PlacesFrom {
+    /// The start of a list.
+    pub const START: PlacesFrom = PlacesFrom {
+        file: true,
+        row: Some(0),
+        cell: Some((0, 0)),
+    };
 }
 
 /// Which finding: the file's n-th, or a row's or a cell's k-th.

@@ -59,7 +59,7 @@ fn random_row(rng: &mut Rng, width: usize) -> Vec<String> {
     }
 }
 
-fn step(s: &mut Sheet, rng: &mut Rng) -> String {
+pub(crate) fn step(s: &mut Sheet, rng: &mut Rng) -> String {
     let rows = s.doc().rows();
     let width = s.doc().width();
     match rng.below(12) {
@@ -128,7 +128,7 @@ fn step(s: &mut Sheet, rng: &mut Rng) -> String {
 
 /// Files to start from: near the row limit, subscription columns missing with the
 /// subscription on, broken CSV (ragged rows, a stray quote, blank rows), all subscriptions.
-fn starting_sheets() -> Vec<(&'static str, Sheet)> {
+pub(crate) fn starting_sheets() -> Vec<(&'static str, Sheet)> {
     let mut near_limit = valid_rows(99);
     near_limit[10] = with(near_limit[10].clone(), "Login ID", "USER3@example.co.jp");
     let keep: Vec<usize> = (0..HEADERS.len()).filter(|&c| c < 13).collect();

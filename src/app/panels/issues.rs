@@ -1,7 +1,7 @@
-//! The list of every issue, grouped by row or by column. It is rebuilt only when the sheet
-//! changes (its revision moves), as places without words (`IssuePlace`); only the lines on
-//! screen are put into words, with virtual scrolling, so a file with a million issues costs
-//! tens of milliseconds per change and nothing per frame.
+//! The list of every issue, grouped by row or by column. The list itself (places without
+//! words, and group headings) is the core's `issue_groups`, built when the sheet changes,
+//! over several frames when it is long; only the lines on screen are put into words, with
+//! virtual scrolling, so a million issues cost a few milliseconds a frame.
 
 use super::fix_button;
 use super::issue_text::{issue_message, issue_text};
@@ -9,73 +9,41 @@ use crate::app::command::Command;
 use crate::app::command::help::key_text;
 use crate::app::i18n::{Lang, tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
-use crate::validate::IssuePlace;
+use crate::issue_groups::{self, Entry, GroupTitle, GroupedIssues, Grouping};
 use crate::{Issue, Severity, Sheet};
 use eframe::egui;
 use egui::{Button, ScrollArea, Ui};
 
-/// How the issue list is grouped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Grouping {
-    /// One group per row (header and file issues first).
-    #[default]
-    Row,
-    /// One group per column (whole-row and file issues last).
-    Column,
-}
-
-/// One line of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Entry {
-    Group(GroupTitle),
-    Issue(usize),
-}
-
-/// A group's heading, put into words when drawn (in the language of that frame).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum GroupTitle {
-    HeaderAndFile,
-    Row(usize),
-    /// A file column.
-    Column(usize),
-    WholeRows,
-}
-
-impl GroupTitle {
-    fn text(&self, lang: Lang, sheet: &Sheet) -> String {
-        match self {
-            GroupTitle::HeaderAndFile => tr(lang, "Header and file").into(),
-            GroupTitle::Row(r) => trf(lang, "Row {r}", &[("r", r)]),
-            GroupTitle::Column(c) => sheet.validator().column_name(sheet.doc(), *c),
-            GroupTitle::WholeRows => tr(lang, "Whole rows and file").into(),
-        }
+/// A group's heading in words (in the language of the frame).
+fn title_text(title: &GroupTitle, lang: Lang, sheet: &Sheet) -> String {
+    match title {
+        GroupTitle::HeaderAndFile => tr(lang, "Header and file").into(),
+        GroupTitle::Row(r) => trf(lang, "Row {r}", &[("r", r)]),
+        GroupTitle::Column(c) => sheet.validator().column_name(sheet.doc(), *c),
+        GroupTitle::WholeRows => tr(lang, "Whole rows and file").into(),
     }
 }
 
 /// The cached issue list.
 #[derive(Debug, Default)]
 pub struct IssueList {
-    built_for: Option<(u64, Grouping, Lang)>,
     /// How the list is grouped.
     pub grouping: Grouping,
-    places: Vec<IssuePlace>,
-    entries: Vec<Entry>,
+    /// The list shown, built in parts over frames when it is long.
+    list: GroupedIssues,
     /// Every issue in words, for the dialogs that list them, built when one asks.
     worded: Option<((u64, Lang), Vec<Issue>)>,
 }
 
 impl IssueList {
-    /// Rebuilds the list when the sheet, the grouping or the language changed since the
-    /// last call.
-    pub fn refresh(&mut self, sheet: &Sheet, lang: Lang) {
-        let key = (sheet.revision(), self.grouping, lang);
-        if self.built_for == Some(key) {
-            return;
-        }
-        // The lists' memory is used again: a million issues' worth is ~80 MB of pages.
-        sheet.issue_places_into(&mut self.places);
-        group(&self.places, self.grouping, &mut self.entries);
-        self.built_for = Some(key);
+    /// Brings the list up to date within this frame's share of time; whether it is.
+    fn refresh(&mut self, sheet: &Sheet) -> bool {
+        self.list.refresh(
+            sheet,
+            self.grouping,
+            issue_groups::PART,
+            issue_groups::FRAME_BUDGET,
+        )
     }
 
     /// Every issue in words (for a dialog that lists them), kept until the sheet changes.
@@ -97,7 +65,6 @@ impl IssueList {
         selected: (usize, usize),
     ) -> Option<Command> {
         let lang = ui_lang(ui.ctx());
-        self.refresh(sheet, lang);
         let mut action = None;
         ui.horizontal(|ui| {
             ui.heading(tr(lang, "Issues"));
@@ -133,9 +100,20 @@ impl IssueList {
                 }
             }
         });
-        self.refresh(sheet, lang);
+        let current = self.refresh(sheet);
+        if !current {
+            // A long list is built over several frames; the last one stays until then.
+            ui.ctx().request_repaint();
+            let done = self.list.building().unwrap_or_default();
+            let text = trf(
+                lang,
+                "Updating the list… ({n} issues so far)",
+                &[("n", &done)],
+            );
+            ui.weak(text);
+        }
         ui.separator();
-        if self.entries.is_empty() {
+        if current && self.list.entries().is_empty() {
             let pal = Palette::for_visuals(ui.visuals());
             let text = tr(lang, "No issues: the file is ready to upload.");
             ui.colored_label(pal.ok_text, text);
@@ -148,15 +126,17 @@ impl IssueList {
             .show_rows(
                 ui,
                 theme::ISSUE_ROW_HEIGHT,
-                self.entries.len(),
+                self.list.entries().len(),
                 |ui, range| {
-                    for entry in &self.entries[range] {
+                    let entries = self.list.entries().get(range).unwrap_or_default();
+                    for entry in entries {
                         match entry {
                             Entry::Group(title) => {
                                 fixed_row(ui, |ui| {
                                     ui.add(
                                         egui::Label::new(
-                                            egui::RichText::new(title.text(lang, sheet)).strong(),
+                                            egui::RichText::new(title_text(title, lang, sheet))
+                                                .strong(),
                                         )
                                         .truncate(),
                                     );
@@ -164,9 +144,12 @@ impl IssueList {
                             }
                             Entry::Issue(i) => {
                                 // Put into words now: only the lines on screen are.
-                                let Some(issue) =
-                                    self.places.get(*i).and_then(|p| sheet.issue_at(p, lang))
+                                let place = self.list.places().get(*i);
+                                let Some(issue) = place.and_then(|p| sheet.issue_at(p, lang))
                                 else {
+                                    // Gone since the list shown was built: an empty line
+                                    // keeps the lines' heights.
+                                    fixed_row(ui, |_| {});
                                     continue;
                                 };
                                 let line = Line {
@@ -272,45 +255,6 @@ fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     let size = egui::vec2(ui.available_width(), theme::ISSUE_ROW_HEIGHT);
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(size, layout, add).inner
-}
-
-fn group(places: &[IssuePlace], grouping: Grouping, entries: &mut Vec<Entry>) {
-    entries.clear();
-    entries.reserve(places.len() + 32);
-    let mut current: Option<GroupTitle> = None;
-    let mut add = |i: usize, place: &IssuePlace| {
-        let title = group_title(place, grouping);
-        if current != Some(title) {
-            entries.push(Entry::Group(title));
-            current = Some(title);
-        }
-        entries.push(Entry::Issue(i));
-    };
-    if grouping == Grouping::Row {
-        // Places come in row order already.
-        places.iter().enumerate().for_each(|(i, p)| add(i, p));
-        return;
-    }
-    // Whole-row and file issues go last under "Rows and file".
-    let mut order: Vec<usize> = (0..places.len()).collect();
-    let key = |i: usize| places.get(i).map(|p| (p.col.unwrap_or(usize::MAX), p.row));
-    order.sort_by_key(|&i| key(i));
-    for i in order {
-        if let Some(p) = places.get(i) {
-            add(i, p);
-        }
-    }
-}
-
-fn group_title(place: &IssuePlace, grouping: Grouping) -> GroupTitle {
-    match grouping {
-        Grouping::Row if place.row == 0 => GroupTitle::HeaderAndFile,
-        Grouping::Row => GroupTitle::Row(place.row),
-        Grouping::Column => match place.col {
-            Some(c) => GroupTitle::Column(c),
-            None => GroupTitle::WholeRows,
-        },
-    }
 }
 
 #[cfg(test)]
