@@ -224,6 +224,12 @@ impl BulksheetApp {
         self.issues.grouping = g;
     }
 
+    /// Builds the issue list a group per frame instead of for a share of each frame's
+    /// time: tests reach the window while a list is being built.
+    pub fn one_issue_group_per_frame(&mut self, on: bool) {
+        self.issues.pace = on.then_some((1, std::time::Duration::ZERO));
+    }
+
     /// The command carried out last: what a key, a menu or a button asked for.
     pub fn last_command(&self) -> Option<&Command> {
         self.last_command.as_ref()

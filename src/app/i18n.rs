@@ -374,10 +374,7 @@ pub const JA: &[(&str, &str)] = &[
         "No issues: the file is ready to upload.",
         "問題はありません。このファイルはアップロードできます。",
     ),
-    (
-        "Updating the list… ({n} issues so far)",
-        "一覧を更新しています…（ここまで {n} 件）",
-    ),
+    ("Updating the list…", "一覧を更新しています…"),
     ("Header and file", "見出し行とファイル全体"),
     ("Whole rows and file", "行全体とファイル全体"),
     ("Row {r}", "{r} 行目"),

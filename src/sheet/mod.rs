@@ -169,6 +169,12 @@ impl Sheet {
         self.held_revision.unwrap_or(self.revision)
     }
 
+    /// A stepped edit is under way: views caching by [`Sheet::revision`] show the sheet
+    /// as it was before it.
+    pub fn is_stepping(&self) -> bool {
+        self.held_revision.is_some()
+    }
+
     /// A copy of the cells and their live check without the undo history: edits can be
     /// tried on it to see what they would find, leaving this sheet as it is.
     pub fn trial_copy(&self) -> Sheet {

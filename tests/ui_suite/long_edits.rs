@@ -71,6 +71,10 @@ fn cancel_takes_back_a_clear_half_way() {
     h.step();
     assert!(h.state().is_busy());
     assert!(all_cells(&h) != before, "the first slices were done");
+    assert!(
+        h.query_by_label("Updating the list…").is_some(),
+        "the issue list is of the sheet before the clear until it ends"
+    );
     // A click is three events, each a frame (and a slice) of its own.
     h.get_by_label("Cancel").click();
     h.step();
@@ -169,5 +173,43 @@ fn a_large_sort_runs_on_another_thread_and_can_be_cancelled() {
     assert!(
         h.query_by_label("Login ID, row 1").is_some(),
         "file order shown"
+    );
+}
+
+#[test]
+fn a_long_issue_list_is_built_over_frames_and_never_says_clean_meanwhile() {
+    // A file with no issue; clearing it makes an issue of every row. The list is built a
+    // group a frame here (a million issues take ~10 frames of ~12 ms).
+    let (_dir, mut h) = users(40);
+    let clean = "No issues: the file is ready to upload.";
+    assert!(h.state().sheet().issues().is_empty(), "starts clean");
+    assert!(h.query_by_label(clean).is_some());
+    h.state_mut().one_issue_group_per_frame(true);
+    click(&mut h, "Login ID, row 1");
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Delete);
+    h.step();
+    h.step();
+    let issues = h.state().sheet().issues().len();
+    assert!(issues >= 40, "{issues}");
+    assert!(
+        h.query_by_label_contains("Updating the list…").is_some(),
+        "the new list is being built"
+    );
+    assert!(h.query_by_label(clean).is_none(), "never clean while it is");
+    for _ in 0..200 {
+        h.step();
+        if h.query_by_label_contains("Updating the list…").is_none() {
+            break;
+        }
+    }
+    assert!(
+        h.query_by_label_contains("Updating the list…").is_none(),
+        "built"
+    );
+    assert!(h.query_by_label(clean).is_none());
+    assert!(
+        h.query_by_label("Row 1").is_some(),
+        "the first row's group is listed"
     );
 }

@@ -31,6 +31,9 @@ pub struct IssueList {
     pub grouping: Grouping,
     /// The list shown, built in parts over frames when it is long.
     list: GroupedIssues,
+    /// Places a part and time a frame, when not the usual (tests build a short list a
+    /// group per frame to see the window meanwhile).
+    pub pace: Option<(usize, std::time::Duration)>,
     /// Every issue in words, for the dialogs that list them, built when one asks.
     worded: Option<((u64, Lang), Vec<Issue>)>,
 }
@@ -38,12 +41,10 @@ pub struct IssueList {
 impl IssueList {
     /// Brings the list up to date within this frame's share of time; whether it is.
     fn refresh(&mut self, sheet: &Sheet) -> bool {
-        self.list.refresh(
-            sheet,
-            self.grouping,
-            issue_groups::PART,
-            issue_groups::FRAME_BUDGET,
-        )
+        let (part, budget) = self
+            .pace
+            .unwrap_or((issue_groups::PART, issue_groups::FRAME_BUDGET));
+        self.list.refresh(sheet, self.grouping, part, budget)
     }
 
     /// Every issue in words (for a dialog that lists them), kept until the sheet changes.
@@ -104,13 +105,10 @@ impl IssueList {
         if !current {
             // A long list is built over several frames; the last one stays until then.
             ui.ctx().request_repaint();
-            let done = self.list.building().unwrap_or_default();
-            let text = trf(
-                lang,
-                "Updating the list… ({n} issues so far)",
-                &[("n", &done)],
-            );
-            ui.weak(text);
+        }
+        if !current || sheet.is_stepping() {
+            // (An edit over frames: the list is of the sheet before it, until it ends.)
+            ui.weak(tr(lang, "Updating the list…"));
         }
         ui.separator();
         if current && self.list.entries().is_empty() {
