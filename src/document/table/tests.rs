@@ -286,3 +286,51 @@ fn only_a_restore_brings_back_the_row_deleted_last() {
     restored.restore_row(0, &["x".to_string(), "y".to_string()]);
     assert_eq!((restored.cell(0, 0), restored.source_line(0)), ("x", None));
 }
+
+#[test]
+fn a_copy_shares_the_text_runs_and_rows_added_after_start_runs_of_their_own() {
+    // A text column (300 distinct values) copied, as the recovery journal copies the
+    // table: the copy holds the same runs; rows added to either side after it start new
+    // runs instead of changing (or copying) the shared one.
+    let mut t = Table::new(1);
+    for i in 0..300 {
+        t.push_record(std::iter::once(format!("山田{i}").as_str()), i);
+    }
+    let copy = t.clone();
+    let runs = |t: &Table| match &t.columns[0] {
+        ColumnCells::Text { segs, .. } => segs.clone(),
+        ColumnCells::Dict { .. } => panic!("a text column"),
+    };
+    assert!(
+        std::sync::Arc::ptr_eq(&runs(&t)[0], &runs(&copy)[0]),
+        "shared"
+    );
+    t.insert_row(0, &["new first".to_string()]);
+    t.push_record(std::iter::once("pushed"), 400);
+    t.set(5, 0, "edited");
+    assert_eq!(runs(&t).len(), 2, "one new run for the rows added");
+    assert!(
+        std::sync::Arc::ptr_eq(&runs(&t)[0], &runs(&copy)[0]),
+        "still shared"
+    );
+    assert_eq!(
+        (
+            t.cell(0, 0),
+            t.cell(1, 0),
+            t.cell(5, 0),
+            t.cell(300, 0),
+            t.cell(301, 0)
+        ),
+        ("new first", "山田0", "edited", "山田299", "pushed")
+    );
+    assert_eq!(copy.len(), 300);
+    assert_eq!(
+        (copy.cell(0, 0), copy.cell(4, 0), copy.cell(299, 0)),
+        ("山田0", "山田4", "山田299")
+    );
+    // Alone again, the last run takes new rows itself.
+    drop(copy);
+    t.push_record(std::iter::once("after"), 401);
+    assert_eq!(runs(&t).len(), 2);
+    assert_eq!(t.cell(t.len() - 1, 0), "after");
+}
