@@ -398,18 +398,31 @@ fn stepped_figures(sheet: &mut Sheet) -> Vec<Figure> {
 /// What the window does on the frame when it journals the unsaved edits (the entry is
 /// written to disk on another thread), with a step of every cell in the history.
 fn journal_figure(sheet: &Sheet, what: &str, base_is_file: bool) -> Figure {
-    let t = Instant::now();
     let origin = Origin::of_bytes("bench.csv", b"");
+    let (cpu_before, faults_before) = (thread_cpu(), minor_faults());
+    let t = Instant::now();
     let pending = JournalEntry::pending(sheet, origin, base_is_file);
     let took = t.elapsed().as_secs_f64();
+    let (cpu, faults) = (thread_cpu() - cpu_before, minor_faults() - faults_before);
     let pending = pending.expect("the sheet has unsaved edits");
+    // The copy of the document alone, again with memory freed by the one before: what it
+    // costs without the first touch of fresh pages.
+    let warm = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            drop(std::hint::black_box(sheet.doc().clone()));
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min);
+    println!("{what}: a copy of the document, warm: {}", ms(warm));
     // The rest is done on the journal writer's thread.
     let t = Instant::now();
     drop(pending.finish());
     let off_frame = t.elapsed().as_secs_f64();
     println!(
-        "{what}: {} on the frame, {} on the writer's thread",
+        "{what}: {} on the frame ({} of CPU, {faults} page faults), {} on the writer's thread",
         ms(took),
+        ms(cpu.as_secs_f64()),
         ms(off_frame)
     );
     Figure {

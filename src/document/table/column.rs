@@ -6,7 +6,6 @@ use super::dictionary::Dictionary;
 use super::load::LineFields;
 use super::runs::{DictIds, IdRun, TextSeg, id_slot, push_text, seg_of};
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 /// A column's cells by physical row.
 #[derive(Debug, Clone)]
@@ -23,7 +22,7 @@ pub(crate) enum ColumnCells {
     /// Cells in runs of rows (`segs`, in row order; one per part of a file read in parts),
     /// unless `edited` has them.
     Text {
-        segs: Vec<Arc<TextSeg>>,
+        segs: Vec<TextSeg>,
         edited: FxHashMap<u32, Box<str>>,
     },
 }
@@ -68,7 +67,7 @@ impl ColumnCells {
     pub(super) fn len(&self) -> usize {
         match self {
             ColumnCells::Dict { ids, first, .. } => *first as usize + ids.len(),
-            ColumnCells::Text { segs, .. } => segs.last().map_or(0, |s| s.end()),
+            ColumnCells::Text { segs, .. } => segs.last().map_or(0, TextSeg::end),
         }
     }
 
@@ -100,8 +99,7 @@ impl ColumnCells {
                 let _ = ids.try_reserve(more);
             }
             ColumnCells::Text { segs, .. } => {
-                // (A run shared with a copy of the table gets none: new cells start a run.)
-                if let Some(seg) = segs.last_mut().and_then(Arc::get_mut) {
+                if let Some(seg) = segs.last_mut() {
                     let per_cell = seg.buf.len().div_ceil(seg.ends.len().max(1));
                     let _ = seg.buf.try_reserve(per_cell.saturating_mul(more));
                     let _ = seg.ends.try_reserve(more);
@@ -205,7 +203,7 @@ impl ColumnCells {
             seg.push(self.get(phys as u32));
         }
         *self = ColumnCells::Text {
-            segs: vec![Arc::new(seg)],
+            segs: vec![seg],
             edited: FxHashMap::default(),
         };
     }

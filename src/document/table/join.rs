@@ -4,7 +4,6 @@
 use super::column::ColumnCells;
 use super::runs::TextSeg;
 use super::{Table, offset};
-use std::sync::Arc;
 
 /// Below this many rows a table's columns are joined on one thread.
 const APPEND_PARALLEL_FROM: usize = 20_000;
@@ -166,17 +165,13 @@ impl ColumnCells {
             their_segs
                 .into_iter()
                 .filter(|s| !s.ends.is_empty())
-                .map(|s| {
-                    // A part just read holds the only reference: nothing is copied.
-                    let s = Arc::unwrap_or_clone(s);
-                    Arc::new(TextSeg {
-                        first: s.first.saturating_add(phys_base),
-                        ..s
-                    })
+                .map(|s| TextSeg {
+                    first: s.first.saturating_add(phys_base),
+                    ..s
                 }),
         );
         if segs.is_empty() {
-            segs.push(Arc::default());
+            segs.push(TextSeg::default());
         }
         edited.extend(
             their_edited
