@@ -96,6 +96,11 @@ impl GroupedIssues {
         &self.entries
     }
 
+    /// How the list shown is grouped (while another grouping is being built, the old).
+    pub fn grouping(&self) -> Option<Grouping> {
+        self.shown_for.map(|(_, g)| g)
+    }
+
     /// Whether the list shown is that of the sheet as it is, grouped so.
     pub fn is_current(&self, sheet: &Sheet, grouping: Grouping) -> bool {
         self.shown_for == Some((sheet.revision(), grouping))

@@ -152,3 +152,30 @@ fn the_last_whole_list_is_shown_until_the_next_is_whole_and_a_change_starts_it_a
         "{rows:?}"
     );
 }
+
+#[test]
+fn the_grouping_shown_changes_when_the_list_grouped_anew_is_whole() {
+    let mut s = sheet(&valid_csv(30));
+    for row in [2, 7, 9] {
+        s.set_cell(row, col("Time zone"), "99");
+    }
+    assert_eq!(s.issues().len(), 3);
+    let mut list = GroupedIssues::default();
+    assert_eq!(list.grouping(), None);
+    list.refresh_whole(&s, Grouping::Row);
+    assert_eq!(list.grouping(), Some(Grouping::Row));
+    let by_row = list.entries().to_vec();
+    assert!(!list.refresh(&s, Grouping::Column, 1, Duration::ZERO));
+    assert_eq!(
+        list.grouping(),
+        Some(Grouping::Row),
+        "the lines shown are still by row"
+    );
+    assert_eq!(list.entries(), by_row.as_slice());
+    build_in_parts(&mut list, &s, Grouping::Column, 1);
+    assert_eq!(list.grouping(), Some(Grouping::Column));
+    assert!(matches!(
+        list.entries()[0],
+        Entry::Group(GroupTitle::Column(_))
+    ));
+}

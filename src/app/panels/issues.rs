@@ -118,6 +118,7 @@ impl IssueList {
             return action;
         }
         let pal = Palette::for_visuals(ui.visuals());
+        let shown_as = self.list.grouping().unwrap_or(self.grouping);
         ScrollArea::vertical()
             .id_salt("issue-list")
             .auto_shrink(false)
@@ -152,7 +153,8 @@ impl IssueList {
                                 };
                                 let line = Line {
                                     lang,
-                                    grouping: self.grouping,
+                                    // The lines' words follow their headings.
+                                    grouping: shown_as,
                                     selected,
                                     pal: &pal,
                                 };
