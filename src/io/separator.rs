@@ -59,19 +59,45 @@ impl Separator {
 /// most fields is the most plausible reading. A tie goes to the comma (the console's
 /// format), then the tab (Excel's "Unicode text"); a header with none of them (one column)
 /// is comma-separated.
+///
+/// As the csv parser reads, a quote opens a quoted name only at the start of a name (the
+/// line's start or after any of the separators): elsewhere it is a character of the name,
+/// and a doubled quote inside a quoted name is one quote. (Taking every quote for an
+/// opening one, a header like `a"b` ran on into the rows, whose tabs then made a
+/// one-column file tab-separated, which saving it, as the comma file a one-column file is
+/// written as, changed.)
 pub fn detect(text: &[u8]) -> Separator {
+    #[derive(Clone, Copy)]
+    enum State {
+        NameStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    // The file's byte-order mark, and one more right after it, which the csv parser
+    // drops too: the first name starts after them.
+    let bom = crate::io::decode::UTF8_BOM;
+    let text = text.strip_prefix(bom).unwrap_or(text);
+    let text = text.strip_prefix(bom).unwrap_or(text);
     let mut counts = [0usize; 3];
-    let mut quoted = false;
+    let mut state = State::NameStart;
     for &b in text {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\r' | b'\n' if !quoted => break,
-            _ if quoted => {}
-            b',' => counts[0] += 1,
-            b'\t' => counts[1] += 1,
-            b';' => counts[2] += 1,
-            _ => {}
-        }
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::NameStart, b'"') => State::Quoted,
+            (_, b'\r' | b'\n') => break,
+            (_, b) => match Separator::ALL.iter().position(|s| s.byte() == b) {
+                Some(i) => {
+                    if let Some(n) = counts.get_mut(i) {
+                        *n += 1;
+                    }
+                    State::NameStart
+                }
+                None => State::Unquoted,
+            },
+        };
     }
     let mut best = Separator::Comma;
     let mut most = counts[0];
@@ -121,6 +147,23 @@ mod tests {
         assert_eq!(detect(b"\"x,y\"\tz\n"), Separator::Tab);
         // A quoted line break does not end the header.
         assert_eq!(detect(b"\"a\nb\";c;d\n"), Separator::Semicolon);
+        // A doubled quote inside a quoted name is one quote: the name goes on.
+        assert_eq!(detect(b"\"a\"\"b;c\",d\n"), Separator::Comma);
+    }
+
+    #[test]
+    fn a_quote_inside_a_name_is_a_character_as_the_parser_reads_it() {
+        // Found by fuzzing: `a"b` opened no quotes for the parser, but detection took the
+        // quote for one, read on into the rows and found their tab.
+        assert_eq!(detect(b"nlo\"@e%\r\n \t \r\nr\"x\t\r\n"), Separator::Comma);
+        assert_eq!(detect(b"a\"b\tc\n"), Separator::Tab);
+        assert_eq!(detect(b"a;b\"c;d\n"), Separator::Semicolon);
+        // After a closing quote the name goes on unquoted, to the next separator.
+        assert_eq!(detect(b"\"a\"b\tc\n"), Separator::Tab);
+        // A quote after any separator opens a quoted name: the tabs in it are its own.
+        assert_eq!(detect(b",\"\t\t\""), Separator::Comma);
+        // A name starts after the byte-order mark.
+        assert_eq!(detect(b"\xEF\xBB\xBF\"\t\",\r\n,\"\r\""), Separator::Comma);
     }
 
     #[test]

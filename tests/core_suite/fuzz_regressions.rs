@@ -53,3 +53,31 @@ fn set_cells_with_a_cell_given_twice_keeps_the_last_value() {
     assert!(sheet.redo());
     assert_eq!(sheet.cell(1, 1), "y");
 }
+
+/// parse_validate: a header name with a quote inside (`nlo"@e…`) is one plain name to the
+/// csv parser, but telling the separator took the quote for an opening one, read on into
+/// the rows and found a tab there: a one-column file read as tab-separated, which saving
+/// (a one-column file is written with commas) changed. The separator is now told from the
+/// header line as the parser reads it.
+#[test]
+fn a_quote_inside_a_header_name_leaves_the_separator_to_the_header_line() {
+    let crash = std::fs::read("tests/data/fuzz/quote_in_header_name.bin").unwrap();
+    let small = b"name\"x\r\n \t \r\nr\"y\t\r\n".to_vec();
+    // (The target's first byte picks the forced encoding: 'n' % 4 = 2, Shift_JIS.)
+    for (file, forced) in [
+        (&crash[1..], Some(bulksheet::TextEncoding::ShiftJis)),
+        (&small[..], None),
+    ] {
+        let doc = read_bytes(file, forced).unwrap();
+        assert_eq!(doc.meta.separator, bulksheet::io::Separator::Comma);
+        assert_eq!((doc.width(), doc.cell(0, 0)), (1, " \t "));
+        let saved = encode_rows(&doc, 0..doc.rows(), &WriteOptions::like(&doc)).unwrap();
+        let again = read_bytes(&saved, Some(doc.meta.encoding)).unwrap();
+        let cells = |d: &bulksheet::Document| {
+            (0..d.rows())
+                .map(|r| (0..d.width()).map(|c| d.cell(r, c).to_string()).collect())
+                .collect::<Vec<Vec<String>>>()
+        };
+        assert_eq!(cells(&again), cells(&doc));
+    }
+}
