@@ -31,10 +31,21 @@ pub fn workbook_users() -> Vec<Vec<String>> {
     rows
 }
 
+/// A new workbook that is written the same bytes whenever it is built: its creation
+/// time is fixed (by default it is the time of writing, so two workbooks built a second
+/// apart differed and a test comparing them failed now and then).
+fn fixed_workbook() -> Workbook {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1).unwrap();
+    let props = rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created);
+    wb.set_properties(&props);
+    wb
+}
+
 /// A MiiTel workbook: sheet `Users` (valid), sheet `Second` (one user whose Login ID is
 /// no address), sheet `Empty`, and sheet `Cells` with one cell of every kind.
 pub fn miitel_workbook() -> Vec<u8> {
-    let mut wb = Workbook::new();
+    let mut wb = fixed_workbook();
     let ws = wb.add_worksheet();
     ws.set_name("Users").unwrap();
     write_row(ws, 0, &header());
