@@ -18,6 +18,7 @@ pub mod io;
 pub mod issue_csv;
 pub mod issue_groups;
 pub mod journal;
+pub mod private;
 pub mod roster;
 pub mod sample_data;
 pub mod schema;

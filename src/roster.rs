@@ -42,7 +42,7 @@ impl RosterError {
                 format!("テンプレート {schema} には、ユーザーを照合する一意の列がありません")
             }
             (Lang::Ja, RosterError::MissingKeyColumn { column, line }) => {
-                format!("{line}行目: ユーザー一覧のヘッダーに列「{column}」がありません")
+                format!("{line}行目：ユーザー一覧のヘッダーに列「{column}」がありません")
             }
         }
     }
@@ -93,6 +93,8 @@ pub struct Roster {
     owners: Vec<(usize, FxHashMap<String, String>)>,
     /// Every user's values, to tell rows that would change nothing.
     baseline: Option<std::sync::Arc<Baseline>>,
+    /// The roster file's table, kept so the roster can be read again for another template.
+    source: Option<std::sync::Arc<Document>>,
 }
 
 impl Roster {
@@ -166,7 +168,19 @@ impl Roster {
         out.baseline = Baseline::new(roster.clone(), schema)
             .ok()
             .map(std::sync::Arc::new);
+        out.source = Some(std::sync::Arc::new(roster.clone()));
         Ok(out)
+    }
+
+    /// The same roster file read for another template (after the sheet's template changed):
+    /// refused as any roster is when that template has no key column it can find.
+    pub fn for_schema(&self, schema: &Schema) -> Result<Roster, RosterError> {
+        match &self.source {
+            Some(doc) => Roster::from_document(doc, schema),
+            None => Err(RosterError::NoKeyColumn {
+                schema: schema.name.clone(),
+            }),
+        }
     }
 
     fn fold(&self, key: &str) -> String {

@@ -52,7 +52,7 @@ impl BulksheetApp {
         match cmd {
             Command::Open => self.request_open(ctx, None),
             Command::Save => self.request_save(ctx, After::Nothing),
-            Command::SaveAs => self.show_save_as(After::Nothing),
+            Command::SaveAs => self.show_save_as(ctx, After::Nothing),
             Command::Quit => self.request_close(ctx),
             Command::OpenRecent(i) => self.open_recent(ctx, i),
             Command::ClearRecent => self.settings.recent.clear(),
@@ -189,12 +189,16 @@ impl BulksheetApp {
                 };
                 self.save_as_chosen(ctx, path, settings, then);
             }
-            Command::ExportIssues => self.show_export_issues(),
+            Command::ExportIssues => self.show_export_issues(ctx),
             Command::ExportIssuesTo(path) => self.export_issues(&path),
             Command::Overwrite(path, then) => self.overwrite(ctx, path, then),
-            Command::ShowSaveAs(then) => self.show_save_as(then),
+            Command::ShowSaveAs(then) => self.show_save_as(ctx, then),
             Command::SaveDraft(path, then) => self.save_draft(ctx, path, then),
             Command::LoadTemplateFrom(path) => self.load_template_from(&path),
+            Command::ReplaceFiles { files, then } => self.replace_confirmed(files, then),
+            Command::StopPicking => self.picking = None,
+            Command::OpenSample => self.open_sample(),
+            Command::Messages => self.show_messages = !self.show_messages,
             Command::RestoreEdits => self.answer_offer(Choice::Restore),
             Command::DiscardEdits => self.answer_offer(Choice::Discard),
             Command::RestoreLater => self.answer_offer(Choice::Later),

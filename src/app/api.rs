@@ -200,7 +200,29 @@ impl BulksheetApp {
             Dialog::PickSheet { .. } => "pick-sheet",
             Dialog::Message { .. } => "message",
             Dialog::ExportIssues { .. } => "export-issues",
+            Dialog::ConfirmReplace { .. } => "confirm-replace",
         })
+    }
+
+    /// Answers for the system's file dialogs with this function (tests), called on a
+    /// worker thread as the system's would be.
+    pub fn with_file_picker(
+        mut self,
+        picker: impl Fn(&crate::app::PickRequest) -> crate::app::PickAnswer + Send + Sync + 'static,
+    ) -> Self {
+        self.picker = std::sync::Arc::new(picker);
+        self
+    }
+
+    /// As where no system file dialog can be shown: the window's own dialogs at once.
+    pub fn without_system_dialogs(mut self) -> Self {
+        self.no_system_dialog = true;
+        self
+    }
+
+    /// A system file dialog is on screen, waiting for its answer.
+    pub fn is_picking(&self) -> bool {
+        self.picking.is_some()
     }
 
     /// The window was told to close (after the user answered any question).

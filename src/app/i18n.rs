@@ -40,12 +40,14 @@ pub fn ui_lang(ctx: &eframe::egui::Context) -> Lang {
         .unwrap_or_default()
 }
 
-/// A value in a menu or a list: blanks and spaces made visible.
-pub fn shown(value: &str) -> String {
-    if value.is_empty() {
-        "(blank)".to_string()
-    } else {
-        format!("“{value}”")
+/// A value in a menu or a list: blanks and spaces made visible, in the window's language
+/// (Japanese quotes a value in 「」 and writes a blank （空欄）).
+pub fn shown(lang: Lang, value: &str) -> String {
+    match (lang, value.is_empty()) {
+        (Lang::En, true) => "(blank)".to_string(),
+        (Lang::En, false) => format!("“{value}”"),
+        (Lang::Ja, true) => "（空欄）".to_string(),
+        (Lang::Ja, false) => format!("「{value}」"),
     }
 }
 
@@ -100,7 +102,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Semicolon-separated", "セミコロン区切り"),
     (
         "This file is {sep} ({enc}); the console takes comma-separated CSV: choose where to save a comma-separated copy.",
-        "このファイルは{sep}（{enc}）です。コンソールはカンマ区切りのCSVを読むため、カンマ区切りで保存する先を選んでください。",
+        "このファイルは{sep}（{enc}）です。管理画面はカンマ区切りのCSVを読むため、カンマ区切りで保存する先を選んでください。",
     ),
     ("Schema", "テンプレート"),
     // Recovery
@@ -123,13 +125,13 @@ pub const JA: &[(&str, &str)] = &[
     ("Restore", "復元"),
     (
         "Could not write the recovery journal: {e}",
-        "復元用の記録を書き込めませんでした: {e}",
+        "復元用の記録を書き込めませんでした：{e}",
     ),
     (
         "Could not keep the recovery journal: {e}",
-        "復元用の記録を残せませんでした: {e}",
+        "復元用の記録を残せませんでした：{e}",
     ),
-    ("Nothing restored: {e}", "何も復元しませんでした: {e}"),
+    ("Nothing restored: {e}", "何も復元しませんでした：{e}"),
     (
         "Restored {c} changed cells, {a} rows added, {d} rows deleted. Save to keep them.",
         "変更したセル {c} 個、追加した行 {a} 行、削除した行 {d} 行を復元しました。残すには保存してください。",
@@ -156,7 +158,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Selected cells:", "選択したセル数:"),
     ("New value", "新しい値"),
     ("Set", "設定"),
-    ("(blank)", "(空欄)"),
+    ("(blank)", "（空欄）"),
     ("Insert row above", "上に行を挿入"),
     ("Insert row below", "下に行を挿入"),
     ("Duplicate rows", "行を複製"),
@@ -268,7 +270,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Close the window", "ウィンドウを閉じます"),
     ("Template", "テンプレート"),
     ("Template:", "テンプレート:"),
-    ("Template: {t}", "テンプレート: {t}"),
+    ("Template: {t}", "テンプレート：{t}"),
     ("Load template…", "テンプレートを読み込む…"),
     (
         "Load a template from a TOML file",
@@ -306,19 +308,19 @@ pub const JA: &[(&str, &str)] = &[
     ),
     // Keyboard shortcuts panel
     (
-        "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
-        "macOS では Ctrl の代わりに ⌘ を使います。セルで文字を入力すると編集が始まります。",
+        "Typing in a cell starts editing it.",
+        "セルで文字を入力すると編集が始まります。",
     ),
     ("Open a file", "ファイルを開く"),
     (
         "Save as, with a choice of encoding and splitting",
-        "名前を付けて保存(文字コードと分割を選択)",
+        "名前を付けて保存（文字コードと分割を選択）",
     ),
     ("Copy the selected cells", "選択したセルをコピー"),
     ("Cut the selected cells", "選択したセルを切り取り"),
     (
         "Paste (tab-separated, as from Excel)",
-        "貼り付け(Excel と同じタブ区切り)",
+        "貼り付け（Excel と同じタブ区切り）",
     ),
     ("Select all cells", "すべてのセルを選択"),
     (
@@ -367,7 +369,9 @@ pub const JA: &[(&str, &str)] = &[
     ("1 error", "エラー 1 件"),
     ("1 warning", "警告 1 件"),
     ("no errors", "エラーなし"),
-    ("Group by", "まとめ方"),
+    ("Show:", "表示："),
+    ("By row", "行ごと"),
+    ("By column", "列ごと"),
     ("One group per row", "行ごとにまとめます"),
     ("One group per column", "列ごとにまとめます"),
     (
@@ -386,15 +390,15 @@ pub const JA: &[(&str, &str)] = &[
     ("Edit {cell}", "{cell} を編集"),
     (
         "Now: {value} (not a valid value)",
-        "現在の値: {value}(無効な値)",
+        "現在の値：{value}（無効な値）",
     ),
     (
         "Products this tenant has (guessed from the file):",
-        "このテナントが契約している製品(ファイルから推定):",
+        "このテナントが契約している製品（ファイルから推定）:",
     ),
     (
         "On: this product's columns must be filled in",
-        "オン: この製品の列は入力必須になります",
+        "オン：この製品の列は入力必須になります",
     ),
     ("No errors left.", "エラーは残っていません。"),
     // Dialogs
@@ -425,7 +429,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Path of the file to write", "保存先のファイルのパス"),
     ("File encoding", "文字コード"),
     ("UTF-8", "UTF-8"),
-    ("UTF-8 with BOM", "UTF-8(BOM 付き)"),
+    ("UTF-8 with BOM", "UTF-8（BOM 付き）"),
     ("Shift_JIS", "Shift_JIS"),
     (
         "Split into files of {n} users",
@@ -454,16 +458,19 @@ pub const JA: &[(&str, &str)] = &[
     ("Fix them first", "先に修正する"),
     (
         "Save anyway as draft (not ready for upload)",
-        "下書きとして保存する(アップロード不可)",
+        "下書きとして保存する（アップロード不可）",
     ),
     ("OK", "OK"),
     ("That did not work", "処理できませんでした"),
     ("Load a template", "テンプレートの読み込み"),
     (
-        "A template is a TOML file describing the columns and their rules (see docs/schema.md).",
-        "テンプレートは列とその規則を記述した TOML ファイルです(docs/schema.md を参照)。",
+        "A template is a TOML file describing the columns and their rules.",
+        "テンプレートは、列とその規則を記述した TOML ファイルです。",
     ),
-    ("Path of the template (.toml)", "テンプレート(.toml)のパス"),
+    (
+        "Path of the template (.toml)",
+        "テンプレート（.toml）のパス",
+    ),
     ("Load", "読み込む"),
     (
         "The template could not be loaded",
@@ -483,7 +490,7 @@ pub const JA: &[(&str, &str)] = &[
         "編集が終わるのを待つか、キャンセルしてから閉じてください。",
     ),
     ("Cancelled.", "キャンセルしました。"),
-    ("Nothing was written: {e}", "何も書き込んでいません: {e}"),
+    ("Nothing was written: {e}", "何も書き込んでいません：{e}"),
     (
         "Saving was cancelled; nothing was written.",
         "保存をキャンセルしました。何も書き込んでいません。",
@@ -492,7 +499,7 @@ pub const JA: &[(&str, &str)] = &[
         "Saving was cancelled part-way",
         "保存を途中でキャンセルしました",
     ),
-    (" (already written: {names})", "(書き込み済み: {names})"),
+    (" (already written: {names})", "（書き込み済み：{names}）"),
     (
         "Your edits are all still here, unsaved.",
         "編集内容はすべてそのまま残っています（未保存）。",
@@ -505,12 +512,12 @@ pub const JA: &[(&str, &str)] = &[
     ("Saving {name}", "{name} を保存しています"),
     (
         "Opened {name} ({n} errors).",
-        "{name} を開きました(エラー {n} 件)。",
+        "{name} を開きました（エラー {n} 件）。",
     ),
     // Workbooks
     (
         "Opened {name}, sheet “{sheet}” ({n} errors). Saving writes a CSV file.",
-        "{name} のシート「{sheet}」を開きました(エラー {n} 件)。保存すると CSV ファイルになります。",
+        "{name} のシート「{sheet}」を開きました（エラー {n} 件）。保存すると CSV ファイルになります。",
     ),
     (
         "Opened {name}: sheet “{sheet}” is empty.",
@@ -535,7 +542,7 @@ pub const JA: &[(&str, &str)] = &[
         "Save the changes to {name} before opening another sheet?",
         "別のシートを開く前に {name} の変更を保存しますか？",
     ),
-    ("{name} ({n} rows)", "{name}({n} 行)"),
+    ("{name} ({n} rows)", "{name}（{n} 行）"),
     ("Saved {names}.", "{names} を保存しました。"),
     (
         "Saved DRAFT {names} — {n} errors remain, not ready for upload.",
@@ -547,7 +554,7 @@ pub const JA: &[(&str, &str)] = &[
     ),
     (
         "No file chosen (no system file dialog here?): type the path instead.",
-        "ファイルが選ばれませんでした(システムのファイルダイアログがない可能性があります)。パスを入力してください。",
+        "ファイルが選ばれませんでした（システムのファイルダイアログがない可能性があります）。パスを入力してください。",
     ),
     (
         "{path} is gone; it was taken off the recent files.",
@@ -570,7 +577,7 @@ pub const JA: &[(&str, &str)] = &[
     // Drag and drop
     (
         "Drop a CSV file to open it, or a .toml template to load it",
-        "CSV ファイルをドロップすると開きます(.toml はテンプレートとして読み込みます)",
+        "CSV ファイルをドロップすると開きます（.toml はテンプレートとして読み込みます）",
     ),
     (
         "Finish the current question first, then drop the file again.",
@@ -597,26 +604,106 @@ pub const JA: &[(&str, &str)] = &[
     ),
     (
         "Rows added or edited since the file was opened; deleted rows are in no file (an update cannot delete users)",
-        "ファイルを開いてから追加・編集した行です。削除した行はどのファイルにも入りません(一括更新ではユーザーを削除できません)",
+        "ファイルを開いてから追加・編集した行です。削除した行はどのファイルにも入りません（一括更新ではユーザーを削除できません）",
     ),
     ("Writes {n} rows.", "{n} 行を書き出します。"),
     (
         "Leave out the {n} rows the roster already holds (no change)",
-        "ユーザー一覧と同じ {n} 行(変更なし)を除く",
+        "ユーザー一覧と同じ {n} 行（変更なし）を除く",
     ),
     ("Export issue list…", "問題の一覧を書き出す…"),
     ("Export issue list", "問題の一覧を書き出す"),
     (
         "Write the issues (row, column, severity, code, message) to a CSV file for whoever fixes the rows",
-        "問題(行、列、重要度、コード、メッセージ)を CSV ファイルに書き出し、行を直す人に渡せるようにします",
+        "問題（行、列、重要度、コード、メッセージ）を CSV ファイルに書き出し、行を直す人に渡せるようにします",
     ),
     (
         "Every issue with its row, column, severity, code and message, as a CSV file Excel opens (UTF-8 with BOM), in the window's language.",
-        "すべての問題を、行・列・重要度・コード・メッセージとともに、Excel で開ける CSV ファイル(BOM 付き UTF-8)に画面の言語で書き出します。",
+        "すべての問題を、行・列・重要度・コード・メッセージとともに、Excel で開ける CSV ファイル（BOM 付き UTF-8）に画面の言語で書き出します。",
     ),
     ("Export", "書き出す"),
     (
         "Wrote the issue list to {name} ({n} issues).",
-        "問題の一覧を {name} に書き出しました(問題 {n} 件)。",
+        "問題の一覧を {name} に書き出しました（問題 {n} 件）。",
+    ),
+    // The system's file dialogs and the window's own, and replacing files.
+    (
+        "Open a CSV file or a workbook",
+        "CSV ファイルまたはブックを開く",
+    ),
+    (
+        "No system file dialog can be shown here (no desktop session was found), so this is Bulksheet's own: type the file's full path.",
+        "ここではシステムのファイル ダイアログを表示できません（デスクトップ セッションが見つかりません）。Bulksheet のダイアログで、ファイルのフル パスを入力してください。",
+    ),
+    (
+        "No system file dialog can be shown here (no desktop session was found): type the file's full path.",
+        "ここではシステムのファイル ダイアログを表示できません（デスクトップ セッションが見つかりません）。ファイルのフル パスを入力してください。",
+    ),
+    (
+        "A CSV, TSV or text file, or a workbook (.xlsx, .xls, .ods). You can also drop a file on the window.",
+        "CSV・TSV・テキスト ファイル、またはブック（.xlsx、.xls、.ods）。ファイルをウィンドウにドロップしても開けます。",
+    ),
+    ("Path of the file to open", "開くファイルのパス"),
+    ("File: {path}", "ファイル：{path}"),
+    ("Change…", "変更…"),
+    (
+        "Choose another file in the system's file dialog",
+        "システムのファイル ダイアログで別のファイルを選びます",
+    ),
+    (
+        "Replace the existing file?",
+        "既存のファイルを置き換えますか？",
+    ),
+    (
+        "Replace {n} existing files?",
+        "既存の {n} 個のファイルを置き換えますか？",
+    ),
+    (
+        "{name} exists (last changed {date}).",
+        "{name} は既にあります（最終更新 {date}）。",
+    ),
+    ("{name} exists.", "{name} は既にあります。"),
+    (
+        "Replacing it loses what it holds now.",
+        "置き換えると、今の内容は失われます。",
+    ),
+    ("Replace file", "置き換える"),
+    (
+        "Choose the file in the system's file dialog…",
+        "システムのファイル ダイアログでファイルを選んでください…",
+    ),
+    (
+        "Not fixed automatically: {value} is already in row {rows}, so this would make a duplicate. Fix it by hand.",
+        "自動では直せません：{value} は既に {rows} 行目にあり、重複になります。手で直してください。",
+    ),
+    ("Template file format", "テンプレート ファイルの書式"),
+    (
+        "Each [[columns]] entry is one column, in the template's order: its header name, kind and rules. A file column the template does not name is reported.",
+        "[[columns]] の項目が 1 列ずつ、テンプレートの順に、ヘッダー名・種類・規則を表します。テンプレートにない列がファイルにあると報告されます。",
+    ),
+    (
+        "{said}. The roster cross-check was stopped: {why}",
+        "{said}。ユーザー一覧との照合を止めました：{why}",
+    ),
+    (
+        "Open a file to check it",
+        "確認するファイルを開いてください",
+    ),
+    ("Open a file…", "ファイルを開く…"),
+    ("Recent files", "最近使ったファイル"),
+    ("Open the sample file", "サンプル ファイルを開く"),
+    (
+        "A small file of users with typical mistakes, to try the editor on",
+        "よくある間違いを含む小さなユーザー ファイルです。操作を試すのに使えます",
+    ),
+    ("Recent messages", "最近のメッセージ"),
+    (
+        "Everything the status bar said lately, whole",
+        "ステータス バーに最近表示したメッセージの全文",
+    ),
+    ("No messages yet.", "まだメッセージはありません。"),
+    (
+        "Click to see the recent messages",
+        "クリックすると最近のメッセージを表示します",
     ),
 ];

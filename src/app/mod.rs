@@ -31,11 +31,12 @@ pub mod theme;
 pub use crate::issue_groups::Grouping;
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
 pub use command::{After, RowChoice};
+pub use file::picker::{Answer as PickAnswer, Request as PickRequest};
 pub use grid::state::cell::CellPos;
 pub use settings::{APP_ID, Settings, ThemeChoice};
 
 use crate::{Sheet, TextEncoding};
-use command::{BrowseFor, Command};
+use command::Command;
 use dialogs::file::Dialog;
 use edit_state::EditState;
 use eframe::egui;
@@ -63,11 +64,17 @@ pub fn run(file: Option<PathBuf>, schema: Option<String>) -> i32 {
         persist_window: true,
         ..Default::default()
     };
+    if let Some(dir) = eframe::storage_dir(APP_ID) {
+        Settings::secure_storage(&dir);
+    }
     let result = eframe::run_native(
         "Bulksheet",
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            let first_start = cc
+                .storage
+                .is_none_or(|s| s.get_string(settings::KEY).is_none());
             let settings = Settings::load(cc.storage);
             let mut app = match file {
                 Some(path) => {
@@ -75,7 +82,7 @@ pub fn run(file: Option<PathBuf>, schema: Option<String>) -> i32 {
                     app.start_open(&cc.egui_ctx, path);
                     app
                 }
-                None => BulksheetApp::sample(),
+                None => BulksheetApp::at_start(&cc.egui_ctx, &settings.recent, first_start),
             };
             app.apply_settings(settings);
             if let Some(s) = &schema {
@@ -127,7 +134,15 @@ pub struct BulksheetApp {
     long_edit: Option<Box<long_edit::LongEdit>>,
     /// Tests step a long edit one slice per frame.
     one_slice_per_frame: bool,
-    browse: Option<(BrowseFor, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
+    /// Asks the system for a file (tests answer for it).
+    picker: file::picker::Picker,
+    /// A system file dialog on screen, waiting for its answer.
+    picking: Option<file::picker::Pending>,
+    /// No system file dialog can be shown here (learned from the first try): the window's
+    /// own dialogs are used at once.
+    no_system_dialog: bool,
+    /// Paths the user agreed, in this window, may be written over.
+    confirmed: std::collections::HashSet<PathBuf>,
     notice: Option<Notice>,
     title: String,
     close_allowed: bool,
@@ -150,6 +165,12 @@ pub struct BulksheetApp {
     side_collapsed: bool,
     /// The theme last handed to egui, so it is set only when it changes.
     applied_theme: Option<ThemeChoice>,
+    /// Nothing is open yet: the start page stands in the grid's place.
+    start_page: bool,
+    /// The messages said lately (the status bar shows the last).
+    messages: notice::MessageLog,
+    /// The recent messages window is open.
+    show_messages: bool,
 }
 
 /// A sheet with the MiiTel header and no rows, shown while the first file loads.
@@ -187,7 +208,10 @@ impl BulksheetApp {
             job: None,
             long_edit: None,
             one_slice_per_frame: false,
-            browse: None,
+            picker: file::picker::system(),
+            picking: None,
+            no_system_dialog: false,
+            confirmed: Default::default(),
             notice: None,
             title: String::new(),
             close_allowed: false,
@@ -202,13 +226,44 @@ impl BulksheetApp {
             show_settings: false,
             side_collapsed: false,
             applied_theme: None,
+            start_page: false,
+            messages: Default::default(),
+            show_messages: false,
         }
     }
 
-    /// A notice worded in the current language, reworded when the language changes.
+    /// The window started with no file: the very first start shows the bundled sample;
+    /// later starts reopen the last file when it still exists, else show the start page
+    /// (Open, the recent files, the sample).
+    pub fn at_start(ctx: &egui::Context, recent: &[PathBuf], first_start: bool) -> Self {
+        if first_start {
+            return Self::sample();
+        }
+        let mut app = Self::new(empty_sheet(), None);
+        match recent.first().filter(|p| p.is_file()) {
+            Some(last) => app.start_open(ctx, last.clone()),
+            None => app.start_page = true,
+        }
+        app
+    }
+
+    /// Replaces the empty start with the bundled sample.
+    pub(crate) fn open_sample(&mut self) {
+        let sample = Self::sample();
+        self.sheet = sample.sheet;
+        self.grid = sample.grid;
+        self.file = sample.file;
+        self.start_page = false;
+        self.pick_loaded_template();
+        self.restore_widths();
+    }
+
+    /// A notice worded in the current language, reworded when the language changes, and
+    /// kept in the message log.
     fn say(&mut self, warning: bool, words: impl Fn(Lang) -> String + 'static) {
         let revision = self.sheet.revision();
-        self.notice = Some(Notice::new(self.settings.lang, warning, revision, words));
+        let lang = self.settings.lang;
+        self.notice = Some(self.messages.say(lang, warning, revision, words));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -234,6 +289,7 @@ impl eframe::App for BulksheetApp {
             || self.job.is_some()
             || self.long_edit.is_some()
             || self.template_path.is_some()
+            || self.picking.is_some()
             || self.recovery.is_asking()
             || self.edit.is_modal();
         // The keys first, so the grid is drawn as they left it.
@@ -266,7 +322,8 @@ impl eframe::App for BulksheetApp {
         self.edit_panels(ui);
         late |= self.run_queue(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
+            let asked = panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
+            self.queue.extend(asked);
         });
         if self.side_collapsed {
             egui::Panel::right("side-folded")
@@ -275,12 +332,18 @@ impl eframe::App for BulksheetApp {
         } else {
             egui::Panel::right("side")
                 .default_size(theme::SIDE_PANEL_WIDTH)
+                .min_size(theme::SIDE_PANEL_MIN_WIDTH)
                 .resizable(true)
                 .show(ui, |ui| self.side_panel(ui));
         }
         late |= self.run_queue(&ctx);
         let keyboard = !modal_open;
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            if self.start_page {
+                self.queue
+                    .extend(panels::start::show(ui, &self.settings.recent));
+                return;
+            }
             let (sheet, grid, queue) = (&mut self.sheet, &mut self.grid, &mut self.queue);
             grid::draw::show(ui, sheet, grid, keyboard, queue);
         });
@@ -327,10 +390,11 @@ impl BulksheetApp {
         self.queue.extend(asked);
     }
 
-    /// The keyboard shortcuts panel and the Settings window.
+    /// The keyboard shortcuts panel, the recent messages and the Settings window.
     fn side_windows(&mut self, ctx: &egui::Context) {
         let lang = self.settings.lang;
         panels::help::show(ctx, lang, &mut self.show_help);
+        panels::messages::show(ctx, lang, &self.messages, &mut self.show_messages);
         let mut open = self.show_settings;
         let picked = dialogs::settings_window::show(ctx, lang, &self.settings, &mut open);
         self.show_settings = open;

@@ -4,9 +4,11 @@
 //! state ("Undone.", "Opened … (24 errors).") and gives way.
 
 use crate::app::i18n::Lang;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
-/// Words a notice in a given language.
-type Words = Box<dyn Fn(Lang) -> String>;
+/// Words a notice in a given language (shared with the message log).
+type Words = Rc<dyn Fn(Lang) -> String>;
 
 /// The status line: its text now, and how to word it again.
 pub struct Notice {
@@ -21,16 +23,21 @@ pub struct Notice {
 
 impl Notice {
     /// A notice worded in `lang` now, and in whatever language is chosen later, about
-    /// the sheet at `revision`.
+    /// the sheet at `revision`. (The window says notices through [`MessageLog::say`].)
+    #[cfg(test)]
     pub fn new(
         lang: Lang,
         warning: bool,
         revision: u64,
         words: impl Fn(Lang) -> String + 'static,
     ) -> Self {
+        Notice::shared(lang, warning, revision, Rc::new(words))
+    }
+
+    fn shared(lang: Lang, warning: bool, revision: u64, words: Words) -> Self {
         Notice {
             text: words(lang),
-            words: Some(Box::new(words)),
+            words: Some(words),
             warning,
             revision,
         }
@@ -64,6 +71,54 @@ impl Notice {
         if let Some(words) = &self.words {
             self.text = words(lang);
         }
+    }
+}
+
+/// The messages said lately, newest last, so one the status bar cut or replaced can still
+/// be read whole (a click on the status bar's message opens them).
+#[derive(Default)]
+pub struct MessageLog {
+    entries: VecDeque<Logged>,
+}
+
+/// A message as said: when, whether a warning, and how to word it.
+struct Logged {
+    at: String,
+    warning: bool,
+    words: Words,
+}
+
+impl MessageLog {
+    /// How many messages are kept.
+    pub const KEPT: usize = 50;
+
+    /// Says a message: it becomes the status bar's notice and the log's newest entry.
+    pub fn say(
+        &mut self,
+        lang: Lang,
+        warning: bool,
+        revision: u64,
+        words: impl Fn(Lang) -> String + 'static,
+    ) -> Notice {
+        let words: Words = Rc::new(words);
+        if self.entries.len() == Self::KEPT {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(Logged {
+            at: crate::app::file::existing::local_time_of_day(std::time::SystemTime::now()),
+            warning,
+            words: words.clone(),
+        });
+        Notice::shared(lang, warning, revision, words)
+    }
+
+    /// The messages, newest first: the time said, whether a warning, the words in `lang`.
+    pub fn newest_first(&self, lang: Lang) -> Vec<(String, bool, String)> {
+        self.entries
+            .iter()
+            .rev()
+            .map(|e| (e.at.clone(), e.warning, (e.words)(lang)))
+            .collect()
     }
 }
 

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// Names the settings folder (on Linux `~/.local/share/bulksheet/`) and the window class.
 pub const APP_ID: &str = "bulksheet";
 
+/// The file eframe keeps its storage in, inside the settings folder.
+pub const STORAGE_FILE: &str = "app.ron";
+
 /// The key the settings are stored under.
 pub const KEY: &str = "bulksheet-settings";
 
@@ -111,6 +114,17 @@ impl Settings {
         storage
             .and_then(|s| eframe::get_value(s, KEY))
             .unwrap_or_else(Self::first_start)
+    }
+
+    /// Makes the settings folder and file the user's alone before eframe reads or writes
+    /// them: the file lists the paths of recent files. eframe rewrites the file in place
+    /// (truncating it), which keeps the mode set here; an earlier version's `0644` is
+    /// narrowed. Failures are skipped: settings must never stop the window from opening.
+    pub fn secure_storage(dir: &std::path::Path) {
+        if crate::private::ensure_dir(dir).is_ok() {
+            // An empty map in eframe's RON format, so a first start reads no settings.
+            let _ = crate::private::create_file(&dir.join(STORAGE_FILE), b"{}");
+        }
     }
 
     /// Stores the settings under [`KEY`].

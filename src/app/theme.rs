@@ -33,10 +33,16 @@ pub const SORT_ARROW_WIDTH: f32 = 18.0;
 pub const ARROW_ROOM: f32 = SORT_ARROW_WIDTH + 4.0;
 /// Width of the grab area at a column's right edge.
 pub const RESIZE_HANDLE: f32 = 6.0;
-/// Width of the side panel holding subscriptions and the issue list.
-pub const SIDE_PANEL_WIDTH: f32 = 380.0;
-/// Height of one line in the issue list.
+/// Width of the side panel holding subscriptions and the issue list, at first (it can be
+/// dragged wider or narrower, and keeps its width): at 1366 px the grid shows 8 columns.
+pub const SIDE_PANEL_WIDTH: f32 = 270.0;
+/// Narrowest the side panel can be dragged.
+pub const SIDE_PANEL_MIN_WIDTH: f32 = 200.0;
+/// Height of one line in the lists of dialogs (errors, changes).
 pub const ISSUE_ROW_HEIGHT: f32 = 20.0;
+/// Height of one entry in the side panel's issue list: two lines of text, so a reason
+/// wraps instead of being cut.
+pub const ISSUE_ENTRY_HEIGHT: f32 = 36.0;
 /// Tallest the dropdown list of an enum cell grows.
 pub const DROPDOWN_MAX_HEIGHT: f32 = 320.0;
 /// Narrowest the dropdown list of an enum cell is.

@@ -65,10 +65,10 @@ impl CliError {
             CliError::Key { path, source } => {
                 format!("{}: {}", path.display(), source.message(lang))
             }
-            CliError::Json(e) => format!("JSONを書けません: {e}"),
-            CliError::Output(e) => format!("レポートを出力できません: {e}"),
+            CliError::Json(e) => format!("JSONを書けません：{e}"),
+            CliError::Output(e) => format!("レポートを出力できません：{e}"),
             CliError::Write(e) => e.message(lang),
-            CliError::Print(e) => format!("出力を書き出せません: {e}"),
+            CliError::Print(e) => format!("出力を書き出せません：{e}"),
         }
     }
 }
@@ -80,7 +80,7 @@ pub(super) fn errors_remain(errors: usize, lang: Lang) -> String {
             "nothing written: {errors} error{} must be fixed first",
             if errors == 1 { "" } else { "s" }
         ),
-        Lang::Ja => format!("何も書き出していません: 先にエラー {errors} 件を直してください"),
+        Lang::Ja => format!("何も書き出していません：先にエラー {errors} 件を直してください"),
     }
 }
 

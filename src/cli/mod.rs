@@ -25,7 +25,7 @@ pub use report::{JsonReport, text_report};
 
 const EXAMPLES: &str = "\
 Examples:
-  bulksheet                                  open the window on the bundled sample
+  bulksheet                                  open the window (the last file, or the sample)
   bulksheet users.csv                        open a file in the window
   bulksheet check users.csv                  list every problem, compiler style
   bulksheet check users.csv --format json    the same as JSON, for scripts
@@ -157,7 +157,8 @@ pub struct ExportArgs {
     /// Of a workbook, the sheet to read (default: the first)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …)
+    /// Where to write (with --split: OUT-1.csv, OUT-2.csv, …). An existing file there is
+    /// replaced without asking, as with cp (the window asks first)
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's; UTF-8

@@ -40,6 +40,15 @@ impl NewIssue {
     }
 }
 
+/// The other rows that already hold the value a single fix would write in a unique column:
+/// the duplicate that makes [`judge`] hold that fix back (a fix makes its own cell valid, so
+/// on its own a duplicate is all it can cause). Empty when the fix is safe alone.
+pub fn duplicate_rows(sheet: &Sheet, fix: &Fix) -> Vec<usize> {
+    sheet
+        .validator()
+        .rows_holding(sheet.doc(), fix.row, fix.col, &fix.new)
+}
+
 /// The fixes with `creates` filled in: judged together, as "Fix all" would apply them.
 /// Fixes found to cause an issue are set aside and the others judged again without them,
 /// until what is left causes nothing new: exactly the set `to_edit` then applies.

@@ -13,7 +13,7 @@ mod repair;
 
 pub use columns::{template_order, template_order_edit};
 pub use diff::changed_chars;
-pub use judge::{NewIssue, judge, judge_on};
+pub use judge::{NewIssue, duplicate_rows, judge, judge_on};
 pub use repair::repair;
 
 use crate::document::{CellChange, Edit};

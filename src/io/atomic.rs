@@ -22,6 +22,31 @@ pub fn write_atomic_with(
     bytes: &[u8],
     before_rename: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<(), WriteError> {
+    write_atomic_as(path, bytes, Access::LikeReplaced, before_rename)
+}
+
+/// Like [`write_atomic`] for a file that holds people's data for the user alone (a
+/// recovery journal): on Unix it is written `0600`, whatever mode the file it replaces had.
+pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_as(path, bytes, Access::OwnerOnly, |_| Ok(()))
+}
+
+/// Who may read the file written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// A replacement keeps the replaced file's mode and owner; a new file gets the mode any
+    /// new file gets.
+    LikeReplaced,
+    /// The user alone (the temp file's own `0600`), replacing or not.
+    OwnerOnly,
+}
+
+fn write_atomic_as(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> Result<(), WriteError> {
     let fail = |source: io::Error, opening_file: bool| WriteError::Io {
         path: path.to_path_buf(),
         cause: WriteCause::of_here(&source, opening_file),
@@ -33,13 +58,14 @@ pub fn write_atomic_with(
     };
     stale::remove_stale_temps(&dir, STALE_AFTER);
     let replaced = writable_existing(path).map_err(|e| fail(e, true))?;
-    let mut tmp = new_temp(&dir, replaced.is_some()).map_err(|e| fail(e, false))?;
+    let owner_only = access == Access::OwnerOnly || replaced.is_some();
+    let mut tmp = new_temp(&dir, owner_only).map_err(|e| fail(e, false))?;
     // The lock says "a save is using this" to a later save cleaning the folder (stale.rs).
     // Where the file system has no locks the save goes on without one.
     let _ = tmp.as_file().try_lock();
     tmp.write_all(bytes).map_err(|e| fail(e, false))?;
     tmp.as_file().sync_all().map_err(|e| fail(e, false))?;
-    if let Some(was) = &replaced {
+    if let Some(was) = replaced.as_ref().filter(|_| access == Access::LikeReplaced) {
         keep_access(tmp.as_file(), was).map_err(|e| fail(e, false))?;
     }
     before_rename(tmp.path()).map_err(|e| fail(e, false))?;
@@ -66,19 +92,19 @@ fn writable_existing(path: &Path) -> io::Result<Option<Metadata>> {
     Ok(Some(meta))
 }
 
-fn new_temp(dir: &Path, replacing: bool) -> io::Result<tempfile::NamedTempFile> {
+fn new_temp(dir: &Path, owner_only: bool) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // A new file is created like any other: read-write for all, less the user's umask. A
     // replacement stays owner-only until it takes the replaced file's mode, so its bytes
     // are never more widely readable than the file's were.
     #[cfg(unix)]
-    if !replacing {
+    if !owner_only {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     #[cfg(not(unix))]
-    let _ = replacing;
+    let _ = owner_only;
     builder.tempfile_in(dir)
 }
 

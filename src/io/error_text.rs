@@ -13,13 +13,13 @@ impl ReadError {
         }
         match self {
             ReadError::Io { path, source } => {
-                format!("{} を読めません: {source}", path.display())
+                format!("{} を読めません：{source}", path.display())
             }
             ReadError::Directory(path) => {
                 format!("{} はフォルダーです。ファイルではありません", path.display())
             }
             ReadError::Binary { line, byte } => format!(
-                "{line}行目{byte}バイト目: NULバイトを含むため、テキストのCSVではありません（表計算ソフトのファイルなど、別のバイナリファイルではありませんか？CSVとして保存してください）"
+                "{line}行目{byte}バイト目：NULバイトを含むため、テキストのCSVではありません（表計算ソフトのファイルなど、別のバイナリファイルではありませんか？CSVとして保存してください）"
             ),
             ReadError::Utf32 => {
                 "このファイルはUTF-32で、管理画面は読めません。UTF-8かShift_JISのCSVとして保存してください".to_string()
@@ -32,7 +32,7 @@ impl ReadError {
                 workbook_label_ja(*kind)
             ),
             ReadError::NoSuchSheet { name, sheets } => format!(
-                "ブックに「{name}」というシートはありません。シートは次のとおりです: {}",
+                "ブックに「{name}」というシートはありません。シートは次のとおりです：{}",
                 sheets.join(", ")
             ),
             ReadError::SheetOfText(name) => format!(
@@ -89,9 +89,9 @@ impl WriteError {
                     (Lang::En, Some(advice)) => format!("{path}: {advice} ({source})"),
                     (Lang::En, None) => format!("{path}: {source}"),
                     (Lang::Ja, Some(advice)) => {
-                        format!("{path} に書き込めません: {advice}（{source}）")
+                        format!("{path} に書き込めません：{advice}（{source}）")
                     }
-                    (Lang::Ja, None) => format!("{path} に書き込めません: {source}"),
+                    (Lang::Ja, None) => format!("{path} に書き込めません：{source}"),
                 }
             }
         }

@@ -21,7 +21,7 @@ mod write;
 mod write_cause;
 mod write_kept;
 
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_private, write_atomic_with};
 pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{

@@ -66,12 +66,12 @@ impl JournalError {
         match (lang, self) {
             (Lang::En, _) => self.to_string(),
             (Lang::Ja, JournalError::Folder { dir, source }) => {
-                format!("フォルダー {} を作れません: {source}", dir.display())
+                format!("フォルダー {} を作れません：{source}", dir.display())
             }
-            (Lang::Ja, JournalError::Encode(e)) => format!("記録をJSONにできません: {e}"),
+            (Lang::Ja, JournalError::Encode(e)) => format!("記録をJSONにできません：{e}"),
             (Lang::Ja, JournalError::Write(e)) => e.message(lang),
             (Lang::Ja, JournalError::Discard { file, source }) => {
-                format!("{} を削除できません: {source}", file.display())
+                format!("{} を削除できません：{source}", file.display())
             }
         }
     }

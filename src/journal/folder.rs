@@ -38,7 +38,25 @@ impl Journal {
         {
             Self::adopt(&earlier, &dir);
         }
+        Self::mend_modes(&dir);
         Some(dir)
+    }
+
+    /// Narrows to the user alone a journal folder, and the journals in it, that an earlier
+    /// version left readable by others (`0755` / `0644`). A folder not made yet is left
+    /// for the first write, which makes it private. Failures are skipped.
+    pub fn mend_modes(dir: &Path) {
+        if !dir.is_dir() || crate::private::ensure_dir(dir).is_err() {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_file() && path.extension().is_some_and(|x| x == EXTENSION) {
+                let _ = crate::private::mend_file(&path);
+            }
+        }
     }
 
     /// Moves the journal files of folder `from` into folder `to` (created if need be),

@@ -367,15 +367,16 @@ impl Journal {
         dir.join(format!("{}.{EXTENSION}", origin.key()))
     }
 
-    /// Writes (replaces) the document's journal atomically, creating the folder.
+    /// Writes (replaces) the document's journal atomically, creating the folder. It holds
+    /// people's names and addresses: the folder and the file are the user's alone.
     pub fn write(dir: &Path, entry: &JournalEntry) -> Result<PathBuf, JournalError> {
-        std::fs::create_dir_all(dir).map_err(|source| JournalError::Folder {
+        crate::private::ensure_dir(dir).map_err(|source| JournalError::Folder {
             dir: dir.to_path_buf(),
             source,
         })?;
         let path = Self::path(dir, &entry.origin);
         let bytes = serde_json::to_vec(entry)?;
-        crate::io::write_atomic(&path, &bytes)?;
+        crate::io::write_atomic_private(&path, &bytes)?;
         Ok(path)
     }
 

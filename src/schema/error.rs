@@ -42,7 +42,7 @@ impl fmt::Display for At {
 
 fn at_ja(at: Option<Position>) -> String {
     at.map_or_else(String::new, |p| {
-        format!("{}行目{}文字目: ", p.line, p.column)
+        format!("{}行目{}文字目：", p.line, p.column)
     })
 }
 
@@ -116,18 +116,18 @@ impl SchemaError {
                 format!("{}列「{column}」が二度書かれています", at_ja(*at))
             }
             SchemaError::DigitsRange { column, at } => format!(
-                "{}列「{column}」: min_digits が max_digits より大きくなっています",
+                "{}列「{column}」：min_digits が max_digits より大きくなっています",
                 at_ja(*at)
             ),
             SchemaError::EnumWithoutOptions { column, at } => {
-                format!("{}列「{column}」: enum には options が必要です", at_ja(*at))
+                format!("{}列「{column}」：enum には options が必要です", at_ja(*at))
             }
             SchemaError::UnknownSubscription {
                 column,
                 subscription,
                 at,
             } => format!(
-                "{}列「{column}」: 契約製品「{subscription}」は subscriptions にありません",
+                "{}列「{column}」：契約製品「{subscription}」は subscriptions にありません",
                 at_ja(*at)
             ),
             SchemaError::UnknownKey { key, at } => {
@@ -254,11 +254,11 @@ impl LoadError {
         }
         match self {
             LoadError::NotFound { name, builtins } => format!(
-                "「{name}」という組み込みテンプレートも、そのファイルもありません（組み込み: {}）",
+                "「{name}」という組み込みテンプレートも、そのファイルもありません（組み込み：{}）",
                 builtins.join(", ")
             ),
             LoadError::Unreadable { path, source } => {
-                format!("テンプレート {} を読めません: {source}", path.display())
+                format!("テンプレート {} を読めません：{source}", path.display())
             }
             LoadError::TakenName { path, name } => format!(
                 "{}: 名前「{name}」は組み込みテンプレートのものです。別の名前にしてください",
@@ -304,7 +304,7 @@ impl UnknownSubscription {
                     self.known.join(", ")
                 };
                 format!(
-                    "契約製品「{}」はこのテンプレートにありません。使えるもの: {known}",
+                    "契約製品「{}」はこのテンプレートにありません。使えるもの：{known}",
                     self.id
                 )
             }

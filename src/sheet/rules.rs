@@ -59,14 +59,23 @@ impl Sheet {
         self.validator.set_rules(rules, &self.doc);
     }
 
-    /// Changes the schema and checks everything against it. The subscriptions and save
-    /// encoding stay; the row limit check is back on and the roster is dropped, as for a
-    /// new sheet.
-    pub fn set_schema(&mut self, schema: Schema) {
+    /// Changes the schema and checks everything against it. The subscriptions, save
+    /// encoding and roster stay (the roster read again for the new template's columns); the
+    /// row limit check is back on, as for a new sheet. A roster the new template cannot use
+    /// (no key column it finds) is dropped, and the reason returned.
+    pub fn set_schema(&mut self, schema: Schema) -> Result<(), crate::roster::RosterError> {
         self.revision += 1;
         let r = self.rules();
-        let rules = Rules::new(schema, &self.doc.header, r.subscriptions.clone(), r.target);
+        let roster = r.roster.as_ref().map(|old| old.for_schema(&schema));
+        let mut rules = Rules::new(schema, &self.doc.header, r.subscriptions.clone(), r.target);
+        let (roster, dropped) = match roster {
+            Some(Ok(kept)) => (Some(Arc::new(kept)), Ok(())),
+            Some(Err(why)) => (None, Err(why)),
+            None => (None, Ok(())),
+        };
+        rules.roster = roster;
         self.validator.set_rules(rules, &self.doc);
+        dropped
     }
 
     /// The encoding the file will be saved in: Shift_JIS makes some characters errors.
@@ -78,6 +87,15 @@ impl Sheet {
     /// file will be saved in parts that each fit under the limit.
     pub fn set_check_row_limit(&mut self, on: bool) {
         self.change_rules(|r| r.check_row_limit = on);
+    }
+
+    /// The document was saved whole as a text file: it is that file's now, no longer a
+    /// sheet of the workbook it was read from (the status bar, the journal and the "no
+    /// users" message speak of the file).
+    pub fn forget_workbook(&mut self) {
+        if self.doc.workbook.take().is_some() {
+            self.revision += 1;
+        }
     }
 
     /// Replaces the file layout (used after "save as" in another encoding). A new

@@ -507,7 +507,7 @@ impl Msg {
                     }
                     EmailWhy::BadChar(c) => {
                         format!(
-                            "「{col}」に使えるのは半角英数字と{SYMBOLS}だけです（「{c}」: {v}）"
+                            "「{col}」に使えるのは半角英数字と{SYMBOLS}だけです（「{c}」：{v}）"
                         )
                     }
                     EmailWhy::NoAt => {
@@ -564,11 +564,19 @@ impl Msg {
                 code,
                 label,
                 value,
-            } => format!(
-                "「{col}」にはラベルではなくコードを入力してください: 「{}」は{code}（{}）",
-                label.get(Lang::Ja),
-                shorten(value, 30)
-            ),
+            } => {
+                // The cell's own text is quoted; the Japanese label follows when it differs
+                // (a cell holding `English` is told the code of 英語).
+                let own = shorten(value, 30);
+                let ja = label.get(Lang::Ja);
+                if own.trim() == ja {
+                    format!("「{col}」にはラベルではなくコードを入力してください：「{own}」のコードは{code}です")
+                } else {
+                    format!(
+                        "「{col}」にはラベルではなくコードを入力してください：「{own}」（{ja}）のコードは{code}です"
+                    )
+                }
+            }
             Msg::EnumOther {
                 col,
                 allowed,
@@ -589,7 +597,7 @@ impl Msg {
                 "「{col}」の「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
             ),
             Msg::Undecodable { encoding, value } => format!(
-                "{encoding}として読めないバイトがあります（�と表示）。入力し直してください: {}",
+                "{encoding}として読めないバイトがあります（�と表示）。入力し直してください：{}",
                 shorten(value, 40)
             ),
             Msg::StrayQuote { value } => format!(
@@ -647,9 +655,9 @@ impl Msg {
                     shorten(value, 40)
                 )
             }
-            Msg::NoChange => "変更なし: 両方のファイルにある列がすべてユーザー一覧と同じです。この行を更新しても何も変わりません".into(),
+            Msg::NoChange => "変更なし：両方のファイルにある列がすべてユーザー一覧と同じです。この行を更新しても何も変わりません".into(),
             Msg::InHeader { position, inner } => {
-                format!("{position}列目のヘッダー: {}", inner.japanese())
+                format!("{position}列目のヘッダー：{}", inner.japanese())
             }
             Msg::Separator { found } => {
                 let what = if *found == "tabs" {
@@ -668,7 +676,7 @@ impl Msg {
                     "セミコロン"
                 };
                 format!(
-                    "このファイルは{what}区切りです。コンソールはカンマ区切りのCSVを読みます。書き出しと「名前を付けて保存」はカンマ区切りで書きます"
+                    "このファイルは{what}区切りです。管理画面はカンマ区切りのCSVを読みます。書き出しと「名前を付けて保存」はカンマ区切りで書きます"
                 )
             }
             Msg::BlankHeader => {

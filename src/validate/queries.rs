@@ -121,7 +121,13 @@ impl Validator {
     /// The other rows whose cell in a unique column holds the same value as this one, in
     /// row order; empty for a column that need not be unique.
     pub fn same_value_rows(&self, doc: &Document, row: usize, col: usize) -> Vec<usize> {
-        let value = doc.cell(row, col);
+        self.rows_holding(doc, row, col, doc.cell(row, col))
+    }
+
+    /// The rows other than `row` whose cell in unique column `col` holds `value` as the
+    /// column compares values (an address in any case): where putting `value` in `row`
+    /// would make a duplicate. Empty for a column that need not be unique.
+    pub fn rows_holding(&self, doc: &Document, row: usize, col: usize, value: &str) -> Vec<usize> {
         match self.unique.get(col).and_then(Option::as_ref) {
             Some(ix) => ix
                 .others(row as u32, value, |r| doc.cell(r as usize, col))

@@ -127,7 +127,7 @@ fn a_roster_without_login_ids_names_the_file_and_its_header_line() {
     assert_eq!(ja.status.code(), Some(2));
     assert_eq!(
         stderr(&ja),
-        "bulksheet: roster.csv: 1行目: ユーザー一覧のヘッダーに列「Login ID」がありません\n"
+        "bulksheet: roster.csv: 1行目：ユーザー一覧のヘッダーに列「Login ID」がありません\n"
     );
 }
 
@@ -143,7 +143,7 @@ fn a_refused_export_says_why_in_japanese() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("bulksheet: 何も書き出していません: 先にエラー 1 件を直してください"),
+        stderr(&o).contains("bulksheet: 何も書き出していません：先にエラー 1 件を直してください"),
         "{}",
         stderr(&o)
     );

@@ -117,3 +117,16 @@ fn export_help_says_what_it_writes() {
         r.stdout
     );
 }
+
+/// The command line keeps its convention (`-o` writes over, as cp does) and says so.
+#[test]
+fn export_and_fix_help_say_that_o_replaces_an_existing_file() {
+    for cmd in ["export", "fix"] {
+        let r = run(Path::new("."), &[cmd, "--help"]);
+        assert!(
+            r.stdout.contains("replaced without asking"),
+            "{cmd}: {}",
+            r.stdout
+        );
+    }
+}

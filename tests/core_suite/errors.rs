@@ -72,7 +72,7 @@ fn a_wrong_type_names_the_value_it_is_about() {
         "{e}"
     );
     assert!(e.to_string().starts_with("line 2, column 12: "), "{e}");
-    assert!(e.message(Lang::Ja).starts_with("2行目12文字目: "));
+    assert!(e.message(Lang::Ja).starts_with("2行目12文字目："));
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn a_column_listed_twice_names_the_second_one() {
     );
     assert_eq!(
         e.message(Lang::Ja),
-        "21行目8文字目: 列「login id」が二度書かれています"
+        "21行目8文字目：列「login id」が二度書かれています"
     );
 }
 
@@ -116,7 +116,7 @@ fn impossible_rules_name_the_value_at_fault() {
     assert!(
         digits
             .message(Lang::Ja)
-            .starts_with("17行目14文字目: 列「Extension」")
+            .starts_with("17行目14文字目：列「Extension」")
     );
 
     let sub = error_of(&format!(
@@ -203,7 +203,7 @@ fn a_roster_without_the_key_column_names_its_header_line() {
     assert_eq!(e.to_string(), "line 1: the roster has no 'Login ID' column");
     assert_eq!(
         e.message(Lang::Ja),
-        "1行目: ユーザー一覧のヘッダーに列「Login ID」がありません"
+        "1行目：ユーザー一覧のヘッダーに列「Login ID」がありません"
     );
     let generic = builtin("generic").unwrap();
     let e = Roster::from_document(&doc, &generic).unwrap_err();
@@ -252,7 +252,7 @@ fn a_roster_file_error_names_the_file() {
     assert_eq!(
         e.message(Lang::Ja),
         format!(
-            "{}: 1行目: ユーザー一覧のヘッダーに列「Login ID」がありません",
+            "{}: 1行目：ユーザー一覧のヘッダーに列「Login ID」がありません",
             no_key.display()
         )
     );

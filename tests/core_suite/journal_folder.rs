@@ -61,3 +61,45 @@ fn journals_of_the_earlier_folder_are_moved_in_and_none_is_overwritten() {
         Vec::<PathBuf>::new()
     );
 }
+
+/// Journals hold people's names and addresses: on Unix the folder is the user's alone
+/// (`0700`) and so is every journal (`0600`), whatever the umask; a folder and journals an
+/// earlier version left readable by others are narrowed.
+#[cfg(unix)]
+#[test]
+fn journals_and_their_folder_are_readable_by_the_user_alone() {
+    use bulksheet::journal::{JournalEntry, Origin};
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("recovery");
+    let text = "Login ID\r\nalice@example.com\r\n";
+    let mut sheet = bulksheet::Sheet::new(
+        bulksheet::io::read_bytes(text.as_bytes(), None).unwrap(),
+        bulksheet::schema::builtin("generic").unwrap(),
+        Default::default(),
+    );
+    sheet.set_cell(0, 0, "bob@example.com");
+    let origin = Origin::of_bytes("users.csv", text.as_bytes());
+    let entry = JournalEntry::from_sheet(&sheet, origin, true).unwrap();
+    let file = Journal::write(&dir, &entry).unwrap();
+    assert_eq!((mode(&dir), mode(&file)), (0o700, 0o600));
+
+    // What an earlier version left: a folder and a journal others could read.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let other = dir.join("notes.txt");
+    std::fs::write(&other, b"not a journal").unwrap();
+    std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o644)).unwrap();
+    Journal::mend_modes(&dir);
+    assert_eq!((mode(&dir), mode(&file)), (0o700, 0o600));
+    assert_eq!(
+        mode(&other),
+        0o644,
+        "only journals are the journal folder's to mend"
+    );
+    // Writing again over a wide journal narrows it too.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    Journal::write(&dir, &entry).unwrap();
+    assert_eq!(mode(&file), 0o600);
+}

@@ -65,14 +65,15 @@ fn enum_messages_name_labels_in_the_reader_s_language() {
             .unwrap()
             .message
     };
-    // A label typed instead of the code: the label as the reader reads it.
+    // A label typed instead of the code: the cell's own text quoted, the label as the reader
+    // reads it beside it.
     assert!(
         message(Lang::En, 1).contains("use 1 for English"),
         "{}",
         message(Lang::En, 1)
     );
     assert!(
-        message(Lang::Ja, 1).contains("「英語」は1"),
+        message(Lang::Ja, 1).contains("「English」（英語）のコードは1"),
         "{}",
         message(Lang::Ja, 1)
     );

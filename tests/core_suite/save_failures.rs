@@ -119,7 +119,7 @@ fn each_reason_has_advice_in_both_languages_and_keeps_the_system_words() {
         assert!(e.starts_with("out/users.csv: ") && e.contains(en), "{e}");
         assert!(e.ends_with("(system words)"), "{e}");
         assert!(
-            j.starts_with("out/users.csv に書き込めません: ") && j.contains(ja),
+            j.starts_with("out/users.csv に書き込めません：") && j.contains(ja),
             "{j}"
         );
         assert!(j.contains("system words"), "{j}");

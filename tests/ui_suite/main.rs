@@ -12,6 +12,7 @@ mod edit_fix;
 mod edit_labels;
 mod edit_undo;
 mod editing;
+mod everyday;
 mod files;
 mod fix_preview;
 mod fix_sample;

@@ -207,7 +207,7 @@ fn harness(app: BulksheetApp) -> Harness<'static, BulksheetApp> {
         .allow_missing_glyphs()
         .build_eframe(move |cc| {
             fonts::install_bundled(&cc.egui_ctx);
-            app
+            app.without_system_dialogs()
         });
     h.run_steps(2);
     h

@@ -288,7 +288,9 @@ fn f1_shows_every_shortcut() {
     assert!(h.query_by_label("Ctrl+Shift+Z / Ctrl+Y").is_none());
     press(&mut h, egui::Key::F1);
     assert!(h.state().is_help_open());
-    for line in bulksheet::app::command::help::help_lines() {
+    for line in
+        bulksheet::app::command::help::help_lines(bulksheet::app::command::help::KeyStyle::PC)
+    {
         let (keys, action) = (line.keys.as_str(), line.action);
         assert!(h.query_by_label(keys).is_some(), "{keys} not shown");
         assert!(h.query_by_label(action).is_some(), "{action} not shown");
@@ -372,19 +374,55 @@ fn columns_start_wide_enough_for_their_file_and_only_chosen_widths_carry_over() 
     // The first window holds a file with the same columns but short names.
     let first = write_fixture(dir.path(), "first.csv", &fixture_text());
     let mut h = open(&first);
+    let short_names = h.state().column_width(1).unwrap();
     let login_chosen = 321.0;
     h.state_mut().set_column_width(0, login_chosen);
     drop_file(&mut h, &csv);
     wait_for_job(&mut h);
     assert_eq!(h.state().path(), Some(csv.as_path()));
     // User name holds names like "松本 陸（営業本部 第二営業部 東日本エリア担当）": a kanji
-    // takes two letters' room, so the column starts wide (the first file's narrow width,
-    // worked out from its short names, does not carry over).
+    // takes two letters' room, so the column starts wider, as wide as a text column starts
+    // (the first file's narrow width, worked out from its short names, does not carry over;
+    // a longer name is cut with "…" until the column is dragged wider).
     let name = h.state().column_width(1).unwrap();
-    assert!(name > 200.0, "User name starts {name} px wide");
+    assert!(name > short_names, "User name starts {name} px wide");
+    assert_eq!(name, 16.0 * bulksheet::app::theme::CHAR_WIDTH + 12.0);
     // A width the user dragged does carry over.
     assert_eq!(h.state().column_width(0), Some(login_chosen));
     // "Administrative" fits beside the sort arrow.
     let admin = h.state().column_width(5).unwrap();
     assert!(admin >= 14.0 * 7.5 + 12.0 + 22.0, "{admin}");
+}
+
+/// The settings list the paths of recent files: on Unix their folder and file are the
+/// user's alone, a first start included, and an earlier version's wider modes are narrowed.
+#[cfg(unix)]
+#[test]
+fn the_settings_folder_and_file_are_readable_by_the_user_alone() {
+    use bulksheet::app::settings::STORAGE_FILE;
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    let fresh = root.path().join("fresh").join("bulksheet");
+    Settings::secure_storage(&fresh);
+    let file = fresh.join(STORAGE_FILE);
+    assert_eq!((mode(&fresh), mode(&file)), (0o700, 0o600));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{}");
+
+    let old = root.path().join("old");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let kept = "{\"bulksheet-settings\": \"...\"}";
+    std::fs::write(old.join(STORAGE_FILE), kept).unwrap();
+    std::fs::set_permissions(
+        old.join(STORAGE_FILE),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    Settings::secure_storage(&old);
+    assert_eq!((mode(&old), mode(&old.join(STORAGE_FILE))), (0o700, 0o600));
+    assert_eq!(
+        std::fs::read_to_string(old.join(STORAGE_FILE)).unwrap(),
+        kept
+    );
 }

@@ -126,7 +126,7 @@ fn check_effect(h: &H, cmd: &Command, keys: &str) {
 #[test]
 fn every_shortcut_the_panel_lists_runs_its_command() {
     let mut pressed = 0;
-    for line in help_lines() {
+    for line in help_lines(bulksheet::app::command::help::KeyStyle::PC) {
         for (shortcut, cmd) in &line.bindings {
             let (_dir, mut h) = ready_for(cmd);
             press_shortcut(&mut h, shortcut);

@@ -35,7 +35,7 @@ fn japanese_save_errors_list_has_no_go_to_prefix_and_names_the_column_once() {
     let login: Vec<&String> = all.iter().filter(|l| l.contains("全角の＠")).collect();
     assert!(!login.is_empty(), "{all:#?}");
     for l in &login {
-        assert!(l.contains("2 行目: 「Login ID」に全角の＠"), "{l}");
+        assert!(l.contains("2 行目：「Login ID」に全角の＠"), "{l}");
         assert!(!l.contains("移動"), "{l}");
         assert_eq!(l.matches("Login ID").count(), 1, "{l}");
     }
@@ -47,7 +47,7 @@ fn japanese_issue_list_sets_column_names_off_and_says_them_once() {
     let all = labels(&h);
     let locale: Vec<&String> = all
         .iter()
-        .filter(|l| l.contains("3 行目:") && l.contains("Locale"))
+        .filter(|l| l.contains("3 行目：") && l.contains("Locale"))
         .collect();
     assert!(!locale.is_empty(), "{all:#?}");
     for l in locale {
@@ -61,7 +61,8 @@ fn the_fix_preview_labels_rows_as_everywhere_else() {
     let (_dir, mut h) = japanese_four_users();
     menu(&mut h, tr(Lang::Ja, "Tools"), tr(Lang::Ja, "Fix all…"));
     h.run_steps(4);
-    h.get_by_label("“bob＠example.com”");
+    // A value in a Japanese sentence is quoted 「」.
+    h.get_by_label("「bob＠example.com」");
     assert!(h.query_all_by_label("2 行目").count() > 0);
     assert_eq!(h.query_all_by_label("行 2").count(), 0);
 }

@@ -60,7 +60,15 @@ pub fn write_fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// The window as where no system file dialog can be shown (as in CI): the window's own
+/// dialogs open at once. Tests of the system's dialogs answer for it with
+/// `BulksheetApp::with_file_picker` and `harness_as_is`.
 pub fn harness(app: BulksheetApp) -> Harness<'static, BulksheetApp> {
+    harness_as_is(app.without_system_dialogs())
+}
+
+/// The window with the file dialogs as the app was given them.
+pub fn harness_as_is(app: BulksheetApp) -> Harness<'static, BulksheetApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1700.0, 900.0))
         .with_max_steps(8)

@@ -2,22 +2,43 @@
 
 use super::Command;
 use super::table::COMMANDS;
-use eframe::egui::{Key, KeyboardShortcut};
+use eframe::egui::{self, Key, KeyboardShortcut, ModifierNames};
 
-/// A shortcut in words, as the keyboard shortcuts panel writes it ("Ctrl+Shift+Z").
-pub fn key_text(s: &KeyboardShortcut) -> String {
-    let mut out = String::new();
-    for (on, name) in [
-        (s.modifiers.command, "Ctrl+"),
-        (s.modifiers.shift, "Shift+"),
-        (s.modifiers.alt, "Alt+"),
-    ] {
-        if on {
-            out.push_str(name);
+/// How the system the window runs on writes shortcuts: `⇧⌘S` on a Mac, `Ctrl+Shift+S`
+/// elsewhere (as egui's menus write them, through `format_shortcut`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyStyle {
+    mac: bool,
+}
+
+impl KeyStyle {
+    /// Windows and Linux: `Ctrl+Shift+S`.
+    pub const PC: KeyStyle = KeyStyle { mac: false };
+    /// macOS: `⇧⌘S`.
+    pub const MAC: KeyStyle = KeyStyle { mac: true };
+
+    /// The style of the system the window runs on.
+    pub fn of(ctx: &egui::Context) -> KeyStyle {
+        KeyStyle {
+            mac: ctx.os().is_mac(),
         }
     }
-    out.push_str(key_name(s.logical_key));
-    out
+}
+
+/// A shortcut in words, as the system writes it ("Ctrl+Shift+Z", "⇧⌘Z").
+pub fn key_text(s: &KeyboardShortcut, style: KeyStyle) -> String {
+    let names = if style.mac {
+        ModifierNames::SYMBOLS
+    } else {
+        ModifierNames::NAMES
+    };
+    let modifiers = names.format(&s.modifiers, style.mac);
+    let joint = if modifiers.is_empty() {
+        ""
+    } else {
+        names.concat
+    };
+    format!("{modifiers}{joint}{}", key_name(s.logical_key))
 }
 
 fn key_name(k: Key) -> &'static str {
@@ -53,7 +74,7 @@ pub struct HelpLine {
 
 /// The keyboard shortcuts panel's lines, from the table: entries next to each other with
 /// the same `help` share a line.
-pub fn help_lines() -> Vec<HelpLine> {
+pub fn help_lines(style: KeyStyle) -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = Vec::new();
     for entry in COMMANDS.iter().filter(|e| !e.help.is_empty()) {
         let bindings = entry.keys.iter().map(|k| (*k, entry.command.clone()));
@@ -67,19 +88,19 @@ pub fn help_lines() -> Vec<HelpLine> {
         }
     }
     for line in &mut lines {
-        line.keys = keys_of(&line.bindings);
+        line.keys = keys_of(&line.bindings, style);
     }
     lines
 }
 
 /// The four arrows under one modifier read "Shift+↑ ↓ ← →"; other keys are joined by " / ".
-fn keys_of(bindings: &[(KeyboardShortcut, Command)]) -> String {
+fn keys_of(bindings: &[(KeyboardShortcut, Command)], style: KeyStyle) -> String {
     let arrows = bindings.len() > 1
         && bindings
             .iter()
             .all(|(k, _)| is_arrow(k.logical_key) && k.modifiers == bindings[0].0.modifiers);
     if arrows {
-        let first = key_text(&bindings[0].0);
+        let first = key_text(&bindings[0].0, style);
         let prefix = first.trim_end_matches(key_name(bindings[0].0.logical_key));
         let names: Vec<&str> = bindings
             .iter()
@@ -87,7 +108,7 @@ fn keys_of(bindings: &[(KeyboardShortcut, Command)]) -> String {
             .collect();
         return format!("{prefix}{}", names.join(" "));
     }
-    let keys: Vec<String> = bindings.iter().map(|(k, _)| key_text(k)).collect();
+    let keys: Vec<String> = bindings.iter().map(|(k, _)| key_text(k, style)).collect();
     keys.join(" / ")
 }
 
@@ -97,7 +118,7 @@ mod tests {
 
     #[test]
     fn the_help_lines_read_as_before() {
-        let lines = help_lines();
+        let lines = help_lines(KeyStyle::PC);
         let keys: Vec<&str> = lines.iter().map(|l| l.keys.as_str()).collect();
         for want in [
             "Ctrl+Shift+S",
@@ -118,5 +139,27 @@ mod tests {
             assert!(keys.contains(&want), "{want} not in {keys:?}");
         }
         assert_eq!(lines.len(), 27);
+    }
+
+    #[test]
+    fn a_mac_reads_the_shortcuts_as_a_mac_writes_them() {
+        let lines = help_lines(KeyStyle::MAC);
+        let keys: Vec<&str> = lines.iter().map(|l| l.keys.as_str()).collect();
+        for want in [
+            "⇧⌘S",
+            "⇧⌘Z / ⌘Y",
+            "⌥↓",
+            "⇧Enter",
+            "⇧↑ ↓ ← →",
+            "⌘Home / ⌘End",
+            "F1",
+        ] {
+            assert!(keys.contains(&want), "{want} not in {keys:?}");
+        }
+        assert!(
+            keys.iter()
+                .all(|k| !k.contains("Ctrl") && !k.contains("Alt+")),
+            "{keys:?}"
+        );
     }
 }

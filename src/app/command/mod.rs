@@ -245,6 +245,19 @@ pub enum Command {
     SaveDraft(PathBuf, After),
     /// Load this template file (from the Load template dialog).
     LoadTemplateFrom(PathBuf),
+    /// The user agreed to replace these files: carry out the write that asked.
+    ReplaceFiles {
+        /// The files that may now be written over.
+        files: Vec<PathBuf>,
+        /// The write.
+        then: Write,
+    },
+    /// Stop waiting for the system's file dialog (its answer is then ignored).
+    StopPicking,
+    /// Open the bundled sample file (from the start page).
+    OpenSample,
+    /// Show or hide the recent messages (a click on the status bar's message).
+    Messages,
 }
 
 /// Which rows a save writes besides leaving out blank ones.
@@ -274,6 +287,15 @@ pub enum After {
     OpenSheet(PathBuf, String),
     /// Close the window.
     Close,
+}
+
+/// A write that asked before replacing files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// Save the document there (the error question answered), then go on.
+    Save(PathBuf, After),
+    /// Write the issue list there.
+    IssueList(PathBuf),
 }
 
 /// Which field a "Browse…" result fills.

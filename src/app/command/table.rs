@@ -89,7 +89,7 @@ const fn e(
 /// Every command: the keyboard shortcuts panel lists them in this order.
 #[rustfmt::skip]
 pub static COMMANDS: &[Entry] = &[
-    e(Command::Open, "Open…", "Open a CSV file", "Open a file", &[key(CTRL, Key::O)], W),
+    e(Command::Open, "Open…", "Open a CSV file or a workbook", "Open a file", &[key(CTRL, Key::O)], W),
     e(Command::Save, "Save", "Save the file", "Save", &[key(CTRL, Key::S)], W),
     e(Command::SaveAs, "Save As…", "Save under another name, encoding or in parts",
         "Save as, with a choice of encoding and splitting", &[key(CTRL_SHIFT, Key::S)], W),
@@ -228,6 +228,13 @@ pub static COMMANDS: &[Entry] = &[
     e(Command::RestoreEdits, "Restore", "", "", &[], X),
     e(Command::DiscardEdits, "Discard", "", "", &[], X),
     e(Command::RestoreLater, "Later", "", "", &[], X),
+    e(Command::ReplaceFiles { files: Vec::new(), then: super::Write::IssueList(PathBuf::new()) },
+        "Replace", "", "", &[], X),
+    e(Command::StopPicking, "Cancel", "", "", &[], X),
+    e(Command::Messages, "Recent messages", "Everything the status bar said lately, whole",
+        "", &[], X),
+    e(Command::OpenSample, "Open the sample file",
+        "A small file of users with typical mistakes, to try the editor on", "", &[], X),
 ];
 
 impl Command {

@@ -2,6 +2,7 @@
 //! original, saving while errors remain, and messages. Each dialog only reports what the
 //! user chose; the app carries it out.
 
+use super::path_field::{no_system_dialog_note, path_field};
 use crate::app::command::{After, BrowseFor, Command, RowChoice};
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::panels::issue_text::{issue_message, issue_text};
@@ -19,15 +20,21 @@ pub enum Dialog {
         /// What was asked for.
         then: After,
     },
-    /// Which file to open.
+    /// Which file to open: the window's own dialog, where no system dialog can be shown.
     Open {
         /// The path typed so far.
         path: String,
+        /// The path field is still to take the keyboard (on the dialog's first frame).
+        fresh: bool,
     },
     /// Where and how to save.
     SaveAs {
-        /// The path typed so far.
+        /// The path typed so far (or chosen in the system's dialog).
         path: String,
+        /// The path was chosen in the system's dialog: shown, with "Change…", not typed.
+        chosen: bool,
+        /// The path field is still to take the keyboard (on the dialog's first frame).
+        fresh: bool,
         /// The encoding chosen.
         encoding: TextEncoding,
         /// Whether to write parts.
@@ -37,10 +44,20 @@ pub enum Dialog {
         /// What to do once saved.
         then: After,
     },
-    /// Where to write the issue list.
+    /// Where to write the issue list: the window's own dialog, where no system dialog
+    /// can be shown.
     ExportIssues {
         /// The path typed so far.
         path: String,
+        /// The path field is still to take the keyboard (on the dialog's first frame).
+        fresh: bool,
+    },
+    /// Replace files that exist?
+    ConfirmReplace {
+        /// The files the write would replace.
+        files: Vec<crate::app::file::existing::Existing>,
+        /// The write, carried out once the user agrees.
+        then: crate::app::command::Write,
     },
     /// Overwrite the file that was opened?
     ConfirmOverwrite {
@@ -87,15 +104,27 @@ pub fn show(
         ui.set_max_width(theme::DIALOG_WIDTH);
         match dialog {
             Dialog::Unsaved { then } => unsaved(ui, file_name, then),
-            Dialog::Open { path } => open(ui, path),
+            Dialog::Open { path, fresh } => open(ui, path, fresh),
             Dialog::SaveAs {
                 path,
+                chosen,
+                fresh,
                 encoding,
                 split,
                 rows,
                 then,
-            } => save_as(ui, sheet, path, encoding, (split, rows), then),
-            Dialog::ExportIssues { path } => super::issue_list::export_issues(ui, path),
+            } => save_as(
+                ui,
+                sheet,
+                (path, *chosen, fresh),
+                encoding,
+                (split, rows),
+                then,
+            ),
+            Dialog::ExportIssues { path, fresh } => {
+                super::issue_list::export_issues(ui, path, fresh)
+            }
+            Dialog::ConfirmReplace { files, then } => confirm_replace(ui, files, then),
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
             Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
             Dialog::PickSheet {
@@ -108,6 +137,21 @@ pub fn show(
     });
     let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     resp.inner.or(escape.then_some(Command::CloseDialog))
+}
+
+/// While the system's file dialog is on screen the window waits for it; Cancel stops
+/// waiting (for a dialog that went behind another window, say).
+pub fn waiting_for_system(ctx: &egui::Context) -> Option<Command> {
+    let lang = ui_lang(ctx);
+    let resp = Modal::new(Id::unique("bulksheet-waiting-for-file-dialog")).show(ctx, |ui| {
+        ui.label(tr(lang, "Choose the file in the system's file dialog…"));
+        ui.add_space(6.0);
+        ui.button(tr(lang, "Cancel"))
+            .clicked()
+            .then_some(Command::StopPicking)
+    });
+    let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    resp.inner.or(escape.then_some(Command::StopPicking))
 }
 
 fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
@@ -151,38 +195,18 @@ fn unsaved(ui: &mut Ui, file_name: &str, then: &After) -> Option<Command> {
     answer
 }
 
-fn path_field(ui: &mut Ui, path: &mut String, hint: &str) -> egui::Response {
-    ui.add(
-        egui::TextEdit::singleline(path)
-            .hint_text(hint)
-            .desired_width(theme::DIALOG_WIDTH - 110.0),
-    )
-}
-
-fn open(ui: &mut Ui, path: &mut String) -> Option<Command> {
+fn open(ui: &mut Ui, path: &mut String, fresh: &mut bool) -> Option<Command> {
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
-    ui.heading(tr(lang, "Open a CSV file"));
+    ui.heading(tr(lang, "Open a file"));
+    no_system_dialog_note(ui);
     ui.label(tr(
         lang,
-        "Type the file's path, browse for it, or drop it on the window:",
+        "A CSV, TSV or text file, or a workbook (.xlsx, .xls, .ods). You can also drop a file on the window.",
     ));
-    ui.horizontal(|ui| {
-        let field = path_field(ui, path, tr(lang, "Path of the CSV file to open"));
-        if field.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !path.trim().is_empty()
-        {
-            answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
-        }
-        if ui
-            .button(tr(lang, "Browse…"))
-            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
-            .clicked()
-        {
-            answer = Some(Command::Browse(BrowseFor::Open, path.clone()));
-        }
-    });
+    if path_field(ui, path, tr(lang, "Path of the file to open"), fresh) {
+        answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
+    }
     buttons(ui, |ui| {
         let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new(tr(lang, "Open")));
         if ok.clicked() {
@@ -198,24 +222,32 @@ fn open(ui: &mut Ui, path: &mut String) -> Option<Command> {
 fn save_as(
     ui: &mut Ui,
     sheet: &Sheet,
-    path: &mut String,
+    (path, chosen, fresh): (&mut String, bool, &mut bool),
     encoding: &mut TextEncoding,
     (split, rows): (&mut bool, &mut RowChoice),
     then: &After,
 ) -> Option<Command> {
     let mut answer = None;
+    // Enter in the path field saves, as the button does.
+    let mut submit = false;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Save as"));
-    ui.horizontal(|ui| {
-        path_field(ui, path, tr(lang, "Path of the file to write"));
-        if ui
-            .button(tr(lang, "Browse…"))
-            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
-            .clicked()
-        {
-            answer = Some(Command::Browse(BrowseFor::Save, path.clone()));
-        }
-    });
+    if chosen {
+        // Chosen in the system's dialog: shown whole, changed there again.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(trf(lang, "File: {path}", &[("path", &path)]));
+            if ui
+                .button(tr(lang, "Change…"))
+                .on_hover_text(tr(lang, "Choose another file in the system's file dialog"))
+                .clicked()
+            {
+                answer = Some(Command::Browse(BrowseFor::Save, path.clone()));
+            }
+        });
+    } else {
+        no_system_dialog_note(ui);
+        submit = path_field(ui, path, tr(lang, "Path of the file to write"), fresh);
+    }
     egui::ComboBox::from_label(tr(lang, "File encoding"))
         .selected_text(tr(lang, encoding.label()))
         .show_ui(ui, |ui| {
@@ -249,7 +281,7 @@ fn save_as(
             !path.trim().is_empty(),
             egui::Button::new(tr(lang, "Save file")),
         );
-        if ok.clicked() {
+        if ok.clicked() || submit {
             answer = Some(Command::SaveAsTo {
                 path: PathBuf::from(path.trim()),
                 encoding: *encoding,
@@ -284,6 +316,53 @@ fn confirm_overwrite(ui: &mut Ui, path: &std::path::Path, then: &After) -> Optio
         review_button(ui, &mut answer);
         if ui.button(tr(lang, "Cancel")).clicked() {
             answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}
+
+/// A write would replace files that exist: which, and when each last changed. Cancel is
+/// the safe answer, so it comes first and has the keyboard: Enter or Esc keeps the files.
+fn confirm_replace(
+    ui: &mut Ui,
+    files: &[crate::app::file::existing::Existing],
+    then: &crate::app::command::Write,
+) -> Option<Command> {
+    use crate::app::file::existing::local_time;
+    let mut answer = None;
+    let lang = ui_lang(ui.ctx());
+    let heading = if files.len() == 1 {
+        tr(lang, "Replace the existing file?").to_string()
+    } else {
+        trf(lang, "Replace {n} existing files?", &[("n", &files.len())])
+    };
+    ui.heading(heading);
+    for f in files {
+        let name = f.path.display().to_string();
+        let line = match f.modified {
+            Some(t) => trf(
+                lang,
+                "{name} exists (last changed {date}).",
+                &[("name", &name), ("date", &local_time(t))],
+            ),
+            None => trf(lang, "{name} exists.", &[("name", &name)]),
+        };
+        ui.label(line);
+    }
+    ui.label(tr(lang, "Replacing it loses what it holds now."));
+    buttons(ui, |ui| {
+        let cancel = ui.button(tr(lang, "Cancel"));
+        if ui.memory(|m| m.focused().is_none()) {
+            cancel.request_focus();
+        }
+        if cancel.clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+        if ui.button(tr(lang, "Replace file")).clicked() {
+            answer = Some(Command::ReplaceFiles {
+                files: files.iter().map(|f| f.path.clone()).collect(),
+                then: then.clone(),
+            });
         }
     });
     answer

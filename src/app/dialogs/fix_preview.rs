@@ -207,27 +207,49 @@ fn change_cells(ui: &mut egui::Ui, lang: Lang, header: &[String], f: &Fix) {
     let (old_marks, new_marks) = fix::changed_chars(&f.old, &f.new);
     ui.label(trf(lang, "Row {r}", &[("r", &(f.row + 1))]));
     ui.label(header.get(f.col).map_or("", String::as_str));
-    ui.label(marked(ui, &f.old, &old_marks, pal.error_text, pal.error_bg));
+    ui.label(marked(
+        ui,
+        lang,
+        &f.old,
+        &old_marks,
+        (pal.error_text, pal.error_bg),
+    ));
     ui.label("→");
-    ui.label(marked(ui, &f.new, &new_marks, pal.ok_text, pal.warning_bg));
+    ui.label(marked(
+        ui,
+        lang,
+        &f.new,
+        &new_marks,
+        (pal.ok_text, pal.warning_bg),
+    ));
 }
 
-/// A value as the lists show it (“…”, or “(blank)”), the characters flagged in `marks`
-/// on a background so a changed `＠` or space stands out.
-fn marked(ui: &egui::Ui, value: &str, marks: &[bool], color: Color32, bg: Color32) -> LayoutJob {
+/// A value as the lists show it (`shown`: “…” or 「…」, a blank in words), the characters
+/// flagged in `marks` on a background so a changed `＠` or space stands out.
+fn marked(
+    ui: &egui::Ui,
+    lang: Lang,
+    value: &str,
+    marks: &[bool],
+    (color, bg): (Color32, Color32),
+) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat::simple(font.clone(), color);
     let mut job = LayoutJob::default();
     if value.is_empty() {
-        job.append("(blank)", 0.0, plain);
+        job.append(&crate::app::i18n::shown(lang, value), 0.0, plain);
         return job;
     }
+    let (open, close) = match lang {
+        Lang::En => ("“", "”"),
+        Lang::Ja => ("「", "」"),
+    };
     let hit = TextFormat {
         background: bg,
         underline: egui::Stroke::new(1.0, color),
         ..plain.clone()
     };
-    job.append("“", 0.0, plain.clone());
+    job.append(open, 0.0, plain.clone());
     let mut buf = [0u8; 4];
     for (c, &changed) in value
         .chars()
@@ -236,6 +258,6 @@ fn marked(ui: &egui::Ui, value: &str, marks: &[bool], color: Color32, bg: Color3
         let format = if changed { hit.clone() } else { plain.clone() };
         job.append(c.encode_utf8(&mut buf), 0.0, format);
     }
-    job.append("”", 0.0, plain);
+    job.append(close, 0.0, plain);
     job
 }

@@ -2,9 +2,8 @@
 //! "only rows changed" choices, and where "Export issue list…" writes.
 
 use crate::Sheet;
-use crate::app::command::{BrowseFor, Command, RowChoice};
+use crate::app::command::{Command, RowChoice};
 use crate::app::i18n::{tr, trf, ui_lang};
-use crate::app::theme;
 use eframe::egui::{self, RichText, Ui};
 use std::path::PathBuf;
 
@@ -37,29 +36,21 @@ pub fn row_choice(ui: &mut Ui, sheet: &Sheet, rows: &mut RowChoice) {
     }
 }
 
-/// "Export issue list…": where to write it.
-pub fn export_issues(ui: &mut Ui, path: &mut String) -> Option<Command> {
+/// "Export issue list…": where to write it, in the window's own dialog (where no system
+/// dialog can be shown).
+pub fn export_issues(ui: &mut Ui, path: &mut String, fresh: &mut bool) -> Option<Command> {
+    use super::path_field::{no_system_dialog_note, path_field};
     let mut answer = None;
     let lang = ui_lang(ui.ctx());
     ui.heading(tr(lang, "Export issue list"));
+    no_system_dialog_note(ui);
     ui.label(tr(
         lang,
         "Every issue with its row, column, severity, code and message, as a CSV file Excel opens (UTF-8 with BOM), in the window's language.",
     ));
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(path)
-                .hint_text(tr(lang, "Path of the file to write"))
-                .desired_width(theme::DIALOG_WIDTH - 110.0),
-        );
-        if ui
-            .button(tr(lang, "Browse…"))
-            .on_hover_text(tr(lang, "Choose the file with the system's file dialog"))
-            .clicked()
-        {
-            answer = Some(Command::Browse(BrowseFor::Save, path.clone()));
-        }
-    });
+    if path_field(ui, path, tr(lang, "Path of the file to write"), fresh) {
+        answer = Some(Command::ExportIssuesTo(PathBuf::from(path.trim())));
+    }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         let ok = ui.add_enabled(

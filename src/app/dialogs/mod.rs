@@ -5,6 +5,7 @@
 pub mod file;
 pub mod fix_preview;
 pub mod issue_list;
+pub mod path_field;
 pub mod progress;
 pub mod recovery;
 pub mod set_value;

@@ -14,7 +14,7 @@ pub fn show(ctx: &egui::Context, job: &Job) {
 }
 
 /// Draws a progress window with Cancel (disabled while `cancelling`); true when Cancel
-/// was clicked.
+/// was clicked or Esc pressed.
 pub fn modal(ctx: &egui::Context, title: &str, progress: f32, cancelling: bool) -> bool {
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("bulksheet-progress")).show(ctx, |ui| {
@@ -38,6 +38,10 @@ pub fn modal(ctx: &egui::Context, title: &str, progress: f32, cancelling: bool) 
             cancel = true;
         }
     });
+    // Esc is Cancel here as in every other window.
+    if !cancelling && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        cancel = true;
+    }
     ctx.request_repaint_after(std::time::Duration::from_secs_f32(theme::JOB_REPAINT_SECS));
     cancel
 }

@@ -87,8 +87,8 @@ fn preview_list(ui: &mut egui::Ui, p: &Preview, header: &[String]) {
                         "{} {}, {column}: {} → {}",
                         tr(lang, "Row"),
                         c.row + 1,
-                        shown(&c.old),
-                        shown(&c.new)
+                        shown(lang, &c.old),
+                        shown(lang, &c.new)
                     ))
                     .truncate(),
                 );
@@ -96,10 +96,10 @@ fn preview_list(ui: &mut egui::Ui, p: &Preview, header: &[String]) {
         });
 }
 
-/// A value as listed: empty shown as such, long ones cut.
-fn shown(v: &str) -> String {
+/// A value as listed: a blank in words in the window's language, long ones cut.
+fn shown(lang: Lang, v: &str) -> String {
     if v.is_empty() {
-        return tr(Lang::En, "(empty)").to_string();
+        return crate::app::i18n::shown(lang, v);
     }
     let mut s: String = v.chars().take(60).collect();
     if v.chars().nth(60).is_some() {

@@ -20,6 +20,9 @@ pub fn show(
 ) -> Option<Command> {
     let mut picked = None;
     let theme = settings.theme;
+    if *open && crate::app::panels::help::escape_pressed(ctx) {
+        *open = false;
+    }
     egui::Window::new(tr(lang, "Settings"))
         .id(egui::Id::unique("bulksheet-settings"))
         .open(open)

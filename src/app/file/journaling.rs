@@ -3,6 +3,7 @@
 
 use super::recovery::{Choice, DocumentId, JOURNAL_EVERY, Offer, Recovery, Tracked};
 use crate::app::BulksheetApp;
+use crate::app::command::Command;
 use crate::app::dialogs::recovery::offer_body;
 use crate::app::i18n::trf;
 use crate::app::theme;
@@ -218,7 +219,9 @@ impl BulksheetApp {
             ui.set_max_width(theme::DIALOG_WIDTH);
             offer_body(ui, offer, header, &self.file.name)
         });
-        if let Some(cmd) = modal.inner {
+        // Esc asks again another time: the safe answer, nothing restored or deleted.
+        let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if let Some(cmd) = modal.inner.or(escape.then_some(Command::RestoreLater)) {
             self.queue.push(cmd);
         }
     }

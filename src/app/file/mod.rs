@@ -2,14 +2,17 @@
 //! journals, dropped files, the recent list and templates loaded from files.
 
 pub mod drop;
+pub mod existing;
 pub mod failure;
 pub mod issue_list;
 pub mod journal_writer;
 pub mod journaling;
 pub mod loader;
 pub mod ops;
+pub mod picker;
 pub mod recent;
 pub mod recovery;
+pub mod replace;
 pub mod template_actions;
 pub mod templates;
 pub mod workbook;

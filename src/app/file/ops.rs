@@ -4,8 +4,9 @@
 //! command line's rules (blank rows dropped, every part encoded before any is written).
 
 use super::loader::{self, Job, Outcome, SaveRequest};
+use super::picker::{Answer, Pending, Purpose, Request};
 use super::recent;
-use crate::app::command::{After, BrowseFor};
+use crate::app::command::{After, BrowseFor, Write};
 use crate::app::dialogs::file::{self as dialogs, Dialog};
 use crate::app::grid::state::GridState;
 use crate::app::i18n::{Lang, tr, trf};
@@ -36,9 +37,9 @@ impl BulksheetApp {
                     .path
                     .as_deref()
                     .and_then(Path::parent)
-                    .map(|d| format!("{}/", d.display()))
+                    .map(Path::to_path_buf)
                     .unwrap_or_default();
-                self.dialog = Some(Dialog::Open { path: start });
+                self.pick(ctx, BrowseFor::Open, start, Purpose::Open);
             }
         }
     }
@@ -57,13 +58,13 @@ impl BulksheetApp {
     /// comma-separated `-fixed.csv` copy beside it.
     pub(crate) fn request_save(&mut self, ctx: &egui::Context, then: After) {
         if self.open_workbook().is_some() {
-            self.show_save_as(then);
+            self.show_save_as(ctx, then);
             return;
         }
         let meta = &self.sheet.doc().meta;
         if self.file.path.is_some() && !self.file.overwrite_ok && !meta.is_console_format() {
             let (sep, enc) = (meta.separator, meta.encoding);
-            self.show_save_as(then);
+            self.show_save_as(ctx, then);
             self.say(true, move |l| {
                 let sep = match l {
                     Lang::En => sep.label().to_lowercase(),
@@ -86,17 +87,26 @@ impl BulksheetApp {
             }
             Some(p) if self.file.overwrite_ok => self.save_checked(ctx, p, then),
             Some(p) => self.dialog = Some(Dialog::ConfirmOverwrite { path: p, then }),
-            None => self.show_save_as(then),
+            None => self.show_save_as(ctx, then),
         }
     }
 
-    /// Save As (Ctrl+Shift+S), suggesting `name-fixed.csv` beside the original.
-    pub(crate) fn show_save_as(&mut self, then: After) {
+    /// Save As (Ctrl+Shift+S): the system's save dialog first, suggesting `name-fixed.csv`
+    /// beside the original; then the encoding, split and row choices in the window.
+    pub(crate) fn show_save_as(&mut self, ctx: &egui::Context, then: After) {
         let path = self.suggested_save_path();
+        self.pick(ctx, BrowseFor::Save, path, Purpose::SaveAs(then));
+    }
+
+    /// The Save As choices for a file: chosen in the system's dialog, or typed in the
+    /// window's own.
+    fn save_as_choices(&mut self, path: &Path, chosen: bool, then: After) {
         // The encoding last chosen in Save As, on this or an earlier run, comes first.
         let encoding = self.settings.save_encoding().unwrap_or(self.save.encoding);
         self.dialog = Some(Dialog::SaveAs {
             path: path.display().to_string(),
+            chosen,
+            fresh: true,
             encoding,
             split: self.save.split,
             rows: Default::default(),
@@ -138,16 +148,24 @@ impl BulksheetApp {
     }
 
     fn start_save(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
+        let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
+        let rows = self.rows_to_save();
+        let targets: Vec<PathBuf> = crate::io::plan_parts(&path, &rows, split)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        if self.ask_before_replacing(&targets, &Write::Save(path.clone(), then.clone())) {
+            return;
+        }
         let doc = self.sheet.doc();
         let mut opts = WriteOptions::like(doc);
         opts.encoding = self.save.encoding;
         // The window writes only what the console takes: commas.
         opts.separator = crate::io::Separator::Comma;
         opts.columns = self.sheet.columns_to_write();
-        let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let req = SaveRequest {
             doc: doc.clone(),
-            rows: self.rows_to_save(),
+            rows,
             path,
             opts,
             split,
@@ -225,6 +243,10 @@ impl BulksheetApp {
 
     /// Draws the question on screen; the answer goes on the queue.
     pub(crate) fn show_dialog(&mut self, ctx: &egui::Context) {
+        if self.picking.is_some() {
+            self.queue.extend(dialogs::waiting_for_system(ctx));
+            return;
+        }
         let Some(dialog) = self.dialog.as_mut() else {
             return;
         };
@@ -243,7 +265,7 @@ impl BulksheetApp {
         then: After,
     ) {
         self.dialog = None;
-        if self.refuse_workbook_target(&path, &then) {
+        if self.refuse_workbook_target(ctx, &path, &then) {
             return;
         }
         self.settings.set_save_encoding(settings.encoding);
@@ -261,6 +283,7 @@ impl BulksheetApp {
     pub(crate) fn overwrite(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
         self.dialog = None;
         self.file.overwrite_ok = true;
+        self.confirm_path(&path);
         self.save_checked(ctx, path, then);
     }
 
@@ -270,45 +293,32 @@ impl BulksheetApp {
         self.start_save(ctx, path, then);
     }
 
-    /// Asks the system file dialog on a worker thread; where no desktop portal runs, it
-    /// returns nothing and the path field stays the way to choose.
+    /// Asks the system's file dialog (on a worker thread); where none can be shown, the
+    /// window's own dialog takes its place at once.
+    pub(crate) fn pick(
+        &mut self,
+        ctx: &egui::Context,
+        kind: BrowseFor,
+        start: PathBuf,
+        purpose: Purpose,
+    ) {
+        let title = tr(self.settings.lang, picker_title(kind, &purpose)).to_string();
+        let request = Request { kind, start, title };
+        if self.no_system_dialog {
+            self.own_dialog(request, purpose);
+        } else {
+            self.picking = Some(Pending::ask(&self.picker, ctx, request, purpose));
+        }
+    }
+
+    /// "Browse…" in one of the window's own dialogs: the system's dialog fills its field.
     pub(crate) fn browse(&mut self, ctx: &egui::Context, what: BrowseFor, current: &str) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let current = PathBuf::from(current);
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let mut d = match what {
-                BrowseFor::Template => rfd::FileDialog::new().add_filter("TOML", &["toml"]),
-                BrowseFor::Open => rfd::FileDialog::new()
-                    .add_filter(
-                        "CSV, Excel, OpenDocument",
-                        &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
-                    )
-                    .add_filter("CSV", &["csv", "txt", "tsv"])
-                    .add_filter("Excel, OpenDocument", &["xlsx", "xlsm", "xls", "ods"]),
-                BrowseFor::Save => rfd::FileDialog::new().add_filter("CSV", &["csv", "txt"]),
-            };
-            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                d = d.set_directory(dir);
-            }
-            let picked = match what {
-                BrowseFor::Open | BrowseFor::Template => d.pick_file(),
-                BrowseFor::Save => {
-                    if let Some(name) = current.file_name() {
-                        d = d.set_file_name(name.to_string_lossy());
-                    }
-                    d.save_file()
-                }
-            };
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
-        self.browse = Some((what, rx));
+        self.pick(ctx, what, PathBuf::from(current), Purpose::Fill(what));
     }
 
     /// Collects finished background work: a loaded or saved file, a browse result.
     pub(crate) fn poll_background(&mut self, ctx: &egui::Context) {
-        self.poll_browse();
+        self.poll_picker(ctx);
         let Some((job, _)) = &self.job else { return };
         let Some(outcome) = job.poll() else { return };
         let Some((_, then)) = self.job.take() else {
@@ -333,34 +343,82 @@ impl BulksheetApp {
         }
     }
 
-    fn poll_browse(&mut self) {
-        let Some((what, rx)) = &self.browse else {
+    fn poll_picker(&mut self, ctx: &egui::Context) {
+        let Some(answer) = self.picking.as_ref().and_then(Pending::poll) else {
             return;
         };
-        let Ok(picked) = rx.try_recv() else { return };
-        let what = *what;
-        self.browse = None;
-        let Some(p) = picked else {
-            self.say(true, |l| {
-                tr(
-                    l,
-                    "No file chosen (no system file dialog here?): type the path instead.",
-                )
-                .into()
-            });
+        let Some(pending) = self.picking.take() else {
             return;
         };
-        let text = p.display().to_string();
-        match (&mut self.dialog, what) {
-            (Some(Dialog::Open { path }), BrowseFor::Open) => *path = text,
-            (Some(Dialog::SaveAs { path, .. }), BrowseFor::Save) => *path = text,
-            (Some(Dialog::ExportIssues { path }), BrowseFor::Save) => *path = text,
-            (_, BrowseFor::Template) => {
-                if let Some(path) = self.template_path.as_mut() {
-                    *path = text;
+        match answer {
+            Answer::Chosen(path) => self.picked(ctx, path, pending.purpose),
+            Answer::Cancelled => {}
+            Answer::Unavailable => {
+                self.no_system_dialog = true;
+                self.own_dialog(pending.request, pending.purpose);
+            }
+        }
+    }
+
+    /// A file chosen in the system's dialog. A file to write was confirmed there: the
+    /// system's save dialog asks before replacing one.
+    fn picked(&mut self, ctx: &egui::Context, path: PathBuf, purpose: Purpose) {
+        match purpose {
+            Purpose::Open => self.start_open(ctx, path),
+            Purpose::SaveAs(then) => {
+                self.confirm_path(&path);
+                self.save_as_choices(&path, true, then);
+            }
+            Purpose::ExportIssues => {
+                self.confirm_path(&path);
+                self.export_issues(&path);
+            }
+            Purpose::Fill(kind) => {
+                if kind == BrowseFor::Save {
+                    self.confirm_path(&path);
+                }
+                let text = path.display().to_string();
+                match (&mut self.dialog, kind) {
+                    (Some(Dialog::SaveAs { path, .. }), BrowseFor::Save) => *path = text,
+                    (_, BrowseFor::Template) => {
+                        if let Some(path) = self.template_path.as_mut() {
+                            *path = text;
+                        }
+                    }
+                    _ => {}
                 }
             }
-            _ => {}
+        }
+    }
+
+    /// The window's own dialog for what the system's could not be shown for; it says why
+    /// it is there.
+    fn own_dialog(&mut self, request: Request, purpose: Purpose) {
+        let start = request.start.display().to_string();
+        match purpose {
+            Purpose::Open => {
+                let sep = std::path::MAIN_SEPARATOR;
+                let path = if start.is_empty() || start.ends_with(sep) {
+                    start
+                } else {
+                    format!("{start}{sep}")
+                };
+                self.dialog = Some(Dialog::Open { path, fresh: true });
+            }
+            Purpose::SaveAs(then) => self.save_as_choices(&request.start, false, then),
+            Purpose::ExportIssues => {
+                self.dialog = Some(Dialog::ExportIssues {
+                    path: start,
+                    fresh: true,
+                })
+            }
+            Purpose::Fill(_) => self.say(true, |l| {
+                tr(
+                    l,
+                    "No system file dialog can be shown here (no desktop session was found): type the file's full path.",
+                )
+                .into()
+            }),
         }
     }
 
@@ -379,6 +437,7 @@ impl BulksheetApp {
             rows: Default::default(),
         };
         self.sheet = sheet;
+        self.start_page = false;
         self.file = FileInfo {
             name: loader::display_name(&path),
             path: Some(path),
@@ -419,10 +478,15 @@ impl BulksheetApp {
                 self.sheet.mark_saved();
             }
         }
+        // Written by the user here: later saves there ask no more.
+        for (p, _) in &saved.files {
+            self.confirm_path(p);
+        }
         if !saved.split
             && !partial
             && let Some((p, _)) = saved.files.first()
         {
+            self.sheet.forget_workbook();
             self.file.name = loader::display_name(p);
             self.file.path = Some(p.clone());
             self.file.overwrite_ok = true;
@@ -437,6 +501,16 @@ impl BulksheetApp {
             .map(|(p, n)| (loader::display_name(p), *n))
             .collect();
         self.say(errors > 0, move |l| saved_text(l, &files, errors));
+    }
+}
+
+/// The system dialog's title: what the file is for.
+fn picker_title(kind: BrowseFor, purpose: &Purpose) -> &'static str {
+    match (kind, purpose) {
+        (_, Purpose::ExportIssues) => "Export issue list",
+        (BrowseFor::Template, _) => "Load a template",
+        (BrowseFor::Save, _) => "Save as",
+        (BrowseFor::Open, _) => "Open a file",
     }
 }
 

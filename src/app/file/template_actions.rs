@@ -17,7 +17,7 @@ impl BulksheetApp {
             return;
         };
         let subs = crate::Sheet::guess_subscriptions(self.sheet.doc(), &schema);
-        self.sheet.set_schema(schema);
+        let roster = self.sheet.set_schema(schema).err();
         self.sheet.set_subscriptions(subs);
         let selected = self.grid.selected();
         self.grid = GridState::for_sheet(&self.sheet);
@@ -25,10 +25,23 @@ impl BulksheetApp {
         self.grid.select(selected);
         let schema = self.sheet.schema();
         let titles = [Lang::En, Lang::Ja].map(|l| schema.title_in(l).to_string());
-        self.say(false, move |l| {
+        let dropped = roster.is_some();
+        self.say(dropped, move |l| {
             let [en, ja] = &titles;
             let title = if l == Lang::Ja { ja } else { en };
-            trf(l, "Template: {t}", &[("t", title)])
+            let said = trf(l, "Template: {t}", &[("t", title)]);
+            match &roster {
+                // Said, not silently lost: the cross-check is off until a roster is loaded.
+                Some(why) => {
+                    let why = why.message(l);
+                    trf(
+                        l,
+                        "{said}. The roster cross-check was stopped: {why}",
+                        &[("said", &said), ("why", &why)],
+                    )
+                }
+                None => said,
+            }
         });
     }
 

@@ -96,7 +96,12 @@ impl BulksheetApp {
 
     /// Save As chose the workbook, or another workbook name: nothing is written, and
     /// Save As is shown again. Bulksheet writes CSV only, and never over a workbook.
-    pub(crate) fn refuse_workbook_target(&mut self, path: &Path, then: &After) -> bool {
+    pub(crate) fn refuse_workbook_target(
+        &mut self,
+        ctx: &eframe::egui::Context,
+        path: &Path,
+        then: &After,
+    ) -> bool {
         let over_source = self.open_workbook() == Some(path);
         if !over_source && crate::io::extension_kind(path).is_none() {
             return false;
@@ -108,7 +113,7 @@ impl BulksheetApp {
             )
             .into()
         });
-        self.show_save_as(then.clone());
+        self.show_save_as(ctx, then.clone());
         true
     }
 }

@@ -29,10 +29,10 @@ pub fn cell_menu(resp: &Response, sheet: &Sheet, lang: Lang, pos: CellPos) -> Op
             let label = format!(
                 "{}: {} → {}",
                 tr(lang, fix_cmd.entry().label),
-                shown(&fix.old),
-                shown(&fix.new)
+                shown(lang, &fix.old),
+                shown(lang, &fix.new)
             );
-            if ui.button(label).clicked() {
+            if crate::app::panels::fix_button::fix_item(ui, sheet, &fix, label) {
                 picked = Some(fix_cmd);
             }
             if !fix.kind.cell_only() && plain_item(ui, lang, &Command::FixLike { row, col }) {

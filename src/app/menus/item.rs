@@ -1,7 +1,7 @@
 //! A menu entry or button for a command, named and explained by the command table.
 
 use crate::app::command::Command;
-use crate::app::command::help::key_text;
+use crate::app::command::help::{KeyStyle, key_text};
 use crate::app::i18n::{LANGUAGES, Lang, tr};
 use crate::app::settings::ThemeChoice;
 use eframe::egui::{self, Response, Ui};
@@ -41,14 +41,14 @@ pub fn with_hint(resp: Response, lang: Lang, cmd: &Command) -> Response {
 
 /// The command's hint with its shortcut, as the toolbar's tooltips read: Go to the next
 /// error (F8).
-pub fn hint_with_keys(lang: Lang, cmd: &Command) -> String {
+pub fn hint_with_keys(lang: Lang, cmd: &Command, style: KeyStyle) -> String {
     let entry = cmd.entry();
     let text = match entry.hint {
         "" => tr(lang, entry.label),
         hint => tr(lang, hint),
     };
     match cmd.shortcut() {
-        Some(k) => format!("{text} ({})", key_text(&k)),
+        Some(k) => format!("{text} ({})", key_text(&k, style)),
         None => text.to_string(),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::item::hint_with_keys;
 use crate::app::command::Command;
+use crate::app::command::help::KeyStyle;
 use crate::app::file::templates::Choice;
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
@@ -10,7 +11,7 @@ use eframe::egui;
 
 /// A button with this label and the command's hint and shortcut as its tooltip.
 fn button(ui: &mut egui::Ui, lang: Lang, label: &str, cmd: Command) -> Option<Command> {
-    let tip = hint_with_keys(lang, &cmd);
+    let tip = hint_with_keys(lang, &cmd, KeyStyle::of(ui.ctx()));
     ui.button(label).on_hover_text(tip).clicked().then_some(cmd)
 }
 

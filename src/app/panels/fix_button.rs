@@ -3,7 +3,7 @@
 //! all like this…".
 
 use crate::app::command::Command;
-use crate::app::i18n::{shown, tr, ui_lang};
+use crate::app::i18n::{shown, tr, trf, ui_lang};
 use crate::fix::{Fix, propose_cell};
 use crate::{Issue, Sheet};
 use eframe::egui::{self, Response, Ui};
@@ -24,7 +24,30 @@ pub fn show(ui: &mut Ui, sheet: &Sheet, issue: &Issue) -> Option<Command> {
         return button.clicked().then_some(Command::ColumnOrder);
     }
     let fix = fix_for(sheet, issue)?;
-    let hover = format!("{} → {}", shown(&fix.old), shown(&fix.new));
+    let hover = format!("{} → {}", shown(lang, &fix.old), shown(lang, &fix.new));
+    // A fix that would make a duplicate is held back (as the preview would): no live
+    // button, and the hover says why.
+    let held = crate::fix::duplicate_rows(sheet, &fix);
+    if !held.is_empty() {
+        let rows: Vec<String> = held.iter().map(|r| (r + 1).to_string()).collect();
+        let why = trf(
+            lang,
+            "Not fixed automatically: {value} is already in row {rows}, so this would make a duplicate. Fix it by hand.",
+            &[
+                ("value", &shown(lang, &fix.new)),
+                ("rows", &rows.join(", ")),
+            ],
+        );
+        let button = ui.add_enabled(false, egui::Button::new(tr(lang, "Fix")).small());
+        let button = button.on_disabled_hover_text(&why);
+        // A screen reader hears why, as the hover says.
+        button.widget_info(|| egui::WidgetInfo {
+            label: Some(format!("Fix row {} column {}", fix.row + 1, fix.col + 1)),
+            current_text_value: Some(why.clone()),
+            ..egui::WidgetInfo::new(egui::accesskit::Role::Button)
+        });
+        return None;
+    }
     let button = ui
         .small_button(tr(lang, "Fix"))
         .on_hover_text(format!("{} ({hover})", tr(lang, fix_kind(fix.kind))));
@@ -50,10 +73,10 @@ pub fn context_menu(resp: &Response, sheet: &Sheet, issue: &Issue) -> Option<Com
         let text = format!(
             "{}: {} → {}",
             tr(lang, "Fix"),
-            shown(&fix.old),
-            shown(&fix.new)
+            shown(lang, &fix.old),
+            shown(lang, &fix.new)
         );
-        if ui.button(text).clicked() {
+        if fix_item(ui, sheet, &fix, text) {
             picked = Some(false);
         }
         // A cell-only fix (the right number is the user's call) is not offered in bulk.
@@ -69,6 +92,33 @@ pub fn context_menu(resp: &Response, sheet: &Sheet, issue: &Issue) -> Option<Com
     } else {
         Command::Fix { row, col }
     })
+}
+
+/// A menu item for a fix: disabled, with the reason on hover, when the fix is held back
+/// (it would make a duplicate); true when clicked.
+pub fn fix_item(ui: &mut Ui, sheet: &Sheet, fix: &Fix, text: String) -> bool {
+    let lang = ui_lang(ui.ctx());
+    let held = crate::fix::duplicate_rows(sheet, fix);
+    if held.is_empty() {
+        return ui.button(text).clicked();
+    }
+    let why = held_back_why(lang, fix, &held);
+    ui.add_enabled(false, egui::Button::new(text))
+        .on_disabled_hover_text(why);
+    false
+}
+
+/// Why a fix is held back, in words.
+fn held_back_why(lang: crate::app::i18n::Lang, fix: &Fix, held: &[usize]) -> String {
+    let rows: Vec<String> = held.iter().map(|r| (r + 1).to_string()).collect();
+    trf(
+        lang,
+        "Not fixed automatically: {value} is already in row {rows}, so this would make a duplicate. Fix it by hand.",
+        &[
+            ("value", &shown(lang, &fix.new)),
+            ("rows", &rows.join(", ")),
+        ],
+    )
 }
 
 /// A fix kind in words (the core's description, as an interface label).

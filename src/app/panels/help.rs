@@ -1,12 +1,21 @@
 //! The keyboard shortcuts panel (F1): every shortcut, read from the command table.
 
-use crate::app::command::help::help_lines;
+use crate::app::command::help::{KeyStyle, help_lines};
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme;
 use eframe::egui;
 
-/// Draws the panel while `open` is set; its close button clears it.
+/// Esc pressed this frame and not taken by anything drawn before: the window that asks
+/// closes (it takes the key, so one press closes one window).
+pub fn escape_pressed(ctx: &egui::Context) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+}
+
+/// Draws the panel while `open` is set; its close button and Esc clear it.
 pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
+    if *open && escape_pressed(ctx) {
+        *open = false;
+    }
     egui::Window::new(tr(lang, "Keyboard shortcuts"))
         .id(egui::Id::unique("bulksheet-help"))
         .open(open)
@@ -17,10 +26,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.label(tr(
-                lang,
-                "On macOS, use ⌘ where Ctrl is written. Typing in a cell starts editing it.",
-            ));
+            ui.label(tr(lang, "Typing in a cell starts editing it."));
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::Grid::new("shortcut-table")
@@ -28,7 +34,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, open: &mut bool) {
                     .striped(true)
                     .spacing([18.0, 6.0])
                     .show(ui, |ui| {
-                        for line in help_lines() {
+                        for line in help_lines(KeyStyle::of(ctx)) {
                             ui.monospace(line.keys);
                             ui.label(tr(lang, line.action));
                             ui.end_row();

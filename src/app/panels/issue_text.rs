@@ -19,7 +19,15 @@ pub fn issue_text(lang: Lang, issue: &Issue) -> String {
         (r, Some(c)) => trf(lang, "Row {r}, {c}", &[("r", &r), ("c", c)]),
         (r, None) => trf(lang, "Row {r}", &[("r", &r)]),
     };
-    format!("{place}: {message}")
+    format!("{place}{}{message}", colon(lang))
+}
+
+/// The colon between a place and what is said of it: full width in a Japanese sentence.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Ja => "：",
+    }
 }
 
 /// An issue's message in the window's language: the one place the window reads it.

@@ -4,9 +4,9 @@
 //! virtual scrolling, so a million issues cost a few milliseconds a frame.
 
 use super::fix_button;
-use super::issue_text::{issue_message, issue_text};
+use super::issue_text::{colon, issue_message, issue_text};
 use crate::app::command::Command;
-use crate::app::command::help::key_text;
+use crate::app::command::help::{KeyStyle, key_text};
 use crate::app::i18n::{Lang, tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::issue_groups::{self, Entry, GroupTitle, GroupedIssues, Grouping};
@@ -67,7 +67,8 @@ impl IssueList {
     ) -> Option<Command> {
         let lang = ui_lang(ui.ctx());
         let mut action = None;
-        ui.horizontal(|ui| {
+        // Rows wrap, so the panel can be dragged narrow without anything cut.
+        ui.horizontal_wrapped(|ui| {
             ui.heading(tr(lang, "Issues"));
             let pal = Palette::for_visuals(ui.visuals());
             let errors = match sheet.errors() {
@@ -81,11 +82,11 @@ impl IssueList {
             };
             ui.colored_label(pal.warning_text, warnings);
         });
-        ui.horizontal(|ui| {
-            ui.label(tr(lang, "Group by"));
-            ui.selectable_value(&mut self.grouping, Grouping::Row, tr(lang, "Row"))
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "Show:"));
+            ui.selectable_value(&mut self.grouping, Grouping::Row, tr(lang, "By row"))
                 .on_hover_text(tr(lang, "One group per row"));
-            ui.selectable_value(&mut self.grouping, Grouping::Column, tr(lang, "Column"))
+            ui.selectable_value(&mut self.grouping, Grouping::Column, tr(lang, "By column"))
                 .on_hover_text(tr(lang, "One group per column"));
             ui.separator();
             for (label, cmd) in [
@@ -94,7 +95,7 @@ impl IssueList {
             ] {
                 if ui
                     .button(tr(lang, label))
-                    .on_hover_text(tip(lang, &cmd))
+                    .on_hover_text(tip(lang, &cmd, KeyStyle::of(ui.ctx())))
                     .clicked()
                 {
                     action = Some(cmd);
@@ -124,7 +125,7 @@ impl IssueList {
             .auto_shrink(false)
             .show_rows(
                 ui,
-                theme::ISSUE_ROW_HEIGHT,
+                theme::ISSUE_ENTRY_HEIGHT,
                 self.list.entries().len(),
                 |ui, range| {
                     let entries = self.list.entries().get(range).unwrap_or_default();
@@ -187,17 +188,19 @@ impl Line<'_> {
             Severity::Warning => theme::WARNING_MARK,
         };
         let shown = entry_text(lang, issue, self.grouping);
-        let text = egui::RichText::new(format!("{mark} {shown}"))
-            .color(self.pal.severity_text(issue.severity));
+        let color = self.pal.severity_text(issue.severity);
         let here =
             issue.row > 0 && (issue.row - 1, issue.col.unwrap_or(usize::MAX)) == self.selected;
         let full = issue_text(lang, issue);
         let resp = fixed_row(ui, |ui| {
             fixed = fix_button::show(ui, sheet, issue);
+            // The reason wraps onto a second line; only a longer one is cut (its hover and
+            // the screen reader have it whole).
+            let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+            let text = two_lines(ui, format!("{mark} {shown}"), color, width);
             ui.add(
                 // The growing space after the text keeps it at the left edge.
                 Button::selectable(here, (text, egui::Atom::grow()))
-                    .truncate()
                     .min_size(egui::vec2(ui.available_width(), 0.0)),
             )
         });
@@ -230,29 +233,44 @@ fn entry_text(lang: Lang, issue: &Issue, grouping: Grouping) -> String {
     match (grouping, &issue.column, issue.col) {
         // Cell messages name their column ("Time zone must be …", "「Time zone」は…").
         (Grouping::Row, Some(c), _) if !message.contains(c.as_str()) => {
-            format!("{c}: {message}")
+            format!("{c}{}{message}", colon(lang))
         }
         (Grouping::Row, _, _) => message,
         (Grouping::Column, Some(_), Some(_)) => {
             let place = trf(lang, "Row {r}", &[("r", &issue.row)]);
-            format!("{place}: {message}")
+            format!("{place}{}{message}", colon(lang))
         }
         (Grouping::Column, _, _) => issue_text(lang, issue),
     }
 }
 
 /// A button's tooltip: the command's name and its shortcut, e.g. Next error (F8).
-fn tip(lang: Lang, cmd: &Command) -> String {
+fn tip(lang: Lang, cmd: &Command, style: KeyStyle) -> String {
     let name = tr(lang, cmd.entry().label);
     match cmd.shortcut() {
-        Some(k) => format!("{name} ({})", key_text(&k)),
+        Some(k) => format!("{name} ({})", key_text(&k, style)),
         None => name.to_string(),
     }
 }
 
+/// Text laid out on at most two lines of `width`, a longer one ended with "…".
+fn two_lines(
+    ui: &Ui,
+    text: String,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple(text, font, color, width.max(40.0));
+    job.wrap.max_rows = 2;
+    job.wrap.break_anywhere = false;
+    job.wrap.overflow_character = Some('…');
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
 /// One line of the list, exactly as high as `show_rows` expects, left-aligned.
 fn fixed_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let size = egui::vec2(ui.available_width(), theme::ISSUE_ROW_HEIGHT);
+    let size = egui::vec2(ui.available_width(), theme::ISSUE_ENTRY_HEIGHT);
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(size, layout, add).inner
 }

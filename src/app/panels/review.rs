@@ -33,7 +33,8 @@ impl ReviewPanel {
             return None;
         }
         self.refresh(sheet);
-        let mut open = true;
+        // Esc closes it, as it closes every window.
+        let mut open = !crate::app::panels::help::escape_pressed(ctx);
         let mut revert: Option<Vec<CellChange>> = None;
         let mut goto = None;
         egui::Window::new(tr(lang, "Review changes"))
@@ -81,9 +82,9 @@ impl ReviewPanel {
                                     if ui.link(place).clicked() {
                                         goto = Some((c.row, c.col));
                                     }
-                                    ui.colored_label(pal.muted_text, shown(&c.old));
+                                    ui.colored_label(pal.muted_text, shown(lang, &c.old));
                                     ui.label("→");
-                                    ui.label(RichText::new(shown(&c.new)).strong());
+                                    ui.label(RichText::new(shown(lang, &c.new)).strong());
                                     let button = ui.button(tr(lang, "Revert"));
                                     let n = range.start + i + 1;
                                     button.widget_info(|| {

@@ -2,14 +2,22 @@
 //! ending, template) and the last thing done.
 
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{Lang, tr};
 use crate::app::notice::Notice;
 use crate::app::theme;
 use eframe::egui::{self, Ui};
 
 /// Draws the bar. A notice about an older state of the sheet is dropped: an edit that
-/// says nothing itself must not leave "Undone." or "Opened … (24 errors)." standing.
-pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>) {
+/// says nothing itself must not leave "Undone." or "Opened … (24 errors)." standing. The
+/// notice takes the room left, cut with "…" where it must be; hovering shows it whole
+/// and a click opens the recent messages.
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    sheet: &Sheet,
+    notice: &mut Option<Notice>,
+) -> Option<Command> {
     if notice
         .as_ref()
         .is_some_and(|n| n.is_stale(sheet.revision()))
@@ -18,6 +26,7 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
     }
     let pal = theme::Palette::for_visuals(ui.visuals());
     let doc = sheet.doc();
+    let mut asked = None;
     ui.horizontal(|ui| {
         status_item(ui, tr(lang, "Rows"), doc.rows().to_string(), None);
         ui.separator();
@@ -59,16 +68,32 @@ pub fn show(ui: &mut Ui, lang: Lang, sheet: &Sheet, notice: &mut Option<Notice>)
         ui.separator();
         let name = sheet.schema().title_in(lang).to_string();
         status_item(ui, tr(lang, "Schema"), name, None);
-        if let Some(n) = notice.as_ref() {
-            ui.separator();
-            let color = if n.warning {
-                pal.warning_text
-            } else {
-                ui.visuals().text_color()
-            };
-            ui.colored_label(color, n.text());
+        ui.separator();
+        let (text, color) = match notice.as_ref() {
+            Some(n) if n.warning => (n.text().to_string(), pal.warning_text),
+            Some(n) => (n.text().to_string(), ui.visuals().text_color()),
+            None => (String::new(), ui.visuals().weak_text_color()),
+        };
+        let shown = egui::Label::new(egui::RichText::new(&text).color(color))
+            .truncate()
+            .sense(egui::Sense::click());
+        let resp = ui.add(shown);
+        // Named by its words, as a screen reader reads a status line.
+        resp.widget_info(|| egui::WidgetInfo {
+            label: Some(text.clone()),
+            ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
+        });
+        let hint = tr(lang, "Click to see the recent messages");
+        let hover = if text.is_empty() {
+            hint.to_string()
+        } else {
+            format!("{text}\n\n{hint}")
+        };
+        if resp.on_hover_text(hover).clicked() {
+            asked = Some(Command::Messages);
         }
     });
+    asked
 }
 
 /// The file's separator, worded as the file's kind (`Tab-separated`); one the console

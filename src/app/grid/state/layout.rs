@@ -59,8 +59,11 @@ pub fn initial_widths(sheet: &Sheet) -> Vec<f32> {
     (0..doc.width())
         .map(|col| {
             let kind = sheet.column_kind(col);
+            // Starting widths leave room for 8 of the template's columns beside the side
+            // panel on a 1366 px screen: a longer value is cut with "…" (whole on hover,
+            // in the editor, and once the column is dragged wider).
             let chars = match kind {
-                Some(Kind::Email) => 28,
+                Some(Kind::Email) => 22,
                 Some(Kind::Digits { .. }) => 11,
                 Some(Kind::Enum { options }) => options
                     .iter()
@@ -68,13 +71,13 @@ pub fn initial_widths(sheet: &Sheet) -> Vec<f32> {
                     .flat_map(|o| [Lang::En, Lang::Ja].map(|l| columns(&o.display_in(l))))
                     .max()
                     .unwrap_or(6)
-                    .clamp(12, 30),
+                    .clamp(12, 20),
                 _ => {
                     let longest = (0..doc.rows().min(200))
                         .map(|r| columns(doc.cell(r, col)))
                         .max()
                         .unwrap_or(0);
-                    longest.clamp(12, 30)
+                    longest.clamp(12, 16)
                 }
             };
             // The header's longest word fits beside the sort arrow, not cut in two.
