@@ -30,6 +30,7 @@ pub use read::{
 };
 pub use separator::{Separator, detect as detect_separator};
 pub use stale::{STALE_AFTER, remove_stale_temps};
-pub use workbook::{WorkbookKind, WorkbookSource, cell_text, extension_kind};
+pub use workbook::limits::{self as workbook_limits, WorkbookLimit};
+pub use workbook::{OUTSIDE_KEPT, WorkbookKind, WorkbookSource, cell_text, extension_kind};
 pub use write::{WriteError, WriteOptions, encode_rows};
 pub use write_cause::WriteCause;

@@ -64,6 +64,21 @@ pub enum ReadError {
         /// What the workbook reader said.
         reason: String,
     },
+    /// A workbook past one of Bulksheet's limits (`io::workbook::limits`).
+    #[error(
+        "this {}{} is more than Bulksheet reads: {}. Remove what is not needed (or save the sheet as CSV) and open it again",
+        .kind.label(),
+        .sheet.as_ref().map(|s| format!(" (sheet \"{s}\")")).unwrap_or_default(),
+        .limit.english()
+    )]
+    WorkbookLimit {
+        /// What the file looks like.
+        kind: WorkbookKind,
+        /// The sheet past the limit, when one is.
+        sheet: Option<String>,
+        /// Which limit.
+        limit: crate::io::WorkbookLimit,
+    },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("the workbook has no sheet named \"{name}\"; its sheets are: {}", .sheets.join(", "))]
     NoSuchSheet {
@@ -114,7 +129,7 @@ pub fn read_path_sheet(
         source,
     })?;
     match sniff(&bytes, Some(path)) {
-        Sniffed::Workbook(kind) => read_workbook(&bytes, kind, sheet),
+        Sniffed::Workbook(kind) => read_workbook(&bytes, kind, sheet, progress),
         _ if sheet.is_some() => Err(ReadError::SheetOfText(
             sheet.unwrap_or_default().to_string(),
         )),
@@ -226,7 +241,7 @@ fn read_inner(
     }
     // Before the UTF-16 test: an .xls file's header is mostly NUL bytes.
     match sniff(bytes, None) {
-        Sniffed::Workbook(kind) => return read_workbook(bytes, kind, None),
+        Sniffed::Workbook(kind) => return read_workbook(bytes, kind, None, progress),
         Sniffed::OtherZip => return Err(ReadError::Workbook),
         Sniffed::Text => {}
     }
