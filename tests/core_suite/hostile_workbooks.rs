@@ -158,3 +158,24 @@ fn a_workbook_read_reports_progress_and_can_be_cancelled() {
     let err = read_with_progress(&bytes, None, &mut |_| false).unwrap_err();
     assert!(matches!(err, ReadError::Cancelled), "{err:?}");
 }
+
+/// Writes each hostile workbook into `BULKSHEET_HOSTILE_OUT` (a folder), to measure the
+/// binary on them or seed the fuzzer: `BULKSHEET_HOSTILE_OUT=/tmp/h cargo test --test
+/// core_suite write_the_hostile_workbooks -- --ignored`.
+#[test]
+#[ignore = "writes the hostile workbooks where asked"]
+fn write_the_hostile_workbooks() {
+    let out = std::path::PathBuf::from(std::env::var_os("BULKSHEET_HOSTILE_OUT").unwrap());
+    for (name, bytes) in [
+        ("far.xlsx", far_cell_xlsx()),
+        ("lying.xlsx", lying_dimension_xlsx()),
+        ("formula.xlsx", formula_without_value_xlsx()),
+        ("count.xlsx", huge_shared_count_xlsx()),
+        ("cut.xlsx", truncated_xlsx()),
+        ("bomb.xlsx", sheet_bomb_xlsx()),
+        ("repeat.ods", repeated_ods(6_000, 16_000)),
+        ("small.ods", repeated_ods(3, 4)),
+    ] {
+        std::fs::write(out.join(name), bytes).unwrap();
+    }
+}
