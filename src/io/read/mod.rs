@@ -137,6 +137,13 @@ pub fn read_path_sheet(
     }
 }
 
+/// Reads bytes as a workbook of `kind`, whatever they start with (its first sheet): the
+/// workbook fuzz target gives every input to each reader.
+#[doc(hidden)]
+pub fn read_workbook_bytes(bytes: &[u8], kind: WorkbookKind) -> Result<Document, ReadError> {
+    read_workbook(bytes, kind, None, &mut |_| true)
+}
+
 /// Reads a file's bytes into a document, in `forced` encoding or the one detected.
 pub fn read_bytes(bytes: &[u8], forced: Option<TextEncoding>) -> Result<Document, ReadError> {
     read_with_progress(bytes, forced, &mut |_| true)
