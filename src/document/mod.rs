@@ -91,6 +91,29 @@ pub enum ReadProblem {
     StrayQuote,
     /// A quoted field that never closes: it swallowed the rest of the file.
     UnclosedQuote,
+    /// A workbook formula saved without its computed value (as scripts write them): the
+    /// cell reads as empty, and this is its formula.
+    FormulaWithoutValue(String),
+}
+
+/// A workbook value far outside the table (see `io::workbook`), left out of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutsideValue {
+    /// Its sheet row, from 0.
+    pub row: u32,
+    /// Its sheet column, from 0.
+    pub col: u32,
+    /// What it shows.
+    pub value: String,
+}
+
+/// The values of a workbook's sheet outside its table: the first ones, and how many.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outside {
+    /// The first ones, by row and column.
+    pub values: Vec<OutsideValue>,
+    /// How many there are in all.
+    pub count: usize,
 }
 
 /// A CSV file in memory: its header names, its cells and how it was written.
@@ -111,6 +134,8 @@ pub struct Document {
     pub(crate) kept: std::sync::Arc<KeptBytes>,
     /// The workbook and sheet the document was read from; None for a text file.
     pub workbook: Option<crate::io::WorkbookSource>,
+    /// A workbook's values far outside the table, which no save writes.
+    pub outside: std::sync::Arc<Outside>,
 }
 
 /// Row key used for read problems found in the header.
@@ -128,6 +153,7 @@ impl Document {
             empty_file: false,
             kept: Default::default(),
             workbook: None,
+            outside: Default::default(),
         }
     }
 

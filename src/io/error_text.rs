@@ -31,6 +31,15 @@ impl ReadError {
                 "この{}は読めません（{reason}）。Excelで開いて保存し直すか、「ファイル」>「名前を付けて保存」>「CSV」を選んでください",
                 workbook_label_ja(*kind)
             ),
+            ReadError::WorkbookLimit { kind, sheet, limit } => format!(
+                "この{}{}はBulksheetが読める範囲を超えています: {}。不要な部分を削除して（またはシートをCSVとして保存して）から開き直してください",
+                workbook_label_ja(*kind),
+                sheet
+                    .as_ref()
+                    .map(|s| format!("（シート「{s}」）"))
+                    .unwrap_or_default(),
+                limit.japanese()
+            ),
             ReadError::NoSuchSheet { name, sheets } => format!(
                 "ブックに「{name}」というシートはありません。シートは次のとおりです：{}",
                 sheets.join(", ")

@@ -26,10 +26,11 @@ pub use decode::{Detected, detect_encoding};
 pub use parts::{part_path, plan_parts};
 pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
-    read_path, read_path_sheet, read_path_with_progress, read_with_progress,
+    read_path, read_path_sheet, read_path_with_progress, read_with_progress, read_workbook_bytes,
 };
 pub use separator::{Separator, detect as detect_separator};
 pub use stale::{STALE_AFTER, remove_stale_temps};
-pub use workbook::{WorkbookKind, WorkbookSource, cell_text, extension_kind};
+pub use workbook::limits::{self as workbook_limits, WorkbookLimit};
+pub use workbook::{OUTSIDE_KEPT, WorkbookKind, WorkbookSource, cell_text, extension_kind};
 pub use write::{WriteError, WriteOptions, encode_rows};
 pub use write_cause::WriteCause;

@@ -62,13 +62,15 @@ impl Validator {
             out.push(read_problem_finding(p, value, doc.meta.encoding));
         }
         let undecodable = problem == Some(&ReadProblem::Undecodable);
+        let formula_only = matches!(problem, Some(ReadProblem::FormulaWithoutValue(_)));
         // Undecodable bytes read as U+FFFD: the decoding error says so already, not a
-        // second "cannot carry" about the replacement character.
-        out.extend(
-            self.value_findings(col, value)
-                .into_iter()
-                .filter(|f| !(undecodable && is_unencodable_replacement(f))),
-        );
+        // second "cannot carry" about the replacement character. A formula without its
+        // value is not blank: it has a value Bulksheet cannot see.
+        out.extend(self.value_findings(col, value).into_iter().filter(|f| {
+            let said_already = undecodable && is_unencodable_replacement(f);
+            let not_blank = formula_only && f.code == Code::Required;
+            !(said_already || not_blank)
+        }));
         out.extend(self.roster_finding(doc, row, col));
         out
     }
@@ -107,5 +109,11 @@ pub(super) fn read_problem_finding(p: &ReadProblem, value: &str, enc: TextEncodi
             },
         ),
         ReadProblem::UnclosedQuote => Finding::new(Code::Quote, Msg::UnclosedQuote),
+        ReadProblem::FormulaWithoutValue(formula) => Finding::new(
+            Code::FormulaNoValue,
+            Msg::FormulaWithoutValue {
+                formula: formula.clone(),
+            },
+        ),
     }
 }

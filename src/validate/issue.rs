@@ -76,6 +76,10 @@ pub enum Code {
     EmptyTrailingColumn,
     /// The template's columns are there but not in the template's order.
     ColumnOrder,
+    /// A workbook formula saved without its computed value.
+    FormulaNoValue,
+    /// A workbook value far outside the table, which export leaves out.
+    OutsideTable,
 }
 
 impl Code {
@@ -106,6 +110,8 @@ impl Code {
             Code::NoChange => "no_change",
             Code::EmptyTrailingColumn => "empty_trailing_column",
             Code::ColumnOrder => "column_order",
+            Code::FormulaNoValue => "formula_no_value",
+            Code::OutsideTable => "outside_table",
         }
     }
 
@@ -118,7 +124,8 @@ impl Code {
             | Code::Separator
             | Code::NoChange
             | Code::EmptyTrailingColumn
-            | Code::ColumnOrder => Severity::Warning,
+            | Code::ColumnOrder
+            | Code::OutsideTable => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -120,5 +120,5 @@ impl Validator {
 
 /// Whether a file finding comes from the whole-file rules rather than the header.
 pub(super) fn is_file_rule(code: Code) -> bool {
-    matches!(code, Code::TooManyRows | Code::Empty)
+    matches!(code, Code::TooManyRows | Code::Empty | Code::OutsideTable)
 }

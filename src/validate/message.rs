@@ -218,6 +218,23 @@ pub enum Msg {
     },
     /// A quoted field that never closes.
     UnclosedQuote,
+    /// A workbook formula saved without its computed value.
+    FormulaWithoutValue {
+        /// The formula (`=100+2`).
+        formula: String,
+    },
+    /// A workbook value far outside the table.
+    OutsideTable {
+        /// Its cell (`XFD1048576`).
+        cell: String,
+        /// What it shows.
+        value: String,
+    },
+    /// More values outside the table than are named one by one.
+    MoreOutsideTable {
+        /// How many more.
+        more: usize,
+    },
     /// The other rows are filled in when the message is shown: they change with edits.
     Duplicate,
     /// A column the schema needs is not in the header.
@@ -414,6 +431,17 @@ impl Msg {
             Msg::UnclosedQuote => {
                 "opens a quote (\") that never closes, so the rest of the file was read into this cell".into()
             }
+            Msg::FormulaWithoutValue { formula } => format!(
+                "holds the formula {} but no computed value (the program that wrote the file did not compute it): open and save it in Excel, or type the value",
+                shorten(formula, 40)
+            ),
+            Msg::OutsideTable { cell, value } => format!(
+                "{cell}: a value outside the table ({}); export and save leave it out",
+                shorten(value, 30)
+            ),
+            Msg::MoreOutsideTable { more } => format!(
+                "{more} more values outside the table; export and save leave them out"
+            ),
             Msg::Duplicate => "is used more than once; each must be unique".into(),
             Msg::HeaderMissing { col, needed_by } => match needed_by {
                 None => format!(
@@ -607,6 +635,17 @@ impl Msg {
             Msg::UnclosedQuote => {
                 "引用符（\"）が閉じられていないため、ファイルの残りがこのセルに読み込まれました"
                     .into()
+            }
+            Msg::FormulaWithoutValue { formula } => format!(
+                "数式 {} に計算結果が保存されていません（ファイルを書いたプログラムが計算していません）。Excelで開いて保存するか、値を入力してください",
+                shorten(formula, 40)
+            ),
+            Msg::OutsideTable { cell, value } => format!(
+                "{cell}: 表の外にある値です（{}）。書き出しと保存には含まれません",
+                shorten(value, 30)
+            ),
+            Msg::MoreOutsideTable { more } => {
+                format!("表の外にある値がほかに{more}個あります。書き出しと保存には含まれません")
             }
             Msg::Duplicate => "が重複しています。一意にしてください".into(),
             Msg::HeaderMissing { col, needed_by } => match needed_by {

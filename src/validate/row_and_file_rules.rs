@@ -1,7 +1,8 @@
 //! Rules about a whole row (blank, wrong number of fields) and the whole file (empty,
-//! too many rows for one upload).
+//! too many rows for one upload, a workbook's values outside the table).
 
 use super::layout::is_file_rule;
+use super::layout_message::column_letter;
 use super::{Code, FileFinding, Finding, Msg, Validator};
 use crate::document::Document;
 
@@ -57,6 +58,7 @@ impl Validator {
                 finding: Finding::new(Code::Empty, msg),
             });
         }
+        self.push_outside_values(doc);
         debug_assert_eq!(
             self.users,
             count_users(&self.blank),
@@ -71,6 +73,35 @@ impl Validator {
                 col: None,
                 column: None,
                 finding: Finding::new(Code::TooManyRows, Msg::TooManyRows { users, max }),
+            });
+        }
+    }
+}
+
+impl Validator {
+    /// A workbook's values outside the table, each at its cell, then how many more.
+    fn push_outside_values(&mut self, doc: &Document) {
+        let outside = doc.outside.clone();
+        for v in &outside.values {
+            let cell = format!("{}{}", column_letter(v.col as usize), u64::from(v.row) + 1);
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(
+                    Code::OutsideTable,
+                    Msg::OutsideTable {
+                        cell,
+                        value: v.value.clone(),
+                    },
+                ),
+            });
+        }
+        let more = outside.count.saturating_sub(outside.values.len());
+        if more > 0 {
+            self.push_file(FileFinding {
+                col: None,
+                column: None,
+                finding: Finding::new(Code::OutsideTable, Msg::MoreOutsideTable { more }),
             });
         }
     }

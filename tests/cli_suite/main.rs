@@ -12,6 +12,7 @@ mod export_and_fix;
 mod fix_report;
 mod flags;
 mod help;
+mod hostile_workbooks;
 mod json_report;
 mod language;
 mod layout;

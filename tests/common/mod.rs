@@ -7,13 +7,14 @@
 
 mod cli;
 mod full_check;
+mod hostile_workbooks;
 mod random;
 mod samples;
 mod workbooks;
 
 // Each test binary uses only some of these.
 #[allow(unused_imports)]
-pub use {cli::*, full_check::*, random::*, samples::*, workbooks::*};
+pub use {cli::*, full_check::*, hostile_workbooks::*, random::*, samples::*, workbooks::*};
 
 use bulksheet::document::Document;
 use bulksheet::io::read_bytes;

@@ -34,13 +34,16 @@ fn all_codes() -> Vec<Code> {
         NoChange,
         EmptyTrailingColumn,
         ColumnOrder,
+        FormulaNoValue,
+        OutsideTable,
     ];
     for c in &codes {
         match c {
             Required | Email | TooLong | Digits | Enum | Duplicate | HeaderMissing
             | HeaderDuplicate | HeaderUnknown | TooManyRows | FieldCount | Whitespace
             | BlankRow | Formula | Encoding | Unencodable | Quote | Empty | Bom | Separator
-            | Roster | NoChange | EmptyTrailingColumn | ColumnOrder => {}
+            | Roster | NoChange | EmptyTrailingColumn | ColumnOrder | FormulaNoValue
+            | OutsideTable => {}
         }
     }
     codes

@@ -15,6 +15,7 @@ mod errors;
 mod file_rules;
 mod fixes;
 mod fuzz_regressions;
+mod hostile_workbooks;
 mod huge_inputs;
 mod incremental_random;
 mod incremental_rows;

@@ -64,6 +64,21 @@ pub enum ReadError {
         /// What the workbook reader said.
         reason: String,
     },
+    /// A workbook past one of Bulksheet's limits (`io::workbook::limits`).
+    #[error(
+        "this {}{} is more than Bulksheet reads: {}. Remove what is not needed (or save the sheet as CSV) and open it again",
+        .kind.label(),
+        .sheet.as_ref().map(|s| format!(" (sheet \"{s}\")")).unwrap_or_default(),
+        .limit.english()
+    )]
+    WorkbookLimit {
+        /// What the file looks like.
+        kind: WorkbookKind,
+        /// The sheet past the limit, when one is.
+        sheet: Option<String>,
+        /// Which limit.
+        limit: crate::io::WorkbookLimit,
+    },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("the workbook has no sheet named \"{name}\"; its sheets are: {}", .sheets.join(", "))]
     NoSuchSheet {
@@ -114,12 +129,19 @@ pub fn read_path_sheet(
         source,
     })?;
     match sniff(&bytes, Some(path)) {
-        Sniffed::Workbook(kind) => read_workbook(&bytes, kind, sheet),
+        Sniffed::Workbook(kind) => read_workbook(&bytes, kind, sheet, progress),
         _ if sheet.is_some() => Err(ReadError::SheetOfText(
             sheet.unwrap_or_default().to_string(),
         )),
         _ => read_with_progress(&bytes, forced, progress),
     }
+}
+
+/// Reads bytes as a workbook of `kind`, whatever they start with (its first sheet): the
+/// workbook fuzz target gives every input to each reader.
+#[doc(hidden)]
+pub fn read_workbook_bytes(bytes: &[u8], kind: WorkbookKind) -> Result<Document, ReadError> {
+    read_workbook(bytes, kind, None, &mut |_| true)
 }
 
 /// Reads a file's bytes into a document, in `forced` encoding or the one detected.
@@ -226,7 +248,7 @@ fn read_inner(
     }
     // Before the UTF-16 test: an .xls file's header is mostly NUL bytes.
     match sniff(bytes, None) {
-        Sniffed::Workbook(kind) => return read_workbook(bytes, kind, None),
+        Sniffed::Workbook(kind) => return read_workbook(bytes, kind, None, progress),
         Sniffed::OtherZip => return Err(ReadError::Workbook),
         Sniffed::Text => {}
     }

@@ -3,16 +3,27 @@
 //! the workbook itself is never written.
 
 mod cell_text;
+mod guards;
+pub mod limits;
+mod sheet_cells;
+mod watched;
+mod xlsx;
 
 use super::read::ReadError;
-use crate::document::{Document, FileMeta};
+use crate::document::Document;
 use calamine::{
     Data, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsx, open_workbook_from_rs,
 };
-use std::io::Cursor;
+use guards::Refusal;
+use limits::WorkbookLimit;
+use sheet_cells::{Held, SheetCells};
+use std::cell::Cell;
 use std::path::Path;
+use watched::Watched;
+use xlsx::SheetFailure;
 
 pub use cell_text::cell_text;
+pub use sheet_cells::OUTSIDE_KEPT;
 
 /// Which kind of workbook a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,24 +120,81 @@ pub fn extension_kind(path: &Path) -> Option<WorkbookKind> {
 }
 
 /// Reads one sheet of a workbook: `sheet` by name, or the first visible worksheet.
+/// `progress` gets the share of the file read now and then, and returns false to cancel.
 pub(crate) fn read_workbook(
     bytes: &[u8],
     kind: WorkbookKind,
     sheet: Option<&str>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Document, ReadError> {
+    guards::check(bytes, kind).map_err(|refusal| match refusal {
+        Refusal::Limit(sheet, limit) => ReadError::WorkbookLimit { kind, sheet, limit },
+        Refusal::Broken(reason) => ReadError::BadWorkbook { kind, reason },
+    })?;
+    let cancelled = Cell::new(false);
+    let read = read_checked(bytes, kind, sheet, progress, &cancelled);
+    if cancelled.get() {
+        return Err(ReadError::Cancelled);
+    }
+    read
+}
+
+/// Reads a workbook that passed the guards.
+fn read_checked(
+    bytes: &[u8],
+    kind: WorkbookKind,
+    sheet: Option<&str>,
+    progress: &mut dyn FnMut(f32) -> bool,
+    cancelled: &Cell<bool>,
 ) -> Result<Document, ReadError> {
     let bad = |reason: String| ReadError::BadWorkbook { kind, reason };
-    let cursor = Cursor::new(bytes);
-    let mut book: Sheets<Cursor<&[u8]>> = match kind {
+    let watched = Watched::new(bytes, progress, cancelled);
+    let mut book: Sheets<Watched> = match kind {
         WorkbookKind::Xlsx => Sheets::Xlsx(
-            open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| bad(e.to_string()))?,
+            open_workbook_from_rs::<Xlsx<_>, _>(watched).map_err(|e| bad(e.to_string()))?,
         ),
-        WorkbookKind::Xls => {
-            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| bad(e.to_string()))?)
-        }
-        WorkbookKind::Ods => {
-            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| bad(e.to_string()))?)
+        WorkbookKind::Xls => Sheets::Xls(
+            open_workbook_from_rs::<Xls<_>, _>(watched).map_err(|e| bad(e.to_string()))?,
+        ),
+        WorkbookKind::Ods => Sheets::Ods(
+            open_workbook_from_rs::<Ods<_>, _>(watched).map_err(|e| bad(e.to_string()))?,
+        ),
+    };
+    let (name, sheets) = sheet_to_read(&book, sheet).map_err(|e| match e {
+        Some(e) => e,
+        None => bad("it has no worksheet".to_string()),
+    })?;
+    let over = |limit| ReadError::WorkbookLimit {
+        kind,
+        sheet: Some(name.clone()),
+        limit,
+    };
+    let cells = match &mut book {
+        Sheets::Xlsx(xlsx) => xlsx::read_cells(xlsx, &name).map_err(|f| match f {
+            SheetFailure::Broken(e) => bad(e.to_string()),
+            SheetFailure::Limit(limit) => over(limit),
+        })?,
+        other => {
+            let range = other
+                .worksheet_range(&name)
+                .map_err(|e| bad(e.to_string()))?;
+            range_cells(&range).map_err(over)?
         }
     };
+    let source = WorkbookSource {
+        kind,
+        sheet: name.clone(),
+        sheets,
+    };
+    cells.into_document(source).map_err(over)
+}
+
+/// The sheet to read (`wanted`, or the first visible worksheet) and every worksheet's
+/// name; `None` when the workbook has no worksheet.
+fn sheet_to_read<RS: std::io::Read + std::io::Seek>(
+    book: &Sheets<RS>,
+    wanted: Option<&str>,
+) -> Result<(String, Vec<String>), Option<ReadError>> {
     let meta: Vec<_> = book
         .sheets_metadata()
         .iter()
@@ -134,62 +202,35 @@ pub(crate) fn read_workbook(
         .cloned()
         .collect();
     let sheets: Vec<String> = meta.iter().map(|s| s.name.clone()).collect();
-    let name = match sheet {
+    let name = match wanted {
         Some(wanted) => sheets
             .iter()
             .find(|s| s.as_str() == wanted)
             .cloned()
-            .ok_or_else(|| ReadError::NoSuchSheet {
-                name: wanted.to_string(),
-                sheets: sheets.clone(),
+            .ok_or_else(|| {
+                Some(ReadError::NoSuchSheet {
+                    name: wanted.to_string(),
+                    sheets: sheets.clone(),
+                })
             })?,
         None => meta
             .iter()
             .find(|s| matches!(s.visible, SheetVisible::Visible))
             .or(meta.first())
             .map(|s| s.name.clone())
-            .ok_or_else(|| bad("it has no worksheet".to_string()))?,
+            .ok_or(None)?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| bad(e.to_string()))?;
-    let source = WorkbookSource {
-        kind,
-        sheet: name,
-        sheets,
-    };
-    Ok(sheet_document(&range, source))
+    Ok((name, sheets))
 }
 
-/// A sheet's cells as a document: row 1 is the header, and rows and columns keep their
-/// places in the sheet (empty leading rows and columns included), so a row's line number
-/// is its row number in the sheet.
-fn sheet_document(range: &Range<Data>, source: WorkbookSource) -> Document {
-    let end = range.end().filter(|_| !range.is_empty());
-    let Some((last_row, last_col)) = end else {
-        let mut doc = Document::new(Vec::new(), FileMeta::default());
-        doc.empty_file = true;
-        doc.workbook = Some(source);
-        return doc;
-    };
-    let width = last_col as usize + 1;
-    let text = |row: u32, col: u32| {
-        range
-            .get_value((row, col))
-            .map(cell_text)
-            .unwrap_or_default()
-    };
-    let header: Vec<String> = (0..=last_col).map(|c| text(0, c)).collect();
-    // Saved as UTF-8 with CRLF line ends and minimal quoting unless the user chooses.
-    let mut doc = Document::new(header, FileMeta::default());
-    doc.table.reserve_rows(last_row as usize);
-    let mut cells: Vec<String> = Vec::with_capacity(width);
-    for row in 1..=last_row {
-        cells.clear();
-        cells.extend((0..=last_col).map(|c| text(row, c)));
-        doc.table
-            .push_record(cells.iter().map(String::as_str), row.saturating_add(1));
+/// The cells with a value of a grid calamine built (`.xls`, `.ods`: their readers build
+/// it whole; the guards bound its size first).
+fn range_cells(range: &Range<Data>) -> Result<SheetCells, WorkbookLimit> {
+    let mut cells = SheetCells::default();
+    let (top, left) = range.start().unwrap_or_default();
+    for (r, c, value) in range.used_cells() {
+        let (row, col) = (top + r as u32, left + c as u32);
+        cells.push(row, col, Held::Value(cell_text(value)))?;
     }
-    doc.workbook = Some(source);
-    doc
+    Ok(cells)
 }
