@@ -32,7 +32,7 @@ impl ReadError {
                 workbook_label_ja(*kind)
             ),
             ReadError::WorkbookLimit { kind, sheet, limit } => format!(
-                "この{}{}はBulksheetが読める範囲を超えています: {}。不要な部分を削除して（またはシートをCSVとして保存して）から開き直してください",
+                "この{}{}はBulksheetが読める範囲を超えています：{}。不要な部分を削除して（またはシートをCSVとして保存して）から開き直してください",
                 workbook_label_ja(*kind),
                 sheet
                     .as_ref()
