@@ -19,6 +19,10 @@ use std::path::Path;
 fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
     match edit {
         Edit::Cells(c) => c.first().map(|c| (c.row, Some(c.col))),
+        Edit::Block(b) => b
+            .columns
+            .first()
+            .and_then(|c| Some((c.rows.iter().next()?, Some(c.col)))),
         Edit::InsertRows(r) | Edit::DeleteRows(r) => r.first().map(|(at, _)| (*at, None)),
         Edit::Batch(b) => b.iter().rev().find_map(first_place),
         Edit::Columns(_) => None,
@@ -157,15 +161,14 @@ impl BulksheetApp {
         self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:")));
     }
 
-    /// Empties the selected cells as one undo step; many cells over several frames.
+    /// Empties the selected cells as one undo step (a block step: a whole sheet in
+    /// about a second).
     pub(crate) fn clear_selected(&mut self) {
-        let block = self.grid.block();
-        let rows = self.grid.view().doc_rows(block.rows.clone());
-        let cols = self.grid.block_cols(&block);
-        match LongEdit::clear(&mut self.sheet, rows, cols) {
-            Some(long) => self.long_edit = Some(Box::new(long)),
-            None => {
-                clipboard::clear_selection(&mut self.sheet, &self.grid);
+        if clipboard::clear_selection(&mut self.sheet, &self.grid) {
+            // A clear too large to see at a glance says how many cells it emptied.
+            let n = self.sheet.history().last().map_or(0, |e| e.cells_changed());
+            if n >= crate::app::long_edit::STEP_FROM_CELLS {
+                self.say(false, move |l| format!("{} {n}", tr(l, "Cells cleared:")));
             }
         }
     }
@@ -186,7 +189,6 @@ impl BulksheetApp {
             }
             Ok(Ended::Cancelled) => self.say(false, |l| tr(l, "Cancelled.").into()),
             Ok(Ended::Done(kind, n)) => self.say(false, move |l| match kind {
-                Kind::Clear => format!("{} {n}", tr(l, "Cells cleared:")),
                 Kind::Replace => format!("{} {n}", tr(l, "Cells replaced:")),
                 Kind::Undo => tr(l, "Undone.").into(),
                 Kind::Redo => tr(l, "Redone.").into(),

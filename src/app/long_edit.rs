@@ -1,5 +1,5 @@
-//! Cell edits too large for one frame — clearing or replacing over hundreds of thousands
-//! of cells, and undoing or redoing such a step — spread over frames: each frame performs
+//! Cell edits too large for one frame — replacing over hundreds of thousands of cells,
+//! and undoing or redoing a per-cell step that large — spread over frames: each frame performs
 //! slices for a few tens of milliseconds, the window shows progress with Cancel, and input
 //! waits behind it. The core's [`SteppedEdit`] keeps the result one undo step, and a
 //! cancel takes back what was done.
@@ -20,8 +20,6 @@ const FRAME_BUDGET: Duration = Duration::from_millis(35);
 
 /// Where the cells of a new edit come from.
 enum Source {
-    /// Emptying these columns of these document rows.
-    Clear { rows: Vec<usize>, cols: Vec<usize> },
     /// Replacing matches of the query, every row.
     Replace { query: Query, with: String },
     /// The changes are known (an undo, a redo, taking back a cancelled edit).
@@ -31,8 +29,6 @@ enum Source {
 /// What the edit is, for its progress title and the notice when it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Emptying the selected cells.
-    Clear,
     /// Replace all.
     Replace,
     /// Undo of a large step.
@@ -59,17 +55,6 @@ pub struct LongEdit {
 }
 
 impl LongEdit {
-    /// Empties `cols` of `rows` when that is too many cells for one frame.
-    pub fn clear(sheet: &mut Sheet, rows: Vec<usize>, cols: Vec<usize>) -> Option<Self> {
-        let cells = rows.len().saturating_mul(cols.len());
-        (cells >= STEP_FROM_CELLS).then(|| LongEdit {
-            kind: Kind::Clear,
-            edit: sheet.begin_stepped_for(rows.len(), &cols),
-            source: Source::Clear { rows, cols },
-            next_row: 0,
-        })
-    }
-
     /// Replace all, when the sheet has too many rows to search in one frame.
     pub fn replace(sheet: &mut Sheet, query: Query, with: String) -> Option<Self> {
         (sheet.doc().rows() >= STEP_FROM_ROWS).then(|| LongEdit {
@@ -122,7 +107,6 @@ impl LongEdit {
             return "Cancelling…";
         }
         match self.kind {
-            Kind::Clear => "Clearing cells…",
             Kind::Replace => "Replacing…",
             Kind::Undo => "Undoing…",
             Kind::Redo => "Redoing…",
@@ -132,7 +116,6 @@ impl LongEdit {
     /// The share done, 0 to 1.
     pub fn progress(&self, sheet: &Sheet) -> f32 {
         let total = match &self.source {
-            Source::Clear { rows, .. } => rows.len(),
             Source::Replace { .. } => sheet.doc().rows(),
             Source::Known => return self.edit.progress(),
         };
@@ -184,18 +167,6 @@ impl LongEdit {
     fn slice(&mut self, sheet: &mut Sheet) -> bool {
         let from = self.next_row;
         match &self.source {
-            Source::Clear { rows, cols } => {
-                let to = (from + rows_per_slice(cols.len())).min(rows.len());
-                let cells = rows
-                    .get(from..to)
-                    .unwrap_or_default()
-                    .iter()
-                    .flat_map(|&r| cols.iter().map(move |&c| (r, c, String::new())))
-                    .collect();
-                sheet.stepped_set(&mut self.edit, cells);
-                self.next_row = to;
-                to >= rows.len()
-            }
             Source::Replace { query, with } => {
                 // Every cell a slice searches may be a change.
                 let cols = query.column.map_or(sheet.doc().width(), |_| 1);

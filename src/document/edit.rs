@@ -1,6 +1,8 @@
 //! Every change a user makes, as data: the window turns each action into an [`Edit`], so
 //! undo, the change review and tests all see one path.
 
+use super::Block;
+
 /// One cell's change.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CellChange {
@@ -65,6 +67,9 @@ impl RowShape {
 pub enum Edit {
     /// Typed values, pastes, fills, fixes: any number of cells at once.
     Cells(Vec<CellChange>),
+    /// Many cells of some columns at once, kept compactly by column (a clear, a paste,
+    /// a fill or a replace over many rows).
+    Block(Block),
     /// Rows that end up at these positions, ascending.
     InsertRows(Vec<(usize, Vec<String>)>),
     /// Rows removed from these positions (before removal), ascending.
@@ -111,6 +116,7 @@ impl Edit {
             Edit::Cells(changes) => {
                 Edit::Cells(changes.iter().rev().map(CellChange::inverse).collect())
             }
+            Edit::Block(block) => Edit::Block(block.inverse()),
             Edit::InsertRows(rows) => Edit::DeleteRows(rows.clone()),
             Edit::DeleteRows(rows) => Edit::InsertRows(rows.clone()),
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
@@ -124,7 +130,17 @@ impl Edit {
         match self {
             Edit::Columns(order) => reorder(&after, &inverse_order(order)),
             Edit::Batch(edits) => edits.iter().rev().fold(after, |h, e| e.header_before(h)),
-            Edit::Cells(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) => after,
+            Edit::Cells(_) | Edit::Block(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) => after,
+        }
+    }
+
+    /// How many cell changes it holds (rows moved or inserted not counted).
+    pub fn cells_changed(&self) -> usize {
+        match self {
+            Edit::Cells(c) => c.len(),
+            Edit::Block(b) => b.len(),
+            Edit::Batch(edits) => edits.iter().map(Edit::cells_changed).sum(),
+            Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => 0,
         }
     }
 
@@ -132,6 +148,7 @@ impl Edit {
     pub fn is_empty(&self) -> bool {
         match self {
             Edit::Cells(c) => c.is_empty(),
+            Edit::Block(b) => b.is_empty(),
             Edit::InsertRows(rows) | Edit::DeleteRows(rows) => rows.is_empty(),
             Edit::Batch(edits) => edits.iter().all(Edit::is_empty),
             Edit::Columns(order) => order.iter().enumerate().all(|(i, &o)| i == o),

@@ -1,14 +1,17 @@
 //! A CSV file in memory: its header, its cells and how it was written (encoding, BOM,
 //! line ending, quoting), so an untouched file is written back byte-identical.
 
+mod block;
 mod edit;
 mod kept;
 mod table;
 
+pub(crate) use block::Planned;
+pub use block::{Block, ColumnBlock, PhysRuns, Rows, Values};
 pub use edit::{CellChange, Edit, RowShape, inverse_order, is_permutation, reorder};
 pub use kept::KeptBytes;
 pub(crate) use table::LineFields;
-pub use table::{ColumnValues, DictIds, Table};
+pub use table::{CellRun, ColumnValues, DictIds, Table};
 
 use crate::encoding::TextEncoding;
 use crate::io::Separator;
@@ -187,6 +190,19 @@ impl Document {
             self.read_problems.remove(&(p, col));
         }
         self.table.set(row, col, value)
+    }
+
+    /// Forgets the read problems of cells about to be written whole (see [`Document::set`]).
+    pub(crate) fn forget_read_problems(&mut self, col: usize, rows: &Rows) {
+        if self.read_problems.is_empty() {
+            return;
+        }
+        let order = self.table.order();
+        for row in rows.iter() {
+            if let Some(&p) = order.get(row) {
+                self.read_problems.remove(&(p, col));
+            }
+        }
     }
 
     /// The problem found reading a cell's bytes, until the cell is edited.

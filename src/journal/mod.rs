@@ -287,6 +287,11 @@ fn fits(sheet: &Sheet, edit: &Edit) -> bool {
         Edit::Cells(changes) => changes
             .iter()
             .all(|c| c.row < doc.rows() && c.col < doc.width() && doc.cell(c.row, c.col) == c.old),
+        Edit::Block(block) => block.columns.iter().all(|c| {
+            c.rows.iter().enumerate().all(|(i, row)| {
+                row < doc.rows() && c.col < doc.width() && doc.cell(row, c.col) == c.old.get(i)
+            })
+        }),
         Edit::InsertRows(rows) => {
             let mut len = doc.rows();
             rows.iter().all(|(at, cells)| {
@@ -320,7 +325,7 @@ fn row_counts(edits: &[Edit]) -> (usize, usize) {
             Edit::InsertRows(rows) => (rows.len(), 0),
             Edit::DeleteRows(rows) => (0, rows.len()),
             Edit::Batch(parts) => row_counts(parts),
-            Edit::Cells(_) | Edit::Columns(_) => (0, 0),
+            Edit::Cells(_) | Edit::Block(_) | Edit::Columns(_) => (0, 0),
         };
         (i + ei, d + ed)
     })

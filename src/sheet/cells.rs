@@ -3,6 +3,10 @@
 use super::Sheet;
 use crate::document::{CellChange, Edit, RowShape};
 
+/// From this many cells an edit is a block step (kept by column, compact); below, a
+/// record per cell, which also keeps a short row's length for undo.
+pub const BLOCK_FROM_CELLS: usize = 256;
+
 impl Sheet {
     /// Sets one cell as one undo step. Returns false when nothing changed.
     pub fn set_cell(&mut self, row: usize, col: usize, value: &str) -> bool {
@@ -10,10 +14,13 @@ impl Sheet {
     }
 
     /// Sets many cells as one undo step (a paste, a fill, a fix). When a cell is given
-    /// twice, the last value wins.
+    /// twice, the last value wins. Many cells make a compact block step.
     pub fn set_cells(&mut self, cells: Vec<(usize, usize, String)>) -> bool {
-        let changes = self.cell_changes(cells);
-        self.apply(Edit::Cells(changes))
+        if cells.len() < BLOCK_FROM_CELLS {
+            let changes = self.cell_changes(cells);
+            return self.apply(Edit::Cells(changes));
+        }
+        self.set_cells_by_column(cells)
     }
 
     /// The changes that setting these cells makes: cells inside the document whose value
@@ -46,28 +53,38 @@ impl Sheet {
     ) -> bool {
         let (row, col) = at;
         let single = block.len() == 1 && block.first().is_some_and(|r| r.len() == 1);
-        let mut cells = Vec::new();
         if single {
             let value = block
                 .first()
                 .and_then(|r| r.first())
-                .cloned()
-                .unwrap_or_default();
-            for r in row..row + selection.0.max(1) {
-                for c in col..(col + selection.1.max(1)).min(self.doc.width()) {
-                    cells.push((r, c, value.clone()));
-                }
-            }
-        } else {
-            for (i, values) in block.iter().enumerate() {
-                for (j, v) in values.iter().enumerate() {
-                    if col + j < self.doc.width() {
-                        cells.push((row + i, col + j, v.clone()));
-                    }
-                }
-            }
+                .map_or("", String::as_str);
+            let rows = row..row + selection.0.max(1);
+            let cols = col..(col + selection.1.max(1)).min(self.doc.width());
+            return self.write_columns(
+                cols.map(|c| (c, rows.clone().map(move |r| (r, value))))
+                    .collect(),
+            );
         }
-        let needed = cells.iter().map(|(r, _, _)| r + 1).max().unwrap_or(0);
+        let widest = block.iter().map(Vec::len).max().unwrap_or(0);
+        let cols = col..(col + widest).min(self.doc.width());
+        let columns = || -> Vec<_> {
+            cols.clone()
+                .map(|c| {
+                    let cells = block.iter().enumerate().filter_map(move |(i, values)| {
+                        Some((row + i, values.get(c - col)?.as_str()))
+                    });
+                    (c, cells)
+                })
+                .collect()
+        };
+        let needed = if cols.is_empty() {
+            0
+        } else {
+            block
+                .iter()
+                .rposition(|values| values.len() > cols.start - col)
+                .map_or(0, |i| row + i + 1)
+        };
         let missing = needed.saturating_sub(self.doc.rows());
         let insert = (missing > 0).then(|| {
             let at = self.doc.rows();
@@ -78,13 +95,13 @@ impl Sheet {
             )
         });
         let Some(insert) = insert else {
-            return self.set_cells(cells);
+            return self.write_columns(columns());
         };
         // Rows must exist before the cell changes can be computed against them.
         self.perform(&insert);
-        let cells_edit = Edit::Cells(self.cell_changes(cells));
-        self.perform(&cells_edit);
-        self.push_done(Edit::Batch(vec![insert, cells_edit]));
+        let mut steps = vec![insert];
+        steps.extend(self.perform_columns(columns()));
+        self.push_done(Edit::Batch(steps));
         true
     }
 
@@ -95,15 +112,17 @@ impl Sheet {
         cols: std::ops::Range<usize>,
     ) -> bool {
         let first = rows.start;
-        // Cells outside the sheet are ignored by `set_cells`: don't copy values for them.
         let rows = rows.start..rows.end.min(self.doc.rows());
         let cols = cols.start..cols.end.min(self.doc.width());
-        let cells = rows
-            .skip(1)
-            .flat_map(|r| cols.clone().map(move |c| (r, c)))
-            .map(|(r, c)| (r, c, self.doc.cell(first, c).to_string()))
+        let firsts: Vec<(usize, String)> = cols
+            .map(|c| (c, self.doc.cell(first, c).to_string()))
             .collect();
-        self.set_cells(cells)
+        self.write_columns(
+            firsts
+                .iter()
+                .map(|(c, v)| (*c, rows.clone().skip(1).map(move |r| (r, v.as_str()))))
+                .collect(),
+        )
     }
 }
 

@@ -35,7 +35,7 @@ impl Sheet {
         let Some(edit) = self.undo.pop() else {
             return false;
         };
-        self.perform_step(&edit.inverse(), true);
+        self.perform_back(&edit);
         self.redo.push(edit);
         true
     }
@@ -129,6 +129,26 @@ impl Sheet {
         self.perform_step(edit, false);
     }
 
+    /// Takes a step back: what performing its inverse does, without copying a block's
+    /// values to make that inverse.
+    fn perform_back(&mut self, edit: &Edit) {
+        match edit {
+            Edit::Block(block) => {
+                self.revision += 1;
+                self.perform_block(block, true);
+            }
+            Edit::Batch(edits) => {
+                self.revision += 1;
+                for e in edits.iter().rev() {
+                    self.perform_back(e);
+                }
+            }
+            Edit::Cells(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => {
+                self.perform_step(&edit.inverse(), true)
+            }
+        }
+    }
+
     /// Changes the document by one step and re-checks what it touched.
     /// `restoring`: the step comes from the undo or redo list, so a row it inserts may be
     /// the row deleted last, put back as it was (extra fields, read problems, line in the
@@ -141,6 +161,7 @@ impl Sheet {
                     self.perform_step(e, restoring);
                 }
             }
+            Edit::Block(block) => self.perform_block(block, false),
             Edit::Cells(changes) => {
                 for c in changes {
                     self.remember_original(c.row, c.col);

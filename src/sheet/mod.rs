@@ -6,6 +6,7 @@
 //! steps, `review` keeps the values as opened, `rules` changes what the cells are
 //! checked against, and `stepped` carries out a large cell edit a slice at a time.
 
+mod block;
 mod cells;
 mod history;
 mod review;
@@ -40,6 +41,10 @@ pub struct Sheet {
     /// puts millions of cells in it a slice at a time (making room for them all up front
     /// took most of a second on one frame).
     originals: std::collections::BTreeMap<(u32, usize), String>,
+    /// By column: the column as it was when a block first built it anew, set aside whole
+    /// (shared with that block's step); it holds the values as opened of the cells
+    /// `originals` does not have, so a block of a million cells adds nothing there.
+    opened_columns: Vec<Option<std::sync::Arc<crate::document::CellRun>>>,
     /// Physical rows the file had when opened: any later one was added since.
     opened_rows: usize,
     /// Counts every change to the cells or the rules, so views can cache what they derive.
@@ -70,6 +75,7 @@ impl Sheet {
             saved_at: Some(0),
             disk_at: Some(0),
             originals: Default::default(),
+            opened_columns: Vec::new(),
             revision: 0,
             held_revision: None,
         }
@@ -186,6 +192,7 @@ impl Sheet {
             saved_at: Some(0),
             disk_at: Some(0),
             originals: Default::default(),
+            opened_columns: Vec::new(),
             opened_rows: self.opened_rows,
             revision: self.revision,
             held_revision: None,

@@ -2,12 +2,20 @@
 //! changes before saving, and putting cells back.
 
 use super::Sheet;
-use crate::document::CellChange;
+use crate::document::{CellChange, CellRun};
+use std::sync::Arc;
 
 impl Sheet {
     /// Keeps a cell's value as it was when the file was opened, the first time it changes.
     pub(super) fn remember_original(&mut self, row: usize, col: usize) {
         if let Some(&phys) = self.doc.table.order().get(row) {
+            // A column set aside holds the rows it had then; a row added since is not in it.
+            if self
+                .opened_column(col)
+                .is_some_and(|c| (phys as usize) < c.len())
+            {
+                return;
+            }
             let value = self.doc.cell(row, col);
             self.originals
                 .entry((phys, col))
@@ -15,8 +23,41 @@ impl Sheet {
         }
     }
 
+    /// Keeps a column set aside by a block as the values as opened of its cells not
+    /// remembered one by one, the first time a block builds it anew (the cells of later
+    /// ones are no longer as opened).
+    pub(super) fn remember_column(&mut self, col: usize, aside: &Arc<CellRun>) {
+        if self.opened_columns.len() <= col {
+            self.opened_columns.resize(col + 1, None);
+        }
+        if let Some(slot @ None) = self.opened_columns.get_mut(col) {
+            *slot = Some(aside.clone());
+        }
+    }
+
+    pub(super) fn opened_column(&self, col: usize) -> Option<&CellRun> {
+        self.opened_columns.get(col)?.as_deref()
+    }
+
+    /// A cell's value as opened, when it changed since (or may have: a column set aside).
+    fn original(&self, phys: u32, col: usize) -> Option<&str> {
+        if let Some(v) = self.originals.get(&(phys, col)) {
+            return Some(v);
+        }
+        let column = self.opened_column(col)?;
+        ((phys as usize) < column.len()).then(|| column.get(phys as usize))
+    }
+
     /// Moves the opened values with their columns (new column `i` was `order[i]`).
     pub(super) fn columns_reordered(&mut self, order: &[usize]) {
+        if !self.opened_columns.is_empty() {
+            let mut old = std::mem::take(&mut self.opened_columns);
+            old.resize(order.len().max(old.len()), None);
+            self.opened_columns = order
+                .iter()
+                .map(|&o| old.get_mut(o).and_then(Option::take))
+                .collect();
+        }
         let back = crate::document::inverse_order(order);
         self.originals = std::mem::take(&mut self.originals)
             .into_iter()
@@ -27,7 +68,7 @@ impl Sheet {
     /// Every cell whose value differs from when the file was opened (rows still present),
     /// in row then column order: the review before saving.
     pub fn changes(&self) -> Vec<CellChange> {
-        if self.originals.is_empty() {
+        if self.originals.is_empty() && self.opened_columns.iter().all(Option::is_none) {
             return Vec::new();
         }
         // Each physical row's place in the document now (deleted rows have none).
@@ -38,17 +79,35 @@ impl Sheet {
             }
         }
         let width = self.doc.width();
-        let mut out: Vec<CellChange> = self
+        // Cells remembered one by one, then every cell of the columns set aside.
+        let remembered = self
             .originals
-            .iter()
-            .filter(|((_, col), _)| *col < width)
-            .filter_map(|(&(phys, col), old)| {
+            .keys()
+            .filter(|&&(phys, col)| {
+                self.opened_column(col)
+                    .is_none_or(|c| phys as usize >= c.len())
+            })
+            .copied();
+        let order = self.doc.table.order();
+        let aside = (0..width)
+            .filter_map(|c| Some((c, self.opened_column(c)?.len())))
+            .flat_map(|(col, len)| {
+                order
+                    .iter()
+                    .filter(move |&&phys| (phys as usize) < len)
+                    .map(move |&phys| (phys, col))
+            });
+        let mut out: Vec<CellChange> = remembered
+            .chain(aside)
+            .filter(|(_, col)| *col < width)
+            .filter_map(|(phys, col)| {
                 let row = row_of.get(phys as usize).copied().flatten()?;
+                let old = self.original(phys, col)?;
                 let new = self.doc.cell(row, col);
                 (old != new).then(|| CellChange {
                     row,
                     col,
-                    old: old.clone(),
+                    old: old.to_string(),
                     new: new.to_string(),
                     shape: Default::default(),
                 })
@@ -75,6 +134,10 @@ impl Sheet {
                         .originals
                         .range((phys, 0)..(phys, width))
                         .any(|(&(_, col), old)| old != self.doc.cell(row, col))
+                    || (0..width).any(|col| {
+                        self.opened_column(col).is_some()
+                            && self.original(phys, col) != Some(self.doc.cell(row, col))
+                    })
             })
             .collect()
     }

@@ -124,7 +124,7 @@ fn collect(edit: &Edit, mut at: usize, want: &Range<usize>, out: &mut Vec<CellCh
             }
             at
         }
-        Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => at,
+        Edit::Block(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => at,
     }
 }
 
@@ -164,7 +164,7 @@ fn count(edit: &Edit) -> Option<usize> {
     match edit {
         Edit::Cells(c) => Some(c.len()),
         Edit::Batch(edits) => edits.iter().map(count).sum(),
-        Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
+        Edit::Block(_) | Edit::InsertRows(_) | Edit::DeleteRows(_) | Edit::Columns(_) => None,
     }
 }
 

@@ -7,6 +7,7 @@ mod common;
 mod architecture_map;
 mod atomic_save;
 mod bad_files;
+mod block_edits;
 mod byte_identity;
 mod cell_rules;
 mod changes;

@@ -1,6 +1,6 @@
-//! Edits of hundreds of thousands of cells run over several frames with progress and
-//! Cancel: select all + Delete, its undo and redo, replace all on a large sheet. Each ends
-//! as one undo step; Cancel leaves the sheet as it was.
+//! Large edits: select all + Delete is one block step done at once (undo and redo too);
+//! replace all on a large sheet runs over several frames with progress and Cancel. Each
+//! ends as one undo step; Cancel leaves the sheet as it was.
 
 use crate::ui_support::*;
 use bulksheet::app::BulksheetApp;
@@ -29,21 +29,20 @@ fn all_cells(h: &Harness<'_, BulksheetApp>) -> Vec<String> {
 }
 
 #[test]
-fn select_all_delete_runs_over_frames_and_undoes_as_one_step() {
+fn select_all_delete_is_one_block_step_and_undoes_as_one() {
     let (_dir, mut h) = big();
     let before = all_cells(&h);
     click(&mut h, "Login ID, row 1");
     chord(&mut h, Modifiers::COMMAND, Key::A);
     h.key_press(Key::Delete);
     h.step();
-    assert!(h.state().is_busy(), "the clear goes on over frames");
-    assert!(
-        h.query_by_label("Clearing cells…").is_some(),
-        "with its progress"
-    );
-    wait_for_job(&mut h);
+    assert!(!h.state().is_busy(), "a block step is done at once");
     assert!(all_cells(&h).iter().all(String::is_empty));
     assert_eq!(h.state().sheet().history().len(), 1, "one undo step");
+    assert!(matches!(
+        &*h.state().sheet().history()[0],
+        bulksheet::document::Edit::Block(_)
+    ));
     assert_eq!(h.state().notice(), Some("Cells cleared: 31200"));
 
     chord(&mut h, Modifiers::COMMAND, Key::Z);
@@ -56,38 +55,6 @@ fn select_all_delete_runs_over_frames_and_undoes_as_one_step() {
     wait_for_job(&mut h);
     assert!(all_cells(&h).iter().all(String::is_empty));
     assert_eq!(h.state().notice(), Some("Redone."));
-}
-
-#[test]
-fn cancel_takes_back_a_clear_half_way() {
-    // Six slices of 1,000 rows, one a frame: Cancel comes half-way.
-    let (_dir, mut h) = users(6_000);
-    h.state_mut().one_slice_per_frame(true);
-    let before = all_cells(&h);
-    let errors = status(&h, "Errors");
-    click(&mut h, "Login ID, row 1");
-    chord(&mut h, Modifiers::COMMAND, Key::A);
-    h.key_press(Key::Delete);
-    h.step();
-    assert!(h.state().is_busy());
-    assert!(all_cells(&h) != before, "the first slices were done");
-    assert!(
-        h.query_by_label("Updating the list…").is_some(),
-        "the issue list is of the sheet before the clear until it ends"
-    );
-    // A click is three events, each a frame (and a slice) of its own.
-    h.get_by_label("Cancel").click();
-    h.step();
-    h.step();
-    assert!(
-        h.query_all_by_label("Cancelling…").next().is_some(),
-        "taking back, step by step"
-    );
-    wait_for_job(&mut h);
-    assert!(all_cells(&h) == before, "every cell as before");
-    assert!(!h.state().sheet().can_undo(), "nothing recorded");
-    assert_eq!(h.state().notice(), Some("Cancelled."));
-    assert_eq!(status(&h, "Errors"), errors);
 }
 
 #[test]

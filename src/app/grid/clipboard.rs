@@ -23,12 +23,7 @@ pub fn copy_text(sheet: &Sheet, st: &GridState) -> String {
 
 /// Empties every selected cell.
 pub fn clear_selection(sheet: &mut Sheet, st: &GridState) -> bool {
-    let cells = st
-        .selected_cells()
-        .into_iter()
-        .map(|(r, c)| (r, c, String::new()))
-        .collect();
-    sheet.set_cells(cells)
+    set_value(sheet, st, "")
 }
 
 /// What a paste did, for the status bar.
@@ -58,13 +53,11 @@ pub fn paste(sheet: &mut Sheet, st: &mut GridState, text: &str) -> Option<Pasted
     let in_file_order = st.spec().is_identity() && is_file_order(st, sel.cols.start);
     let dropped;
     if single {
-        let value = block.first().and_then(|r| r.first()).cloned();
-        let cells = st
-            .selected_cells()
-            .into_iter()
-            .map(|(r, c)| (r, c, value.clone().unwrap_or_default()))
-            .collect();
-        sheet.set_cells(cells);
+        let value = block
+            .first()
+            .and_then(|r| r.first())
+            .map_or("", String::as_str);
+        set_value(sheet, st, value);
         dropped = 0;
     } else if in_file_order {
         let top = st.view().doc_row(sel.rows.start).unwrap_or(0);
@@ -145,20 +138,12 @@ pub fn fill_down(sheet: &mut Sheet, st: &GridState) -> bool {
         return false;
     };
     let targets = st.view().doc_rows(source_view + 1..block.rows.end);
-    let cells = targets
-        .iter()
-        .flat_map(|&r| cols.iter().map(move |&c| (r, c)))
-        .map(|(r, c)| (r, c, sheet.cell(source, c).to_string()))
-        .collect();
-    sheet.set_cells(cells)
+    sheet.fill_from(source, &targets, &cols)
 }
 
 /// Sets one value in every selected cell.
 pub fn set_value(sheet: &mut Sheet, st: &GridState, value: &str) -> bool {
-    let cells = st
-        .selected_cells()
-        .into_iter()
-        .map(|(r, c)| (r, c, value.to_string()))
-        .collect();
-    sheet.set_cells(cells)
+    let block = st.block();
+    let rows = st.view().doc_rows(block.rows.clone());
+    sheet.fill_cells(&rows, &st.block_cols(&block), value)
 }

@@ -2,6 +2,7 @@
 //! dictionary (enum codes), or text in runs of rows with offsets. Never a `String` per
 //! cell.
 
+mod cell_run;
 mod column;
 mod dictionary;
 mod join;
@@ -14,6 +15,7 @@ mod tests;
 use column::ColumnCells;
 use rustc_hash::FxHashMap;
 
+pub use cell_run::CellRun;
 pub(crate) use load::LineFields;
 pub use runs::DictIds;
 pub use scan::ColumnValues;
