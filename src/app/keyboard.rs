@@ -11,7 +11,7 @@
 //! Enter that chooses a composition neither commits the cell nor moves.
 
 use crate::app::command::Command;
-use crate::app::command::table::{COMMANDS, Scope};
+use crate::app::command::table::{KEYED, Scope};
 use eframe::egui::{self, Event, Id, ImeEvent, Key, KeyboardShortcut};
 
 /// How particular a shortcut is: with egui's logical matching, Ctrl+Z also matches
@@ -23,10 +23,11 @@ fn weight(s: &KeyboardShortcut) -> u8 {
 
 /// The command bound to a key press where `active` has the keyboard.
 fn bound(key: Key, modifiers: egui::Modifiers, active: Scope) -> Option<Command> {
-    COMMANDS
+    KEYED
         .iter()
-        .filter(|e| e.scope.meets(active))
-        .flat_map(|e| e.keys.iter().map(move |k| (k, &e.command)))
+        .map(|c| (c, c.entry()))
+        .filter(|(_, e)| e.scope.meets(active))
+        .flat_map(|(c, e)| e.keys.iter().map(move |k| (k, c)))
         .filter(|(k, _)| k.logical_key == key && modifiers.matches_logically(k.modifiers))
         .fold(
             None::<(&KeyboardShortcut, &Command)>,

@@ -3,8 +3,9 @@
 
 use bulksheet::TextEncoding;
 use bulksheet::app::ThemeChoice;
-use bulksheet::app::command::table::COMMANDS;
+use bulksheet::app::command::Command;
 use bulksheet::app::i18n::{Lang, japanese, tr, trf};
+use strum::IntoEnumIterator;
 
 /// The string literal right after the first argument of each `tr(` / `trf(` call.
 fn keys_in(source: &str) -> Vec<String> {
@@ -91,8 +92,8 @@ fn every_label_used_in_the_window_has_japanese() {
 #[test]
 fn every_label_in_tables_has_japanese() {
     // Every command's name, hint and line in the keyboard shortcuts panel.
-    let mut labels: Vec<&str> = COMMANDS
-        .iter()
+    let mut labels: Vec<&str> = Command::iter()
+        .map(|c| c.entry())
         .flat_map(|e| [e.label, e.hint, e.help])
         .filter(|l| !l.is_empty())
         .collect();

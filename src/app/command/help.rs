@@ -1,7 +1,7 @@
 //! Shortcuts in words, and the keyboard shortcuts panel's lines read from the table.
 
 use super::Command;
-use super::table::COMMANDS;
+use super::table::KEYED;
 use eframe::egui::{self, Key, KeyboardShortcut, ModifierNames};
 
 /// How the system the window runs on writes shortcuts: `⇧⌘S` on a Mac, `Ctrl+Shift+S`
@@ -76,8 +76,12 @@ pub struct HelpLine {
 /// the same `help` share a line.
 pub fn help_lines(style: KeyStyle) -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = Vec::new();
-    for entry in COMMANDS.iter().filter(|e| !e.help.is_empty()) {
-        let bindings = entry.keys.iter().map(|k| (*k, entry.command.clone()));
+    for command in KEYED {
+        let entry = command.entry();
+        if entry.help.is_empty() {
+            continue;
+        }
+        let bindings = entry.keys.iter().map(|k| (*k, command.clone()));
         match lines.last_mut() {
             Some(line) if line.action == entry.help => line.bindings.extend(bindings),
             _ => lines.push(HelpLine {

@@ -13,8 +13,9 @@ use crate::document::CellChange;
 use crate::encoding::TextEncoding;
 use std::path::PathBuf;
 
-/// A user action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A user action. (`EnumIter` lists each kind, with default values, for the command
+/// table's checks.)
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
 pub enum Command {
     /// Open a file (asks which, and about unsaved edits).
     Open,
@@ -269,6 +270,12 @@ pub struct RowChoice {
     pub skip_no_change: bool,
 }
 
+impl Default for Write {
+    fn default() -> Self {
+        Write::IssueList(PathBuf::new())
+    }
+}
+
 impl RowChoice {
     /// Whether the file written holds fewer rows than the sheet (so it is not "the file").
     pub fn is_partial(self) -> bool {
@@ -277,9 +284,10 @@ impl RowChoice {
 }
 
 /// What to do once a question is answered (and, for saving, once the save is done).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum After {
     /// Nothing more.
+    #[default]
     Nothing,
     /// Open this file, or ask which one.
     Open(Option<PathBuf>),
@@ -299,9 +307,10 @@ pub enum Write {
 }
 
 /// Which field a "Browse…" result fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BrowseFor {
     /// The Open dialog's path.
+    #[default]
     Open,
     /// The Save As dialog's path (and the Export issue list dialog's).
     Save,
