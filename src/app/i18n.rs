@@ -99,8 +99,8 @@ pub const JA: &[(&str, &str)] = &[
     ("Tab-separated", "タブ区切り"),
     ("Semicolon-separated", "セミコロン区切り"),
     (
-        "This file is {sep} ({enc}); the console takes comma-separated CSV: choose where to save a comma-separated copy.",
-        "このファイルは{sep}（{enc}）です。コンソールはカンマ区切りのCSVを読むため、カンマ区切りで保存する先を選んでください。",
+        "This file is {sep} ({enc}); the console takes {want} ({want_enc}): choose where to save a copy in that format.",
+        "このファイルは{sep}（{enc}）です。管理画面は{want}（{want_enc}）を読むため、その形式で保存する先を選んでください。",
     ),
     ("Schema", "テンプレート"),
     // Recovery

@@ -169,7 +169,7 @@ impl BulksheetApp {
             .as_deref()
             .map_or_else(|| "Untitled.csv".to_string(), display_name);
         let save = SaveSettings {
-            encoding: sheet.doc().meta.encoding.for_console(),
+            encoding: sheet.schema().console_encoding(sheet.doc().meta.encoding),
             split: false,
             rows: RowChoice::default(),
         };

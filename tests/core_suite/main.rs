@@ -18,6 +18,7 @@ mod fuzz_regressions;
 mod huge_inputs;
 mod incremental_random;
 mod incremental_rows;
+mod infer;
 mod issue_groups;
 mod japanese_headers;
 mod journal;
