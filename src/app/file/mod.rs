@@ -11,5 +11,6 @@ pub mod ops;
 pub mod recent;
 pub mod recovery;
 pub mod template_actions;
+pub mod template_editing;
 pub mod templates;
 pub mod workbook;

@@ -13,6 +13,10 @@ const MAX_CODE_CHARS: usize = 20;
 /// ...each seen this many times on average: a value seen once is no code.
 const CODE_REPEATS: usize = 2;
 
+/// A kind picked in the editor lists at most this many of the values as codes: a column
+/// of names would otherwise fill the window.
+const MAX_PREFILLED_CODES: usize = 50;
+
 /// The yes/no spellings a column may use, yes first: only one pair, each word spelled
 /// one way, so every value is a code as written.
 const YES_NO: [(&str, &str); 4] = [
@@ -230,4 +234,37 @@ fn looks_like_id(header: &str, values: &[&str]) -> bool {
         .any(|w| ID_WORDS.contains(&w))
         || ID_MARKS.iter().any(|w| header.contains(w));
     named || values.iter().all(|v| v.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// A column of `kind` (its parameters ignored) with its limits or codes taken from the
+/// values, as the template editor fills a kind the user picks: digits with the lengths
+/// seen, codes of the distinct values (labels left blank), text no longer than the
+/// longest value. Returns the kind and the text limit.
+pub fn kind_like(kind: &Kind, values: &[&str]) -> (Kind, Option<usize>) {
+    let values: Vec<&str> = values.iter().copied().filter(|v| !is_blank(v)).collect();
+    match kind {
+        Kind::Email => (Kind::Email, None),
+        Kind::Text => (Kind::Text, values.iter().map(|v| char_count(v)).max()),
+        Kind::Digits { .. } => {
+            let lengths = || values.iter().map(|v| char_count(v));
+            let kind = Kind::Digits {
+                min_digits: lengths().min().unwrap_or(1),
+                max_digits: lengths().max().unwrap_or(10),
+            };
+            (kind, None)
+        }
+        Kind::Enum { .. } => {
+            let mut codes: Vec<&str> = Vec::new();
+            for v in &values {
+                if codes.len() == MAX_PREFILLED_CODES {
+                    break;
+                }
+                if !codes.contains(v) {
+                    codes.push(v);
+                }
+            }
+            let options = codes.into_iter().map(|c| option(c, "", None)).collect();
+            (Kind::Enum { options }, None)
+        }
+    }
 }

@@ -7,7 +7,7 @@
 mod column;
 mod report;
 
-pub use column::{ColumnGuess, Why};
+pub use column::{ColumnGuess, Why, kind_like};
 pub use report::InferError;
 
 use super::{Schema, builtin, normalize_header};
