@@ -10,14 +10,9 @@ use bulksheet::{Code, Sheet};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A member list of another console: an ID, an address, a plan code, a PIN, notes.
-const MEMBERS: &str = "\
-Member No,Mail,Plan,PIN,Notes
-M001,ann@example.com,gold,4410,
-M002,ben@example.com,silver,0521,prefers mail
-M003,cho@example.com,gold,7730,
-M004,dan@example.com,silver,1209,
-";
+/// Another console's bulk CSV: an ID, an address, a plan code, a PIN with leading zeros,
+/// notes (mostly blank).
+const MEMBERS: &str = include_str!("../data/other_consoles/members.csv");
 
 fn members() -> (tempfile::TempDir, Harness<'static, BulksheetApp>) {
     let dir = tempfile::tempdir().unwrap();

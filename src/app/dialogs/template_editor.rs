@@ -135,16 +135,8 @@ fn labelled_text(ui: &mut Ui, text: &mut String, name: &str, width: f32) -> egui
 /// Rows per upload, encodings, separator, and whether the order of columns matters.
 fn file_rules(ui: &mut Ui, lang: Lang, s: &mut Schema) {
     ui.horizontal_wrapped(|ui| {
-        let mut limited = s.max_rows.is_some();
-        ui.checkbox(&mut limited, tr(lang, "Rows per upload at most"));
-        match (limited, s.max_rows) {
-            (true, None) => s.max_rows = Some(100),
-            (false, Some(_)) => s.max_rows = None,
-            _ => {}
-        }
-        if let Some(n) = s.max_rows.as_mut() {
-            ui.add(egui::DragValue::new(n).range(1..=1_000_000));
-        }
+        let label = tr(lang, "Rows per upload at most");
+        optional_limit(ui, label, &mut s.max_rows, 100);
         ui.separator();
         ui.label(tr(lang, "Encodings:"));
         for e in TextEncoding::ALL {
@@ -303,20 +295,28 @@ fn limits(ui: &mut Ui, lang: Lang, c: &mut Column) {
             ui.label(tr(lang, "digits"));
         }
         Kind::Text => {
-            let mut limited = c.max_chars.is_some();
-            ui.checkbox(&mut limited, tr(lang, "at most"));
-            match (limited, c.max_chars) {
-                (true, None) => c.max_chars = Some(50),
-                (false, Some(_)) => c.max_chars = None,
-                _ => {}
-            }
-            if let Some(n) = c.max_chars.as_mut() {
-                ui.add(egui::DragValue::new(n).range(1..=100_000));
+            if optional_limit(ui, tr(lang, "at most"), &mut c.max_chars, 50) {
                 ui.label(tr(lang, "characters"));
             }
         }
         Kind::Email | Kind::Enum { .. } => {}
     });
+}
+
+/// A limit that may be off: a checkbox, and the number while it is on (`first` when it is
+/// switched on). True while it is on.
+fn optional_limit(ui: &mut Ui, label: &str, limit: &mut Option<usize>, first: usize) -> bool {
+    let mut on = limit.is_some();
+    ui.checkbox(&mut on, label);
+    match (on, *limit) {
+        (true, None) => *limit = Some(first),
+        (false, Some(_)) => *limit = None,
+        _ => {}
+    }
+    if let Some(n) = limit.as_mut() {
+        ui.add(egui::DragValue::new(n).range(1..=1_000_000));
+    }
+    on
 }
 
 /// A code list: each code with its label, a button to drop it, and one to add a code.
