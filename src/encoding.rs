@@ -4,7 +4,11 @@ use std::fmt;
 use std::str::FromStr;
 
 /// How a CSV file's bytes spell its text, read from the file and chosen again on save.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+// In a schema file by its stable name (`as_str`), read back with `FromStr`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
 pub enum TextEncoding {
     /// UTF-8 without a byte-order mark (the default).
     #[default]
@@ -95,6 +99,20 @@ pub fn first_unencodable(s: &str) -> Option<char> {
 impl fmt::Display for TextEncoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl From<TextEncoding> for String {
+    fn from(e: TextEncoding) -> String {
+        e.as_str().to_string()
+    }
+}
+
+impl TryFrom<String> for TextEncoding {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
     }
 }
 

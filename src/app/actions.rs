@@ -62,6 +62,11 @@ impl BulksheetApp {
                     self.use_template(&c.name.clone());
                 }
             }
+            Command::NewTemplateFromFile => self.new_template_from_file(),
+            Command::EditTemplate => self.edit_template(false),
+            Command::DuplicateTemplate => self.edit_template(true),
+            Command::SaveTemplate => self.save_template(),
+            Command::CloseTemplateEditor => self.close_template_editor(),
             Command::SetLang(Some(l)) => self.set_lang(l),
             Command::SetLang(None) => self.follow_system_lang(),
             Command::SetTheme(t) => self.settings.theme = t,

@@ -88,7 +88,9 @@ pub fn run(file: Option<PathBuf>, schema: Option<String>) -> i32 {
             if let Some(s) = &schema {
                 app.use_template_arg(s);
             }
-            Ok(Box::new(app.with_default_recovery()))
+            Ok(Box::new(
+                app.with_default_recovery().with_default_templates_dir(),
+            ))
         }),
     );
     match result {
@@ -159,6 +161,8 @@ pub struct BulksheetApp {
     last_command: Option<Command>,
     /// The Load template dialog's path field while it is open.
     template_path: Option<String>,
+    /// The template being edited, while the editor is open.
+    template_draft: Option<Box<dialogs::template_editor::Draft>>,
     show_help: bool,
     show_settings: bool,
     /// The side panel is folded to a thin strip, leaving the grid the room.
@@ -190,7 +194,7 @@ impl BulksheetApp {
             .as_deref()
             .map_or_else(|| "Untitled.csv".to_string(), display_name);
         let save = SaveSettings {
-            encoding: sheet.doc().meta.encoding.for_console(),
+            encoding: sheet.schema().console_encoding(sheet.doc().meta.encoding),
             split: false,
             rows: RowChoice::default(),
         };
@@ -222,6 +226,7 @@ impl BulksheetApp {
             queue: Vec::new(),
             last_command: None,
             template_path: None,
+            template_draft: None,
             show_help: false,
             show_settings: false,
             side_collapsed: false,
@@ -290,6 +295,7 @@ impl eframe::App for BulksheetApp {
             || self.long_edit.is_some()
             || self.template_path.is_some()
             || self.picking.is_some()
+            || self.template_draft.is_some()
             || self.recovery.is_asking()
             || self.edit.is_modal();
         // The keys first, so the grid is drawn as they left it.
@@ -353,6 +359,7 @@ impl eframe::App for BulksheetApp {
         self.side_windows(&ctx);
         self.show_dialog(&ctx);
         self.template_dialog(&ctx);
+        self.template_editor(&ctx);
         late |= self.run_queue(&ctx);
         self.recovery_frame(&ctx);
         late |= self.run_queue(&ctx);

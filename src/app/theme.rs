@@ -51,6 +51,10 @@ pub const DROPDOWN_MIN_WIDTH: f32 = 200.0;
 pub const DIALOG_LIST_HEIGHT: f32 = 260.0;
 /// Width of the dialogs.
 pub const DIALOG_WIDTH: f32 = 560.0;
+/// The template editor's first size: room for a line per column with its codes.
+pub const TEMPLATE_EDITOR_WIDTH: f32 = 1000.0;
+/// See [`TEMPLATE_EDITOR_WIDTH`].
+pub const TEMPLATE_EDITOR_HEIGHT: f32 = 560.0;
 /// The mark of an error: drawn by every CJK font we load (egui's own fonts lack the usual
 /// ✖ and ⚠).
 pub const ERROR_MARK: &str = "●";

@@ -4,6 +4,7 @@
 use crate::baseline::KeyError;
 use crate::io::{ReadError, WriteError};
 use crate::roster::RosterFileError;
+use crate::schema::infer::InferError;
 use crate::schema::{LoadError, UnknownSubscription};
 use crate::validate::Lang;
 use std::path::PathBuf;
@@ -24,6 +25,14 @@ pub enum CliError {
         path: PathBuf,
         /// Why.
         source: ReadError,
+    },
+    /// `schema infer`: the file gives nothing to infer from.
+    #[error("{}: {source}", path.display())]
+    Infer {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: InferError,
     },
     /// `--roster` cannot be read, or not used with the schema.
     #[error(transparent)]
@@ -62,6 +71,9 @@ impl CliError {
             CliError::Subscriptions(e) => e.message(lang),
             CliError::Read { path, source } => source.message_for_file(path, lang),
             CliError::Roster(e) => e.message(lang),
+            CliError::Infer { path, source } => {
+                format!("{}: {}", path.display(), source.message(lang))
+            }
             CliError::Key { path, source } => {
                 format!("{}: {}", path.display(), source.message(lang))
             }

@@ -23,7 +23,9 @@ pub fn prepare(args: &ExportArgs) -> Result<Sheet, CliError> {
         sheet: args.sheet.as_deref(),
     };
     let (doc, mut rules) = open_parts(&args.input, input, &args.rules)?;
-    let target = args.encoding.unwrap_or(doc.meta.encoding.for_console());
+    let target = args
+        .encoding
+        .unwrap_or(rules.schema.console_encoding(doc.meta.encoding));
     rules.target = target;
     let split = args.split.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     // Parts no bigger than the limit settle the too-many-rows error. A schema without a
@@ -67,7 +69,7 @@ pub fn write_clean(args: &ExportArgs, sheet: &Sheet) -> Result<i32, CliError> {
     };
     let mut opts = WriteOptions::like(sheet.doc());
     opts.encoding = target;
-    opts.separator = args.delimiter.unwrap_or_default();
+    opts.separator = args.delimiter.unwrap_or(sheet.schema().separator);
     opts.columns = sheet.columns_to_write();
     let parts = plan_parts(&args.output, &rows, split);
     // Encode every part before writing any, so an unencodable cell writes nothing.

@@ -6,6 +6,7 @@ pub mod colour;
 mod error;
 mod export;
 mod fix;
+mod infer;
 pub mod output;
 mod report;
 
@@ -40,6 +41,8 @@ Examples:
   bulksheet export users.csv -o upload.csv --changed-from before.csv   only rows that change
   bulksheet check book.xlsx --sheet Users    a workbook's sheet (the first by default)
   bulksheet export book.xlsx -o users.csv    a workbook's sheet as CSV (UTF-8 unless --encoding)
+  bulksheet schema infer filled.csv -o mine.toml   a starting template from a filled file
+  bulksheet check users.csv --schema mine.toml     check against it
 
 Language: --lang, else the first of LC_ALL, LC_MESSAGES, LANG that is set (C and POSIX
 mean English), else the system's language, else English.
@@ -83,6 +86,37 @@ pub enum Command {
     Export(ExportArgs),
     /// Apply the safe automatic fixes, print them, and write the result (refused while errors remain)
     Fix(ExportArgs),
+    /// Work with templates (schema files): `schema infer` writes one from a filled file
+    #[command(subcommand)]
+    Schema(SchemaCommand),
+}
+
+/// `bulksheet schema …`.
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// Write a starting template (TOML, the format of docs/schema.md) from a filled CSV or workbook, and say what was inferred for each column and why
+    Infer(InferArgs),
+}
+
+/// `bulksheet schema infer`.
+#[derive(Debug, Args)]
+pub struct InferArgs {
+    /// The filled CSV file or workbook (.xlsx, .xls, .ods) to infer from
+    pub file: PathBuf,
+    /// Write the template to this file, replacing it if it exists, and print the reasons
+    /// on standard output. Without it the template goes to standard output and the
+    /// reasons to standard error (so `> mine.toml` works)
+    #[arg(short, long, value_name = "OUT.toml")]
+    pub output: Option<PathBuf>,
+    /// Of a workbook, the sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Most rows one upload may hold (default: no limit; a file does not show its console's)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rows: Option<u64>,
+    /// Language of the reasons and messages: en or ja (default: LC_ALL, LC_MESSAGES or LANG, else the system's)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 /// What every subcommand checks against: schema, subscriptions, roster, language.
@@ -118,7 +152,14 @@ pub enum LangArg {
 impl RuleArgs {
     /// The language of the messages: `--lang`, else the environment's.
     pub fn lang(&self) -> Lang {
-        match self.lang {
+        LangArg::choose(self.lang)
+    }
+}
+
+impl LangArg {
+    /// The language `--lang` gives, else the environment's.
+    pub fn choose(arg: Option<LangArg>) -> Lang {
+        match arg {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Ja) => Lang::Ja,
             None => Lang::from_env(),
@@ -161,11 +202,12 @@ pub struct ExportArgs {
     /// replaced without asking, as with cp (the window asks first)
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
-    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's; UTF-8
-    /// for a UTF-16 input or a workbook)
+    /// Write in this encoding: utf-8, utf-8-bom or shift_jis (default: the input's when the
+    /// template's console takes it, else the first the template lists; UTF-8 for a UTF-16
+    /// input or a workbook)
     #[arg(long, value_name = "E")]
     pub encoding: Option<TextEncoding>,
-    /// Separate fields with: comma, tab or semicolon (or ',', ';', '\t'). Default: comma, the CSV the console takes, whatever the input's separator
+    /// Separate fields with: comma, tab or semicolon (or ',', ';', '\t'). Default: the CSV the console takes, with the template's separator (a comma unless it says otherwise), whatever the input's
     #[arg(long, value_name = "D")]
     pub delimiter: Option<Separator>,
     /// Write parts of at most N data rows, each with the header
@@ -218,6 +260,7 @@ pub fn run(command: Command) -> i32 {
         Command::Check(a) => (check::run(&a), a.rules.lang()),
         Command::Export(a) => (export::run(&a), a.rules.lang()),
         Command::Fix(a) => (fix::run(&a), a.rules.lang()),
+        Command::Schema(SchemaCommand::Infer(a)) => (infer::run(&a), LangArg::choose(a.lang)),
     };
     match result {
         Ok(code) => code,

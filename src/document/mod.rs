@@ -76,15 +76,6 @@ impl Default for FileMeta {
     }
 }
 
-impl FileMeta {
-    /// Whether the file is laid out as the console reads it: comma-separated, in an
-    /// encoding the console takes. Saving anything else over it would change its format,
-    /// so the window asks where to save the console's copy instead.
-    pub fn is_console_format(&self) -> bool {
-        self.separator == Separator::Comma && self.encoding.is_console()
-    }
-}
-
 /// A problem found while reading one cell's bytes; it lasts until the cell is edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadProblem {

@@ -7,7 +7,11 @@ use std::str::FromStr;
 
 /// The byte between fields, read from the header and written back as read unless a save
 /// or an export asks for another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+// In a schema file by its stable name (`as_str`), read back with `FromStr`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
 pub enum Separator {
     /// `,`: the console's format, and the default.
     #[default]
@@ -112,6 +116,20 @@ pub fn detect(text: &[u8]) -> Separator {
 impl fmt::Display for Separator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl From<Separator> for String {
+    fn from(s: Separator) -> String {
+        s.as_str().to_string()
+    }
+}
+
+impl TryFrom<String> for Separator {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
     }
 }
 

@@ -38,13 +38,8 @@ fn parse_builtin(text: &str) -> Option<Schema> {
 fn unparsed_builtin(name: &str) -> Option<Schema> {
     match name {
         GENERIC => Some(Schema {
-            name: GENERIC.into(),
-            title: "Any CSV (no rules)".into(),
             title_ja: Some("任意のCSV（ルールなし）".into()),
-            max_rows: None,
-            key: None,
-            subscriptions: vec![],
-            columns: vec![],
+            ..Schema::empty(GENERIC, "Any CSV (no rules)")
         }),
         _ => None,
     }
@@ -87,14 +82,6 @@ pub fn detect(header: &[String]) -> Schema {
     }
     match best {
         Some((_, s)) => s,
-        None => builtin(GENERIC).unwrap_or_else(|| Schema {
-            name: GENERIC.into(),
-            title: String::new(),
-            title_ja: None,
-            max_rows: None,
-            key: None,
-            subscriptions: vec![],
-            columns: vec![],
-        }),
+        None => builtin(GENERIC).unwrap_or_else(|| Schema::empty(GENERIC, "")),
     }
 }

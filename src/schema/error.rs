@@ -92,6 +92,18 @@ pub enum SchemaError {
         /// The id in the column's `subscriptions`.
         at: Option<Position>,
     },
+    /// A `version` this program does not read (a file from a newer Bulksheet).
+    #[error(
+        "{}format version {version}: this Bulksheet reads version {}; update Bulksheet",
+        At(*at),
+        super::FORMAT_VERSION
+    )]
+    NewerFormat {
+        /// The version the file gives.
+        version: u32,
+        /// The `version` line.
+        at: Option<Position>,
+    },
     /// A `key` that names no column.
     #[error("{}key '{key}' names no column", At(*at))]
     UnknownKey {
@@ -133,6 +145,11 @@ impl SchemaError {
             SchemaError::UnknownKey { key, at } => {
                 format!("{}key「{key}」という列はありません", at_ja(*at))
             }
+            SchemaError::NewerFormat { version, at } => format!(
+                "{}書式のバージョン {version} は読めません（このBulksheetが読むのはバージョン {}）。Bulksheetを更新してください",
+                at_ja(*at),
+                super::FORMAT_VERSION
+            ),
         }
     }
 
@@ -144,7 +161,8 @@ impl SchemaError {
             | SchemaError::DigitsRange { at, .. }
             | SchemaError::EnumWithoutOptions { at, .. }
             | SchemaError::UnknownSubscription { at, .. }
-            | SchemaError::UnknownKey { at, .. } => *at,
+            | SchemaError::UnknownKey { at, .. }
+            | SchemaError::NewerFormat { at, .. } => *at,
         }
     }
 
@@ -196,14 +214,11 @@ pub(super) fn column_place(text: &str, index: usize, part: Part<'_>) -> Option<P
     Some(Position::of_offset(text, span.start))
 }
 
-/// Where the top-level `key` of a schema's text is.
-pub(super) fn key_place(text: &str) -> Option<Position> {
-    #[derive(serde::Deserialize)]
-    struct Places {
-        key: toml::Spanned<String>,
-    }
+/// Where a top-level key (`key`, `version`) of a schema's text holds its value.
+pub(super) fn top_level_place(text: &str, key: &str) -> Option<Position> {
+    type Places = std::collections::BTreeMap<String, toml::Spanned<toml::Value>>;
     let places: Places = toml::from_str(text).ok()?;
-    Some(Position::of_offset(text, places.key.span().start))
+    Some(Position::of_offset(text, places.get(key)?.span().start))
 }
 
 /// Why `--schema NAME|PATH` (or a template file the window loads) gives no schema.

@@ -4,6 +4,8 @@
 mod binding;
 mod builtin;
 mod error;
+pub mod infer;
+mod to_toml;
 
 pub use binding::{Binding, HeaderProblem};
 pub use builtin::{GENERIC, MIITEL_UPDATE_USERS, builtin, builtin_names, detect, load_schema};
@@ -11,14 +13,23 @@ pub use error::{LoadError, Position, SchemaError, UnknownSubscription};
 
 use error::{Part, column_place};
 
+use crate::encoding::TextEncoding;
+use crate::io::Separator;
 use crate::validate::message::Lang;
 use serde::{Deserialize, Serialize};
+
+/// The version of the schema file format this program reads and writes (docs/schema.md).
+pub const FORMAT_VERSION: u32 = 1;
 
 /// A template: its columns in order, their rules, and the subscriptions that switch
 /// columns on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {
+    /// The file format's version: a file written for a newer Bulksheet is refused rather
+    /// than half understood. A file without it is version 1.
+    #[serde(default = "format_version")]
+    pub version: u32,
     /// Short id, shown in reports and used by `--schema`.
     pub name: String,
     /// Human title for menus (the name when empty).
@@ -30,6 +41,18 @@ pub struct Schema {
     /// Most data rows one uploaded file may hold; None: no limit, and nothing to split by.
     #[serde(default)]
     pub max_rows: Option<usize>,
+    /// The encodings the console reads; none listed: any it takes (UTF-8, with or without
+    /// a byte-order mark, and Shift_JIS). A copy for the console of a file in another is
+    /// written in the first listed.
+    #[serde(default)]
+    pub encodings: Vec<TextEncoding>,
+    /// What the console separates fields with: a comma unless the schema says otherwise.
+    #[serde(default)]
+    pub separator: Separator,
+    /// Whether the console reads columns by position, so a file's columns out of the
+    /// template's order are a `column_order` warning.
+    #[serde(default = "yes")]
+    pub column_order: bool,
     /// The column that identifies a row (a user): its header name. Rows of two files are
     /// matched by it (`export --changed-from`, the roster). None: the first unique column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +108,10 @@ pub struct Column {
 
 fn yes() -> bool {
     true
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
 }
 
 /// How the values of a unique column compare.
@@ -280,6 +307,42 @@ impl Subscriptions {
 }
 
 impl Schema {
+    /// A template with no columns and the console's defaults (comma-separated, any
+    /// encoding it takes, no row limit): generic, until columns are added.
+    pub fn empty(name: &str, title: &str) -> Schema {
+        Schema {
+            version: FORMAT_VERSION,
+            name: name.to_string(),
+            title: title.to_string(),
+            title_ja: None,
+            max_rows: None,
+            encodings: Vec::new(),
+            separator: Separator::Comma,
+            column_order: true,
+            key: None,
+            subscriptions: Vec::new(),
+            columns: Vec::new(),
+        }
+    }
+
+    /// The encoding a copy for the console of a file in `file` is written in: the file's
+    /// own when the console reads it, else the first the schema lists (UTF-8 when it
+    /// lists none and the file is UTF-16).
+    pub fn console_encoding(&self, file: TextEncoding) -> TextEncoding {
+        match self.encodings.first() {
+            None => file.for_console(),
+            Some(_) if self.encodings.contains(&file) => file,
+            Some(first) => *first,
+        }
+    }
+
+    /// Whether the console reads a file laid out as `meta` says: the template's separator,
+    /// an encoding it takes. Saving anything else over the file would change its format,
+    /// so the window asks where to save the console's copy instead.
+    pub fn takes(&self, meta: &crate::document::FileMeta) -> bool {
+        meta.separator == self.separator && self.console_encoding(meta.encoding) == meta.encoding
+    }
+
     /// What the window calls the template: its title in the language (English when it
     /// has none in it), else its name.
     pub fn title_in(&self, lang: Lang) -> &str {
@@ -327,12 +390,18 @@ impl Schema {
     /// Rejects schemas that could not be applied sensibly; `text` is the TOML they were
     /// read from, to say where.
     fn check(&self, text: &str) -> Result<(), SchemaError> {
+        if self.version == 0 || self.version > FORMAT_VERSION {
+            return Err(SchemaError::NewerFormat {
+                version: self.version,
+                at: error::top_level_place(text, "version"),
+            });
+        }
         if let Some(key) = &self.key
             && !self.columns.iter().any(|c| c.matches_header(key))
         {
             return Err(SchemaError::UnknownKey {
                 key: key.clone(),
-                at: error::key_place(text),
+                at: error::top_level_place(text, "key"),
             });
         }
         for (i, c) in self.columns.iter().enumerate() {

@@ -92,7 +92,7 @@ impl Validator {
             }
         }
         found.extend(header_read_findings(doc));
-        found.extend(header_shape_finding(doc));
+        found.extend(header_shape_finding(doc, self.rules.schema.separator));
         found.extend(self.trailing_columns_finding(doc, trailing_from));
         found.extend(self.column_order_finding());
         for f in found {
@@ -136,10 +136,19 @@ fn header_read_findings(doc: &Document) -> Vec<FileFinding> {
         .collect()
 }
 
-/// A header that is not comma-separated names at all: every name blank; a file read with
-/// tabs or semicolons between its fields (the console takes commas); or one name holding
-/// semicolons or tabs (a separator inside quotes, which reading did not take).
-fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
+/// A separator as a message names it (`tabs`).
+fn separator_words(s: Separator) -> &'static str {
+    match s {
+        Separator::Comma => "commas",
+        Separator::Tab => "tabs",
+        Separator::Semicolon => "semicolons",
+    }
+}
+
+/// A header that names no columns at all: every name blank; a file read with another
+/// separator than the template's console takes (commas unless it says otherwise); or one
+/// name holding semicolons or tabs (a separator inside quotes, which reading did not take).
+fn header_shape_finding(doc: &Document, wanted: Separator) -> Option<FileFinding> {
     if doc.empty_file {
         return None;
     }
@@ -150,17 +159,23 @@ fn header_shape_finding(doc: &Document) -> Option<FileFinding> {
             finding: Finding::new(Code::HeaderUnknown, Msg::BlankHeader),
         });
     }
-    let found = match doc.meta.separator {
-        Separator::Comma => None,
-        Separator::Tab => Some("tabs"),
-        Separator::Semicolon => Some("semicolons"),
-    };
-    if let Some(found) = found {
+    if doc.meta.separator != wanted {
+        let found = separator_words(doc.meta.separator);
+        let msg = match wanted {
+            Separator::Comma => Msg::NotCommaSeparated { found },
+            _ => Msg::NotTemplateSeparator {
+                found,
+                wanted: separator_words(wanted),
+            },
+        };
         return Some(FileFinding {
             col: Some(0),
             column: None,
-            finding: Finding::new(Code::Separator, Msg::NotCommaSeparated { found }),
+            finding: Finding::new(Code::Separator, msg),
         });
+    }
+    if wanted != Separator::Comma {
+        return None;
     }
     let [only] = doc.header.as_slice() else {
         return None;

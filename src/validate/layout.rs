@@ -62,6 +62,9 @@ impl Validator {
     /// naming the first column out of place.
     pub(super) fn column_order_finding(&self) -> Option<FileFinding> {
         let schema = &self.rules.schema;
+        if !schema.column_order {
+            return None;
+        }
         let bound: Vec<(usize, usize)> = self
             .rules
             .binding

@@ -326,6 +326,14 @@ pub enum Msg {
         /// What separates its fields (`semicolons`, `tabs`).
         found: &'static str,
     },
+    /// The file was read with another separator than the one the template's console takes
+    /// (a template that is not comma-separated).
+    NotTemplateSeparator {
+        /// What separates its fields (`commas`, `semicolons`, `tabs`).
+        found: &'static str,
+        /// What the template's console takes.
+        wanted: &'static str,
+    },
     /// The first line is blank, so there are no column names.
     BlankHeader,
     /// The file's layout: leftover columns and rows, columns out of order.
@@ -496,6 +504,9 @@ impl Msg {
             ),
             Msg::NotCommaSeparated { found } => format!(
                 "The file is separated by {found}, not commas: the console takes comma-separated CSV, which export and Save As write"
+            ),
+            Msg::NotTemplateSeparator { found, wanted } => format!(
+                "The file is separated by {found}, not {wanted}: the template's console takes {wanted}, which export and Save As write"
             ),
             Msg::BlankHeader => "The first line is blank, so the file has no column names; delete the blank lines above the header".into(),
             Msg::Layout(m) => m.render(Lang::En),
@@ -699,23 +710,21 @@ impl Msg {
                 format!("{position}列目のヘッダー：{}", inner.japanese())
             }
             Msg::Separator { found } => {
-                let what = if *found == "tabs" {
-                    "タブ"
-                } else {
-                    "セミコロン"
-                };
+                let what = separator_ja(found);
                 format!(
                     "ヘッダーにカンマがなく{what}があります。カンマ区切りではないため1列として開きました。CSV（カンマ区切り）で保存し直してください"
                 )
             }
             Msg::NotCommaSeparated { found } => {
-                let what = if *found == "tabs" {
-                    "タブ"
-                } else {
-                    "セミコロン"
-                };
+                let what = separator_ja(found);
                 format!(
                     "このファイルは{what}区切りです。管理画面はカンマ区切りのCSVを読みます。書き出しと「名前を付けて保存」はカンマ区切りで書きます"
+                )
+            }
+            Msg::NotTemplateSeparator { found, wanted } => {
+                let (what, want) = (separator_ja(found), separator_ja(wanted));
+                format!(
+                    "このファイルは{what}区切りです。このテンプレートの管理画面は{want}区切りを読みます。書き出しと「名前を付けて保存」は{want}区切りで書きます"
                 )
             }
             Msg::BlankHeader => {
@@ -808,5 +817,14 @@ pub fn duplicate(
                 listed.join("、")
             )
         }
+    }
+}
+
+/// A separator named in a message (`tabs`), in Japanese.
+fn separator_ja(words: &str) -> &'static str {
+    match words {
+        "tabs" => "タブ",
+        "semicolons" => "セミコロン",
+        _ => "カンマ",
     }
 }

@@ -18,6 +18,7 @@ mod language;
 mod layout;
 mod line_numbers;
 mod saved_files;
+mod schema_infer;
 mod separators;
 mod text_report;
 mod workbooks;

@@ -20,6 +20,7 @@ mod hostile_workbooks;
 mod huge_inputs;
 mod incremental_random;
 mod incremental_rows;
+mod infer;
 mod issue_groups;
 mod japanese_headers;
 mod journal;

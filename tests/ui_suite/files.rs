@@ -240,7 +240,10 @@ fn a_tab_separated_utf16_file_shows_its_separator_and_saves_as_a_comma_copy() {
     // Save never rewrites the file in another format: it asks where the copy goes.
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
     assert_eq!(h.state().dialog_name(), Some("save-as"));
-    assert!(h.query_by_label_contains("comma-separated copy").is_some());
+    assert!(
+        h.query_by_label_contains("the console takes comma-separated (UTF-8)")
+            .is_some()
+    );
     click(&mut h, "Save file");
     wait_for_job(&mut h);
     let fixed = dir.path().join("users-fixed.csv");

@@ -26,6 +26,7 @@ mod only_changed;
 mod recovery;
 mod settings;
 mod shortcuts;
+mod template_editor;
 mod texts;
 mod typing;
 mod window_errors;

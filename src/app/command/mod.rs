@@ -35,6 +35,16 @@ pub enum Command {
     LoadTemplate,
     /// A template of the picker, by its place in it.
     UseTemplate(usize),
+    /// Open the template editor on a template inferred from the open file.
+    NewTemplateFromFile,
+    /// Open the template editor on the template in use (a loaded one).
+    EditTemplate,
+    /// Open the template editor on a copy of the template in use (a built-in one too).
+    DuplicateTemplate,
+    /// Save the template being edited in the templates folder and the template menu.
+    SaveTemplate,
+    /// Close the template editor, checking against the template used before unless saved.
+    CloseTemplateEditor,
     /// Switch the interface language; `None` follows the system's.
     SetLang(Option<Lang>),
     /// Switch the theme.

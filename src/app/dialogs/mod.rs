@@ -12,3 +12,4 @@ pub mod set_value;
 pub mod settings_window;
 pub mod sheet_picker;
 pub mod template;
+pub mod template_editor;

@@ -14,5 +14,6 @@ pub mod recent;
 pub mod recovery;
 pub mod replace;
 pub mod template_actions;
+pub mod template_editing;
 pub mod templates;
 pub mod workbook;

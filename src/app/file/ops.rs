@@ -62,18 +62,25 @@ impl BulksheetApp {
             return;
         }
         let meta = &self.sheet.doc().meta;
-        if self.file.path.is_some() && !self.file.overwrite_ok && !meta.is_console_format() {
+        if self.file.path.is_some() && !self.file.overwrite_ok && !self.sheet.schema().takes(meta) {
             let (sep, enc) = (meta.separator, meta.encoding);
+            let schema = self.sheet.schema();
+            let (want, want_enc) = (schema.separator, schema.console_encoding(enc));
             self.show_save_as(ctx, then);
             self.say(true, move |l| {
-                let sep = match l {
-                    Lang::En => sep.label().to_lowercase(),
-                    Lang::Ja => tr(l, sep.label()).to_string(),
+                let words = |s: crate::io::Separator| match l {
+                    Lang::En => s.label().to_lowercase(),
+                    Lang::Ja => tr(l, s.label()).to_string(),
                 };
                 trf(
                     l,
-                    "This file is {sep} ({enc}); the console takes comma-separated CSV: choose where to save a comma-separated copy.",
-                    &[("sep", &sep), ("enc", &enc.label())],
+                    "This file is {sep} ({enc}); the console takes {want} ({want_enc}): choose where to save a copy in that format.",
+                    &[
+                        ("sep", &words(sep)),
+                        ("enc", &enc.label()),
+                        ("want", &words(want)),
+                        ("want_enc", &want_enc.label()),
+                    ],
                 )
             });
             return;
@@ -160,8 +167,8 @@ impl BulksheetApp {
         let doc = self.sheet.doc();
         let mut opts = WriteOptions::like(doc);
         opts.encoding = self.save.encoding;
-        // The window writes only what the console takes: commas.
-        opts.separator = crate::io::Separator::Comma;
+        // The window writes only what the console takes: the template's separator.
+        opts.separator = self.sheet.schema().separator;
         opts.columns = self.sheet.columns_to_write();
         let req = SaveRequest {
             doc: doc.clone(),
@@ -432,7 +439,7 @@ impl BulksheetApp {
         );
         self.grid = GridState::for_sheet(&sheet);
         self.save = SaveSettings {
-            encoding: sheet.doc().meta.encoding.for_console(),
+            encoding: sheet.schema().console_encoding(sheet.doc().meta.encoding),
             split: false,
             rows: Default::default(),
         };

@@ -17,6 +17,7 @@ impl BulksheetApp {
             return;
         };
         let subs = crate::Sheet::guess_subscriptions(self.sheet.doc(), &schema);
+        self.save.encoding = schema.console_encoding(self.sheet.doc().meta.encoding);
         let roster = self.sheet.set_schema(schema).err();
         self.sheet.set_subscriptions(subs);
         let selected = self.grid.selected();

@@ -7,10 +7,12 @@ use crate::app::i18n::Lang;
 use crate::schema::{Binding, LoadError, builtin, builtin_names, load_schema};
 use std::path::{Path, PathBuf};
 
-/// The templates loaded from files, with where each came from.
+/// The templates loaded from files, with where each came from, and the folder the
+/// template editor saves in.
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     custom: Vec<(PathBuf, Schema)>,
+    folder: Option<PathBuf>,
 }
 
 /// A line of the template picker.
@@ -36,6 +38,22 @@ impl Templates {
         self.custom.retain(|(_, s)| s.name != schema.name);
         self.custom.push((path.to_path_buf(), schema));
         Ok(&self.custom[self.custom.len() - 1].1)
+    }
+
+    /// Where the template editor saves: set by the window (the app's data folder), or by
+    /// a test; None: nowhere to save.
+    pub fn set_folder(&mut self, folder: PathBuf) {
+        self.folder = Some(folder);
+    }
+
+    /// The folder the template editor saves in, if there is one.
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
+    }
+
+    /// Whether a template of this name was loaded from a file (not built in).
+    pub fn is_loaded(&self, name: &str) -> bool {
+        self.custom.iter().any(|(_, s)| s.name == name)
     }
 
     /// The files of the loaded templates, for the settings.

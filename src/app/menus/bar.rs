@@ -113,7 +113,13 @@ fn template_menu(ui: &mut Ui, data: &MenuData) -> Option<Command> {
         }
     }
     ui.separator();
-    picked.or(entries(ui, lang, &[Command::LoadTemplate]))
+    let edits = [
+        Command::NewTemplateFromFile,
+        Command::EditTemplate,
+        Command::DuplicateTemplate,
+        Command::LoadTemplate,
+    ];
+    picked.or(entries(ui, lang, &edits))
 }
 
 fn settings_menu(ui: &mut Ui, data: &MenuData) -> Option<Command> {
