@@ -85,7 +85,7 @@ impl WriteError {
                     "row {row}, {column}: Shift_JIS cannot carry '{ch}'; replace it or save as UTF-8"
                 ),
                 Lang::Ja => format!(
-                    "{row}行目、{column}: 「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
+                    "{row}行目、{column}：「{ch}」はShift_JISで保存できません。別の文字に置き換えるかUTF-8で保存してください"
                 ),
             },
             WriteError::Io {

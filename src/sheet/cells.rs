@@ -44,7 +44,7 @@ impl Sheet {
     }
 
     /// Pastes a block at (row, col). A single value pasted over a larger selection fills
-    /// it; a block longer than the document adds rows. One undo step.
+    /// it; a paste reaching past the last row adds rows. One undo step.
     pub fn paste(
         &mut self,
         at: (usize, usize),
@@ -60,23 +60,15 @@ impl Sheet {
                 .map_or("", String::as_str);
             let rows = row..row + selection.0.max(1);
             let cols = col..(col + selection.1.max(1)).min(self.doc.width());
-            return self.write_columns(
-                cols.map(|c| (c, rows.clone().map(move |r| (r, value))))
-                    .collect(),
-            );
+            let needed = if cols.is_empty() { 0 } else { rows.end };
+            return self.write_adding_rows(needed, || {
+                cols.clone()
+                    .map(|c| (c, rows.clone().map(move |r| (r, value))))
+                    .collect()
+            });
         }
         let widest = block.iter().map(Vec::len).max().unwrap_or(0);
         let cols = col..(col + widest).min(self.doc.width());
-        let columns = || -> Vec<_> {
-            cols.clone()
-                .map(|c| {
-                    let cells = block.iter().enumerate().filter_map(move |(i, values)| {
-                        Some((row + i, values.get(c - col)?.as_str()))
-                    });
-                    (c, cells)
-                })
-                .collect()
-        };
         let needed = if cols.is_empty() {
             0
         } else {
@@ -85,18 +77,38 @@ impl Sheet {
                 .rposition(|values| values.len() > cols.start - col)
                 .map_or(0, |i| row + i + 1)
         };
+        self.write_adding_rows(needed, || {
+            cols.clone()
+                .map(|c| {
+                    let cells = block.iter().enumerate().filter_map(move |(i, values)| {
+                        Some((row + i, values.get(c - col)?.as_str()))
+                    });
+                    (c, cells)
+                })
+                .collect()
+        })
+    }
+
+    /// Writes `columns` (as [`Sheet::write_columns`]) after adding blank rows up to
+    /// `needed` rows, the two as one undo step.
+    fn write_adding_rows<'v, I>(
+        &mut self,
+        needed: usize,
+        columns: impl Fn() -> Vec<(usize, I)>,
+    ) -> bool
+    where
+        I: Iterator<Item = (usize, &'v str)> + Clone,
+    {
         let missing = needed.saturating_sub(self.doc.rows());
-        let insert = (missing > 0).then(|| {
-            let at = self.doc.rows();
-            Edit::InsertRows(
-                (0..missing)
-                    .map(|i| (at + i, vec![String::new(); self.doc.width()]))
-                    .collect(),
-            )
-        });
-        let Some(insert) = insert else {
+        if missing == 0 {
             return self.write_columns(columns());
-        };
+        }
+        let at = self.doc.rows();
+        let insert = Edit::InsertRows(
+            (0..missing)
+                .map(|i| (at + i, vec![String::new(); self.doc.width()]))
+                .collect(),
+        );
         // Rows must exist before the cell changes can be computed against them.
         self.perform(&insert);
         let mut steps = vec![insert];

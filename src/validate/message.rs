@@ -591,7 +591,7 @@ impl Msg {
                     format!("{min}～{max}")
                 };
                 format!(
-                    "「{col}」は半角数字{r}桁にしてください（{}: {why}）",
+                    "「{col}」は半角数字{r}桁にしてください（{}：{why}）",
                     shorten(value, 30)
                 )
             }
@@ -652,7 +652,7 @@ impl Msg {
                 shorten(formula, 40)
             ),
             Msg::OutsideTable { cell, value } => format!(
-                "{cell}: 表の外にある値です（{}）。書き出しと保存には含まれません",
+                "{cell}：表の外にある値です（{}）。書き出しと保存には含まれません",
                 shorten(value, 30)
             ),
             Msg::MoreOutsideTable { more } => {

@@ -81,3 +81,34 @@ fn a_quote_inside_a_header_name_leaves_the_separator_to_the_header_line() {
         assert_eq!(cells(&again), cells(&doc));
     }
 }
+
+/// edit_sequence: a single value pasted over a selection reaching past the last row wrote
+/// nothing there and said nothing changed (the block step took the single-value path
+/// without adding the rows a longer block adds). Rows are added, as for any paste, and
+/// undo takes them away again.
+#[test]
+fn a_single_value_pasted_past_the_last_row_adds_the_rows() {
+    let doc = read_bytes(b"a,b,c\r\n1,2,3\r\n4,5,6\r\n", None).unwrap();
+    let mut s = Sheet::new(doc, builtin("generic").unwrap(), Subscriptions::none());
+    // From row 2 (the second data row), two rows down: one row past the end.
+    assert!(s.paste((1, 2), (2, 1), &[vec![String::new()]]));
+    assert_eq!(s.doc().rows(), 3);
+    assert_eq!((s.cell(1, 2), s.cell(2, 2)), ("", ""));
+    assert!(s.undo());
+    assert_eq!(s.doc().rows(), 2);
+    assert_eq!(s.cell(1, 2), "6");
+    assert!(s.paste((1, 0), (2, 1), &[vec!["x".to_string()]]));
+    assert_eq!((s.cell(1, 0), s.cell(2, 0)), ("x", "x"));
+}
+
+/// workbook: an `.xls` whose defined-name record is shorter than the formula length it
+/// declares made calamine panic (a subtraction overflow in `parse_lbl`). A panic inside the
+/// reader now refuses the file like any broken workbook; the program goes on.
+#[test]
+fn a_workbook_the_reader_panics_on_is_refused_in_words() {
+    let bytes = std::fs::read("tests/data/fuzz/xls_label_length_overflow.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the reader stopped on it"), "{err}");
+}

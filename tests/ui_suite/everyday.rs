@@ -532,3 +532,26 @@ fn an_issue_line_wraps_onto_a_second_line_instead_of_being_cut() {
     let height = line.rect().height();
     assert!(height > 30.0, "one line high: {height}");
 }
+
+/// Japanese lines fill their width (they break between any two characters): a line as wide
+/// as the panel must not widen it, frame after frame.
+#[test]
+fn the_side_panel_keeps_its_width_frame_after_frame_in_japanese() {
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1366.0, 768.0))
+        .with_max_steps(8)
+        .build_eframe(move |cc| {
+            bulksheet::app::fonts::install_bundled(&cc.egui_ctx);
+            let mut app = BulksheetApp::sample().without_system_dialogs();
+            app.set_lang(bulksheet::app::i18n::Lang::Ja);
+            app
+        });
+    h.run_steps(3);
+    let heading = bulksheet::app::i18n::tr(bulksheet::app::i18n::Lang::Ja, "Issues");
+    let before = h.get_by_label(heading).rect().left();
+    for _ in 0..10 {
+        h.run_steps(3);
+    }
+    let after = h.get_by_label(heading).rect().left();
+    assert_eq!(before, after, "the panel grew by {}", before - after);
+}

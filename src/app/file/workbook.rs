@@ -64,6 +64,9 @@ impl BulksheetApp {
         path: PathBuf,
         sheet: Option<String>,
     ) {
+        // The file's folder is where Save As and Open start: a path given relative to the
+        // folder the program started in is made whole.
+        let path = std::path::absolute(&path).unwrap_or(path);
         self.job = Some((Job::open(path, sheet, ctx), After::Nothing));
     }
 

@@ -196,7 +196,12 @@ impl Line<'_> {
             fixed = fix_button::show(ui, sheet, issue);
             // The reason wraps onto a second line; only a longer one is cut (its hover and
             // the screen reader have it whole).
-            let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+            // The button's padding and the gap before its growing space come off the
+            // text's width: a line as wide as the panel would widen the panel every frame.
+            let width = ui.available_width()
+                - 2.0 * ui.spacing().button_padding.x
+                - ui.spacing().item_spacing.x
+                - 1.0;
             let text = two_lines(ui, format!("{mark} {shown}"), color, width);
             ui.add(
                 // The growing space after the text keeps it at the left edge.

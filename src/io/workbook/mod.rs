@@ -132,11 +132,31 @@ pub(crate) fn read_workbook(
         Refusal::Broken(reason) => ReadError::BadWorkbook { kind, reason },
     })?;
     let cancelled = Cell::new(false);
-    let read = read_checked(bytes, kind, sheet, progress, &cancelled);
+    // The formats' parsers are calamine's; a damaged file can still make one panic (an
+    // arithmetic overflow on a count it reads, found by the workbook fuzz target). Such a
+    // file is refused like any broken workbook, and the program goes on.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_checked(bytes, kind, sheet, progress, &cancelled)
+    }))
+    .unwrap_or_else(|panic| {
+        Err(ReadError::BadWorkbook {
+            kind,
+            reason: format!("the reader stopped on it ({})", panic_words(&panic)),
+        })
+    });
     if cancelled.get() {
         return Err(ReadError::Cancelled);
     }
     read
+}
+
+/// What a caught panic said, when it said it in words.
+fn panic_words(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a damaged or unusual file".to_string())
 }
 
 /// Reads a workbook that passed the guards.
