@@ -3,6 +3,7 @@
 
 use crate::ui_support::*;
 use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
 
@@ -150,4 +151,32 @@ fn unsaved_edits_of_a_sheet_are_offered_back_with_that_sheet_only() {
     );
     click(&mut h, "Restore");
     assert_eq!(h.state().sheet().cell(0, 1), "Zedd");
+}
+
+/// A workbook over a limit (it declares four billion shared strings) is refused in words
+/// naming the limit; the window keeps working on the file that was open.
+#[test]
+fn a_workbook_over_a_limit_is_refused_and_the_open_file_stays() {
+    let (dir, mut h) = four_users();
+    let before = h.state().path().map(Path::to_path_buf);
+    let hostile =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/workbooks/declared-count.xlsx");
+    let book = dir.path().join("from-a-stranger.xlsx");
+    std::fs::copy(hostile, &book).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    type_text(&mut h, &book.display().to_string());
+    press(&mut h, Key::Enter);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().dialog_name(), Some("message"));
+    assert!(
+        h.query_by_label_contains("4,000,000,000 shared strings")
+            .is_some(),
+        "the limit is named"
+    );
+    click(&mut h, "OK");
+    assert_eq!(h.state().path().map(Path::to_path_buf), before);
+    assert_eq!(status(&h, "Rows"), "4");
 }
