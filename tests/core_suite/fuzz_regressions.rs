@@ -112,3 +112,16 @@ fn a_workbook_the_reader_panics_on_is_refused_in_words() {
         .to_string();
     assert!(err.contains("the reader stopped on it"), "{err}");
 }
+
+/// workbook: an `.xls` whose directory declares a stream far larger than the file, with a
+/// sector chain looping back on itself: calamine copied the same sectors over and over
+/// towards the declared size, asking for 2 GiB from a 10 KB file (an allocation failure
+/// aborts). No stream may declare more bytes than the file has.
+#[test]
+fn an_xls_stream_declaring_more_than_the_file_is_refused() {
+    let bytes = std::fs::read("tests/data/fuzz/xls_stream_size_past_the_file.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("bytes in one stream"), "{err}");
+}

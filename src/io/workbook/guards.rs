@@ -324,5 +324,17 @@ fn check_compound_header(bytes: &[u8]) -> Result<(), Refusal> {
             ));
         }
     }
+    // A stream is copied until it holds its declared size, looping sectors if its chain
+    // loops: no stream may declare more bytes than the whole file has.
+    let largest = super::compound::largest_stream(bytes);
+    if largest > bytes.len() as u64 {
+        return Err(Refusal::Limit(
+            None,
+            WorkbookLimit::Declared {
+                what: "bytes in one stream",
+                count: largest,
+            },
+        ));
+    }
     Ok(())
 }

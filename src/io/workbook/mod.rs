@@ -3,6 +3,7 @@
 //! the workbook itself is never written.
 
 mod cell_text;
+mod compound;
 mod guards;
 pub mod limits;
 mod sheet_cells;
