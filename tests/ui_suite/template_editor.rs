@@ -133,3 +133,14 @@ fn the_editor_speaks_japanese() {
     assert!(h.query_by_label("PINの種類").is_some());
     assert!(h.query_by_label("テンプレートを保存").is_some());
 }
+
+/// Esc closes the editor as it closes every window, going back to the template before.
+#[test]
+fn esc_closes_the_template_editor() {
+    let (_dir, mut h) = four_users();
+    menu(&mut h, "Template", "Duplicate template…");
+    assert!(h.state().template_draft().is_some());
+    press(&mut h, eframe::egui::Key::Escape);
+    assert!(h.state().template_draft().is_none());
+    assert_eq!(h.state().template_name(), "miitel-update-users");
+}

@@ -110,8 +110,9 @@ pub fn show(ctx: &egui::Context, lang: Lang, draft: &mut Draft) -> Option<Comman
             });
             draft.changed |= draft.schema.to_toml() != before;
         });
-    if !open {
-        asked = Some(Command::CloseTemplateEditor);
+    // Esc closes it, as every window (a text field it is typing in takes Esc first).
+    if !open || crate::app::panels::help::escape_pressed(ctx) {
+        asked = asked.or(Some(Command::CloseTemplateEditor));
     }
     asked
 }
