@@ -344,7 +344,7 @@ impl eframe::App for BulksheetApp {
                     .extend(panels::start::show(ui, &self.settings.recent));
                 return;
             }
-            let (sheet, grid, queue) = (&mut self.sheet, &mut self.grid, &mut self.queue);
+            let (sheet, grid, queue) = (&self.sheet, &mut self.grid, &mut self.queue);
             grid::draw::show(ui, sheet, grid, keyboard, queue);
         });
         late |= self.run_queue(&ctx);

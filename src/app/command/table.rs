@@ -235,6 +235,7 @@ pub static COMMANDS: &[Entry] = &[
         "", &[], X),
     e(Command::OpenSample, "Open the sample file",
         "A small file of users with typical mistakes, to try the editor on", "", &[], X),
+    e(Command::SetCell { row: 0, col: 0, value: String::new() }, "Set cell", "", "", &[], X),
 ];
 
 impl Command {
