@@ -51,7 +51,10 @@ impl BulksheetApp {
         {
             self.run_command(ctx, set);
         }
-        self.last_command = Some(cmd.clone());
+        #[cfg(any(test, feature = "test-hooks"))]
+        {
+            self.last_command = Some(cmd.clone());
+        }
         match cmd {
             Command::Open => self.request_open(ctx, None),
             Command::Save => self.request_save(ctx, After::Nothing),
