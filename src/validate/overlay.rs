@@ -173,8 +173,9 @@ impl Overlay<'_> {
             return f.text(lang);
         }
         let others = self.same_value_rows(row, col);
+        let words = (lang, super::message::Numbering::DataRows);
         self.validator
-            .duplicate_message(lang, self.doc, col, self.cell(row, col), &others)
+            .duplicate_message(words, self.doc, col, self.cell(row, col), &others)
     }
 
     /// The live document under the changes (header, names).

@@ -104,23 +104,21 @@ impl Validator {
             return f.text(lang);
         }
         let others = self.same_value_rows(doc, row, col);
-        let numbers: Vec<u64> = others.iter().map(|&r| number(doc, r, numbering)).collect();
-        let name = self.column_name(doc, col);
-        message::duplicate(lang, &name, doc.cell(row, col), &numbers, numbering)
+        self.duplicate_message((lang, numbering), doc, col, doc.cell(row, col), &others)
     }
 
-    /// A duplicate's words for `value` in `col`, naming the `others` rows as data rows.
+    /// A duplicate's words for `value` in `col`, naming the `others` rows.
     pub(super) fn duplicate_message(
         &self,
-        lang: Lang,
+        (lang, numbering): (Lang, Numbering),
         doc: &Document,
         col: usize,
         value: &str,
         others: &[usize],
     ) -> String {
-        let numbers: Vec<u64> = others.iter().map(|&r| r as u64 + 1).collect();
+        let numbers: Vec<u64> = others.iter().map(|&r| number(doc, r, numbering)).collect();
         let name = self.column_name(doc, col);
-        message::duplicate(lang, &name, value, &numbers, Numbering::DataRows)
+        message::duplicate(lang, &name, value, &numbers, numbering)
     }
 
     /// The other rows whose cell in a unique column holds the same value as this one, in
