@@ -45,10 +45,16 @@ impl BulksheetApp {
     /// Carries out one command: the one place every user action is done.
     pub(crate) fn run_command(&mut self, ctx: &egui::Context, cmd: Command) {
         // Any other command ends a cell edit first, keeping what was typed.
-        if self.grid.editor().is_some() && !cmd.keeps_edit() {
-            commit_editor(&mut self.sheet, &mut self.grid, Move::Stay);
+        if self.grid.editor().is_some()
+            && !cmd.keeps_edit()
+            && let Some(set) = commit_editor(&mut self.grid, Move::Stay)
+        {
+            self.run_command(ctx, set);
         }
-        self.last_command = Some(cmd.clone());
+        #[cfg(any(test, feature = "test-hooks"))]
+        {
+            self.last_command = Some(cmd.clone());
+        }
         match cmd {
             Command::Open => self.request_open(ctx, None),
             Command::Save => self.request_save(ctx, After::Nothing),
@@ -160,7 +166,11 @@ impl BulksheetApp {
             | Command::Cancel
             | Command::EditCell
             | Command::OpenOptions
-            | Command::Type(_) => keys::run(ctx, &cmd, &mut self.sheet, &mut self.grid),
+            | Command::Type(_) => {
+                if let Some(set) = keys::run(ctx, &cmd, &self.sheet, &mut self.grid) {
+                    self.run_command(ctx, set);
+                }
+            }
             Command::CloseDialog => self.close_dialogs(),
             Command::SaveThen(then) => {
                 self.dialog = None;
@@ -207,6 +217,9 @@ impl BulksheetApp {
             Command::RestoreEdits => self.answer_offer(Choice::Restore),
             Command::DiscardEdits => self.answer_offer(Choice::Discard),
             Command::RestoreLater => self.answer_offer(Choice::Later),
+            Command::SetCell { row, col, value } => {
+                self.sheet.set_cell(row, col, &value);
+            }
         }
         self.grid
             .clamp(self.sheet.doc().rows(), self.sheet.doc().width());

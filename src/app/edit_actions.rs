@@ -82,7 +82,7 @@ impl BulksheetApp {
     /// with that issue instead, and not applied.
     pub(crate) fn fix_cell(&mut self, row: usize, col: usize) {
         if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
-            let judged = fix::judge_on(&mut self.sheet, vec![f]);
+            let judged = fix::judge(&self.sheet, vec![f]);
             if judged.iter().all(fix::Fix::is_safe) {
                 self.sheet.apply(fix::to_edit(&judged));
             } else {
@@ -95,7 +95,7 @@ impl BulksheetApp {
     /// Previews every fix like this cell's.
     pub(crate) fn preview_fixes_like(&mut self, row: usize, col: usize) {
         if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
-            let fixes = fix::propose_like_on(&mut self.sheet, &f);
+            let fixes = fix::propose_like(&self.sheet, &f);
             let title = tr(self.settings.lang, "Fix all like this");
             self.edit.preview = Some(FixPreview::fixes(title, fixes));
         }
@@ -103,7 +103,7 @@ impl BulksheetApp {
 
     /// Previews every fix.
     pub(crate) fn preview_all_fixes(&mut self) {
-        let fixes = fix::propose_all_on(&mut self.sheet);
+        let fixes = fix::propose_all(&self.sheet);
         let title = tr(self.settings.lang, "Fix all");
         self.edit.preview = Some(FixPreview::fixes(title, fixes));
     }

@@ -155,6 +155,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Fill down", "下方向へコピー"),
     ("Set value for selected cells…", "選択したセルに値を設定…"),
     ("Set value for selected cells", "選択したセルに値を設定"),
+    ("Set cell", "セルに値を設定"),
     ("Selected cells:", "選択したセル数:"),
     ("New value", "新しい値"),
     ("Set", "設定"),

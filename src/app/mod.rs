@@ -6,7 +6,7 @@
 //! (`keyboard`), the menus and the toolbar (`menus/`), the grid (`grid/`), the panels
 //! (`panels/`) and the questions (`dialogs/`) put commands on one queue, and
 //! `actions::run_command` carries each out. `file/` opens, saves and journals; `api`
-//! is what the binary and the tests call.
+//! is what the binary and the tests call, `test_hooks` what only the tests do.
 
 mod actions;
 mod api;
@@ -26,6 +26,8 @@ mod menus;
 mod notice;
 mod panels;
 pub mod settings;
+#[cfg(any(test, feature = "test-hooks"))]
+mod test_hooks;
 pub mod theme;
 
 pub use crate::issue_groups::Grouping;
@@ -157,7 +159,10 @@ pub struct BulksheetApp {
     templates: Templates,
     /// Commands the keys, menus, grid and panels asked for, carried out in order.
     queue: Vec<Command>,
-    /// The command carried out last (tests read it where nothing else shows it).
+    /// The command carried out last (tests read it where nothing else shows it): kept
+    /// only in test builds, so a release never copies a command (a paste's text, a
+    /// revert's changes) to remember it.
+    #[cfg(any(test, feature = "test-hooks"))]
     last_command: Option<Command>,
     /// The Load template dialog's path field while it is open.
     template_path: Option<String>,
@@ -224,6 +229,7 @@ impl BulksheetApp {
             settings: Settings::default(),
             templates: Default::default(),
             queue: Vec::new(),
+            #[cfg(any(test, feature = "test-hooks"))]
             last_command: None,
             template_path: None,
             template_draft: None,
@@ -350,7 +356,7 @@ impl eframe::App for BulksheetApp {
                     .extend(panels::start::show(ui, &self.settings.recent));
                 return;
             }
-            let (sheet, grid, queue) = (&mut self.sheet, &mut self.grid, &mut self.queue);
+            let (sheet, grid, queue) = (&self.sheet, &mut self.grid, &mut self.queue);
             grid::draw::show(ui, sheet, grid, keyboard, queue);
         });
         late |= self.run_queue(&ctx);

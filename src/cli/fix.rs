@@ -8,7 +8,7 @@ use super::output::Out;
 use super::report::paint;
 use super::{CliError, EXIT_ERRORS, ExportArgs, colour, error};
 use crate::Sheet;
-use crate::fix::{NewIssue, blank_rows, propose_all_on, template_order_edit, to_edit};
+use crate::fix::{NewIssue, blank_rows, propose_all, template_order_edit, to_edit};
 use crate::validate::{Code, Lang};
 use anstyle::{AnsiColor, Style};
 
@@ -21,7 +21,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     let mut out = Out::stdout(colour::for_stdout(args.color));
     let color = out.color();
     let name = args.input.display().to_string();
-    let fixes = propose_all_on(&mut sheet);
+    let fixes = propose_all(&sheet);
     let line = |s: &Sheet, row: usize| {
         s.doc()
             .table

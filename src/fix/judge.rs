@@ -1,12 +1,11 @@
-//! Whether fixes would cause new issues: they are tried together on the sheet (and taken
-//! back) and the cells they can reach are compared with the sheet as it is. A fix whose value
+//! Whether fixes would cause new issues: they are laid together over the sheet (read, never
+//! changed) and the cells they can reach are compared with the sheet as it is. A fix whose value
 //! another row already uses, or that two fixes would both write, would make a duplicate:
 //! such a fix is marked with what it would cause and left for a person.
 
-use super::{Fix, change};
-use crate::document::Edit;
+use super::Fix;
 use crate::sheet::Sheet;
-use crate::validate::{Code, Finding, Lang, Severity};
+use crate::validate::{Code, Finding, Lang, Overlay, Severity};
 use rustc_hash::FxHashMap;
 
 /// An issue a fix would newly cause, as the sheet would report it after the fix.
@@ -51,41 +50,34 @@ pub fn duplicate_rows(sheet: &Sheet, fix: &Fix) -> Vec<usize> {
 
 /// The fixes with `creates` filled in: judged together, as "Fix all" would apply them.
 /// Fixes found to cause an issue are set aside and the others judged again without them,
-/// until what is left causes nothing new: exactly the set `to_edit` then applies.
-pub fn judge(sheet: &Sheet, fixes: Vec<Fix>) -> Vec<Fix> {
-    judge_on(&mut sheet.trial_copy(), fixes)
-}
-
-/// [`judge`] on the sheet itself: the fixes are tried on it and taken back
-/// ([`Sheet::try_cells`]), so nothing is copied; the sheet is left as it was.
-pub fn judge_on(sheet: &mut Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
+/// until what is left causes nothing new: exactly the set `to_edit` then applies. The
+/// sheet is only read: the fixes are laid over it ([`crate::validate::Overlay`]).
+pub fn judge(sheet: &Sheet, mut fixes: Vec<Fix>) -> Vec<Fix> {
     for f in &mut fixes {
         f.creates.clear();
     }
     let mut trying: Vec<usize> = (0..fixes.len()).collect();
     while !trying.is_empty() {
-        let edit = Edit::Cells(
+        let laid = sheet.validator().overlay(
+            sheet.doc(),
             trying
                 .iter()
                 .filter_map(|&i| fixes.get(i))
-                .map(change)
-                .collect(),
+                .map(|f| (f.row, f.col, f.new.clone())),
         );
         let at: FxHashMap<(usize, usize), usize> = trying
             .iter()
             .filter_map(|&i| fixes.get(i).map(|f| ((f.row, f.col), i)))
             .collect();
         // What each fix's places hold with every fix applied, then what they hold now.
-        let seen: Vec<(usize, Seen)> = sheet.try_cells(&edit, |after| {
-            trying
-                .iter()
-                .filter_map(|&i| {
-                    let f = fixes.get(i)?;
-                    let others = |place| at.get(&place).is_some_and(|&j| j != i);
-                    Some((i, seen_after(after, f, others)))
-                })
-                .collect()
-        });
+        let seen: Vec<(usize, Seen)> = trying
+            .iter()
+            .filter_map(|&i| {
+                let f = fixes.get(i)?;
+                let others = |place| at.get(&place).is_some_and(|&j| j != i);
+                Some((i, seen_after(&laid, f, others)))
+            })
+            .collect();
         let mut found = false;
         for (i, after) in seen {
             let caused = caused_by(sheet, after);
@@ -116,27 +108,28 @@ struct Seen {
 
 /// What the fix's places hold in `after`. A cell another fix changes is that fix's to
 /// answer for.
-fn seen_after(after: &Sheet, f: &Fix, fixed_by_another: impl Fn((usize, usize)) -> bool) -> Seen {
+fn seen_after(after: &Overlay, f: &Fix, fixed_by_another: impl Fn((usize, usize)) -> bool) -> Seen {
     // Only the roster compares one cell with another of its row (a Login ID with its
     // extension): without one, the fix's own cell is the only cell of its row it reaches.
-    let mut places: Vec<(usize, usize)> = if after.rules().roster.is_some() {
+    let mut places: Vec<(usize, usize)> = if after.validator().rules().roster.is_some() {
         let width = after.doc().header.len().max(f.col + 1);
         (0..width).map(|c| (f.row, c)).collect()
     } else {
         vec![(f.row, f.col)]
     };
-    let holders = after.validator().same_value_rows(after.doc(), f.row, f.col);
+    let holders = after.same_value_rows(f.row, f.col);
     places.extend(holders.into_iter().map(|r| (r, f.col)));
     let cells = places
         .into_iter()
         .filter(|&place| !fixed_by_another(place))
         .flat_map(|(r, c)| {
-            let found = after.validator().cell_findings(r, c);
-            found.iter().map(move |n| new_issue(after, r, Some(c), n))
+            let found = after.cell_findings(r, c);
+            found
+                .into_iter()
+                .map(move |n| new_issue(after, r, Some(c), &n))
         })
         .collect();
     let row = after
-        .validator()
         .row_findings(f.row)
         .iter()
         .map(|n| new_issue(after, f.row, None, n))
@@ -177,21 +170,20 @@ fn caused_by(before: &Sheet, seen: Seen) -> Vec<NewIssue> {
     out
 }
 
-fn new_issue(after: &Sheet, row: usize, col: Option<usize>, f: &Finding) -> NewIssue {
-    let (v, doc) = (after.validator(), after.doc());
+fn new_issue(after: &Overlay, row: usize, col: Option<usize>, f: &Finding) -> NewIssue {
     let text = |lang| match col {
-        Some(c) => v.message_in(lang, doc, row, c, f),
+        Some(c) => after.message_in(lang, row, c, f),
         None => f.text(lang),
     };
     NewIssue {
         row,
         col,
-        column: col.map(|c| v.column_name(doc, c)),
+        column: col.map(|c| after.validator().column_name(after.doc(), c)),
         code: f.code,
         severity: f.severity,
         value: col.map_or_else(String::new, |c| after.cell(row, c).to_string()),
         others: match (f.code, col) {
-            (Code::Duplicate, Some(c)) => v.same_value_rows(doc, row, c),
+            (Code::Duplicate, Some(c)) => after.same_value_rows(row, c),
             _ => Vec::new(),
         },
         messages: [text(Lang::En), text(Lang::Ja)],

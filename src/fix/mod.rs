@@ -4,7 +4,7 @@
 //! dropping blank rows, and putting the columns in the template's order. A fix is only
 //! proposed when it settles the cell's problem, and a fix that would cause a new issue
 //! elsewhere (a duplicate, say) is marked and never applied: `repair` decides a value,
-//! `judge` tries the fixes together (and takes them back).
+//! `judge` lays the fixes together over the sheet, which it only reads.
 
 mod columns;
 mod diff;
@@ -13,7 +13,7 @@ mod repair;
 
 pub use columns::{template_order, template_order_edit};
 pub use diff::changed_chars;
-pub use judge::{NewIssue, duplicate_rows, judge, judge_on};
+pub use judge::{NewIssue, duplicate_rows, judge};
 pub use repair::repair;
 
 use crate::document::{CellChange, Edit};
@@ -133,22 +133,9 @@ pub fn propose_all(sheet: &Sheet) -> Vec<Fix> {
     judge(sheet, candidates(sheet).collect())
 }
 
-/// [`propose_all`] judged on the sheet itself (tried and taken back: no copy of the
-/// sheet, which is most of the time at a million rows).
-pub fn propose_all_on(sheet: &mut Sheet) -> Vec<Fix> {
-    let fixes = candidates(sheet).collect();
-    judge_on(sheet, fixes)
-}
-
 /// "Fix all like this": every fix of the same kind in the same column, judged together.
 pub fn propose_like(sheet: &Sheet, example: &Fix) -> Vec<Fix> {
     judge(sheet, like(sheet, example))
-}
-
-/// [`propose_like`] judged on the sheet itself (see [`propose_all_on`]).
-pub fn propose_like_on(sheet: &mut Sheet, example: &Fix) -> Vec<Fix> {
-    let fixes = like(sheet, example);
-    judge_on(sheet, fixes)
 }
 
 fn like(sheet: &Sheet, example: &Fix) -> Vec<Fix> {

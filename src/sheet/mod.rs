@@ -13,7 +13,6 @@ mod review;
 mod rows;
 mod rules;
 mod stepped;
-mod trial;
 
 pub use stepped::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 
@@ -179,24 +178,6 @@ impl Sheet {
     /// as it was before it.
     pub fn is_stepping(&self) -> bool {
         self.held_revision.is_some()
-    }
-
-    /// A copy of the cells and their live check without the undo history: edits can be
-    /// tried on it to see what they would find, leaving this sheet as it is.
-    pub fn trial_copy(&self) -> Sheet {
-        Sheet {
-            doc: self.doc.clone(),
-            validator: self.validator.clone(),
-            undo: Vec::new(),
-            redo: Vec::new(),
-            saved_at: Some(0),
-            disk_at: Some(0),
-            originals: Default::default(),
-            opened_columns: Vec::new(),
-            opened_rows: self.opened_rows,
-            revision: self.revision,
-            held_revision: None,
-        }
     }
 
     /// The rows a saved file holds: every row except blank ones.

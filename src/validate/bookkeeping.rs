@@ -67,12 +67,19 @@ impl Validator {
         }
     }
 
+    /// Marks a kept cell a duplicate (once).
     pub(super) fn add_dup(&mut self, row: usize, col: usize) {
         let mut fs = self.cell_findings(row, col).to_vec();
-        if !fs.iter().any(|f| f.code == Code::Duplicate) {
-            fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
+        if attach_duplicate(&mut fs) {
             self.put_cell(row, col, fs);
         }
+    }
+
+    /// A kept cell's findings without its duplicate mark: what its own rules say.
+    pub(super) fn own_findings_now(&self, row: usize, col: usize) -> Vec<Finding> {
+        let mut fs = self.cell_findings(row, col).to_vec();
+        fs.retain(|f| f.code != Code::Duplicate);
+        fs
     }
 
     pub(super) fn remove_dup(&mut self, row: usize, col: usize) {
@@ -83,4 +90,14 @@ impl Validator {
             self.put_cell(row, col, fs);
         }
     }
+}
+
+/// The one place a duplicate finding is made: attaches it to a cell's findings unless
+/// they have it; returns whether it was attached.
+pub(super) fn attach_duplicate(fs: &mut Vec<Finding>) -> bool {
+    if fs.iter().any(|f| f.code == Code::Duplicate) {
+        return false;
+    }
+    fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
+    true
 }

@@ -1,7 +1,7 @@
 //! Re-checking after one cell changed: its own rules, its row's, the rows that shared its
 //! old value or share its new one in a unique column, the roster cells that read it.
 
-use super::{Code, Finding, Msg, Validator};
+use super::{Validator, attach_duplicate};
 use crate::document::Document;
 use crate::text::is_blank;
 
@@ -9,7 +9,10 @@ impl Validator {
     /// Re-checks after one cell changed from `old` to its current value.
     pub fn cell_changed(&mut self, doc: &Document, row: usize, col: usize, old: &str) {
         if row >= self.blank.len() || col >= doc.width() {
-            return self.validate_all(doc);
+            return self.unexpected(
+                doc,
+                format_args!("a change outside the sheet ({row}, {col})"),
+            );
         }
         // A value typed into (or cleared from) a column with no header name turns it from
         // a leftover into an error, or back.
@@ -39,7 +42,7 @@ impl Validator {
             let dup = self.move_unique(doc, row, col, old);
             let mut fs = self.cell_own_findings(doc, row, col);
             if dup {
-                fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
+                attach_duplicate(&mut fs);
             }
             self.put_cell(row, col, fs);
             for dependent in self.roster_dependents(col) {
@@ -130,7 +133,7 @@ impl Validator {
                     self.add_dup(partner as usize, col);
                 }
                 if !others.is_empty() {
-                    fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
+                    attach_duplicate(&mut fs);
                 }
             }
             self.put_cell(row, col, fs);

@@ -1,7 +1,8 @@
 //! One cell's own findings: its column's rules, the bytes it was read from, the roster.
-//! Duplicates are the unique indexes' business (see `cell_changed.rs`, `full_check.rs`).
+//! Duplicates are the unique indexes' business (see `cell_changed.rs`, `full_check.rs`); the
+//! finding itself is attached by `bookkeeping.rs` `attach_duplicate` alone.
 
-use super::{Code, Finding, Msg, Validator, cell};
+use super::{Code, Finding, Msg, Validator, attach_duplicate, cell};
 use crate::document::{Document, ReadProblem};
 use crate::encoding::TextEncoding;
 
@@ -83,7 +84,7 @@ impl Validator {
             .any(|f| f.code == Code::Duplicate);
         let mut fs = self.cell_own_findings(doc, row, col);
         if dup {
-            fs.push(Finding::new(Code::Duplicate, Msg::Duplicate));
+            attach_duplicate(&mut fs);
         }
         self.put_cell(row, col, fs);
     }

@@ -48,6 +48,15 @@ impl Drop for Unblock<'_> {
 }
 
 impl Validator {
+    /// Input an edit's re-check did not expect (a change outside the sheet, rows out of
+    /// order): a bug, so a debug build (the tests) stops here; a release build checks
+    /// everything rather than keep findings that may be wrong.
+    #[track_caller]
+    pub(super) fn unexpected(&mut self, doc: &Document, what: std::fmt::Arguments<'_>) {
+        debug_assert!(false, "unexpected input to a re-check: {what}");
+        self.validate_all(doc);
+    }
+
     /// Checks everything again: the header, every cell, every unique column, every row
     /// and the file.
     pub fn validate_all(&mut self, doc: &Document) {

@@ -12,6 +12,7 @@ mod issue;
 mod layout;
 pub mod layout_message;
 pub mod message;
+mod overlay;
 mod queries;
 mod roster_check;
 mod row_and_file_rules;
@@ -20,12 +21,14 @@ mod unique;
 
 pub use issue::{Code, Finding, Issue, Severity};
 pub use message::{Lang, Msg};
+pub use overlay::Overlay;
 pub use queries::{IssuePlace, PlacesFrom};
 
 use crate::document::Document;
 use crate::encoding::TextEncoding;
 use crate::roster::Roster;
 use crate::schema::{Binding, Schema, Subscriptions};
+use bookkeeping::attach_duplicate;
 use full_check::PARALLEL_FROM_ROWS;
 use std::collections::BTreeMap;
 use unique::UniqueIndex;

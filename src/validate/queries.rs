@@ -103,19 +103,22 @@ impl Validator {
         if f.code != Code::Duplicate {
             return f.text(lang);
         }
-        let value = doc.cell(row, col);
-        let numbers: Vec<u64> = self
-            .same_value_rows(doc, row, col)
-            .into_iter()
-            .map(|r| number(doc, r, numbering))
-            .collect();
-        message::duplicate(
-            lang,
-            &self.column_name(doc, col),
-            value,
-            &numbers,
-            numbering,
-        )
+        let others = self.same_value_rows(doc, row, col);
+        self.duplicate_message((lang, numbering), doc, col, doc.cell(row, col), &others)
+    }
+
+    /// A duplicate's words for `value` in `col`, naming the `others` rows.
+    pub(super) fn duplicate_message(
+        &self,
+        (lang, numbering): (Lang, Numbering),
+        doc: &Document,
+        col: usize,
+        value: &str,
+        others: &[usize],
+    ) -> String {
+        let numbers: Vec<u64> = others.iter().map(|&r| number(doc, r, numbering)).collect();
+        let name = self.column_name(doc, col);
+        message::duplicate(lang, &name, value, &numbers, numbering)
     }
 
     /// The other rows whose cell in a unique column holds the same value as this one, in

@@ -10,27 +10,34 @@ impl Validator {
     /// Whole-row rules: a blank row, a row with the wrong number of fields, a row the
     /// roster holds as it is.
     pub(super) fn refresh_row(&mut self, doc: &Document, row: usize) {
-        let mut fs = Vec::new();
-        if self.blank.get(row).copied().unwrap_or(false) {
-            fs.push(Finding::new(Code::BlankRow, Msg::BlankRow));
-        } else {
-            let n = doc.table.field_count(row);
-            if n != doc.width() && !doc.empty_file {
-                fs.push(Finding::new(
-                    Code::FieldCount,
-                    Msg::FieldCount {
-                        got: n,
-                        want: doc.width(),
-                    },
-                ));
-            }
-            if let (Some(roster), Some(pairing)) = (&self.rules.roster, &self.roster_pairing)
-                && roster.unchanged(doc, row, pairing)
-            {
-                fs.push(Finding::new(Code::NoChange, Msg::NoChange));
-            }
-        }
+        let blank = self.blank.get(row).copied().unwrap_or(false);
+        let fs = self.row_rules(doc, row, blank);
         self.put_row(row, fs);
+    }
+
+    /// What the whole-row rules find in `doc`'s `row` (`blank`: whether it is blank).
+    pub(super) fn row_rules(&self, doc: &Document, row: usize, blank: bool) -> Vec<Finding> {
+        let mut fs = Vec::new();
+        if blank {
+            fs.push(Finding::new(Code::BlankRow, Msg::BlankRow));
+            return fs;
+        }
+        let n = doc.table.field_count(row);
+        if n != doc.width() && !doc.empty_file {
+            fs.push(Finding::new(
+                Code::FieldCount,
+                Msg::FieldCount {
+                    got: n,
+                    want: doc.width(),
+                },
+            ));
+        }
+        if let (Some(roster), Some(pairing)) = (&self.rules.roster, &self.roster_pairing)
+            && roster.unchanged(doc, row, pairing)
+        {
+            fs.push(Finding::new(Code::NoChange, Msg::NoChange));
+        }
+        fs
     }
 
     /// Rules about the whole file: an empty file, too many rows for one upload.

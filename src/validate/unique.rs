@@ -221,7 +221,7 @@ impl UniqueIndex {
     }
 
     /// The key two values are compared by.
-    fn fold(&self, value: &str) -> String {
+    pub(super) fn fold(&self, value: &str) -> String {
         match self.mode {
             Unique::Exact => value.to_string(),
             Unique::CaseInsensitive => value.to_lowercase(),

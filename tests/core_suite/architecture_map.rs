@@ -140,3 +140,20 @@ fn every_source_path_the_map_names_exists() {
         }
     }
 }
+
+/// The duplicate finding is made in one place (`attach_duplicate`), as the map says: a
+/// second place marking duplicates its own way is how their counts drifted apart.
+#[test]
+fn the_duplicate_finding_is_made_in_one_place() {
+    let dir = root().join("src/validate");
+    let mut makers = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("src/validate") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let n = text.matches("Finding::new(Code::Duplicate").count();
+        if n > 0 {
+            makers.push((path.file_name().unwrap_or_default().to_owned(), n));
+        }
+    }
+    assert_eq!(makers, vec![("bookkeeping.rs".into(), 1)], "{makers:?}");
+}

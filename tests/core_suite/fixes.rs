@@ -5,9 +5,7 @@
 
 use crate::common::*;
 use bulksheet::Code;
-use bulksheet::fix::{
-    FixKind, changed_chars, judge, propose_all, propose_all_on, propose_cell, to_edit,
-};
+use bulksheet::fix::{FixKind, changed_chars, judge, propose_all, propose_cell, to_edit};
 
 #[test]
 fn a_fix_that_would_duplicate_another_row_says_so_and_is_not_applied() {
@@ -228,8 +226,8 @@ fn a_fix_the_roster_would_disagree_with_is_left_too() {
     assert_eq!(codes, vec![Code::Roster]);
 }
 
-/// Every cell, the issues, the undo list, the review and the revision: what judging on
-/// the sheet itself must leave as it found them.
+/// Every cell, the issues, the undo list, the review and the revision: what judging must
+/// leave as it found them.
 fn state(s: &bulksheet::Sheet) -> (Vec<String>, Vec<bulksheet::Issue>, usize, usize, u64) {
     let cells = (0..s.doc().rows())
         .flat_map(|r| (0..s.doc().width()).map(move |c| s.cell(r, c).to_string()))
@@ -243,8 +241,11 @@ fn state(s: &bulksheet::Sheet) -> (Vec<String>, Vec<bulksheet::Issue>, usize, us
     )
 }
 
+/// Fixes judged by laying them over the sheet: the sheet (its revision and history too)
+/// is left as it was, and the judgement is what applying them would show: the safe ones
+/// together cause no issue, and with every fix applied each held one's issues are there.
 #[test]
-fn fixes_judged_on_the_sheet_itself_leave_it_as_it_was_and_judge_the_same() {
+fn fixes_judged_read_only_leave_the_sheet_as_it_was_and_match_applying_them() {
     let mut s = with_cells(
         6,
         &[
@@ -259,10 +260,28 @@ fn fixes_judged_on_the_sheet_itself_leave_it_as_it_was_and_judge_the_same() {
     // An edit before, so the review already holds a value as opened.
     assert!(s.set_cell(0, EXT, "９９９"));
     let before = state(&s);
-    let on_a_copy = propose_all(&s);
-    let on_itself = propose_all_on(&mut s);
-    assert_eq!(on_itself, on_a_copy);
-    assert!(on_itself.iter().any(|f| !f.is_safe()), "some fixes held");
-    assert!(on_itself.iter().any(|f| f.is_safe()), "some fixes safe");
+    let fixes = propose_all(&s);
     assert_eq!(state(&s), before);
+    assert!(fixes.iter().any(|f| !f.is_safe()), "some fixes held");
+    assert!(fixes.iter().any(|f| f.is_safe()), "some fixes safe");
+    let old = places(&s);
+    let mut safe = s.clone();
+    assert!(safe.apply(to_edit(&fixes)));
+    for p in places(&safe) {
+        assert!(old.contains(&p), "a safe fix caused {p:?}");
+    }
+    // Every fix here is held in the first round (all of them tried together).
+    let mut all = s.clone();
+    let every: Vec<_> = fixes
+        .iter()
+        .map(|f| (f.row, f.col, f.new.clone()))
+        .collect();
+    assert!(all.set_cells(every));
+    let now = places(&all);
+    for held in fixes.iter().filter(|f| !f.is_safe()) {
+        for n in &held.creates {
+            let place = (n.row + 1, n.column.clone(), n.code);
+            assert!(now.contains(&place), "{place:?} not caused by {held:?}");
+        }
+    }
 }

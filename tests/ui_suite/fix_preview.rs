@@ -89,3 +89,31 @@ fn an_extensions_hyphens_are_a_fix_of_that_cell_only() {
     assert_eq!(h.state().sheet().cell(1, 2), "1234");
     assert_eq!(status(&h, "Errors"), "0");
 }
+
+/// The preview judges its fixes without touching the sheet: a cell's read problem (a stray
+/// quote) stays found, and the revision, the undo list and the issues are as before.
+#[test]
+fn the_fix_all_preview_leaves_the_sheet_its_revision_and_history_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = [
+        header(),
+        row("alice@example.com", "Al\"ice ", "101", "0"),
+        row("bob＠example.com", "Bob", "102", "0"),
+    ]
+    .map(|l| format!("{l}\r\n"))
+    .concat();
+    let mut h = open(&write_fixture(dir.path(), "q.csv", &text));
+    let look = |h: &egui_kittest::Harness<'static, bulksheet::app::BulksheetApp>| {
+        let s = h.state().sheet();
+        (s.revision(), s.history().len(), s.issues())
+    };
+    let before = look(&h);
+    assert!(
+        before.2.iter().any(|i| i.code == bulksheet::Code::Quote),
+        "{:?}",
+        before.2
+    );
+    menu(&mut h, "Tools", "Fix all…");
+    h.get_by_label("Apply");
+    assert_eq!(look(&h), before);
+}

@@ -10,6 +10,7 @@ mod edit_clipboard;
 mod edit_find;
 mod edit_fix;
 mod edit_labels;
+mod edit_road;
 mod edit_undo;
 mod editing;
 mod everyday;

@@ -486,3 +486,24 @@ fn a_cycle_is_found_and_named() {
     graph.insert(m("app/c"), vec![]);
     assert_eq!(find_cycle(&graph), None);
 }
+
+/// The tests' reach into the window is not in a release: the hooks' module is compiled
+/// only for tests or with the `test-hooks` feature, and the everyday API has none of them.
+#[test]
+fn test_hooks_are_behind_the_test_feature() {
+    let app = format!("{}/src/app", env!("CARGO_MANIFEST_DIR"));
+    let mod_rs = std::fs::read_to_string(format!("{app}/mod.rs")).expect("app/mod.rs");
+    assert!(
+        mod_rs.contains("#[cfg(any(test, feature = \"test-hooks\"))]\nmod test_hooks;"),
+        "app/mod.rs must gate test_hooks"
+    );
+    let api = std::fs::read_to_string(format!("{app}/api.rs")).expect("app/api.rs");
+    for hook in [
+        "fn sheet_mut",
+        "fn last_command",
+        "fn with_file_picker",
+        "fn hold_sorts",
+    ] {
+        assert!(!api.contains(hook), "{hook} is in the everyday API");
+    }
+}

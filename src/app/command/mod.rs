@@ -269,6 +269,16 @@ pub enum Command {
     OpenSample,
     /// Show or hide the recent messages (a click on the status bar's message).
     Messages,
+    /// Set one cell to a value: what the grid's editor commits (Enter, Tab, a click
+    /// elsewhere) and what an options list picks.
+    SetCell {
+        /// Document row.
+        row: usize,
+        /// File column.
+        col: usize,
+        /// The new value.
+        value: String,
+    },
 }
 
 /// Which rows a save writes besides leaving out blank ones.

@@ -273,6 +273,7 @@ impl Command {
             Command::DuplicateTemplate => e("Duplicate template…", "Edit a copy of the template in use (a built-in one too)", "", &[], X),
             Command::SaveTemplate => e("Save template", "Save the template in your templates folder and add it to the Template menu", "", &[], X),
             Command::CloseTemplateEditor => e("Close", "", "", &[], X),
+            Command::SetCell { .. } => e("Set cell", "", "", &[], X),
             Command::SetLang(..) => e("Language", "The language of menus, dialogs and messages", "", &[], X),
             Command::SetTheme(..) => e("Theme", "Light or dark colours", "", &[], X),
             Command::Settings => e("Settings…", "Language and theme", "", &[], X),

@@ -30,11 +30,12 @@ pub fn prepare(sheet: &Sheet, st: &mut GridState) {
     st.keep_cursor_shown();
 }
 
-/// Draws the grid and applies the user's edits to the sheet. `keyboard` is false while a
-/// dialog owns the keyboard. What the menus and headers ask for is put on `queue`.
+/// Draws the grid; `keyboard` is false while a dialog owns the keyboard. What the user
+/// did (an edit committed, a menu pick, a header click) is put on `queue`: drawing never
+/// changes the sheet.
 pub fn show(
     ui: &mut Ui,
-    sheet: &mut Sheet,
+    sheet: &Sheet,
     st: &mut GridState,
     keyboard: bool,
     queue: &mut Vec<Command>,
@@ -76,8 +77,8 @@ pub fn show(
         draw_cells(ui, sheet, st, &geo, &reg, &pal, viewport, queue);
         draw_row_numbers(ui, sheet, st, &reg, &pal, viewport, geo.gutter, queue);
         draw_header(ui, sheet, st, &geo, &reg, &pal, queue);
-        draw_editor(ui, sheet, st, &geo, &reg);
-        draw_dropdown(ui, sheet, st, &geo, &reg);
+        draw_editor(ui, sheet, st, &geo, &reg, queue);
+        draw_dropdown(ui, sheet, st, &geo, &reg, queue);
     });
 }
 
@@ -90,7 +91,7 @@ fn paint_backgrounds(ui: &Ui, reg: &Regions, pal: &Palette) {
 #[allow(clippy::too_many_arguments)]
 fn draw_cells(
     ui: &mut Ui,
-    sheet: &mut Sheet,
+    sheet: &Sheet,
     st: &mut GridState,
     geo: &Geometry,
     reg: &Regions,
@@ -208,7 +209,7 @@ fn draw_cell(
 
 fn cell_clicks(
     ui: &Ui,
-    sheet: &mut Sheet,
+    sheet: &Sheet,
     st: &mut GridState,
     pos: CellPos,
     resp: &Response,
@@ -216,7 +217,7 @@ fn cell_clicks(
 ) {
     if resp.clicked() || resp.double_clicked() {
         if st.editor().is_some_and(|e| e.at != pos) {
-            commit_editor(sheet, st, Move::Stay);
+            queue.extend(commit_editor(st, Move::Stay));
         }
         if st.dropdown().is_some_and(|d| d.at != pos) {
             st.close_dropdown();

@@ -7,16 +7,23 @@ use super::state::GridState;
 use super::state::cell::CellPos;
 use super::words::{enum_options, offers_blank};
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{tr, trf, ui_lang};
 use crate::app::theme::{self, Palette};
 use crate::schema::EnumOption;
 use eframe::egui::{self, Align2, Area, Id, Order, Pos2, Rect, ScrollArea, Ui};
 
-/// Sets an enum cell to an option's code (or blank) from its dropdown.
-pub fn pick_option(sheet: &mut Sheet, st: &mut GridState, at: CellPos, code: &str) {
-    sheet.set_cell(at.row, at.col, code);
+/// Closes the list on an option's code (or blank); returns the edit, for the app to carry
+/// out.
+#[must_use]
+pub fn pick_option(st: &mut GridState, at: CellPos, code: String) -> Command {
     st.close_dropdown();
     st.move_cursor(at);
+    Command::SetCell {
+        row: at.row,
+        col: at.col,
+        value: code,
+    }
 }
 
 /// Moves the highlight of the open list by `by` options (the blank one last, when offered).
@@ -29,16 +36,15 @@ pub fn move_highlight(sheet: &Sheet, st: &mut GridState, by: isize) {
     dd.highlight = dd.highlight.saturating_add_signed(by).min(n - 1);
 }
 
-/// Sets the cell to the highlighted option and closes the list.
-pub fn pick_highlighted(sheet: &mut Sheet, st: &mut GridState) {
-    let Some(dd) = st.dropdown().cloned() else {
-        return;
-    };
+/// Closes the list on the highlighted option; returns the edit setting the cell to it.
+#[must_use]
+pub fn pick_highlighted(sheet: &Sheet, st: &mut GridState) -> Option<Command> {
+    let dd = st.dropdown().cloned()?;
     let code = enum_options(sheet, dd.at.col)
         .get(dd.highlight)
         .map(|o| o.code.clone())
         .unwrap_or_default();
-    pick_option(sheet, st, dd.at, &code);
+    Some(pick_option(st, dd.at, code))
 }
 
 /// Where the list goes: under its cell, or above it when there is not room enough below
@@ -79,13 +85,15 @@ fn placement(ui: &Ui, cell: Rect, rows: usize, invalid: bool) -> Placement {
     }
 }
 
-/// Draws the open list of options under its cell (above it at the bottom edge).
+/// Draws the open list of options under its cell (above it at the bottom edge); a pick
+/// goes on `queue`.
 pub fn draw_dropdown(
     ui: &mut Ui,
-    sheet: &mut Sheet,
+    sheet: &Sheet,
     st: &mut GridState,
     geo: &Geometry,
     reg: &Regions,
+    queue: &mut Vec<Command>,
 ) {
     let Some(dd) = st.dropdown().cloned() else {
         return;
@@ -151,7 +159,7 @@ pub fn draw_dropdown(
             });
         });
     if let Some(code) = picked {
-        pick_option(sheet, st, dd.at, &code);
+        queue.push(pick_option(st, dd.at, code));
         ui.memory_mut(|m| m.request_focus(focus_id()));
         return;
     }

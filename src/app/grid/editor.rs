@@ -7,6 +7,7 @@ use super::state::GridState;
 use super::state::cell::{CellEditor, Dropdown, Move};
 use super::words::{cell_label, enum_options};
 use crate::Sheet;
+use crate::app::command::Command;
 use crate::app::i18n::{trf, ui_lang};
 use crate::app::theme;
 use eframe::egui::{self, FontId, Ui, Vec2, WidgetInfo, accesskit::Role};
@@ -42,12 +43,17 @@ pub fn begin_edit(sheet: &Sheet, st: &mut GridState, typed: Option<String>) {
     });
 }
 
-/// Writes the editor's text into the sheet and moves on.
-pub fn commit_editor(sheet: &mut Sheet, st: &mut GridState, then: Move) {
-    if let Some(ed) = st.take_editor() {
-        sheet.set_cell(ed.at.row, ed.at.col, &ed.text);
-    }
+/// Closes the editor and moves on; returns the edit it made, for the app to carry out
+/// (the grid never changes the sheet itself: every edit is a command).
+#[must_use]
+pub fn commit_editor(st: &mut GridState, then: Move) -> Option<Command> {
+    let set = st.take_editor().map(|ed| Command::SetCell {
+        row: ed.at.row,
+        col: ed.at.col,
+        value: ed.text,
+    });
     after_commit(st, then);
+    set
 }
 
 fn after_commit(st: &mut GridState, then: Move) {
@@ -58,20 +64,21 @@ fn after_commit(st: &mut GridState, then: Move) {
     }
 }
 
-/// Draws the text field over the cell being edited.
+/// Draws the text field over the cell being edited; a commit (focus lost) goes on `queue`.
 pub fn draw_editor(
     ui: &mut Ui,
-    sheet: &mut Sheet,
+    sheet: &Sheet,
     st: &mut GridState,
     geo: &Geometry,
     reg: &Regions,
+    queue: &mut Vec<Command>,
 ) {
     let Some(at) = st.editor().map(|e| e.at) else {
         return;
     };
     let Some((vrow, idx)) = st.screen_pos(at) else {
         // The row left the view (filters): keep what was typed.
-        commit_editor(sheet, st, Move::Stay);
+        queue.extend(commit_editor(st, Move::Stay));
         return;
     };
     let rect = reg.cell_rect(geo, idx, vrow);
@@ -109,6 +116,6 @@ pub fn draw_editor(
         ed.fresh = false;
     } else if !resp.has_focus() {
         // Focus went elsewhere (a click outside the grid): keep what was typed.
-        commit_editor(sheet, st, Move::Stay);
+        queue.extend(commit_editor(st, Move::Stay));
     }
 }

@@ -15,47 +15,69 @@ use eframe::egui;
 const FAR: isize = isize::MAX / 4;
 
 /// Carries out a grid key's command: on the options list when it is open, on the cell
-/// editor when a cell is being edited, on the selection otherwise.
-pub fn run(ctx: &egui::Context, cmd: &Command, sheet: &mut Sheet, st: &mut GridState) {
-    let focus_grid = || ctx.memory_mut(|m| m.request_focus(focus_id()));
+/// editor when a cell is being edited, on the selection otherwise. Returns the edit a
+/// commit or a pick makes, for the app to carry out.
+#[must_use]
+pub fn run(
+    ctx: &egui::Context,
+    cmd: &Command,
+    sheet: &Sheet,
+    st: &mut GridState,
+) -> Option<Command> {
     if st.editor().is_some() {
-        match cmd {
-            Command::Cancel => {
-                st.take_editor();
-                focus_grid();
-            }
-            Command::Enter => {
-                commit_editor(sheet, st, Move::Down);
-                focus_grid();
-            }
-            Command::Tab => {
-                commit_editor(sheet, st, Move::Right);
-                focus_grid();
-            }
-            Command::BackTab => {
-                commit_editor(sheet, st, Move::Stay);
-                st.walk_or_step(0, -1);
-                focus_grid();
-            }
-            Command::Type(text) => {
-                if let Some(ed) = st.editor_mut() {
-                    ed.text.push_str(text);
-                }
-            }
-            _ => {}
-        }
-        return;
+        return editor_key(ctx, cmd, st);
     }
     if st.dropdown().is_some() {
-        match cmd {
-            Command::MoveUp => move_highlight(sheet, st, -1),
-            Command::MoveDown => move_highlight(sheet, st, 1),
+        return match cmd {
+            Command::MoveUp => {
+                move_highlight(sheet, st, -1);
+                None
+            }
+            Command::MoveDown => {
+                move_highlight(sheet, st, 1);
+                None
+            }
             Command::Enter => pick_highlighted(sheet, st),
-            Command::Cancel => st.close_dropdown(),
-            _ => {}
-        }
-        return;
+            Command::Cancel => {
+                st.close_dropdown();
+                None
+            }
+            _ => None,
+        };
     }
+    selection_key(cmd, sheet, st);
+    None
+}
+
+/// A key while a cell is being edited: Enter, Tab and Shift+Tab commit, Esc drops.
+fn editor_key(ctx: &egui::Context, cmd: &Command, st: &mut GridState) -> Option<Command> {
+    let focus_grid = || ctx.memory_mut(|m| m.request_focus(focus_id()));
+    let set = match cmd {
+        Command::Cancel => {
+            st.take_editor();
+            None
+        }
+        Command::Enter => commit_editor(st, Move::Down),
+        Command::Tab => commit_editor(st, Move::Right),
+        Command::BackTab => {
+            let set = commit_editor(st, Move::Stay);
+            st.walk_or_step(0, -1);
+            set
+        }
+        Command::Type(text) => {
+            if let Some(ed) = st.editor_mut() {
+                ed.text.push_str(text);
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    focus_grid();
+    set
+}
+
+/// A key on the selection: moves, walks, starts an edit.
+fn selection_key(cmd: &Command, sheet: &Sheet, st: &mut GridState) {
     let page = (st.viewport().height() / theme::ROW_HEIGHT).max(1.0) as isize;
     let step = match cmd {
         Command::MoveUp => Some((-1, 0, false)),

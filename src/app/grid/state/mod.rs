@@ -298,6 +298,7 @@ impl GridState {
     }
 
     /// Leaves finished sorts waiting until released (for tests of a sort under way).
+    #[cfg(any(test, feature = "test-hooks"))]
     pub fn hold_sorts(&mut self, hold: bool) {
         self.view.hold_sorts = hold;
     }
