@@ -201,7 +201,11 @@ impl EnumOption {
 
     /// How a dropdown and a cell show an option: `1 — English`, in Japanese `1 — 英語`.
     pub fn display_in(&self, lang: Lang) -> String {
-        format!("{} — {}", self.code, self.label_in(lang))
+        // A code with no label yet (an inferred template's) is shown as the code alone.
+        match self.label_in(lang).trim() {
+            "" => self.code.clone(),
+            label => format!("{} — {label}", self.code),
+        }
     }
 }
 

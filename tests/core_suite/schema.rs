@@ -166,3 +166,26 @@ fn the_template_says_which_separator_is_right_and_whether_order_matters() {
     };
     assert!(sheet("B\tA\ny\tx\n", &unordered).issues().is_empty());
 }
+
+/// An inferred template's codes have no labels yet: a cell shows the code alone, not
+/// `1 — `.
+#[test]
+fn a_code_without_a_label_is_shown_as_the_code_alone() {
+    use bulksheet::schema::EnumOption;
+    use bulksheet::validate::Lang;
+    let bare = EnumOption {
+        code: "1".into(),
+        label: String::new(),
+        label_ja: None,
+        aliases: Vec::new(),
+        folded: Vec::new(),
+    };
+    assert_eq!(bare.display_in(Lang::En), "1");
+    let named = EnumOption {
+        label: "Yes".into(),
+        label_ja: Some("はい".into()),
+        ..bare
+    };
+    assert_eq!(named.display_in(Lang::En), "1 — Yes");
+    assert_eq!(named.display_in(Lang::Ja), "1 — はい");
+}
