@@ -125,3 +125,16 @@ fn an_xls_stream_declaring_more_than_the_file_is_refused() {
         .to_string();
     assert!(err.contains("bytes in one stream"), "{err}");
 }
+
+/// workbook: an `.xls` sheet with a value at a far row and column; calamine lays every
+/// sheet out as a dense grid from its extreme cells as it opens the file (3.2 GB asked).
+/// The records are scanned first and the sheet refused, naming the grid.
+#[test]
+fn an_xls_sheet_spanning_a_huge_grid_is_refused_before_calamine_reads_it() {
+    let bytes = std::fs::read("tests/data/fuzz/xls_far_cell_grid.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cells"), "{err}");
+    assert!(err.contains("more than Bulksheet reads"), "{err}");
+}

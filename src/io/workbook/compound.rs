@@ -19,16 +19,52 @@ pub(super) fn largest_stream(bytes: &[u8]) -> u64 {
         return 0;
     };
     let fat = file.fat();
-    let mut largest = 0;
-    for sector in file.chain(file.u32_at(48), &fat) {
-        for entry in sector.chunks_exact(ENTRY) {
-            // Storage, stream or root (the root's size is the mini stream's).
-            if matches!(entry.get(66), Some(1 | 2 | 5)) {
-                largest = largest.max(file.entry_size(entry));
-            }
-        }
-    }
-    largest
+    file.entries(&fat)
+        .filter(|e| matches!(e.get(66), Some(1 | 2 | 5)))
+        .map(|e| file.entry_size(e))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The bytes of the first stream named one of `names` (`Workbook`, `Book`), as calamine
+/// reads it: from the mini stream when smaller than the cutoff, else from the sectors;
+/// at most its declared size, which [`largest_stream`] bounds by the file's. None when
+/// there is no such stream.
+pub(super) fn stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
+    let file = Compound::new(bytes)?;
+    let fat = file.fat();
+    let entry = file.entries(&fat).find(|e| {
+        e.get(66) == Some(&2) && names.iter().any(|n| entry_name(e).eq_ignore_ascii_case(n))
+    })?;
+    let size = usize::try_from(file.entry_size(entry))
+        .ok()?
+        .min(bytes.len());
+    let start = u32::from_le_bytes(entry.get(116..120)?.try_into().ok()?);
+    let cutoff = file.u32_at(56) as usize;
+    let mut data: Vec<u8> = if size < cutoff {
+        file.mini_chain(start, &fat)
+    } else {
+        file.chain(start, &fat).concat()
+    };
+    data.truncate(size);
+    Some(data)
+}
+
+/// A directory entry's name (UTF-16, its length in bytes at 64 counting the final NUL).
+fn entry_name(entry: &[u8]) -> String {
+    let two = |b: &[u8]| b.try_into().map_or(0, u16::from_le_bytes);
+    let len = entry
+        .get(64..66)
+        .map_or(0, |b| usize::from(two(b)))
+        .min(64)
+        .saturating_sub(2);
+    let units: Vec<u16> = entry
+        .get(..len)
+        .unwrap_or_default()
+        .chunks_exact(2)
+        .map(two)
+        .collect();
+    String::from_utf16_lossy(&units)
 }
 
 /// A compound file's bytes and its sector size.
@@ -106,6 +142,53 @@ impl<'a> Compound<'a> {
             .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes))
             .take(self.sectors() + 1)
             .collect()
+    }
+
+    /// Every directory entry, in the directory's sectors.
+    fn entries<'f>(&'f self, fat: &[u32]) -> impl Iterator<Item = &'a [u8]> + 'f {
+        self.chain(self.u32_at(48), fat)
+            .into_iter()
+            .flat_map(|sector| sector.chunks_exact(ENTRY))
+    }
+
+    /// The mini stream's bytes from mini sector `first` on: the mini stream lives in the
+    /// root entry's sectors, the mini FAT in the chain the header names.
+    fn mini_chain(&self, first: u32, fat: &[u32]) -> Vec<u8> {
+        let root = self
+            .entries(fat)
+            .find(|e| e.get(66) == Some(&5))
+            .and_then(|e| e.get(116..120))
+            .and_then(|b| b.try_into().ok())
+            .map_or(u32::MAX, u32::from_le_bytes);
+        let container = self.chain(root, fat).concat();
+        let mini_fat: Vec<u32> = self
+            .chain(self.u32_at(60), fat)
+            .iter()
+            .flat_map(|s| s.chunks_exact(4))
+            .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes))
+            .collect();
+        let mini = 1usize << self.u16_at(32).clamp(2, 12);
+        let mut seen = vec![false; container.len() / mini + 1];
+        let mut out = Vec::new();
+        let mut id = first;
+        while let Some(at) = (id as usize).checked_mul(mini) {
+            let Some(piece) = container.get(at..at + mini) else {
+                break;
+            };
+            if !unseen(&mut seen, id) {
+                break;
+            }
+            out.extend_from_slice(piece);
+            id = mini_fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        out
+    }
+
+    fn u16_at(&self, at: usize) -> u16 {
+        self.bytes
+            .get(at..at + 2)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u16::from_le_bytes)
     }
 
     /// The sectors of the chain starting at `first`, each at most once.

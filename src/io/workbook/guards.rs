@@ -336,5 +336,12 @@ fn check_compound_header(bytes: &[u8]) -> Result<(), Refusal> {
             },
         ));
     }
+    // calamine lays every sheet out as a dense grid from its extreme cells (and reserves
+    // what DIMENSIONS declares) as it opens the file.
+    let stream = super::compound::stream(bytes, &["Workbook", "Book"]).unwrap_or_default();
+    let cells = super::biff::largest_grid(&stream);
+    if cells > MAX_GRID_CELLS {
+        return Err(Refusal::Limit(None, WorkbookLimit::Grid { cells }));
+    }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! header is the sheet's row 1, each cell the text Excel shows. Saving always writes CSV:
 //! the workbook itself is never written.
 
+mod biff;
 mod cell_text;
 mod compound;
 mod guards;
