@@ -337,7 +337,10 @@ impl eframe::App for BulksheetApp {
             let asked = panels::status_bar::show(ui, lang, &self.sheet, &mut self.notice);
             self.queue.extend(asked);
         });
-        if self.side_collapsed {
+        if self.start_page {
+            // Nothing is open: no issues to list, and "No issues: the file is ready to
+            // upload" would not be true of no file.
+        } else if self.side_collapsed {
             egui::Panel::right("side-folded")
                 .resizable(false)
                 .show(ui, |ui| self.queue.extend(panels::side::folded(ui)));
