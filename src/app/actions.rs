@@ -213,6 +213,8 @@ impl BulksheetApp {
             Command::ReplaceFiles { files, then } => self.replace_confirmed(files, then),
             Command::StopPicking => self.picking = None,
             Command::OpenSample => self.open_sample(),
+            Command::ExportTemplate => self.show_export_template(ctx),
+            Command::ExportTemplateTo(path) => self.export_template(&path),
             Command::Messages => self.show_messages = !self.show_messages,
             Command::RestoreEdits => self.answer_offer(Choice::Restore),
             Command::DiscardEdits => self.answer_offer(Choice::Discard),

@@ -785,4 +785,18 @@ pub const JA: &[(&str, &str)] = &[
         "The roster cross-check was stopped: {why}",
         "ユーザー一覧との照合を止めました：{why}",
     ),
+    ("Export template…", "テンプレートを書き出す…"),
+    ("Export template", "テンプレートを書き出す"),
+    (
+        "Write the template in use to a TOML file to share it with colleagues (Load template… reads it)",
+        "使用中のテンプレートを TOML ファイルに書き出し、同僚と共有します（「テンプレートを読み込む…」で読み込めます）",
+    ),
+    (
+        "The template in use, as a TOML file a colleague loads with Template → Load template…",
+        "使用中のテンプレートを、同僚が「テンプレート → テンプレートを読み込む…」で読み込める TOML ファイルとして書き出します",
+    ),
+    (
+        "Wrote the template to {name}.",
+        "テンプレートを {name} に書き出しました。",
+    ),
 ];

@@ -44,6 +44,7 @@ impl BulksheetApp {
             Dialog::Message { .. } => "message",
             Dialog::ExportIssues { .. } => "export-issues",
             Dialog::ConfirmReplace { .. } => "confirm-replace",
+            Dialog::ExportTemplate { .. } => "export-template",
         })
     }
 

@@ -144,3 +144,31 @@ fn esc_closes_the_template_editor() {
     assert!(h.state().template_draft().is_none());
     assert_eq!(h.state().template_name(), "miitel-update-users");
 }
+
+/// Template → Export template… writes the template in use as TOML a colleague loads with
+/// Load template… (the same template), and asks before replacing a file.
+#[test]
+fn the_template_in_use_is_exported_to_share_and_reads_back_the_same() {
+    let (dir, mut h) = four_users();
+    menu(&mut h, "Template", "Export template…");
+    assert_eq!(h.state().dialog_name(), Some("export-template"));
+    let out = dir.path().join("shared.toml");
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    h.run_steps(1);
+    type_text(&mut h, &out.display().to_string());
+    press(&mut h, eframe::egui::Key::Enter);
+    let written = bulksheet::Schema::from_toml(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let builtin = bulksheet::schema::builtin("miitel-update-users").unwrap();
+    assert_eq!(written.columns, builtin.columns);
+    assert_eq!(written.subscriptions, builtin.subscriptions);
+    // A file that was there before (not one written here) is asked about.
+    let theirs = write_fixture(dir.path(), "theirs.toml", "kept");
+    menu(&mut h, "Template", "Export template…");
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    h.run_steps(1);
+    type_text(&mut h, &theirs.display().to_string());
+    press(&mut h, eframe::egui::Key::Enter);
+    assert_eq!(h.state().dialog_name(), Some("confirm-replace"));
+    click(&mut h, "Cancel");
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "kept");
+}

@@ -267,6 +267,10 @@ pub enum Command {
     StopPicking,
     /// Open the bundled sample file (from the start page).
     OpenSample,
+    /// Write the template in use to a TOML file, to share it (asks where).
+    ExportTemplate,
+    /// Write the template in use to this file (from the Export template dialog).
+    ExportTemplateTo(PathBuf),
     /// Show or hide the recent messages (a click on the status bar's message).
     Messages,
     /// Set one cell to a value: what the grid's editor commits (Enter, Tab, a click
@@ -324,6 +328,8 @@ pub enum Write {
     Save(PathBuf, After),
     /// Write the issue list there.
     IssueList(PathBuf),
+    /// Write the template in use there.
+    Template(PathBuf),
 }
 
 /// Which field a "Browse…" result fills.
@@ -336,6 +342,8 @@ pub enum BrowseFor {
     Save,
     /// The Load template dialog's path.
     Template,
+    /// A template file to write.
+    SaveTemplate,
 }
 
 impl Command {

@@ -274,6 +274,8 @@ impl Command {
             Command::SaveTemplate => e("Save template", "Save the template in your templates folder and add it to the Template menu", "", &[], X),
             Command::CloseTemplateEditor => e("Close", "", "", &[], X),
             Command::SetCell { .. } => e("Set cell", "", "", &[], X),
+            Command::ExportTemplateTo(..) => e("Export", "", "", &[], X),
+            Command::ExportTemplate => e("Export template…", "Write the template in use to a TOML file to share it with colleagues (Load template… reads it)", "", &[], X),
             Command::SetLang(..) => e("Language", "The language of menus, dialogs and messages", "", &[], X),
             Command::SetTheme(..) => e("Theme", "Light or dark colours", "", &[], X),
             Command::Settings => e("Settings…", "Language and theme", "", &[], X),

@@ -52,6 +52,14 @@ pub enum Dialog {
         /// The path field is still to take the keyboard (on the dialog's first frame).
         fresh: bool,
     },
+    /// Where to write the template in use: the window's own dialog, where no system
+    /// dialog can be shown.
+    ExportTemplate {
+        /// The path typed so far.
+        path: String,
+        /// The path field is still to take the keyboard (on the dialog's first frame).
+        fresh: bool,
+    },
     /// Replace files that exist?
     ConfirmReplace {
         /// The files the write would replace.
@@ -125,6 +133,9 @@ pub fn show(
                 super::issue_list::export_issues(ui, path, fresh)
             }
             Dialog::ConfirmReplace { files, then } => confirm_replace(ui, files, then),
+            Dialog::ExportTemplate { path, fresh } => {
+                super::template::export_dialog(ui, path, fresh)
+            }
             Dialog::ConfirmOverwrite { path, then } => confirm_overwrite(ui, path, then),
             Dialog::SaveErrors { path, then } => save_errors(ui, issues, path, then),
             Dialog::PickSheet {

@@ -106,3 +106,32 @@ pub fn load_dialog(ctx: &egui::Context, lang: Lang, path: &mut String) -> Option
     }
     answer
 }
+
+/// "Export template…" in the window's own dialog (where no system dialog can be shown):
+/// where to write the template in use.
+pub fn export_dialog(ui: &mut egui::Ui, path: &mut String, fresh: &mut bool) -> Option<Command> {
+    use super::path_field::{no_system_dialog_note, path_field};
+    let mut answer = None;
+    let lang = crate::app::i18n::ui_lang(ui.ctx());
+    ui.heading(tr(lang, "Export template"));
+    no_system_dialog_note(ui);
+    ui.label(tr(
+        lang,
+        "The template in use, as a TOML file a colleague loads with Template → Load template…",
+    ));
+    let entered = path_field(ui, path, tr(lang, "Path of the template (.toml)"), fresh);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ok = ui.add_enabled(
+            !path.trim().is_empty(),
+            egui::Button::new(tr(lang, "Export")),
+        );
+        if ok.clicked() || entered {
+            answer = Some(Command::ExportTemplateTo(PathBuf::from(path.trim())));
+        }
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            answer = Some(Command::CloseDialog);
+        }
+    });
+    answer
+}

@@ -380,8 +380,12 @@ impl BulksheetApp {
                 self.confirm_path(&path);
                 self.export_issues(&path);
             }
+            Purpose::ExportTemplate => {
+                self.confirm_path(&path);
+                self.export_template(&path);
+            }
             Purpose::Fill(kind) => {
-                if kind == BrowseFor::Save {
+                if matches!(kind, BrowseFor::Save | BrowseFor::SaveTemplate) {
                     self.confirm_path(&path);
                 }
                 let text = path.display().to_string();
@@ -415,6 +419,12 @@ impl BulksheetApp {
             Purpose::SaveAs(then) => self.save_as_choices(&request.start, false, then),
             Purpose::ExportIssues => {
                 self.dialog = Some(Dialog::ExportIssues {
+                    path: start,
+                    fresh: true,
+                })
+            }
+            Purpose::ExportTemplate => {
+                self.dialog = Some(Dialog::ExportTemplate {
                     path: start,
                     fresh: true,
                 })
@@ -515,7 +525,8 @@ impl BulksheetApp {
 fn picker_title(kind: BrowseFor, purpose: &Purpose) -> &'static str {
     match (kind, purpose) {
         (_, Purpose::ExportIssues) => "Export issue list",
-        (BrowseFor::Template, _) => "Load a template",
+        (_, Purpose::ExportTemplate) => "Export template",
+        (BrowseFor::Template | BrowseFor::SaveTemplate, _) => "Load a template",
         (BrowseFor::Save, _) => "Save as",
         (BrowseFor::Open, _) => "Open a file",
     }

@@ -52,6 +52,8 @@ pub enum Purpose {
     SaveAs(After),
     /// Write the issue list there.
     ExportIssues,
+    /// Write the template in use there.
+    ExportTemplate,
     /// Fill the path field of the window's own dialog ("Browse…").
     Fill(BrowseFor),
 }
@@ -102,7 +104,7 @@ fn ask_system(request: &Request) -> Answer {
     }
     let picked = match request.kind {
         BrowseFor::Open | BrowseFor::Template => dialog.pick_file(),
-        BrowseFor::Save => {
+        BrowseFor::Save | BrowseFor::SaveTemplate => {
             if let Some(name) = request.start.file_name() {
                 dialog = dialog.set_file_name(name.to_string_lossy());
             }
@@ -114,7 +116,7 @@ fn ask_system(request: &Request) -> Answer {
 
 fn filters(dialog: rfd::FileDialog, kind: BrowseFor) -> rfd::FileDialog {
     match kind {
-        BrowseFor::Template => dialog.add_filter("TOML", &["toml"]),
+        BrowseFor::Template | BrowseFor::SaveTemplate => dialog.add_filter("TOML", &["toml"]),
         BrowseFor::Open => dialog
             .add_filter(
                 "CSV, TSV, Excel, OpenDocument",

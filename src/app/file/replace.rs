@@ -40,6 +40,7 @@ impl BulksheetApp {
         self.queue.push(match then {
             Write::Save(path, after) => Command::SaveDraft(path, after),
             Write::IssueList(path) => Command::ExportIssuesTo(path),
+            Write::Template(path) => Command::ExportTemplateTo(path),
         });
     }
 }

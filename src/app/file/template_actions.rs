@@ -84,3 +84,47 @@ impl BulksheetApp {
         }
     }
 }
+
+impl BulksheetApp {
+    /// Asks where to write the template in use (the system's save dialog first),
+    /// suggesting `NAME.toml` beside the open file.
+    pub(crate) fn show_export_template(&mut self, ctx: &egui::Context) {
+        let folder = self
+            .file
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+        let start = folder.join(format!("{}.toml", self.sheet.schema().name));
+        let kind = crate::app::command::BrowseFor::SaveTemplate;
+        self.pick(ctx, kind, start, super::picker::Purpose::ExportTemplate);
+    }
+
+    /// Writes the template in use as TOML (asking first if that replaces a file); says
+    /// where, or why it could not.
+    pub(crate) fn export_template(&mut self, path: &Path) {
+        self.dialog = None;
+        let then = crate::app::command::Write::Template(path.to_path_buf());
+        if self.ask_before_replacing(&[path.to_path_buf()], &then) {
+            return;
+        }
+        let lang = self.settings.lang;
+        let text = self.sheet.schema().to_toml();
+        match crate::io::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.confirm_path(path);
+                let name = super::loader::display_name(path);
+                self.say(false, move |l| {
+                    trf(l, "Wrote the template to {name}.", &[("name", &name)])
+                });
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Message {
+                    title: tr(lang, "That did not work").into(),
+                    text: e.message(lang),
+                });
+            }
+        }
+    }
+}

@@ -118,6 +118,7 @@ fn template_menu(ui: &mut Ui, data: &MenuData) -> Option<Command> {
         Command::EditTemplate,
         Command::DuplicateTemplate,
         Command::LoadTemplate,
+        Command::ExportTemplate,
     ];
     picked.or(entries(ui, lang, &edits))
 }
