@@ -26,6 +26,40 @@ pub(super) fn largest_stream(bytes: &[u8]) -> u64 {
         .unwrap_or(0)
 }
 
+/// A chain calamine follows with no end but the chain's own that loops back on itself
+/// (calamine would go round it for ever, its table growing until memory runs out): the
+/// DIFAT's (each sector's last entry names the next) or the directory's.
+pub(super) fn looping_chain(bytes: &[u8]) -> Option<&'static str> {
+    let file = Compound::new(bytes)?;
+    let mut seen = vec![false; file.sectors() + 1];
+    let mut id = file.u32_at(68);
+    while id < LAST_SECTOR_ID {
+        let Some(sector) = file.sector(id) else {
+            // Past the end: calamine stops there with an error of its own.
+            break;
+        };
+        if !unseen(&mut seen, id) {
+            return Some("DIFAT");
+        }
+        id = sector
+            .len()
+            .checked_sub(4)
+            .and_then(|at| sector.get(at..))
+            .and_then(|b| b.try_into().ok())
+            .map_or(u32::MAX, u32::from_le_bytes);
+    }
+    let fat = file.fat();
+    let mut seen = vec![false; file.sectors() + 1];
+    let mut id = file.u32_at(48);
+    while id < LAST_SECTOR_ID && file.sector(id).is_some() {
+        if !unseen(&mut seen, id) {
+            return Some("directory");
+        }
+        id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
+    }
+    None
+}
+
 /// The bytes of the first stream named one of `names` (`Workbook`, `Book`), as calamine
 /// reads it: from the mini stream when smaller than the cutoff, else from the sectors;
 /// at most its declared size, which [`largest_stream`] bounds by the file's. None when
@@ -249,5 +283,16 @@ mod tests {
         assert_eq!(largest_stream(&compound(4096)), 4096);
         assert_eq!(largest_stream(&compound(u32::MAX)), u64::from(u32::MAX));
         assert_eq!(largest_stream(b"not a compound file"), 0);
+    }
+
+    #[test]
+    fn a_directory_chain_looping_back_is_told() {
+        // The builder's FAT sends the directory sector back to itself.
+        assert_eq!(looping_chain(&compound(4096)), Some("directory"));
+        let mut ended = compound(4096);
+        ended[512 + 4..512 + 8].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        assert_eq!(looping_chain(&ended), None);
+        let real = std::fs::read("tests/data/workbooks/users.xls").unwrap();
+        assert_eq!(looping_chain(&real), None);
     }
 }

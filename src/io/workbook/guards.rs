@@ -324,6 +324,11 @@ fn check_compound_header(bytes: &[u8]) -> Result<(), Refusal> {
             ));
         }
     }
+    if let Some(chain) = super::compound::looping_chain(bytes) {
+        return Err(Refusal::Broken(format!(
+            "its {chain} sector chain loops back on itself"
+        )));
+    }
     // A stream is copied until it holds its declared size, looping sectors if its chain
     // loops: no stream may declare more bytes than the whole file has.
     let largest = super::compound::largest_stream(bytes);
