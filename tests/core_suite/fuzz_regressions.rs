@@ -154,3 +154,15 @@ fn an_xls_whose_sector_chain_loops_is_refused_as_broken() {
         .to_string();
     assert!(err.contains("loops back on itself"), "{err}");
 }
+
+/// workbook: bytes that are a zip at their end and a compound file at their start, read
+/// as an `.xlsx`: calamine opens the compound file first (to tell an encrypted workbook)
+/// and went round its looping sector chain until memory ran out. Checked as an `.xls`.
+#[test]
+fn an_xlsx_that_is_also_a_looping_compound_file_is_refused() {
+    let bytes = std::fs::read("tests/data/fuzz/xlsx_also_a_looping_compound_file.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xlsx)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("loops back on itself"), "{err}");
+}

@@ -19,6 +19,9 @@ pub(super) enum Refusal {
     Broken(String),
 }
 
+/// The first bytes of a compound file (an `.xls`, an encrypted `.xlsx`).
+const COMPOUND_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// The smallest central-directory record of a zip entry, in bytes.
 const MIN_ZIP_ENTRY: u64 = 46;
 
@@ -27,6 +30,11 @@ pub(super) fn check(bytes: &[u8], kind: WorkbookKind) -> Result<(), Refusal> {
     match kind {
         WorkbookKind::Xls => check_compound_header(bytes),
         WorkbookKind::Xlsx => {
+            // calamine opens an .xlsx that is a compound file first, to tell an encrypted
+            // one: the compound file's chains and sizes are checked as an .xls's are.
+            if bytes.starts_with(&COMPOUND_MAGIC) {
+                check_compound_header(bytes)?;
+            }
             check_zip64_counts(bytes)?;
             let mut zip = open_zip(bytes)?;
             check_declared_sizes(&mut zip)?;
