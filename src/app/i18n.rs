@@ -462,6 +462,11 @@ pub const JA: &[(&str, &str)] = &[
     ("Matches the search", "検索に一致"),
     ("{name}, row {r}", "{name}、{r} 行目"),
     ("Edit {cell}", "{cell} を編集"),
+    ("editing {cell}", "{cell} を編集中"),
+    ("error: {message}", "エラー：{message}"),
+    ("warning: {message}", "警告：{message}"),
+    ("; ", "；"),
+    ("{cell}: {findings}", "{cell}：{findings}"),
     (
         "Now: {value} (not a valid value)",
         "現在の値：{value}（無効な値）",

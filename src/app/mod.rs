@@ -9,6 +9,7 @@
 //! is what the binary and the tests call.
 
 mod actions;
+mod announce;
 mod api;
 pub mod command;
 mod dialogs;
@@ -368,6 +369,7 @@ impl eframe::App for BulksheetApp {
         }
         self.long_edit_progress(&ctx);
         self.drop_veil(&ctx);
+        announce::show(&ctx);
         self.update_title(&ctx);
         if late {
             ctx.request_repaint();

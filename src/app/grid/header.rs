@@ -1,6 +1,7 @@
 //! The column headers: name, issue counts, the sort arrow and the resize handle. A click on
 //! a header selects its column (Shift extends).
 
+use super::access::header_id;
 use super::focus::focus_id;
 use super::geometry::{Geometry, Regions};
 use super::state::GridState;
@@ -108,7 +109,7 @@ fn header_cell(
         FontId::proportional(theme::SMALL_FONT_SIZE),
         color,
     );
-    let id = Id::unique(("bulksheet-header", col));
+    let id = header_id(col);
     let resp = ui.interact(shown, id, Sense::click());
     let label = sheet.validator().column_name(sheet.doc(), col);
     let value = count_text(ui_lang(ui.ctx()), counts);

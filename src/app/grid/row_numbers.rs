@@ -1,6 +1,7 @@
 //! The row-number column: a click selects the row (Shift extends), a right click offers
 //! the row operations.
 
+use super::access::row_number_id;
 use super::focus::focus_id;
 use super::geometry::{Regions, visible_rows};
 use super::state::GridState;
@@ -72,7 +73,7 @@ fn row_number_widget(
     if !rect.is_positive() {
         return;
     }
-    let id = egui::Id::unique(("bulksheet-row-number", row));
+    let id = row_number_id(row);
     let resp = ui.interact(rect, id, egui::Sense::click());
     resp.widget_info(|| {
         egui::WidgetInfo::labeled(
