@@ -195,3 +195,26 @@ fn the_grid_reads_in_japanese() {
     let (description, invalid, _) = cell(&h, &label);
     assert_eq!((description, invalid), (None, false));
 }
+
+#[test]
+fn a_click_in_the_issue_list_focuses_its_cell() {
+    let mut h = sample(Lang::En);
+    h.get(
+        by().role(Role::Button)
+            .label_contains("has a full-width ＠"),
+    )
+    .click();
+    h.run_steps(3);
+    assert!(h.get_by_label("Login ID, row 3").is_focused());
+}
+
+#[test]
+fn a_cell_in_the_selection_is_selected_not_checked() {
+    let mut h = sample(Lang::En);
+    press(&mut h, Key::ArrowDown);
+    let node = h.get_by_label("Login ID, row 2");
+    assert_eq!(node.accesskit_node().is_selected(), Some(true));
+    assert_eq!(node.accesskit_node().data().toggled(), None);
+    let other = h.get_by_label("Login ID, row 1");
+    assert_eq!(other.accesskit_node().is_selected(), Some(false));
+}

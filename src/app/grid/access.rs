@@ -127,22 +127,48 @@ fn data_row(
         (cell_id(CellPos::new(row, col)), place)
     });
     let members = drawn(ctx, std::iter::once(number).chain(cells));
+    let block = st.block();
     for &(id, place) in &members {
-        let findings = if place.col == 0 {
-            Vec::new()
-        } else {
-            cell_messages(lang, sheet, row, st.order()[place.col - 1])
+        if place.col == 0 {
+            ctx.accesskit_node_builder(id, |n| set_place(n, place, size));
+            continue;
+        }
+        let idx = place.col - 1;
+        let cell = Cell {
+            findings: cell_messages(lang, sheet, row, st.order()[idx]),
+            selected: block.contains(vrow, idx),
         };
-        ctx.accesskit_node_builder(id, |n| {
-            set_place(n, place, size);
-            describe_findings(n, lang, &findings);
-        });
+        describe_cell(ctx, lang, id, place, size, cell);
     }
     Row {
         id: row_id(Some(row)),
         index,
         members: members.into_iter().map(|(id, _)| id).collect(),
     }
+}
+
+/// What a cell says besides what it was drawn with.
+struct Cell {
+    findings: Vec<(Severity, String)>,
+    selected: bool,
+}
+
+/// Gives a cell its place, findings and selected state.
+fn describe_cell(
+    ctx: &Context,
+    lang: Lang,
+    id: Id,
+    place: Place,
+    size: (usize, usize),
+    cell: Cell,
+) {
+    ctx.accesskit_node_builder(id, |n| {
+        set_place(n, place, size);
+        describe_findings(n, lang, &cell.findings);
+        // egui says "selected" as checked; a cell in the selection is selected.
+        n.clear_toggled();
+        n.set_selected(cell.selected);
+    });
 }
 
 /// Those of the widgets that were drawn this frame (a cell hidden under the frozen columns
