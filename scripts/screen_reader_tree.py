@@ -70,6 +70,12 @@ def main(args):
             time.sleep(0.25)
         print("no grid on the accessibility bus", file=sys.stderr)
         return 1
+    if "--said" in args:
+        time.sleep(0.5)
+        for node in window():
+            if node is not None and node.getRoleName() == "status bar":
+                print(f"said: {node.name}")
+        return 0
     table = grid()
     if table is None:
         print("no grid on the accessibility bus", file=sys.stderr)
@@ -78,12 +84,6 @@ def main(args):
         cell = focused(table)
         if cell is not None:
             print(line(cell) if "--long" in args else cell.name)
-        return 0
-    if "--said" in args:
-        time.sleep(0.5)
-        for node in window():
-            if node is not None and node.getRoleName() == "status bar":
-                print(f"said: {node.name}")
         return 0
     print(line(table))
     for row in list(table)[:ROWS]:

@@ -218,3 +218,11 @@ fn a_cell_in_the_selection_is_selected_not_checked() {
     let other = h.get_by_label("Login ID, row 1");
     assert_eq!(other.accesskit_node().is_selected(), Some(false));
 }
+
+#[test]
+fn while_a_cell_is_edited_its_row_is_still_in_a_table() {
+    let mut h = sample(Lang::En);
+    press(&mut h, Key::F2);
+    assert_eq!(grid_rows(&h)[1][1], "Login ID, row 1");
+    assert!(h.query_by_label("Edit Login ID, row 1").is_some());
+}

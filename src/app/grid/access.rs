@@ -73,15 +73,19 @@ pub fn arrange(ui: &Ui, sheet: &Sheet, st: &GridState, vp: Rect) {
         }
     }
     rows.retain(|r| !r.members.is_empty());
-    // While a cell is edited the grid's focus holder is the editor's text field: the rows
-    // stay in the scroll area then.
+    // While a cell is edited the grid's focus holder is the editor's text field: the
+    // scroll area stands in as the table then, so a reader still finds one.
     let grid = focus_id();
     let table = if st.editor().is_none() && ctx.has_accesskit_node(grid) {
-        describe_grid(ctx, st, size);
         grid
     } else {
+        ctx.accesskit_node_builder(drawn_in, |n| {
+            n.set_role(Role::Grid);
+            n.set_label(tr(lang, "Sheet"));
+        });
         drawn_in
     };
+    describe_grid(ctx, st, table, size);
     hang_rows(ctx, drawn_in, table, &rows, size);
     watch_edits(ctx, sheet, st, lang);
 }
@@ -215,10 +219,10 @@ pub fn findings_text(lang: Lang, findings: &[(Severity, String)]) -> String {
 
 /// The grid's size, and the selected cell as its active descendant: the cell a screen
 /// reader reads as focused while the grid holds the keyboard.
-fn describe_grid(ctx: &Context, st: &GridState, (rows, cols): (usize, usize)) {
+fn describe_grid(ctx: &Context, st: &GridState, table: Id, (rows, cols): (usize, usize)) {
     let cell = cell_id(st.selected());
-    let shown = ctx.has_accesskit_node(cell);
-    ctx.accesskit_node_builder(focus_id(), |n| {
+    let shown = table == focus_id() && ctx.has_accesskit_node(cell);
+    ctx.accesskit_node_builder(table, |n| {
         n.set_row_count(rows);
         n.set_column_count(cols);
         if shown {
