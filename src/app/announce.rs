@@ -12,6 +12,9 @@ struct Said {
     count: u64,
 }
 
+/// How the region is told from other live regions (the status bar's message).
+pub const AUTHOR_ID: &str = "bulksheet-announcement";
+
 fn said_key() -> Id {
     Id::unique("bulksheet-announcement")
 }
@@ -36,6 +39,7 @@ pub fn show(ctx: &Context) {
     ctx.accesskit_node_builder(said_key().with(said.count), |n| {
         n.set_role(Role::Status);
         n.set_live(Live::Polite);
+        n.set_author_id(AUTHOR_ID);
         n.set_label(said.text);
     });
 }

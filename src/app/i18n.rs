@@ -463,6 +463,8 @@ pub const JA: &[(&str, &str)] = &[
     ("{name}, row {r}", "{name}、{r} 行目"),
     ("Edit {cell}", "{cell} を編集"),
     ("editing {cell}", "{cell} を編集中"),
+    ("Row number {n}", "行番号 {n}"),
+    ("Sort column {n}", "{n} 列目で並べ替え"),
     ("error: {message}", "エラー：{message}"),
     ("warning: {message}", "警告：{message}"),
     ("; ", "；"),

@@ -31,6 +31,7 @@ pub mod theme;
 
 pub use crate::issue_groups::Grouping;
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
+pub use announce::AUTHOR_ID as ANNOUNCEMENT_ID;
 pub use command::{After, RowChoice};
 pub use file::picker::{Answer as PickAnswer, Request as PickRequest};
 pub use grid::state::cell::CellPos;

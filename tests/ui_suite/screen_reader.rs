@@ -3,8 +3,8 @@
 //! and what is said when a cell is edited. In both languages.
 
 use crate::ui_support::*;
-use bulksheet::app::BulksheetApp;
 use bulksheet::app::i18n::Lang;
+use bulksheet::app::{ANNOUNCEMENT_ID, BulksheetApp};
 use eframe::egui::Key;
 use eframe::egui::accesskit::{Invalid, Live, Role};
 use egui_kittest::Harness;
@@ -40,10 +40,11 @@ fn grid_rows(h: &Harness<'_, BulksheetApp>) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The text of the live region, if something was said.
+/// The text of the grid's live region, if something was said.
 fn said(h: &Harness<'_, BulksheetApp>) -> Vec<String> {
     h.query_all(by().role(Role::Status))
-        .filter(|n| n.accesskit_node().live() == Live::Polite)
+        .filter(|n| n.accesskit_node().data().author_id() == Some(ANNOUNCEMENT_ID))
+        .inspect(|n| assert_eq!(n.accesskit_node().live(), Live::Polite))
         .map(|n| n.accesskit_node().label().unwrap_or_default())
         .collect()
 }
@@ -225,4 +226,77 @@ fn while_a_cell_is_edited_its_row_is_still_in_a_table() {
     press(&mut h, Key::F2);
     assert_eq!(grid_rows(&h)[1][1], "Login ID, row 1");
     assert!(h.query_by_label("Edit Login ID, row 1").is_some());
+}
+
+#[test]
+fn a_message_in_the_status_bar_is_a_live_region() {
+    let mut h = sample(Lang::En);
+    press(&mut h, Key::F2);
+    type_text(&mut h, "x");
+    press(&mut h, Key::Enter);
+    chord(&mut h, eframe::egui::Modifiers::COMMAND, Key::Z);
+    let notice = h.get_by_label("Undone.");
+    assert_eq!(notice.accesskit_node().role(), Role::Status);
+    assert_eq!(notice.accesskit_node().live(), Live::Polite);
+}
+
+#[test]
+fn the_answer_enter_gives_is_the_default_button() {
+    let mut h = sample(Lang::En);
+    chord(&mut h, eframe::egui::Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    let open = h.get_by_label("Open");
+    assert_eq!(open.accesskit_node().role(), Role::DefaultButton);
+    assert_eq!(
+        h.get_by_label("Cancel").accesskit_node().role(),
+        Role::Button
+    );
+}
+
+#[test]
+fn row_numbers_and_sort_buttons_are_named_in_japanese() {
+    let h = sample(Lang::Ja);
+    assert_eq!(grid_rows(&h)[1][0], "行番号 1");
+    assert!(h.query_by_label("1 列目で並べ替え").is_some());
+}
+
+/// The controls a reader can land on in the window as it stands, that have no name.
+fn unnamed_controls(h: &Harness<'_, BulksheetApp>) -> Vec<String> {
+    let controls = [
+        Role::Button,
+        Role::DefaultButton,
+        Role::CheckBox,
+        Role::RadioButton,
+        Role::TextInput,
+        Role::ComboBox,
+        Role::MenuItem,
+        Role::Cell,
+        Role::ColumnHeader,
+        Role::RowHeader,
+        Role::Slider,
+        Role::Link,
+        Role::Tab,
+    ];
+    h.root()
+        .children_recursive()
+        .filter(|n| controls.contains(&n.accesskit_node().role()))
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_none_or(|l| l.trim().is_empty())
+        })
+        .map(|n| format!("{:?}", n.accesskit_node().data()))
+        .collect()
+}
+
+#[test]
+fn every_control_has_a_name() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut h = sample(lang);
+        assert_eq!(unnamed_controls(&h), Vec::<String>::new(), "{lang:?}");
+        // A question on top.
+        chord(&mut h, eframe::egui::Modifiers::COMMAND, Key::O);
+        h.run_steps(2);
+        assert_eq!(unnamed_controls(&h), Vec::<String>::new(), "{lang:?}");
+    }
 }

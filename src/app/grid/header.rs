@@ -8,7 +8,7 @@ use super::state::GridState;
 use super::words::{count_text, enum_options};
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::ui_lang;
+use crate::app::i18n::{trf, ui_lang};
 use crate::app::theme::{self, ARROW_ROOM, Palette, SORT_ARROW_WIDTH};
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Galley, Id, Painter, Pos2, Rect, Response, Sense,
@@ -277,13 +277,9 @@ fn header_controls(
         FontId::proportional(theme::SMALL_FONT_SIZE),
         color,
     );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::Button,
-            true,
-            format!("Sort column {}", col + 1),
-        )
-    });
+    // Worded before: the context is locked while the widget's info is taken.
+    let name = trf(ui_lang(ui.ctx()), "Sort column {n}", &[("n", &(col + 1))]);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
     if resp.clicked() {
         let next = match current {
             None => Some((col, false)),
