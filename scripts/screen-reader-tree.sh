@@ -35,10 +35,11 @@ ja) locale=ja_JP.UTF-8 ;;
 *) locale=en_US.UTF-8 ;;
 esac
 
-display=:$((90 + $$ % 100))
-Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 &
+# A display no other X server holds: Xvfb picks it and writes its number.
+Xvfb -displayfd 3 -screen 0 1366x768x24 3>"$home/display" >/dev/null 2>&1 &
 xvfb=$!
-export DISPLAY=$display
+while [ ! -s "$home/display" ]; do sleep 0.1; done
+export DISPLAY=:$(cat "$home/display")
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
 bus=$!
 sleep 1
