@@ -463,6 +463,13 @@ pub const JA: &[(&str, &str)] = &[
     ("Matches the search", "検索に一致"),
     ("{name}, row {r}", "{name}、{r} 行目"),
     ("Edit {cell}", "{cell} を編集"),
+    ("editing {cell}", "{cell} を編集中"),
+    ("Row number {n}", "行番号 {n}"),
+    ("Sort column {n}", "{n} 列目で並べ替え"),
+    ("error: {message}", "エラー：{message}"),
+    ("warning: {message}", "警告：{message}"),
+    ("; ", "；"),
+    ("{cell}: {findings}", "{cell}：{findings}"),
     (
         "Now: {value} (not a valid value)",
         "現在の値：{value}（無効な値）",

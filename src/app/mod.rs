@@ -9,6 +9,7 @@
 //! is what the binary and the tests call, `test_hooks` what only the tests do.
 
 mod actions;
+mod announce;
 mod api;
 pub mod command;
 mod dialogs;
@@ -32,6 +33,7 @@ pub mod theme;
 
 pub use crate::issue_groups::Grouping;
 pub use crate::sample_data::{SAMPLE_CSV, SAMPLE_NAME};
+pub use announce::AUTHOR_ID as ANNOUNCEMENT_ID;
 pub use command::{After, RowChoice};
 pub use file::picker::{Answer as PickAnswer, Request as PickRequest};
 pub use grid::state::cell::CellPos;
@@ -377,6 +379,7 @@ impl eframe::App for BulksheetApp {
         }
         self.long_edit_progress(&ctx);
         self.drop_veil(&ctx);
+        announce::show(&ctx);
         self.update_title(&ctx);
         if late {
             ctx.request_repaint();

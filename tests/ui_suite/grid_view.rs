@@ -70,12 +70,14 @@ fn find_marks_its_matches_in_the_grid_while_it_is_open() {
     chord(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "bob");
     h.run_steps(2);
-    let marked = Some("Matches the search".to_string());
+    // Row 2's Login ID is also wrong: its error is said first, then the mark.
+    let error = "error: Login ID has a full-width ＠; use the half-width @ (got bob＠example.com)";
+    let marked = Some(format!("{error}; Matches the search"));
     assert_eq!(description(&h, "Login ID, row 2"), marked);
     assert_eq!(description(&h, "Login ID, row 1"), None);
     assert_eq!(description(&h, "User name, row 2"), None);
     // Closed, the marks go.
     click(&mut h, "Close");
     h.run_steps(2);
-    assert_eq!(description(&h, "Login ID, row 2"), None);
+    assert_eq!(description(&h, "Login ID, row 2"), Some(error.to_string()));
 }

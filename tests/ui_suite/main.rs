@@ -25,6 +25,7 @@ mod module_graph;
 mod monkey;
 mod only_changed;
 mod recovery;
+mod screen_reader;
 mod settings;
 mod shortcuts;
 mod template_editor;

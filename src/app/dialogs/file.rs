@@ -2,6 +2,7 @@
 //! original, saving while errors remain, and messages. Each dialog only reports what the
 //! user chose; the app carries it out.
 
+use super::default_button::mark_default;
 use super::path_field::{no_system_dialog_note, path_field};
 use crate::app::command::{After, BrowseFor, Command, RowChoice};
 use crate::app::i18n::{tr, trf, ui_lang};
@@ -220,6 +221,8 @@ fn open(ui: &mut Ui, path: &mut String, fresh: &mut bool) -> Option<Command> {
     }
     buttons(ui, |ui| {
         let ok = ui.add_enabled(!path.trim().is_empty(), egui::Button::new(tr(lang, "Open")));
+        // Enter in the path field opens.
+        mark_default(&ok);
         if ok.clicked() {
             answer = Some(Command::OpenPath(PathBuf::from(path.trim())));
         }
@@ -292,6 +295,7 @@ fn save_as(
             !path.trim().is_empty(),
             egui::Button::new(tr(lang, "Save file")),
         );
+        mark_default(&ok);
         if ok.clicked() || submit {
             answer = Some(Command::SaveAsTo {
                 path: PathBuf::from(path.trim()),
@@ -363,6 +367,7 @@ fn confirm_replace(
     ui.label(tr(lang, "Replacing it loses what it holds now."));
     buttons(ui, |ui| {
         let cancel = ui.button(tr(lang, "Cancel"));
+        mark_default(&cancel);
         if ui.memory(|m| m.focused().is_none()) {
             cancel.request_focus();
         }

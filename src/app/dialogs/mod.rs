@@ -2,6 +2,7 @@
 //! questions, fix preview, set value, settings, loading a template, restoring unsaved
 //! edits, and the progress of a background job.
 
+pub mod default_button;
 pub mod file;
 pub mod fix_preview;
 pub mod issue_list;

@@ -14,6 +14,9 @@ pub fn path_field(ui: &mut Ui, path: &mut String, hint: &str, fresh: &mut bool) 
             .hint_text(hint)
             .desired_width(theme::DIALOG_WIDTH - 20.0),
     );
+    // The hint goes once a path is typed; the field keeps it as its name for a reader.
+    ui.ctx()
+        .accesskit_node_builder(field.id, |n| n.set_label(hint));
     // Asked before the focus is given back below: egui tells a lost focus by the focus now.
     let entered = field.lost_focus()
         && ui.input(|i| i.key_pressed(egui::Key::Enter))

@@ -3,6 +3,7 @@
 //! stick to the left, so both scroll bars sit at the window's edges. Every cell is a widget
 //! with an accessible name ("Login ID, row 3") so keyboard, screen readers and tests reach it.
 
+use super::access::{arrange, cell_id};
 use super::dropdown::draw_dropdown;
 use super::editor::{commit_editor, draw_editor};
 use super::focus::{focus_id, hold_focus};
@@ -18,8 +19,8 @@ use crate::app::i18n::{tr, ui_lang};
 use crate::app::menus::context::cell_menu;
 use crate::app::theme::{self, Palette};
 use eframe::egui::{
-    Align2, FontId, Id, Rect, Response, ScrollArea, Sense, Stroke, StrokeKind, Ui, Vec2,
-    WidgetInfo, accesskit::Role,
+    Align2, FontId, Rect, Response, ScrollArea, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo,
+    accesskit::Role,
 };
 
 /// Fits the selection and the rows shown to the sheet as it is now (before its keys are
@@ -79,6 +80,7 @@ pub fn show(
         draw_header(ui, sheet, st, &geo, &reg, &pal, queue);
         draw_editor(ui, sheet, st, &geo, &reg, queue);
         draw_dropdown(ui, sheet, st, &geo, &reg, queue);
+        arrange(ui, sheet, st, viewport);
     });
 }
 
@@ -181,7 +183,7 @@ fn draw_cell(
             StrokeKind::Inside,
         );
     }
-    let id = Id::unique(("bulksheet-cell", pos.row, pos.col));
+    let id = cell_id(pos);
     let resp = ui.interact(shown, id, Sense::click());
     if found {
         let words = tr(lang, "Matches the search");

@@ -1,13 +1,14 @@
 //! The column headers: name, issue counts, the sort arrow and the resize handle. A click on
 //! a header selects its column (Shift extends).
 
+use super::access::header_id;
 use super::focus::focus_id;
 use super::geometry::{Geometry, Regions};
 use super::state::GridState;
 use super::words::{count_text, enum_options};
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::ui_lang;
+use crate::app::i18n::{trf, ui_lang};
 use crate::app::theme::{self, ARROW_ROOM, Palette, SORT_ARROW_WIDTH};
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Galley, Id, Painter, Pos2, Rect, Response, Sense,
@@ -108,7 +109,7 @@ fn header_cell(
         FontId::proportional(theme::SMALL_FONT_SIZE),
         color,
     );
-    let id = Id::unique(("bulksheet-header", col));
+    let id = header_id(col);
     let resp = ui.interact(shown, id, Sense::click());
     let label = sheet.validator().column_name(sheet.doc(), col);
     let value = count_text(ui_lang(ui.ctx()), counts);
@@ -276,13 +277,9 @@ fn header_controls(
         FontId::proportional(theme::SMALL_FONT_SIZE),
         color,
     );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::Button,
-            true,
-            format!("Sort column {}", col + 1),
-        )
-    });
+    // Worded before: the context is locked while the widget's info is taken.
+    let name = trf(ui_lang(ui.ctx()), "Sort column {n}", &[("n", &(col + 1))]);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
     if resp.clicked() {
         let next = match current {
             None => Some((col, false)),

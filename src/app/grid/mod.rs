@@ -2,6 +2,7 @@
 //! drawing (`draw`, `header`, `row_numbers`), the keyboard (`focus`, `keys`), editing in
 //! place (`editor`, `dropdown`), the clipboard and the grid's words.
 
+pub mod access;
 pub mod clipboard;
 pub mod draw;
 pub mod dropdown;

@@ -1,12 +1,13 @@
 //! The row-number column: a click selects the row (Shift extends), a right click offers
 //! the row operations.
 
+use super::access::row_number_id;
 use super::focus::focus_id;
 use super::geometry::{Regions, visible_rows};
 use super::state::GridState;
 use crate::Sheet;
 use crate::app::command::Command;
-use crate::app::i18n::ui_lang;
+use crate::app::i18n::{trf, ui_lang};
 use crate::app::menus::context::row_menu;
 use crate::app::theme::{self, Palette};
 use eframe::egui::{self, Align2, FontId, Pos2, Rect, Stroke, Ui, Vec2};
@@ -72,15 +73,11 @@ fn row_number_widget(
     if !rect.is_positive() {
         return;
     }
-    let id = egui::Id::unique(("bulksheet-row-number", row));
+    let id = row_number_id(row);
     let resp = ui.interact(rect, id, egui::Sense::click());
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::RowHeader,
-            true,
-            format!("Row number {}", row + 1),
-        )
-    });
+    // Worded before: the context is locked while the widget's info is taken.
+    let name = trf(ui_lang(ui.ctx()), "Row number {n}", &[("n", &(row + 1))]);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::RowHeader, true, &name));
     if resp.clicked() {
         let extend = ui.input(|i| i.modifiers.shift);
         st.select_row(row, extend);

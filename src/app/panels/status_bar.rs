@@ -83,6 +83,10 @@ pub fn show(
             label: Some(text.clone()),
             ..egui::WidgetInfo::new(egui::accesskit::Role::Status)
         });
+        // A live region: a reader speaks each new message without moving its focus.
+        ui.ctx().accesskit_node_builder(resp.id, |n| {
+            n.set_live(egui::accesskit::Live::Polite);
+        });
         let hint = tr(lang, "Click to see the recent messages");
         let hover = if text.is_empty() {
             hint.to_string()
