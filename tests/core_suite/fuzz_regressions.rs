@@ -166,3 +166,16 @@ fn an_xlsx_that_is_also_a_looping_compound_file_is_refused() {
         .to_string();
     assert!(err.contains("loops back on itself"), "{err}");
 }
+
+/// workbook: an `.xls` whose directory chain loops through the last sector, the one the
+/// file's end cuts short: calamine reads such a sector as far as it goes and went round
+/// the loop until memory ran out, while the check took the chain to end there. Sectors are
+/// now read as calamine reads them.
+#[test]
+fn an_xls_chain_looping_through_a_cut_sector_is_refused() {
+    let bytes = std::fs::read("tests/data/fuzz/xls_chain_through_the_last_cut_sector.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("loops back on itself"), "{err}");
+}

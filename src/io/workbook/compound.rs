@@ -7,6 +7,10 @@
 
 /// Sector ids at and above this mark free, end-of-chain and table sectors.
 const LAST_SECTOR_ID: u32 = 0xFFFF_FFFA;
+/// The id marking a DIFAT sector (and the first calamine skips when reading the FAT).
+const DIFAT_SECTOR: u32 = 0xFFFF_FFFC;
+/// The id ending a chain.
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Entries of the FAT kept in the header itself.
 const HEADER_DIFAT: usize = 109;
 /// Bytes of one directory entry.
@@ -28,34 +32,20 @@ pub(super) fn largest_stream(bytes: &[u8]) -> u64 {
 
 /// A chain calamine follows with no end but the chain's own that loops back on itself
 /// (calamine would go round it for ever, its table growing until memory runs out): the
-/// DIFAT's (each sector's last entry names the next) or the directory's.
+/// DIFAT's (calamine takes each sector's last entry as the next) or the directory's.
 pub(super) fn looping_chain(bytes: &[u8]) -> Option<&'static str> {
     let file = Compound::new(bytes)?;
-    let mut seen = vec![false; file.sectors() + 1];
-    let mut id = file.u32_at(68);
-    while id < LAST_SECTOR_ID {
-        let Some(sector) = file.sector(id) else {
-            // Past the end: calamine stops there with an error of its own.
-            break;
-        };
-        if !unseen(&mut seen, id) {
-            return Some("DIFAT");
-        }
-        id = sector
-            .len()
-            .checked_sub(4)
-            .and_then(|at| sector.get(at..))
-            .and_then(|b| b.try_into().ok())
-            .map_or(u32::MAX, u32::from_le_bytes);
+    if file.difat().is_none() {
+        return Some("DIFAT");
     }
     let fat = file.fat();
-    let mut seen = vec![false; file.sectors() + 1];
+    let mut seen = vec![false; file.sectors() + 2];
     let mut id = file.u32_at(48);
-    while id < LAST_SECTOR_ID && file.sector(id).is_some() {
+    while id != END_OF_CHAIN && file.sector(id).is_some() {
         if !unseen(&mut seen, id) {
             return Some("directory");
         }
-        id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        id = fat.get(id as usize).copied().unwrap_or(END_OF_CHAIN);
     }
     None
 }
@@ -130,11 +120,17 @@ impl<'a> Compound<'a> {
             .map_or(u32::MAX, u32::from_le_bytes)
     }
 
-    /// Sector `id` (the header is the sector before sector 0).
+    /// Sector `id` (the header is the sector before sector 0), as calamine reads it: any
+    /// id up to the file's length over the sector size, a sector the file's end cuts
+    /// read as far as it goes (perhaps not at all).
     fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        if id as usize > self.sectors() {
+            return None;
+        }
         let size = self.sector_size();
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        self.bytes.get(start..start.checked_add(size)?)
+        let start = (id as usize + 1).saturating_mul(size).min(self.bytes.len());
+        let end = start.saturating_add(size).min(self.bytes.len());
+        self.bytes.get(start..end)
     }
 
     /// A directory entry's size: eight bytes, of which a 512-byte-sector file (version 3)
@@ -151,30 +147,36 @@ impl<'a> Compound<'a> {
         }
     }
 
-    /// The file allocation table: the sectors the header's DIFAT and the DIFAT chain name.
-    fn fat(&self) -> Vec<u32> {
-        let per_sector = self.sector_size() / 4;
-        let mut fat_sectors: Vec<u32> = (0..HEADER_DIFAT)
-            .map(|i| self.u32_at(76 + 4 * i))
-            .filter(|&id| id < LAST_SECTOR_ID)
-            .collect();
-        let mut next = self.u32_at(68);
-        let mut seen = vec![false; self.sectors()];
-        while let Some(sector) = self.sector(next).filter(|_| unseen(&mut seen, next)) {
-            let ids = sector
-                .chunks_exact(4)
-                .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes));
-            let ids: Vec<u32> = ids.collect();
-            let (listed, link) = ids.split_at(ids.len().saturating_sub(1).min(per_sector));
-            fat_sectors.extend(listed.iter().filter(|&&id| id < LAST_SECTOR_ID));
-            next = link.first().copied().unwrap_or(u32::MAX);
+    /// The DIFAT as calamine gathers it: the header's 109 entries, then each DIFAT
+    /// sector's entries, the last of them taken off as the next sector. None when the
+    /// chain comes back to a sector it went through.
+    fn difat(&self) -> Option<Vec<u32>> {
+        let mut difat: Vec<u32> = (0..HEADER_DIFAT).map(|i| self.u32_at(76 + 4 * i)).collect();
+        let mut seen = vec![false; self.sectors() + 2];
+        let mut id = self.u32_at(68);
+        while id < LAST_SECTOR_ID {
+            let Some(sector) = self.sector(id) else {
+                // Past the end: calamine stops there with an error of its own.
+                break;
+            };
+            if !unseen(&mut seen, id) {
+                return None;
+            }
+            difat.extend(words(sector));
+            id = difat.pop().unwrap_or(u32::MAX);
         }
-        fat_sectors
-            .iter()
-            .filter_map(|&id| self.sector(id))
-            .flat_map(|s| s.chunks_exact(4))
-            .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes))
-            .take(self.sectors() + 1)
+        Some(difat)
+    }
+
+    /// The file allocation table: the sectors the DIFAT names, read as calamine reads
+    /// them (empty where the DIFAT loops: the file is refused then).
+    fn fat(&self) -> Vec<u32> {
+        self.difat()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&id| id < DIFAT_SECTOR)
+            .filter_map(|id| self.sector(id))
+            .flat_map(words)
             .collect()
     }
 
@@ -227,7 +229,7 @@ impl<'a> Compound<'a> {
 
     /// The sectors of the chain starting at `first`, each at most once.
     fn chain(&self, first: u32, fat: &[u32]) -> Vec<&'a [u8]> {
-        let mut seen = vec![false; self.sectors()];
+        let mut seen = vec![false; self.sectors() + 2];
         let mut out = Vec::new();
         let mut id = first;
         while let Some(sector) = self.sector(id).filter(|_| unseen(&mut seen, id)) {
@@ -236,6 +238,13 @@ impl<'a> Compound<'a> {
         }
         out
     }
+}
+
+/// A sector's bytes as little-endian four-byte words (a cut-off tail left out).
+fn words(sector: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    sector
+        .chunks_exact(4)
+        .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes))
 }
 
 /// Marks sector `id` seen; false when it was already (a chain looping back) or is past
