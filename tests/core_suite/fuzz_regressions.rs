@@ -179,3 +179,18 @@ fn an_xls_chain_looping_through_a_cut_sector_is_refused() {
         .to_string();
     assert!(err.contains("loops back on itself"), "{err}");
 }
+
+/// workbook: an `.xls` whose first directory entry (not marked as the root) declares a
+/// size past the file: calamine reads the first entry's size as the mini stream's and
+/// copied towards it (2 GiB asked). Every entry's size is bounded now, whatever its type.
+#[test]
+fn an_xls_first_entry_declaring_more_than_the_file_is_refused() {
+    let bytes = std::fs::read("tests/data/fuzz/xls_first_entry_size_past_the_file.bin").unwrap();
+    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("bytes in one stream") || err.contains("loops back on itself"),
+        "{err}"
+    );
+}

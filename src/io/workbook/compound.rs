@@ -16,15 +16,16 @@ const HEADER_DIFAT: usize = 109;
 /// Bytes of one directory entry.
 const ENTRY: usize = 128;
 
-/// The largest size any storage or stream of the directory declares (0 where the file is
+/// The largest size any entry of the directory declares (0 where the file is
 /// not a compound file calamine could open: calamine refuses those on its own).
 pub(super) fn largest_stream(bytes: &[u8]) -> u64 {
     let Some(file) = Compound::new(bytes) else {
         return 0;
     };
     let fat = file.fat();
+    // Every entry, whatever its type: calamine reads the first entry's size as the mini
+    // stream's, and unused entries are zeros.
     file.entries(&fat)
-        .filter(|e| matches!(e.get(66), Some(1 | 2 | 5)))
         .map(|e| file.entry_size(e))
         .max()
         .unwrap_or(0)
@@ -57,9 +58,10 @@ pub(super) fn looping_chain(bytes: &[u8]) -> Option<&'static str> {
 pub(super) fn stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
     let file = Compound::new(bytes)?;
     let fat = file.fat();
-    let entry = file.entries(&fat).find(|e| {
-        e.get(66) == Some(&2) && names.iter().any(|n| entry_name(e).eq_ignore_ascii_case(n))
-    })?;
+    // The first entry of that name, whatever its type, as calamine finds it.
+    let entry = file
+        .entries(&fat)
+        .find(|e| names.iter().any(|n| entry_name(e) == *n))?;
     let size = usize::try_from(file.entry_size(entry))
         .ok()?
         .min(bytes.len());
@@ -74,19 +76,15 @@ pub(super) fn stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
     Some(data)
 }
 
-/// A directory entry's name (UTF-16, its length in bytes at 64 counting the final NUL).
+/// A directory entry's name as calamine reads it: its 64 bytes as UTF-16, up to the
+/// first NUL.
 fn entry_name(entry: &[u8]) -> String {
-    let two = |b: &[u8]| b.try_into().map_or(0, u16::from_le_bytes);
-    let len = entry
-        .get(64..66)
-        .map_or(0, |b| usize::from(two(b)))
-        .min(64)
-        .saturating_sub(2);
     let units: Vec<u16> = entry
-        .get(..len)
+        .get(..64)
         .unwrap_or_default()
         .chunks_exact(2)
-        .map(two)
+        .map(|b| b.try_into().map_or(0, u16::from_le_bytes))
+        .take_while(|&u| u != 0)
         .collect();
     String::from_utf16_lossy(&units)
 }
