@@ -4,6 +4,14 @@ use bulksheet::Sheet;
 use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
 use bulksheet::schema::{Subscriptions, builtin};
 
+/// Why a kept fuzz input is refused when read as a workbook of `kind`.
+fn workbook_refusal(file: &str, kind: bulksheet::io::WorkbookKind) -> String {
+    let bytes = std::fs::read(format!("tests/data/fuzz/{file}")).unwrap();
+    bulksheet::io::read_workbook_bytes(&bytes, kind)
+        .unwrap_err()
+        .to_string()
+}
+
 /// parse_validate: a UTF-16 file (BOM FF FE) whose text holds NUL characters opened, but
 /// saving wrote NUL bytes, so the saved file was refused. Now it is refused on open.
 #[test]
@@ -106,10 +114,10 @@ fn a_single_value_pasted_past_the_last_row_adds_the_rows() {
 /// reader now refuses the file like any broken workbook; the program goes on.
 #[test]
 fn a_workbook_the_reader_panics_on_is_refused_in_words() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_label_length_overflow.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xls_label_length_overflow.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
     assert!(err.contains("the reader stopped on it"), "{err}");
 }
 
@@ -119,10 +127,10 @@ fn a_workbook_the_reader_panics_on_is_refused_in_words() {
 /// aborts). No stream may declare more bytes than the file has.
 #[test]
 fn an_xls_stream_declaring_more_than_the_file_is_refused() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_stream_size_past_the_file.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xls_stream_size_past_the_file.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
     // Its directory's chain loops as well, which is told first; either refuses it.
     assert!(
         err.contains("bytes in one stream") || err.contains("loops back on itself"),
@@ -135,10 +143,7 @@ fn an_xls_stream_declaring_more_than_the_file_is_refused() {
 /// The records are scanned first and the sheet refused, naming the grid.
 #[test]
 fn an_xls_sheet_spanning_a_huge_grid_is_refused_before_calamine_reads_it() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_far_cell_grid.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal("xls_far_cell_grid.bin", bulksheet::io::WorkbookKind::Xls);
     assert!(err.contains("cells"), "{err}");
     assert!(err.contains("more than Bulksheet reads"), "{err}");
 }
@@ -148,10 +153,10 @@ fn an_xls_sheet_spanning_a_huge_grid_is_refused_before_calamine_reads_it() {
 /// Such a chain is told first and the file refused as broken.
 #[test]
 fn an_xls_whose_sector_chain_loops_is_refused_as_broken() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_looping_sector_chain.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xls_looping_sector_chain.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
     assert!(err.contains("loops back on itself"), "{err}");
 }
 
@@ -160,10 +165,10 @@ fn an_xls_whose_sector_chain_loops_is_refused_as_broken() {
 /// and went round its looping sector chain until memory ran out. Checked as an `.xls`.
 #[test]
 fn an_xlsx_that_is_also_a_looping_compound_file_is_refused() {
-    let bytes = std::fs::read("tests/data/fuzz/xlsx_also_a_looping_compound_file.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xlsx)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xlsx_also_a_looping_compound_file.bin",
+        bulksheet::io::WorkbookKind::Xlsx,
+    );
     assert!(err.contains("loops back on itself"), "{err}");
 }
 
@@ -173,10 +178,10 @@ fn an_xlsx_that_is_also_a_looping_compound_file_is_refused() {
 /// now read as calamine reads them.
 #[test]
 fn an_xls_chain_looping_through_a_cut_sector_is_refused() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_chain_through_the_last_cut_sector.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xls_chain_through_the_last_cut_sector.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
     assert!(err.contains("loops back on itself"), "{err}");
 }
 
@@ -185,10 +190,10 @@ fn an_xls_chain_looping_through_a_cut_sector_is_refused() {
 /// copied towards it (2 GiB asked). Every entry's size is bounded now, whatever its type.
 #[test]
 fn an_xls_first_entry_declaring_more_than_the_file_is_refused() {
-    let bytes = std::fs::read("tests/data/fuzz/xls_first_entry_size_past_the_file.bin").unwrap();
-    let err = bulksheet::io::read_workbook_bytes(&bytes, bulksheet::io::WorkbookKind::Xls)
-        .unwrap_err()
-        .to_string();
+    let err = workbook_refusal(
+        "xls_first_entry_size_past_the_file.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
     assert!(
         err.contains("bytes in one stream") || err.contains("loops back on itself"),
         "{err}"

@@ -26,22 +26,21 @@ impl Existing {
 
 /// A time as the user's clock shows it: `2026-12-07 19:58`.
 pub fn local_time(t: SystemTime) -> String {
-    let Ok(stamp) = jiff::Timestamp::try_from(t) else {
-        return String::new();
-    };
-    stamp
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
+    local(t, "%Y-%m-%d %H:%M")
 }
 
 /// The time of day as the user's clock shows it: `19:58:03`.
 pub fn local_time_of_day(t: SystemTime) -> String {
+    local(t, "%H:%M:%S")
+}
+
+/// `t` in the system's time zone, written by `format` (strftime).
+fn local(t: SystemTime, format: &str) -> String {
     let Ok(stamp) = jiff::Timestamp::try_from(t) else {
         return String::new();
     };
     stamp
         .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%H:%M:%S")
+        .strftime(format)
         .to_string()
 }

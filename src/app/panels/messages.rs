@@ -4,7 +4,7 @@
 
 use crate::app::i18n::{Lang, tr};
 use crate::app::notice::MessageLog;
-use crate::app::theme::{self, Palette};
+use crate::app::theme::Palette;
 use eframe::egui;
 
 /// Draws the window while `open` is set; its close button and Esc clear it.
@@ -12,16 +12,9 @@ pub fn show(ctx: &egui::Context, lang: Lang, log: &MessageLog, open: &mut bool) 
     if *open && super::help::escape_pressed(ctx) {
         *open = false;
     }
-    egui::Window::new(tr(lang, "Recent messages"))
-        .id(egui::Id::unique("bulksheet-messages"))
-        .open(open)
-        .collapsible(false)
-        .resizable(true)
-        .default_width(theme::HELP_SIZE[0])
-        .default_height(theme::HELP_SIZE[1])
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .show(ctx, |ui| {
+    super::help::reading_window(ctx, tr(lang, "Recent messages"), "bulksheet-messages", open).show(
+        ctx,
+        |ui| {
             let pal = Palette::for_visuals(ui.visuals());
             let entries = log.newest_first(lang);
             if entries.is_empty() {
@@ -42,5 +35,6 @@ pub fn show(ctx: &egui::Context, lang: Lang, log: &MessageLog, open: &mut bool) 
                     ui.separator();
                 }
             });
-        });
+        },
+    );
 }
