@@ -3,7 +3,9 @@
 //! findings then show like any other issue.
 
 use crate::Sheet;
+use crate::app::command::BrowseFor;
 use crate::app::command::Command;
+use crate::app::file::picker::{Answer, Request, system};
 use crate::app::i18n::{Lang, tr};
 use crate::app::theme::{self, Palette};
 use crate::roster::{Roster, RosterFileError};
@@ -18,7 +20,7 @@ pub struct RosterDialog {
     /// The roster file's path as typed.
     pub path: String,
     error: Option<String>,
-    browsing: Option<Receiver<Option<PathBuf>>>,
+    browsing: Option<Receiver<Answer>>,
 }
 
 impl RosterDialog {
@@ -34,7 +36,7 @@ impl RosterDialog {
     /// Draws the dialog; returns the roster to load, stopping the cross-check, or
     /// closing it.
     pub fn show(&mut self, ctx: &egui::Context, lang: Lang, sheet: &Sheet) -> Option<Command> {
-        self.poll_browse();
+        self.poll_browse(lang);
         let mut answer = None;
         Modal::new(Id::unique("bulksheet-roster")).show(ctx, |ui| {
             ui.set_max_width(theme::DIALOG_WIDTH);
@@ -56,7 +58,7 @@ impl RosterDialog {
                     answer = Some(Command::LoadRoster(PathBuf::from(self.path.trim())));
                 }
                 if ui.button(tr(lang, "Browse…")).clicked() {
-                    self.browse(ctx);
+                    self.browse(ctx, lang);
                 }
             });
             if let Some(e) = &self.error {
@@ -91,27 +93,37 @@ impl RosterDialog {
         self.error = Some(error);
     }
 
-    fn browse(&mut self, ctx: &egui::Context) {
+    /// The system's file dialog, as Open asks it (it says when none can be shown).
+    fn browse(&mut self, ctx: &egui::Context, lang: Lang) {
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
+        let request = Request {
+            kind: BrowseFor::Open,
+            start: PathBuf::from(self.path.trim()),
+            title: tr(lang, "Cross-check with roster").to_string(),
+        };
         std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .add_filter("CSV", &["csv", "txt"])
-                .pick_file();
-            let _ = tx.send(picked);
+            let _ = tx.send(system()(&request));
             ctx.request_repaint();
         });
         self.browsing = Some(rx);
     }
 
-    fn poll_browse(&mut self) {
+    fn poll_browse(&mut self, lang: Lang) {
         let Some(rx) = &self.browsing else { return };
-        if let Ok(picked) = rx.try_recv() {
+        if let Ok(answer) = rx.try_recv() {
             self.browsing = None;
-            match picked {
-                Some(p) => self.path = p.display().to_string(),
-                None => {
-                    self.error = Some("No file chosen: type the path instead.".to_string());
+            match answer {
+                Answer::Chosen(p) => self.path = p.display().to_string(),
+                Answer::Cancelled => {}
+                Answer::Unavailable => {
+                    self.error = Some(
+                        tr(
+                            lang,
+                            "No system file dialog can be shown here (no desktop session was found): type the file's full path.",
+                        )
+                        .to_string(),
+                    );
                 }
             }
         }
