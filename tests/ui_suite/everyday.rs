@@ -310,24 +310,32 @@ fn esc_closes_the_shortcuts_and_settings_windows() {
     assert!(h.query_by_label("Clear recent files").is_none());
 }
 
-/// The window as a start with no file builds it.
-fn start(recent: Vec<PathBuf>, first_start: bool) -> Harness<'static, BulksheetApp> {
+/// A window of a small laptop's screen, 1366×768, on the app `make` builds.
+fn laptop(
+    make: impl FnOnce(&egui::Context) -> BulksheetApp + 'static,
+) -> Harness<'static, BulksheetApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1366.0, 768.0))
         .with_max_steps(8)
         .build_eframe(move |cc| {
             bulksheet::app::fonts::install_bundled(&cc.egui_ctx);
-            let settings = Settings {
-                recent: recent.clone(),
-                ..Default::default()
-            };
-            let mut app =
-                BulksheetApp::at_start(&cc.egui_ctx, &recent, first_start).without_system_dialogs();
-            app.apply_settings(settings);
-            app
+            make(&cc.egui_ctx).without_system_dialogs()
         });
-    h.run_steps(2);
+    h.run_steps(3);
     h
+}
+
+/// The window as a start with no file builds it.
+fn start(recent: Vec<PathBuf>, first_start: bool) -> Harness<'static, BulksheetApp> {
+    laptop(move |ctx| {
+        let settings = Settings {
+            recent: recent.clone(),
+            ..Default::default()
+        };
+        let mut app = BulksheetApp::at_start(ctx, &recent, first_start);
+        app.apply_settings(settings);
+        app
+    })
 }
 
 #[test]
@@ -462,14 +470,7 @@ fn the_japanese_window_writes_a_blank_and_a_label_as_a_japanese_team_would() {
 /// template's 24 columns whole (a header cut at the panel's edge does not count).
 #[test]
 fn a_small_laptop_screen_shows_eight_columns_beside_the_side_panel() {
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1366.0, 768.0))
-        .with_max_steps(8)
-        .build_eframe(move |cc| {
-            bulksheet::app::fonts::install_bundled(&cc.egui_ctx);
-            BulksheetApp::sample().without_system_dialogs()
-        });
-    h.run_steps(3);
+    let h = laptop(|_| BulksheetApp::sample());
     // The issue list's heading stands at the side panel's left edge.
     let side = h.get_by_label("Issues").rect();
     let header = h.state().sheet().doc().header.clone();
@@ -537,16 +538,11 @@ fn an_issue_line_wraps_onto_a_second_line_instead_of_being_cut() {
 /// as the panel must not widen it, frame after frame.
 #[test]
 fn the_side_panel_keeps_its_width_frame_after_frame_in_japanese() {
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1366.0, 768.0))
-        .with_max_steps(8)
-        .build_eframe(move |cc| {
-            bulksheet::app::fonts::install_bundled(&cc.egui_ctx);
-            let mut app = BulksheetApp::sample().without_system_dialogs();
-            app.set_lang(bulksheet::app::i18n::Lang::Ja);
-            app
-        });
-    h.run_steps(3);
+    let mut h = laptop(|_| {
+        let mut app = BulksheetApp::sample();
+        app.set_lang(bulksheet::app::i18n::Lang::Ja);
+        app
+    });
     let heading = bulksheet::app::i18n::tr(bulksheet::app::i18n::Lang::Ja, "Issues");
     let before = h.get_by_label(heading).rect().left();
     for _ in 0..10 {
