@@ -53,13 +53,12 @@ fn home_scrolls_back_to_the_first_column() {
     assert_eq!(first_columns_shown(&h), 4);
 }
 
-/// What a cell says besides its name and value ("Matches the search").
+/// What a cell says besides its name and text ("Matches the search").
 fn description(
     h: &egui_kittest::Harness<'_, bulksheet::app::BulksheetApp>,
     cell: &str,
 ) -> Option<String> {
-    use egui_kittest::kittest::NodeT;
-    h.get_by_label(cell).accesskit_node().description()
+    cell_findings(h, cell)
 }
 
 #[test]

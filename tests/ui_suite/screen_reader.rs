@@ -19,12 +19,17 @@ fn sample(lang: Lang) -> Harness<'static, BulksheetApp> {
     h
 }
 
-/// A node's description (findings), invalid state and value, by its label.
+/// A cell's findings (its description beyond its text), invalid state and value, by its
+/// label.
 fn cell(h: &Harness<'_, BulksheetApp>, label: &str) -> (Option<String>, bool, String) {
     let node = h.get_by_label(label);
     let ak = node.accesskit_node();
     let invalid = ak.data().invalid() == Some(Invalid::True);
-    (ak.description(), invalid, ak.value().unwrap_or_default())
+    (
+        cell_findings(h, label),
+        invalid,
+        ak.value().unwrap_or_default(),
+    )
 }
 
 /// The labels of the grid's rows' members, row by row, as a reader walks them.
@@ -299,4 +304,24 @@ fn every_control_has_a_name() {
         h.run_steps(2);
         assert_eq!(unnamed_controls(&h), Vec::<String>::new(), "{lang:?}");
     }
+}
+
+/// On AT-SPI (Linux, the BSDs) a table cell gives a screen reader only its name and
+/// description: the cell's text leads the description, so Orca says "Login ID, row 3,
+/// takahashi.yui＠example.co.jp; error: …", and a valid cell says its text too.
+#[cfg(not(any(windows, target_os = "macos")))]
+#[test]
+fn on_at_spi_a_cell_says_its_text_before_its_findings() {
+    let h = sample(Lang::En);
+    let node = h.get_by_label("Login ID, row 3");
+    let said = node.accesskit_node().description().unwrap_or_default();
+    assert!(
+        said.starts_with("takahashi.yui＠example.co.jp; error: Login ID has a full-width ＠"),
+        "{said}"
+    );
+    let node = h.get_by_label("Login ID, row 1");
+    assert_eq!(
+        node.accesskit_node().description().as_deref(),
+        Some("sato.hanako@example.co.jp")
+    );
 }

@@ -256,3 +256,30 @@ pub fn editor_text(h: &Harness<'_, BulksheetApp>, cell: &str) -> Option<String> 
     h.query(by().label(format!("Edit {cell}").as_str()))
         .map(|n| n.value().unwrap_or_default())
 }
+
+/// What a cell's description says beyond its text: its findings ("error: …"), None when
+/// nothing. Where the platform's screen reader gets no value from a cell (AT-SPI: Linux
+/// and the BSDs), the cell's text leads its description; that is checked here too.
+pub fn cell_findings(h: &Harness<'_, BulksheetApp>, label: &str) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    let node = h.get_by_label(label);
+    let ak = node.accesskit_node();
+    let description = ak.description();
+    let value = ak.value().unwrap_or_default();
+    if cfg!(any(windows, target_os = "macos")) || value.is_empty() {
+        return description;
+    }
+    let said = description.unwrap_or_else(|| panic!("{label}: its text is not described"));
+    let rest = said
+        .strip_prefix(value.as_str())
+        .unwrap_or_else(|| panic!("{label}: {said:?} does not start with {value:?}"));
+    match rest {
+        "" => None,
+        rest => Some(
+            rest.strip_prefix("; ")
+                .or_else(|| rest.strip_prefix("；"))
+                .unwrap_or(rest)
+                .to_string(),
+        ),
+    }
+}

@@ -169,6 +169,7 @@ fn describe_cell(
     ctx.accesskit_node_builder(id, |n| {
         set_place(n, place, size);
         describe_findings(n, lang, &cell.findings);
+        text_first(n, lang);
         // egui says "selected" as checked; a cell in the selection is selected.
         n.clear_toggled();
         n.set_selected(cell.selected);
@@ -204,6 +205,25 @@ fn describe_findings(node: &mut Node, lang: Lang, findings: &[(Severity, String)
         node.set_invalid(Invalid::True);
     }
 }
+
+/// AT-SPI (Linux, the BSDs) gives a table cell only its name and description, not its
+/// value (accesskit_atspi_common 0.21 has no text for a cell): there the text shown leads
+/// the description, so Orca says "Login ID, row 3, tanaka＠example.co.jp; error: …".
+/// Windows and macOS read the value itself, so it is not said twice there.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn text_first(node: &mut Node, lang: Lang) {
+    let Some(text) = node.value().filter(|v| !v.is_empty()).map(str::to_string) else {
+        return;
+    };
+    let said = match node.description() {
+        Some(rest) => format!("{text}{}{rest}", tr(lang, "; ")),
+        None => text,
+    };
+    node.set_description(said);
+}
+
+#[cfg(any(windows, target_os = "macos"))]
+fn text_first(_node: &mut Node, _lang: Lang) {}
 
 /// Findings as read aloud: "error: …; warning: …".
 pub fn findings_text(lang: Lang, findings: &[(Severity, String)]) -> String {
