@@ -23,7 +23,7 @@ mod write_kept;
 
 pub use atomic::{write_atomic, write_atomic_private, write_atomic_with};
 pub use decode::{Detected, detect_encoding};
-pub use parts::{part_path, plan_parts};
+pub use parts::{part_path, part_paths, plan_parts};
 pub use read::{
     ReadError, read_bytes, read_bytes_by_csv_parser, read_bytes_in_halves, read_bytes_in_parts,
     read_path, read_path_sheet, read_path_with_progress, read_with_progress, read_workbook_bytes,

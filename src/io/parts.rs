@@ -5,19 +5,25 @@ use std::path::{Path, PathBuf};
 
 /// The files to write and their rows: one file, or numbered parts of at most `split` rows.
 pub fn plan_parts(out: &Path, rows: &[usize], split: Option<usize>) -> Vec<(PathBuf, Vec<usize>)> {
+    let paths = part_paths(out, rows.len(), split);
     let Some(n) = split else {
-        return vec![(out.to_path_buf(), rows.to_vec())];
+        return paths.into_iter().map(|p| (p, rows.to_vec())).collect();
     };
-    let chunks: Vec<Vec<usize>> = if rows.is_empty() {
-        vec![Vec::new()]
-    } else {
-        rows.chunks(n.max(1)).map(<[usize]>::to_vec).collect()
-    };
-    chunks
+    let mut chunks = rows.chunks(n.max(1));
+    paths
         .into_iter()
-        .enumerate()
-        .map(|(i, part)| (part_path(out, i + 1), part))
+        .map(|p| (p, chunks.next().map(<[usize]>::to_vec).unwrap_or_default()))
         .collect()
+}
+
+/// The files a save of `rows` rows writes (as [`plan_parts`] names them), without
+/// copying the rows: what a save asks about before it replaces anything.
+pub fn part_paths(out: &Path, rows: usize, split: Option<usize>) -> Vec<PathBuf> {
+    let Some(n) = split else {
+        return vec![out.to_path_buf()];
+    };
+    let parts = rows.div_ceil(n.max(1)).max(1);
+    (1..=parts).map(|k| part_path(out, k)).collect()
 }
 
 /// `users.csv` → `users-1.csv`.
@@ -53,5 +59,24 @@ mod tests {
     fn no_split_is_one_file_with_every_row() {
         let parts = plan_parts(Path::new("a.csv"), &[0, 2, 5], None);
         assert_eq!(parts, vec![(PathBuf::from("a.csv"), vec![0, 2, 5])]);
+    }
+
+    #[test]
+    fn the_paths_alone_are_those_of_the_plan() {
+        let out = Path::new("/tmp/users.csv");
+        for len in [0, 1, 99, 100, 101, 250] {
+            let rows: Vec<usize> = (0..len).collect();
+            for split in [None, Some(100), Some(1)] {
+                let planned: Vec<PathBuf> = plan_parts(out, &rows, split)
+                    .into_iter()
+                    .map(|(p, _)| p)
+                    .collect();
+                assert_eq!(
+                    part_paths(out, len, split),
+                    planned,
+                    "{len} rows, {split:?}"
+                );
+            }
+        }
     }
 }

@@ -157,10 +157,7 @@ impl BulksheetApp {
     fn start_save(&mut self, ctx: &egui::Context, path: PathBuf, then: After) {
         let split = self.sheet.schema().max_rows.filter(|_| self.save.split);
         let rows = self.rows_to_save();
-        let targets: Vec<PathBuf> = crate::io::plan_parts(&path, &rows, split)
-            .into_iter()
-            .map(|(p, _)| p)
-            .collect();
+        let targets = crate::io::part_paths(&path, rows.len(), split);
         if self.ask_before_replacing(&targets, &Write::Save(path.clone(), then.clone())) {
             return;
         }
