@@ -16,91 +16,85 @@ const HEADER_DIFAT: usize = 109;
 /// Bytes of one directory entry.
 const ENTRY: usize = 128;
 
-/// The largest size any entry of the directory declares (0 where the file is
-/// not a compound file calamine could open: calamine refuses those on its own).
-pub(super) fn largest_stream(bytes: &[u8]) -> u64 {
-    let Some(file) = Compound::new(bytes) else {
-        return 0;
-    };
-    let fat = file.fat();
-    // Every entry, whatever its type: calamine reads the first entry's size as the mini
-    // stream's, and unused entries are zeros.
-    file.entries(&fat)
-        .map(|e| file.entry_size(e))
-        .max()
-        .unwrap_or(0)
-}
-
-/// A chain calamine follows with no end but the chain's own that loops back on itself
-/// (calamine would go round it for ever, its table growing until memory runs out): the
-/// DIFAT's (calamine takes each sector's last entry as the next) or the directory's.
-pub(super) fn looping_chain(bytes: &[u8]) -> Option<&'static str> {
-    let file = Compound::new(bytes)?;
-    if file.difat().is_none() {
-        return Some("DIFAT");
-    }
-    let fat = file.fat();
-    let mut seen = vec![false; file.sectors() + 2];
-    let mut id = file.u32_at(48);
-    while id != END_OF_CHAIN && file.sector(id).is_some() {
-        if !unseen(&mut seen, id) {
-            return Some("directory");
-        }
-        id = fat.get(id as usize).copied().unwrap_or(END_OF_CHAIN);
-    }
-    None
-}
-
-/// The bytes of the first stream named one of `names` (`Workbook`, `Book`), as calamine
-/// reads it: from the mini stream when smaller than the cutoff, else from the sectors;
-/// at most its declared size, which [`largest_stream`] bounds by the file's. None when
-/// there is no such stream.
-pub(super) fn stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
-    let file = Compound::new(bytes)?;
-    let fat = file.fat();
-    // The first entry of that name, whatever its type, as calamine finds it.
-    let entry = file
-        .entries(&fat)
-        .find(|e| names.iter().any(|n| entry_name(e) == *n))?;
-    let size = usize::try_from(file.entry_size(entry))
-        .ok()?
-        .min(bytes.len());
-    let start = u32::from_le_bytes(entry.get(116..120)?.try_into().ok()?);
-    let cutoff = file.u32_at(56) as usize;
-    let mut data: Vec<u8> = if size < cutoff {
-        file.mini_chain(start, &fat)
-    } else {
-        file.chain(start, &fat).concat()
-    };
-    data.truncate(size);
-    Some(data)
-}
-
-/// A directory entry's name as calamine reads it: its 64 bytes as UTF-16, up to the
-/// first NUL.
-fn entry_name(entry: &[u8]) -> String {
-    let units: Vec<u16> = entry
-        .get(..64)
-        .unwrap_or_default()
-        .chunks_exact(2)
-        .map(|b| b.try_into().map_or(0, u16::from_le_bytes))
-        .take_while(|&u| u != 0)
-        .collect();
-    String::from_utf16_lossy(&units)
-}
-
-/// A compound file's bytes and its sector size.
-struct Compound<'a> {
+/// A compound file, its DIFAT and FAT gathered once as calamine gathers them.
+pub(super) struct Compound<'a> {
     bytes: &'a [u8],
     shift: u16,
+    /// The file allocation table (empty when the DIFAT loops).
+    fat: Vec<u32>,
+    /// The DIFAT's chain comes back to a sector it went through.
+    difat_loops: bool,
+}
+
+/// A chain's sectors, each at most once, and whether it came back to one it went through.
+struct Chain<'a> {
+    sectors: Vec<&'a [u8]>,
+    looped: bool,
 }
 
 impl<'a> Compound<'a> {
-    fn new(bytes: &'a [u8]) -> Option<Self> {
+    /// The file, where its sector size is one calamine reads (None: calamine refuses it
+    /// on its own).
+    pub(super) fn open(bytes: &'a [u8]) -> Option<Self> {
         let shift = u16::from_le_bytes(bytes.get(30..32)?.try_into().ok()?);
-        (7..=16)
-            .contains(&shift)
-            .then_some(Compound { bytes, shift })
+        if !(7..=16).contains(&shift) {
+            return None;
+        }
+        let mut file = Compound {
+            bytes,
+            shift,
+            fat: Vec::new(),
+            difat_loops: false,
+        };
+        match file.difat() {
+            Some(difat) => file.fat = file.fat_of(&difat),
+            None => file.difat_loops = true,
+        }
+        Some(file)
+    }
+
+    /// A chain calamine follows with no end but the chain's own that loops back on
+    /// itself (calamine would go round it for ever, its table growing until memory runs
+    /// out): the DIFAT's (calamine takes each sector's last entry as the next) or the
+    /// directory's.
+    pub(super) fn looping_chain(&self) -> Option<&'static str> {
+        if self.difat_loops {
+            return Some("DIFAT");
+        }
+        self.walk(self.u32_at(48)).looped.then_some("directory")
+    }
+
+    /// The largest size any entry of the directory declares: every entry, whatever its
+    /// type (calamine reads the first entry's size as the mini stream's, and unused
+    /// entries are zeros).
+    pub(super) fn largest_stream(&self) -> u64 {
+        self.entries()
+            .map(|e| self.entry_size(e))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The bytes of the first stream named one of `names` (`Workbook`, `Book`), as
+    /// calamine reads it: from the mini stream when smaller than the cutoff, else from the
+    /// sectors; at most its declared size, which [`Compound::largest_stream`] bounds by the
+    /// file's. None when there is no such stream.
+    pub(super) fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
+        // The first entry of that name, whatever its type, as calamine finds it.
+        let entry = self
+            .entries()
+            .find(|e| names.iter().any(|n| entry_name(e) == *n))?;
+        let size = usize::try_from(self.entry_size(entry))
+            .ok()?
+            .min(self.bytes.len());
+        let start = u32::from_le_bytes(entry.get(116..120)?.try_into().ok()?);
+        let cutoff = self.u32_at(56) as usize;
+        let mut data: Vec<u8> = if size < cutoff {
+            self.mini_chain(start)
+        } else {
+            self.walk(start).sectors.concat()
+        };
+        data.truncate(size);
+        Some(data)
     }
 
     fn sector_size(&self) -> usize {
@@ -116,6 +110,13 @@ impl<'a> Compound<'a> {
             .get(at..at + 4)
             .and_then(|b| b.try_into().ok())
             .map_or(u32::MAX, u32::from_le_bytes)
+    }
+
+    fn u16_at(&self, at: usize) -> u16 {
+        self.bytes
+            .get(at..at + 2)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u16::from_le_bytes)
     }
 
     /// Sector `id` (the header is the sector before sector 0), as calamine reads it: any
@@ -167,39 +168,39 @@ impl<'a> Compound<'a> {
     }
 
     /// The file allocation table: the sectors the DIFAT names, read as calamine reads
-    /// them (empty where the DIFAT loops: the file is refused then).
-    fn fat(&self) -> Vec<u32> {
-        self.difat()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|&id| id < DIFAT_SECTOR)
-            .filter_map(|id| self.sector(id))
+    /// them.
+    fn fat_of(&self, difat: &[u32]) -> Vec<u32> {
+        difat
+            .iter()
+            .filter(|&&id| id < DIFAT_SECTOR)
+            .filter_map(|&id| self.sector(id))
             .flat_map(words)
             .collect()
     }
 
     /// Every directory entry, in the directory's sectors.
-    fn entries<'f>(&'f self, fat: &[u32]) -> impl Iterator<Item = &'a [u8]> + 'f {
-        self.chain(self.u32_at(48), fat)
+    fn entries(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
+        self.walk(self.u32_at(48))
+            .sectors
             .into_iter()
             .flat_map(|sector| sector.chunks_exact(ENTRY))
     }
 
     /// The mini stream's bytes from mini sector `first` on: the mini stream lives in the
     /// root entry's sectors, the mini FAT in the chain the header names.
-    fn mini_chain(&self, first: u32, fat: &[u32]) -> Vec<u8> {
+    fn mini_chain(&self, first: u32) -> Vec<u8> {
         let root = self
-            .entries(fat)
+            .entries()
             .find(|e| e.get(66) == Some(&5))
             .and_then(|e| e.get(116..120))
             .and_then(|b| b.try_into().ok())
             .map_or(u32::MAX, u32::from_le_bytes);
-        let container = self.chain(root, fat).concat();
+        let container = self.walk(root).sectors.concat();
         let mini_fat: Vec<u32> = self
-            .chain(self.u32_at(60), fat)
-            .iter()
-            .flat_map(|s| s.chunks_exact(4))
-            .map(|b| b.try_into().map_or(u32::MAX, u32::from_le_bytes))
+            .walk(self.u32_at(60))
+            .sectors
+            .into_iter()
+            .flat_map(words)
             .collect();
         let mini = 1usize << self.u16_at(32).clamp(2, 12);
         let mut seen = vec![false; container.len() / mini + 1];
@@ -218,24 +219,40 @@ impl<'a> Compound<'a> {
         out
     }
 
-    fn u16_at(&self, at: usize) -> u16 {
-        self.bytes
-            .get(at..at + 2)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, u16::from_le_bytes)
-    }
-
-    /// The sectors of the chain starting at `first`, each at most once.
-    fn chain(&self, first: u32, fat: &[u32]) -> Vec<&'a [u8]> {
+    /// The chain starting at `first`, through the FAT: each sector at most once, until
+    /// its end, a sector past the file, or one it went through already (`looped`).
+    fn walk(&self, first: u32) -> Chain<'a> {
         let mut seen = vec![false; self.sectors() + 2];
-        let mut out = Vec::new();
+        let mut chain = Chain {
+            sectors: Vec::new(),
+            looped: false,
+        };
         let mut id = first;
-        while let Some(sector) = self.sector(id).filter(|_| unseen(&mut seen, id)) {
-            out.push(sector);
-            id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        while id != END_OF_CHAIN
+            && let Some(sector) = self.sector(id)
+        {
+            if !unseen(&mut seen, id) {
+                chain.looped = true;
+                break;
+            }
+            chain.sectors.push(sector);
+            id = self.fat.get(id as usize).copied().unwrap_or(END_OF_CHAIN);
         }
-        out
+        chain
     }
+}
+
+/// A directory entry's name as calamine reads it: its 64 bytes as UTF-16, up to the
+/// first NUL.
+fn entry_name(entry: &[u8]) -> String {
+    let units: Vec<u16> = entry
+        .get(..64)
+        .unwrap_or_default()
+        .chunks_exact(2)
+        .map(|b| b.try_into().map_or(0, u16::from_le_bytes))
+        .take_while(|&u| u != 0)
+        .collect();
+    String::from_utf16_lossy(&units)
 }
 
 /// A sector's bytes as little-endian four-byte words (a cut-off tail left out).
@@ -260,6 +277,14 @@ fn unseen(seen: &mut [bool], id: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn largest_stream(bytes: &[u8]) -> u64 {
+        Compound::open(bytes).map_or(0, |f| f.largest_stream())
+    }
+
+    fn looping_chain(bytes: &[u8]) -> Option<&'static str> {
+        Compound::open(bytes)?.looping_chain()
+    }
 
     /// A version-3 compound file: header, one FAT sector (sector 0), one directory sector
     /// (sector 1) whose root entry declares `size`.

@@ -332,14 +332,18 @@ fn check_compound_header(bytes: &[u8]) -> Result<(), Refusal> {
             ));
         }
     }
-    if let Some(chain) = super::compound::looping_chain(bytes) {
+    // A sector size calamine does not read: it refuses the file on its own.
+    let Some(file) = super::compound::Compound::open(bytes) else {
+        return Ok(());
+    };
+    if let Some(chain) = file.looping_chain() {
         return Err(Refusal::Broken(format!(
             "its {chain} sector chain loops back on itself"
         )));
     }
     // A stream is copied until it holds its declared size, looping sectors if its chain
     // loops: no stream may declare more bytes than the whole file has.
-    let largest = super::compound::largest_stream(bytes);
+    let largest = file.largest_stream();
     if largest > bytes.len() as u64 {
         return Err(Refusal::Limit(
             None,
@@ -351,7 +355,7 @@ fn check_compound_header(bytes: &[u8]) -> Result<(), Refusal> {
     }
     // calamine lays every sheet out as a dense grid from its extreme cells (and reserves
     // what DIMENSIONS declares) as it opens the file.
-    let stream = super::compound::stream(bytes, &["Workbook", "Book"]).unwrap_or_default();
+    let stream = file.stream(&["Workbook", "Book"]).unwrap_or_default();
     let cells = super::biff::largest_grid(&stream);
     if cells > MAX_GRID_CELLS {
         return Err(Refusal::Limit(None, WorkbookLimit::Grid { cells }));
