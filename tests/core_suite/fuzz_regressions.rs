@@ -199,3 +199,18 @@ fn an_xls_first_entry_declaring_more_than_the_file_is_refused() {
         "{err}"
     );
 }
+
+/// workbook: an `.xls` whose workbook stream lives in the mini stream, with a header
+/// whose mini-sector size and cutoff fields were changed: calamine ignores both (64-byte
+/// mini sectors, a 4,096-byte cutoff) and takes the first directory entry's chain as the
+/// mini stream, and so read a sheet spanning 126 million cells (4 GB asked) where the
+/// check had read 320 bytes of nothing. The mini stream is read as calamine reads it.
+#[test]
+fn an_xls_mini_stream_is_read_as_calamine_reads_it() {
+    let err = workbook_refusal(
+        "xls_mini_stream_read_as_calamine_reads_it.bin",
+        bulksheet::io::WorkbookKind::Xls,
+    );
+    assert!(err.contains("cells"), "{err}");
+    assert!(err.contains("more than Bulksheet reads"), "{err}");
+}

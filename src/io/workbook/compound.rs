@@ -15,6 +15,10 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const HEADER_DIFAT: usize = 109;
 /// Bytes of one directory entry.
 const ENTRY: usize = 128;
+/// Bytes of one mini sector, as calamine reads them.
+const MINI_SECTOR: usize = 64;
+/// A stream smaller than this lives in the mini stream, for calamine.
+const MINI_CUTOFF: usize = 4096;
 
 /// A compound file, its DIFAT and FAT gathered once as calamine gathers them.
 pub(super) struct Compound<'a> {
@@ -87,8 +91,9 @@ impl<'a> Compound<'a> {
             .ok()?
             .min(self.bytes.len());
         let start = u32::from_le_bytes(entry.get(116..120)?.try_into().ok()?);
-        let cutoff = self.u32_at(56) as usize;
-        let mut data: Vec<u8> = if size < cutoff {
+        // calamine's cutoff between the mini stream and the sectors is fixed, whatever
+        // the header says.
+        let mut data: Vec<u8> = if size < MINI_CUTOFF {
             self.mini_chain(start)
         } else {
             self.walk(start).sectors.concat()
@@ -110,13 +115,6 @@ impl<'a> Compound<'a> {
             .get(at..at + 4)
             .and_then(|b| b.try_into().ok())
             .map_or(u32::MAX, u32::from_le_bytes)
-    }
-
-    fn u16_at(&self, at: usize) -> u16 {
-        self.bytes
-            .get(at..at + 2)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, u16::from_le_bytes)
     }
 
     /// Sector `id` (the header is the sector before sector 0), as calamine reads it: any
@@ -186,28 +184,30 @@ impl<'a> Compound<'a> {
             .flat_map(|sector| sector.chunks_exact(ENTRY))
     }
 
-    /// The mini stream's bytes from mini sector `first` on: the mini stream lives in the
-    /// root entry's sectors, the mini FAT in the chain the header names.
+    /// The mini stream's bytes from mini sector `first` on, as calamine reads them: the
+    /// mini stream is the first directory entry's chain (whatever its type), at most its
+    /// declared size, in 64-byte mini sectors; the mini FAT is the chain the header names.
     fn mini_chain(&self, first: u32) -> Vec<u8> {
-        let root = self
-            .entries()
-            .find(|e| e.get(66) == Some(&5))
-            .and_then(|e| e.get(116..120))
+        let Some(root) = self.entries().next() else {
+            return Vec::new();
+        };
+        let start = root
+            .get(116..120)
             .and_then(|b| b.try_into().ok())
             .map_or(u32::MAX, u32::from_le_bytes);
-        let container = self.walk(root).sectors.concat();
+        let mut container = self.walk(start).sectors.concat();
+        container.truncate(usize::try_from(self.entry_size(root)).unwrap_or(usize::MAX));
         let mini_fat: Vec<u32> = self
             .walk(self.u32_at(60))
             .sectors
             .into_iter()
             .flat_map(words)
             .collect();
-        let mini = 1usize << self.u16_at(32).clamp(2, 12);
-        let mut seen = vec![false; container.len() / mini + 1];
+        let mut seen = vec![false; container.len() / MINI_SECTOR + 1];
         let mut out = Vec::new();
         let mut id = first;
-        while let Some(at) = (id as usize).checked_mul(mini) {
-            let Some(piece) = container.get(at..at + mini) else {
+        while let Some(at) = (id as usize).checked_mul(MINI_SECTOR) {
+            let Some(piece) = container.get(at..at + MINI_SECTOR) else {
                 break;
             };
             if !unseen(&mut seen, id) {
