@@ -1,7 +1,7 @@
 //! Where findings are stored and counted: every change to a cell's, a row's or the
 //! file's findings goes through here, so the error and warning counts stay exact.
 
-use super::{Code, FileFinding, Finding, Msg, Severity, Validator};
+use super::{Code, FileFinding, Finding, FindingList, Msg, Severity, Validator};
 
 fn slot(s: Severity) -> usize {
     match s {
@@ -36,14 +36,14 @@ impl Validator {
     pub(super) fn put_cell(&mut self, row: usize, col: usize, fs: Vec<Finding>) {
         let key = (row as u32, col as u32);
         if let Some(old) = self.cells.remove(&key) {
-            for f in &old {
+            for f in old.iter() {
                 self.count_cell(col, f.severity, -1);
             }
         }
         for f in &fs {
             self.count_cell(col, f.severity, 1);
         }
-        if !fs.is_empty() {
+        if let Some(fs) = FindingList::new(fs) {
             self.cells.insert(key, fs);
         }
     }
@@ -55,14 +55,14 @@ impl Validator {
             return;
         }
         if let Some(old) = self.rows.remove(&key) {
-            for f in &old {
+            for f in old.iter() {
                 self.count(f.severity, -1);
             }
         }
         for f in &fs {
             self.count(f.severity, 1);
         }
-        if !fs.is_empty() {
+        if let Some(fs) = FindingList::new(fs) {
             self.rows.insert(key, fs);
         }
     }

@@ -6,6 +6,7 @@ mod bookkeeping;
 pub mod cell;
 mod cell_changed;
 mod cell_rules;
+mod finding_list;
 mod full_check;
 mod header;
 mod issue;
@@ -29,6 +30,7 @@ use crate::encoding::TextEncoding;
 use crate::roster::Roster;
 use crate::schema::{Binding, Schema, Subscriptions};
 use bookkeeping::attach_duplicate;
+use finding_list::FindingList;
 use full_check::PARALLEL_FROM_ROWS;
 use std::collections::BTreeMap;
 use unique::UniqueIndex;
@@ -84,9 +86,9 @@ struct FileFinding {
 pub struct Validator {
     rules: Rules,
     /// Findings by (document row, file column); ordered for the issue list and F8.
-    cells: BTreeMap<(u32, u32), Vec<Finding>>,
+    cells: BTreeMap<(u32, u32), FindingList>,
     /// Whole-row findings by document row.
-    rows: BTreeMap<u32, Vec<Finding>>,
+    rows: BTreeMap<u32, FindingList>,
     file: Vec<FileFinding>,
     /// One index per unique file column.
     unique: Vec<Option<UniqueIndex>>,

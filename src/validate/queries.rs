@@ -3,7 +3,7 @@
 
 use super::issue::Code;
 use super::message::{self, Numbering};
-use super::{Finding, Issue, Lang, Severity, Validator};
+use super::{Finding, FindingList, Issue, Lang, Severity, Validator};
 use crate::document::Document;
 
 impl Validator {
@@ -26,7 +26,7 @@ impl Validator {
     pub fn cell_findings(&self, row: usize, col: usize) -> &[Finding] {
         self.cells
             .get(&(row as u32, col as u32))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], FindingList::as_slice)
     }
 
     /// Every cell that has at least one finding, in row then column order.
@@ -36,7 +36,9 @@ impl Validator {
 
     /// A row's whole-row findings (blank, wrong number of fields).
     pub fn row_findings(&self, row: usize) -> &[Finding] {
-        self.rows.get(&(row as u32)).map_or(&[], Vec::as_slice)
+        self.rows
+            .get(&(row as u32))
+            .map_or(&[], FindingList::as_slice)
     }
 
     /// The worst severity in a cell, for colouring the grid.
@@ -325,7 +327,7 @@ impl Validator {
         min: Severity,
     ) -> Option<(usize, usize)> {
         let key = (from.0 as u32, from.1 as u32);
-        let hit = |(k, fs): (&(u32, u32), &Vec<Finding>)| {
+        let hit = |(k, fs): (&(u32, u32), &FindingList)| {
             fs.iter()
                 .any(|f| f.severity >= min)
                 .then_some((k.0 as usize, k.1 as usize))
