@@ -1,5 +1,6 @@
 //! Find and replace over a document, in one column or everywhere.
 
+use crate::document::CellRun;
 use crate::sheet::Sheet;
 use std::ops::Range;
 
@@ -156,25 +157,70 @@ pub fn find_in_rows(sheet: &Sheet, q: &Query, rows: Range<usize>) -> Vec<(usize,
     out
 }
 
-/// The new value of every matching cell of rows `rows` (cells it would not change left
-/// out): a slice of [`replace_all`]'s work.
-pub fn replacements_in_rows(
-    sheet: &Sheet,
-    q: &Query,
-    with: &str,
-    rows: Range<usize>,
-) -> Vec<(usize, usize, String)> {
-    find_in_rows(sheet, q, rows)
-        .into_iter()
-        .map(|(r, c)| (r, c, q.replace(sheet.cell(r, c), with)))
-        .filter(|(r, c, v)| sheet.cell(*r, *c) != v)
-        .collect()
+/// The new values of matching cells, gathered a slice of rows at a time (a window spreads
+/// the search of a large sheet over frames) and kept by column in the table's compact
+/// storage, not a `String` a cell; written as one block step by [`Replacements::write`].
+#[derive(Debug, Default)]
+pub struct Replacements {
+    /// By file column: the rows (ascending) and their new values.
+    columns: Vec<Option<(Vec<usize>, CellRun)>>,
+    count: usize,
+}
+
+impl Replacements {
+    /// Adds the new value of every matching cell of rows `rows` (cells it would not
+    /// change left out); slices are given in row order.
+    pub fn gather(&mut self, sheet: &Sheet, q: &Query, with: &str, rows: Range<usize>) {
+        for (row, col) in find_in_rows(sheet, q, rows) {
+            let old = sheet.cell(row, col);
+            let new = q.replace(old, with);
+            if new == old {
+                continue;
+            }
+            if self.columns.len() <= col {
+                self.columns.resize_with(col + 1, || None);
+            }
+            if let Some(slot) = self.columns.get_mut(col) {
+                let (rows, values) = slot.get_or_insert_with(Default::default);
+                rows.push(row);
+                values.push(&new);
+                self.count += 1;
+            }
+        }
+    }
+
+    /// How many cells change.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether no cell changes.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Writes the new values as one undo step; returns whether anything changed.
+    pub fn write(&self, sheet: &mut Sheet) -> bool {
+        let columns = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(col, c)| {
+                let (rows, values) = c.as_ref()?;
+                Some((
+                    col,
+                    rows.iter().enumerate().map(|(i, &r)| (r, values.get(i))),
+                ))
+            })
+            .collect();
+        sheet.write_columns(columns)
+    }
 }
 
 /// Replaces in every matching cell as one undo step; returns how many cells changed.
 pub fn replace_all(sheet: &mut Sheet, q: &Query, with: &str) -> usize {
-    let cells = replacements_in_rows(sheet, q, with, 0..sheet.doc().rows());
-    let n = cells.len();
-    sheet.set_cells(cells);
-    n
+    let mut found = Replacements::default();
+    found.gather(sheet, q, with, 0..sheet.doc().rows());
+    found.write(sheet);
+    found.len()
 }

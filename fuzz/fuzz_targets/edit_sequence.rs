@@ -263,7 +263,7 @@ fn step(
         }
         Op::FixAll => {
             let fixes = bulksheet::fix::propose_all(sheet);
-            let did = sheet.apply(bulksheet::fix::to_edit(&fixes));
+            let did = bulksheet::fix::apply(&mut sheet, &fixes);
             for f in &fixes {
                 assert_eq!(
                     cell(model, f.row, f.col),

@@ -162,7 +162,7 @@ impl BulksheetApp {
 
     /// A background open or save, or an edit spread over frames, is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some() || self.long_edit.is_some()
+        self.job.is_some() || self.long_replace.is_some()
     }
 
     /// The window was told to close (after the user answered any question).

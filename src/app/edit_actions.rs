@@ -7,13 +7,17 @@ use crate::app::dialogs::fix_preview::FixPreview;
 use crate::app::grid::clipboard;
 use crate::app::grid::state::cell::CellPos;
 use crate::app::i18n::{tr, trf};
-use crate::app::long_edit::{Ended, Kind, LongEdit};
+use crate::app::long_replace::LongReplace;
 use crate::app::panels::roster::load_roster;
 use crate::document::{CellChange, Edit};
 use crate::find::replace_all;
 use crate::fix;
 use eframe::egui;
 use std::path::Path;
+
+/// A clear of this many cells or more says how many it emptied (too many to see at a
+/// glance).
+const SAY_CLEARED_FROM_CELLS: usize = 30_000;
 
 /// The first cell an edit touched (row, and column when it is a cell change).
 fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
@@ -30,13 +34,8 @@ fn first_place(edit: &Edit) -> Option<(usize, Option<usize>)> {
 }
 
 impl BulksheetApp {
-    /// Undoes the last change and shows where it was; a step of many cells is undone
-    /// over several frames.
+    /// Undoes the last change and shows where it was.
     pub(crate) fn undo(&mut self) {
-        if let Some(long) = LongEdit::undo(&mut self.sheet) {
-            self.long_edit = Some(Box::new(long));
-            return;
-        }
         let place = self.sheet.history().last().and_then(|e| first_place(e));
         if self.sheet.undo() {
             self.show_place(place);
@@ -44,13 +43,8 @@ impl BulksheetApp {
         }
     }
 
-    /// Redoes the change undone last and shows where it was; a step of many cells is
-    /// redone over several frames.
+    /// Redoes the change undone last and shows where it was.
     pub(crate) fn redo(&mut self) {
-        if let Some(long) = LongEdit::redo(&mut self.sheet) {
-            self.long_edit = Some(Box::new(long));
-            return;
-        }
         if self.sheet.redo() {
             let place = self.sheet.history().last().and_then(|e| first_place(e));
             self.show_place(place);
@@ -84,7 +78,7 @@ impl BulksheetApp {
         if let Some(f) = fix::propose_cell(&self.sheet, row, col) {
             let judged = fix::judge(&self.sheet, vec![f]);
             if judged.iter().all(fix::Fix::is_safe) {
-                self.sheet.apply(fix::to_edit(&judged));
+                fix::apply(&mut self.sheet, &judged);
             } else {
                 let title = tr(self.settings.lang, "Fix");
                 self.edit.preview = Some(FixPreview::fixes(title, judged));
@@ -149,12 +143,13 @@ impl BulksheetApp {
         }
     }
 
-    /// Replaces every match as one undo step; on a large sheet over several frames.
+    /// Replaces every match as one undo step; on a large sheet searched over several
+    /// frames.
     pub(crate) fn replace_every(&mut self) {
         let find = &self.edit.find;
-        let long = LongEdit::replace(&mut self.sheet, find.query.clone(), find.with.clone());
+        let long = LongReplace::start(&self.sheet, find.query.clone(), find.with.clone());
         if let Some(long) = long {
-            self.long_edit = Some(Box::new(long));
+            self.long_replace = Some(Box::new(long));
             return;
         }
         let n = replace_all(&mut self.sheet, &find.query, &find.with);
@@ -165,49 +160,41 @@ impl BulksheetApp {
     /// about a second).
     pub(crate) fn clear_selected(&mut self) {
         if clipboard::clear_selection(&mut self.sheet, &self.grid) {
-            // A clear too large to see at a glance says how many cells it emptied.
             let n = self.sheet.history().last().map_or(0, |e| e.cells_changed());
-            if n >= crate::app::long_edit::STEP_FROM_CELLS {
+            if n >= SAY_CLEARED_FROM_CELLS {
                 self.say(false, move |l| format!("{} {n}", tr(l, "Cells cleared:")));
             }
         }
     }
 
-    /// Carries a long edit on for this frame's share of time, and says how it ended.
-    pub(crate) fn step_long_edit(&mut self, ctx: &egui::Context) {
+    /// Carries a replace all on for this frame's share of time, and says how it ended.
+    pub(crate) fn step_long_replace(&mut self, ctx: &egui::Context) {
         // A pass egui runs again to settle a layout is the same frame: no second share.
         if ctx.current_pass_index() > 0 {
             return;
         }
-        let Some(long) = self.long_edit.take() else {
+        let Some(long) = self.long_replace.take() else {
             return;
         };
         match long.run_frame(&mut self.sheet, self.one_slice_per_frame) {
             Err(go_on) => {
-                self.long_edit = Some(go_on);
+                self.long_replace = Some(go_on);
                 ctx.request_repaint();
             }
-            Ok(Ended::Cancelled) => self.say(false, |l| tr(l, "Cancelled.").into()),
-            Ok(Ended::Done(kind, n)) => self.say(false, move |l| match kind {
-                Kind::Replace => format!("{} {n}", tr(l, "Cells replaced:")),
-                Kind::Undo => tr(l, "Undone.").into(),
-                Kind::Redo => tr(l, "Redone.").into(),
-            }),
+            Ok(n) => self.say(false, move |l| format!("{} {n}", tr(l, "Cells replaced:"))),
         }
     }
 
-    /// The long edit's progress window; Cancel starts taking back what it did.
-    pub(crate) fn long_edit_progress(&mut self, ctx: &egui::Context) {
-        let Some(long) = &self.long_edit else { return };
+    /// The replace all's progress window; Cancel stops it before it changed anything.
+    pub(crate) fn long_replace_progress(&mut self, ctx: &egui::Context) {
+        let Some(long) = &self.long_replace else {
+            return;
+        };
         let lang = self.settings.lang;
-        let cancel = dialogs::progress::modal(
-            ctx,
-            tr(lang, long.title()),
-            long.progress(&self.sheet),
-            !long.can_cancel(),
-        );
-        if cancel && let Some(long) = self.long_edit.take() {
-            self.long_edit = Some((*long).cancel(&mut self.sheet));
+        let progress = long.progress(&self.sheet);
+        if dialogs::progress::modal(ctx, tr(lang, "Replacing…"), progress, false) {
+            self.long_replace = None;
+            self.say(false, |l| tr(l, "Cancelled.").into());
         }
     }
 

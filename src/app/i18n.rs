@@ -559,11 +559,9 @@ pub const JA: &[(&str, &str)] = &[
         "テンプレートを読み込めませんでした",
     ),
     // Status and progress
-    ("Cancelling…", "キャンセルしています…"),
     ("Clearing cells…", "セルを空にしています…"),
+    ("Cancelling…", "キャンセルしています…"),
     ("Replacing…", "置換しています…"),
-    ("Undoing…", "元に戻しています…"),
-    ("Redoing…", "やり直しています…"),
     ("Cells cleared:", "空にしたセル数:"),
     ("Sorting…", "並べ替えています…"),
     ("Cancel sorting", "並べ替えをキャンセル"),

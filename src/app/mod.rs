@@ -22,7 +22,7 @@ mod grid;
 pub mod i18n;
 mod icon;
 mod keyboard;
-mod long_edit;
+mod long_replace;
 mod menus;
 mod notice;
 mod panels;
@@ -136,8 +136,8 @@ pub struct BulksheetApp {
     save: SaveSettings,
     dialog: Option<Dialog>,
     job: Option<(Job, After)>,
-    /// A cell edit spread over frames (see `long_edit`).
-    long_edit: Option<Box<long_edit::LongEdit>>,
+    /// A replace all searched over frames (see `long_replace`).
+    long_replace: Option<Box<long_replace::LongReplace>>,
     /// Tests step a long edit one slice per frame.
     one_slice_per_frame: bool,
     /// Asks the system for a file (tests answer for it).
@@ -217,7 +217,7 @@ impl BulksheetApp {
             save,
             dialog: None,
             job: None,
-            long_edit: None,
+            long_replace: None,
             one_slice_per_frame: false,
             picker: file::picker::system(),
             picking: None,
@@ -295,12 +295,11 @@ impl eframe::App for BulksheetApp {
         i18n::set_frame_lang(&ctx, lang);
         self.apply_theme(&ctx);
         self.poll_background(&ctx);
-        self.step_long_edit(&ctx);
         self.intercept_close(&ctx);
         self.handle_drops(&ctx);
         let modal_open = self.dialog.is_some()
             || self.job.is_some()
-            || self.long_edit.is_some()
+            || self.long_replace.is_some()
             || self.template_path.is_some()
             || self.picking.is_some()
             || self.template_draft.is_some()
@@ -377,7 +376,9 @@ impl eframe::App for BulksheetApp {
         if let Some((job, _)) = &self.job {
             dialogs::progress::show(&ctx, job);
         }
-        self.long_edit_progress(&ctx);
+        // Cancel is read before the frame's search: a click stops it before more is done.
+        self.long_replace_progress(&ctx);
+        self.step_long_replace(&ctx);
         self.drop_veil(&ctx);
         announce::show(&ctx);
         self.update_title(&ctx);

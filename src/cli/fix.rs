@@ -8,7 +8,7 @@ use super::output::Out;
 use super::report::paint;
 use super::{CliError, EXIT_ERRORS, ExportArgs, colour, error};
 use crate::Sheet;
-use crate::fix::{NewIssue, blank_rows, propose_all, template_order_edit, to_edit};
+use crate::fix::{NewIssue, apply as apply_fixes, blank_rows, propose_all, template_order_edit};
 use crate::validate::{Code, Lang};
 use anstyle::{AnsiColor, Style};
 
@@ -48,7 +48,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, CliError> {
     }
     let applied = fixes.iter().filter(|f| f.is_safe()).count();
     let held = fixes.len() - applied;
-    sheet.apply(to_edit(&fixes));
+    apply_fixes(&mut sheet, &fixes);
     let blanks = blank_rows(&sheet);
     if !blanks.is_empty() {
         out.line(&format!(

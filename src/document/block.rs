@@ -233,15 +233,17 @@ impl ColumnBlock {
     /// Plans writing `cells` (document rows ascending, each once, with their values)
     /// into column `col`: cells outside the document or already holding their value are
     /// left out; their old values are gathered with `keep_old` (a column built anew sets
-    /// its old cells aside instead). None when a row was read short of this column
-    /// (writing into it changes the row's length, which only a [`CellChange`] records).
+    /// its old cells aside instead). A cell past the end of a row read short is left to
+    /// a [`CellChange`] (`Planned::short`): writing it changes the row's length, which
+    /// only a cell change records.
     pub(crate) fn plan<'v>(
         doc: &Document,
         col: usize,
         cells: impl IntoIterator<Item = (usize, &'v str)>,
         keep_old: bool,
-    ) -> Option<Planned> {
+    ) -> Planned {
         let (mut rows, mut old, mut new) = (Rows::default(), Gather::new(), Gather::new());
+        let mut short = Vec::new();
         let mut last = None;
         for (row, value) in cells {
             debug_assert!(last.is_none_or(|l| l < row), "rows ascending, each once");
@@ -250,7 +252,8 @@ impl ColumnBlock {
                 continue;
             }
             if doc.table.short_fields(row).is_some_and(|n| col >= n) {
-                return None;
+                short.push((row, col, value.to_string()));
+                continue;
             }
             rows.push(row as u32);
             if keep_old {
@@ -258,12 +261,13 @@ impl ColumnBlock {
             }
             new.push(value);
         }
-        Some(Planned {
+        Planned {
             col,
             rows,
             new: new.done(),
             old: keep_old.then(|| old.done()),
-        })
+            short,
+        }
     }
 
     /// The cells changed, with their values before and after (`back`: taken back).
@@ -303,6 +307,9 @@ pub(crate) struct Planned {
     pub new: Values,
     /// None when the old cells are to be set aside whole.
     pub old: Option<Values>,
+    /// Cells past the end of a row read short: (row, column, value), made as cell
+    /// changes.
+    pub short: Vec<(usize, usize, String)>,
 }
 
 impl Block {

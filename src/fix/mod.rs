@@ -16,7 +16,6 @@ pub use diff::changed_chars;
 pub use judge::{NewIssue, duplicate_rows, judge};
 pub use repair::repair;
 
-use crate::document::{CellChange, Edit};
 use crate::schema::Column;
 use crate::sheet::Sheet;
 use crate::validate::{Code, Finding};
@@ -144,20 +143,16 @@ fn like(sheet: &Sheet, example: &Fix) -> Vec<Fix> {
         .collect()
 }
 
-fn change(f: &Fix) -> CellChange {
-    CellChange {
-        row: f.row,
-        col: f.col,
-        old: f.old.clone(),
-        new: f.new.clone(),
-        shape: Default::default(),
-    }
-}
-
-/// One undo step applying the given fixes, leaving out every one judged to cause a new
-/// issue.
-pub fn to_edit(fixes: &[Fix]) -> Edit {
-    Edit::Cells(fixes.iter().filter(|f| f.is_safe()).map(change).collect())
+/// Applies the fixes judged safe (every one judged to cause a new issue left out) as one
+/// undo step: many make a block step, like any edit of many cells. Returns whether a
+/// cell changed.
+pub fn apply(sheet: &mut Sheet, fixes: &[Fix]) -> bool {
+    let cells = fixes
+        .iter()
+        .filter(|f| f.is_safe())
+        .map(|f| (f.row, f.col, f.new.clone()))
+        .collect();
+    sheet.set_cells(cells)
 }
 
 /// Rows whose cells are all blank (they are dropped on export).

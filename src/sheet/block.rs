@@ -39,30 +39,29 @@ impl Sheet {
     {
         let total: usize = columns.iter().map(|(_, c)| c.clone().count()).sum();
         let full = self.is_full_check(total);
-        let planned: Option<Vec<Planned>> = columns
+        let mut planned: Vec<Planned> = columns
             .iter()
             .map(|(col, cells)| {
                 let rebuild = full && self.is_rebuilt(cells.clone().count());
                 ColumnBlock::plan(&self.doc, *col, cells.clone(), !rebuild)
             })
             .collect();
-        let Some(planned) = planned else {
-            // A row read short of a written column: only cell changes record its length.
-            let cells = columns
-                .into_iter()
-                .flat_map(|(col, cells)| cells.map(move |(r, v)| (r, col, v.to_string())))
-                .collect();
-            let edit = Edit::Cells(self.cell_changes(cells));
-            if edit.is_empty() {
-                return None;
-            }
-            self.perform(&edit);
-            return Some(edit);
-        };
-        if planned.iter().all(|p| p.rows.is_empty()) {
-            return None;
+        // Cells that lengthen a short row (rare: a ragged file) go as cell changes after
+        // the block, the two one step.
+        let short: Vec<(usize, usize, String)> = planned
+            .iter_mut()
+            .flat_map(|p| std::mem::take(&mut p.short))
+            .collect();
+        let block = (!planned.iter().all(|p| p.rows.is_empty()))
+            .then(|| Edit::Block(self.perform_new_block(planned, full)));
+        let cells = Some(Edit::Cells(self.cell_changes(short))).filter(|e| !e.is_empty());
+        if let Some(cells) = &cells {
+            self.perform(cells);
         }
-        Some(Edit::Block(self.perform_new_block(planned, full)))
+        match (block, cells) {
+            (Some(block), Some(cells)) => Some(Edit::Batch(vec![block, cells])),
+            (block, cells) => block.or(cells),
+        }
     }
 
     /// Sets cells given one by one, any order (the last value given for a cell wins), as

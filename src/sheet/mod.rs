@@ -3,8 +3,8 @@
 //!
 //! This file holds the type and what can be asked of it; the other files change it:
 //! `history` applies, undoes and redoes steps, `cells` and `rows` turn user actions into
-//! steps, `review` keeps the values as opened, `rules` changes what the cells are
-//! checked against, and `stepped` carries out a large cell edit a slice at a time.
+//! steps, `block` makes an edit of many cells one compact step, `review` keeps the
+//! values as opened, and `rules` changes what the cells are checked against.
 
 mod block;
 mod cells;
@@ -12,9 +12,6 @@ mod history;
 mod review;
 mod rows;
 mod rules;
-mod stepped;
-
-pub use stepped::{CHANGES_PER_SLICE, SteppedEdit, cells_in, rows_per_slice};
 
 use crate::document::{Document, Edit};
 use crate::schema::{Kind, Schema, Subscriptions};
@@ -48,8 +45,6 @@ pub struct Sheet {
     opened_rows: usize,
     /// Counts every change to the cells or the rules, so views can cache what they derive.
     revision: u64,
-    /// The revision shown while a stepped edit is under way (see `stepped`).
-    held_revision: Option<u64>,
 }
 
 impl Sheet {
@@ -76,7 +71,6 @@ impl Sheet {
             originals: Default::default(),
             opened_columns: Vec::new(),
             revision: 0,
-            held_revision: None,
         }
     }
 
@@ -166,18 +160,11 @@ impl Sheet {
         self.doc.cell(row, col)
     }
 
-    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…). A
-    /// stepped edit counts as one change, made when it finishes: the views that cache by
-    /// revision (the sorted rows, the issue list, find's matches) rebuild once, not after
-    /// each of its slices.
+    /// Changes whenever the cells or the rules change (edits, undo, subscriptions…): the
+    /// views that cache by revision (the sorted rows, the issue list, find's matches)
+    /// rebuild when it moves.
     pub fn revision(&self) -> u64 {
-        self.held_revision.unwrap_or(self.revision)
-    }
-
-    /// A stepped edit is under way: views caching by [`Sheet::revision`] show the sheet
-    /// as it was before it.
-    pub fn is_stepping(&self) -> bool {
-        self.held_revision.is_some()
+        self.revision
     }
 
     /// The rows a saved file holds: every row except blank ones.

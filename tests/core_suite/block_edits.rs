@@ -256,3 +256,67 @@ fn a_cleared_sheet_is_one_small_step_in_the_journal() {
         "a block journals its values, not a record per cell: {block_bytes} vs {cell_bytes} bytes"
     );
 }
+
+#[test]
+fn a_fill_over_a_short_row_is_a_block_with_that_row_as_cell_changes() {
+    // 40 full rows and one read with 3 fields: the fill lengthens that row.
+    let mut text = csv(&valid_rows(40));
+    text.push_str("short@example.co.jp,Ta,1003\r\n");
+    let opened = sheet(&text);
+    let short = opened.doc().rows() - 1;
+    assert_eq!(opened.doc().table.short_fields(short), Some(3));
+    let mut s = opened.clone();
+    let rows: Vec<usize> = (0..opened.doc().rows()).collect();
+    let cols: Vec<usize> = (0..HEADERS.len()).collect();
+    assert!(s.fill_cells(&rows, &cols, "1"));
+    let Edit::Batch(parts) = &*s.history()[0] else {
+        panic!("a block and cell changes as one step: {:?}", s.history()[0]);
+    };
+    let [Edit::Block(block), Edit::Cells(cells)] = &parts[..] else {
+        panic!("a block, then the short row's cells: {parts:?}");
+    };
+    assert_eq!(
+        cells.len(),
+        HEADERS.len() - 3,
+        "only the cells past the short row's end"
+    );
+    assert!(cells.iter().all(|c| c.row == short && c.col >= 3));
+    assert!(block.len() > cells.len());
+    assert!(
+        all_cells(&s).iter().flatten().all(|v| v == "1"),
+        "every cell filled"
+    );
+    assert_eq!(s.doc().table.short_fields(short), None, "filled out");
+    assert!(s.undo());
+    assert_eq!(s.doc().table.short_fields(short), Some(3), "short again");
+    assert_eq!(all_cells(&s), all_cells(&opened));
+    assert_matches_full_check(&s, "undone");
+}
+
+#[test]
+fn many_fixes_are_one_block_step() {
+    // Every row's Login ID written with a full-width ＠: a fix each.
+    let rows: Vec<Vec<String>> = valid_rows(400)
+        .into_iter()
+        .map(|mut r| {
+            r[0] = r[0].replace('@', "＠");
+            r
+        })
+        .collect();
+    let mut s = sheet(&csv(&rows));
+    let fixes = bulksheet::fix::propose_all(&s);
+    assert!(fixes.len() >= 400, "{} fixes", fixes.len());
+    assert!(bulksheet::fix::apply(&mut s, &fixes));
+    assert_eq!(s.history().len(), 1);
+    assert!(
+        matches!(&*s.history()[0], Edit::Block(_)),
+        "{:?}",
+        s.history()[0]
+    );
+    assert!(
+        s.issues_in(Lang::En)
+            .iter()
+            .all(|i| !i.message.contains('＠'))
+    );
+    assert_matches_full_check(&s, "fixed");
+}

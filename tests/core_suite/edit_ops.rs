@@ -2,7 +2,7 @@
 //! undo/redo. Each is one undo step and validation follows it.
 
 use bulksheet::find::{Query, find_all, replace_all};
-use bulksheet::fix::{FixKind, blank_rows, propose_all, propose_like, to_edit};
+use bulksheet::fix::{FixKind, apply as apply_fixes, blank_rows, propose_all, propose_like};
 use bulksheet::io::{WriteOptions, encode_rows, read_bytes};
 use bulksheet::schema::{Subscriptions, builtin};
 use bulksheet::tsv::{parse_tsv, to_tsv};
@@ -157,7 +157,7 @@ fn fixes_are_proposed_only_when_they_settle_the_cell() {
     );
     let like = propose_like(&s, &fixes[2]);
     assert_eq!(like.len(), 1);
-    s.apply(to_edit(&fixes));
+    apply_fixes(&mut s, &fixes);
     assert_eq!(codes(&s), vec![(2, Code::Digits), (2, Code::Enum)]);
     s.undo();
     assert_eq!(s.cell(0, 0), "a＠x.jp");

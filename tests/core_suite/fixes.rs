@@ -5,7 +5,9 @@
 
 use crate::common::*;
 use bulksheet::Code;
-use bulksheet::fix::{FixKind, changed_chars, judge, propose_all, propose_cell, to_edit};
+use bulksheet::fix::{
+    FixKind, apply as apply_fixes, changed_chars, judge, propose_all, propose_cell,
+};
 
 #[test]
 fn a_fix_that_would_duplicate_another_row_says_so_and_is_not_applied() {
@@ -27,7 +29,7 @@ fn a_fix_that_would_duplicate_another_row_says_so_and_is_not_applied() {
         n.message(bulksheet::validate::Lang::En)
     );
     let before = s.errors();
-    assert!(!s.apply(to_edit(&fixes)), "nothing safe to apply");
+    assert!(!apply_fixes(&mut s, &fixes), "nothing safe to apply");
     assert_eq!(s.cell(2, EXT), "１２３");
     assert_eq!(s.errors(), before);
 }
@@ -56,7 +58,7 @@ fn fixes_proposed_together_are_judged_together() {
     for f in &fixes[..2] {
         assert_eq!(f.creates[0].code, Code::Duplicate, "{f:?}");
     }
-    assert!(s.apply(to_edit(&fixes)));
+    assert!(apply_fixes(&mut s, &fixes));
     assert_eq!(s.cell(1, EXT), "１２３");
     assert_eq!(s.cell(2, EXT), "123 ");
     assert_eq!(s.cell(3, LOGIN), "d@example.com");
@@ -266,7 +268,7 @@ fn fixes_judged_read_only_leave_the_sheet_as_it_was_and_match_applying_them() {
     assert!(fixes.iter().any(|f| f.is_safe()), "some fixes safe");
     let old = places(&s);
     let mut safe = s.clone();
-    assert!(safe.apply(to_edit(&fixes)));
+    assert!(apply_fixes(&mut safe, &fixes));
     for p in places(&safe) {
         assert!(old.contains(&p), "a safe fix caused {p:?}");
     }

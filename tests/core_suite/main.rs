@@ -36,7 +36,6 @@ mod save_access;
 mod save_failures;
 mod schema;
 mod stale_temps;
-mod stepped_edits;
 mod unreadable_paths;
 mod whole_sheet;
 mod workbooks;

@@ -57,14 +57,15 @@ fn select_all_delete_is_one_block_step_and_undoes_as_one() {
     assert_eq!(h.state().notice(), Some("Redone."));
 }
 
-#[test]
-fn replace_all_on_a_large_sheet_runs_over_frames() {
+/// A sheet of 30,000 users with the find bar set to replace every "@example." with
+/// "@corp." in any column, searched one slice per frame; and how many cells hold it.
+fn replace_ready() -> (tempfile::TempDir, Harness<'static, BulksheetApp>, usize) {
     let dir = tempfile::tempdir().unwrap();
-    let text = bulksheet::sample_data::miitel_csv(12_000, 9);
+    let text = bulksheet::sample_data::miitel_csv(30_000, 9);
     let path = write_fixture(dir.path(), "bigger.csv", &text);
     let mut h = open(&path);
-    let holds = |v: &str| v.to_lowercase().contains("@example.");
-    let expected = all_cells(&h).iter().filter(|v| holds(v)).count();
+    h.state_mut().one_slice_per_frame(true);
+    let expected = all_cells(&h).iter().filter(|v| holds_example(v)).count();
     assert!(expected > 1_000);
     chord(&mut h, Modifiers::COMMAND, Key::H);
     chord(&mut h, Modifiers::COMMAND, Key::A);
@@ -72,18 +73,63 @@ fn replace_all_on_a_large_sheet_runs_over_frames() {
     h.get_by_label("Replacement text").focus();
     h.run_steps(1);
     type_text(&mut h, "@corp.");
+    (dir, h, expected)
+}
+
+fn holds_example(v: &str) -> bool {
+    v.to_lowercase().contains("@example.")
+}
+
+#[test]
+fn replace_all_on_a_large_sheet_runs_over_frames() {
+    let (_dir, mut h, expected) = replace_ready();
     h.get_by_label("Replace all").click();
     h.step();
     h.step();
-    assert!(h.state().is_busy(), "the replace goes on over frames");
+    assert!(h.state().is_busy(), "the search goes on over frames");
+    assert!(
+        all_cells(&h).iter().filter(|v| holds_example(v)).count() == expected,
+        "nothing changes before the search is done"
+    );
     wait_for_job(&mut h);
     let s = h.state().sheet();
-    assert!(all_cells(&h).iter().all(|v| !holds(v)));
+    assert!(all_cells(&h).iter().all(|v| !holds_example(v)));
     assert_eq!(s.history().len(), 1);
+    assert!(
+        matches!(
+            s.history().last().map(|e| &**e),
+            Some(bulksheet::document::Edit::Block(_))
+        ),
+        "one block step"
+    );
     assert_eq!(
         h.state().notice(),
         Some(format!("Cells replaced: {expected}").as_str())
     );
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        all_cells(&h).iter().filter(|v| holds_example(v)).count(),
+        expected,
+        "undone whole"
+    );
+}
+
+#[test]
+fn a_cancelled_replace_all_changes_nothing() {
+    let (_dir, mut h, expected) = replace_ready();
+    let before = all_cells(&h);
+    h.get_by_label("Replace all").click();
+    h.step();
+    h.step();
+    assert!(h.state().is_busy());
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert!(!h.state().is_busy(), "stopped");
+    assert!(all_cells(&h) == before, "no cell changed");
+    assert!(h.state().sheet().history().is_empty());
+    assert_eq!(h.state().notice(), Some("Cancelled."));
+    assert!(expected > 0);
 }
 
 #[test]

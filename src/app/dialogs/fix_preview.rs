@@ -82,7 +82,7 @@ impl FixPreview {
                 0
             };
         }
-        if !self.safe.is_empty() && sheet.apply(fix::to_edit(&self.safe)) {
+        if !self.safe.is_empty() && fix::apply(sheet, &self.safe) {
             return self.safe.len();
         }
         if !self.drop_rows.is_empty() && sheet.delete_rows(&self.drop_rows) {

@@ -220,7 +220,7 @@ impl BulksheetApp {
                 )
                 .into()
             });
-        } else if self.long_edit.is_some() {
+        } else if self.long_replace.is_some() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.say(true, |l| {
                 tr(

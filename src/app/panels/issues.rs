@@ -107,8 +107,7 @@ impl IssueList {
             // A long list is built over several frames; the last one stays until then.
             ui.ctx().request_repaint();
         }
-        if !current || sheet.is_stepping() {
-            // (An edit over frames: the list is of the sheet before it, until it ends.)
+        if !current {
             ui.weak(tr(lang, "Updating the list…"));
         }
         ui.separator();

@@ -199,15 +199,6 @@ impl Table {
                 .all(|(c, v)| c.get(phys) == v.as_str())
     }
 
-    /// Room for `more` edited cells in column `col`, so that an edit of many of its cells
-    /// done a slice at a time never grows the room inside one slice (a text column keeps
-    /// its edited cells in a hash map, which grows by rehashing all it holds).
-    pub(crate) fn reserve_edits(&mut self, col: usize, more: usize) {
-        if let Some(ColumnCells::Text { edited, .. }) = self.columns.get_mut(col) {
-            edited.reserve(more);
-        }
-    }
-
     /// Puts the columns in a new order (a permutation checked by the caller): new column
     /// `i` is the old column `order[i]`. Rows read short or long keep their field counts.
     pub(crate) fn reorder_columns(&mut self, order: &[usize]) {
