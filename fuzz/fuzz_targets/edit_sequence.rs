@@ -263,7 +263,7 @@ fn step(
         }
         Op::FixAll => {
             let fixes = bulksheet::fix::propose_all(sheet);
-            let did = bulksheet::fix::apply(&mut sheet, &fixes);
+            let did = bulksheet::fix::apply(sheet, &fixes);
             for f in &fixes {
                 assert_eq!(
                     cell(model, f.row, f.col),
