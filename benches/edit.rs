@@ -60,7 +60,6 @@ impl Editor {
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     let mut c = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_millis(300))

@@ -54,7 +54,6 @@ impl Records {
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     let text = bulksheet::sample_data::miitel_csv(MILLION, SEED);
     let sheet = open_sheet(text.as_bytes());
     drop(text);

@@ -27,7 +27,6 @@ fn harness(rows: usize) -> Harness<'static, BulksheetApp> {
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     let mut c = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_millis(500))

@@ -45,7 +45,6 @@ fn measure(path: &std::path::Path) -> (u64, u64) {
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     if let Ok(path) = std::env::var(CHILD_ENV) {
         return child(&path);
     }

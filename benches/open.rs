@@ -64,7 +64,6 @@ fn paired_ratio(bytes: &[u8], pairs: usize) -> (f64, f64, f64) {
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     let text = bulksheet::sample_data::miitel_csv(MILLION, SEED);
     let sjis = bulksheet::sample_data::to_shift_jis(&text);
     let utf8 = text.into_bytes();

@@ -160,7 +160,6 @@ fn measure<T>(
 }
 
 fn main() {
-    bulksheet::allocator::tune();
     let mut c = Criterion::default()
         .sample_size(SAMPLES)
         .warm_up_time(Duration::from_millis(100))

@@ -19,6 +19,12 @@ fn status_mb(field: &str) -> f64 {
     kib as f64 * 1024.0 / 1e6
 }
 
+/// Starts the kernel's peak anew from what is resident now (Linux: `/proc/self/clear_refs`),
+/// so each step's peak is its own, not the reading's.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 fn peak_mb() -> f64 {
     status_mb("VmHWM:")
 }
@@ -51,16 +57,18 @@ fn main() {
         ("redo", &|s| s.redo()),
     ];
     for (name, step) in steps {
+        reset_peak();
         let start = Instant::now();
         assert!(step(&mut sheet));
         let took = start.elapsed();
         let peak = peak_mb();
         println!(
-            "{name}: {:.0} ms, {} errors, {} warnings; peak {peak:.1} MB = {:.2}x resident after opening",
+            "{name}: {:.0} ms, {} errors, {} warnings; peak {peak:.1} MB = {:.2}x resident after opening; resident now {:.1} MB",
             took.as_secs_f64() * 1e3,
             sheet.errors(),
             sheet.warnings(),
-            peak / opened
+            peak / opened,
+            status_mb("VmRSS:")
         );
     }
 }

@@ -18,13 +18,14 @@ pub enum Grouping {
     Column,
 }
 
-/// One line of the list.
+/// One line of the list. Rows, columns and indexes are `u32`: a line is 12 bytes, not
+/// 24 (a whole-sheet clear lists two million lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     /// A group's heading.
     Group(GroupTitle),
     /// An issue: its index in [`GroupedIssues::places`].
-    Issue(usize),
+    Issue(u32),
 }
 
 /// What a group's heading names (the window puts it into words when it draws it).
@@ -33,9 +34,9 @@ pub enum GroupTitle {
     /// The header's and the file's issues.
     HeaderAndFile,
     /// A data row, from 1.
-    Row(usize),
+    Row(u32),
     /// A file column.
-    Column(usize),
+    Column(u32),
     /// Whole-row and file issues, when grouped by column.
     WholeRows,
 }
@@ -45,13 +46,19 @@ impl GroupTitle {
     pub fn of(place: &IssuePlace, grouping: Grouping) -> GroupTitle {
         match grouping {
             Grouping::Row if place.row == 0 => GroupTitle::HeaderAndFile,
-            Grouping::Row => GroupTitle::Row(place.row),
+            Grouping::Row => GroupTitle::Row(index(place.row)),
             Grouping::Column => match place.col {
-                Some(c) => GroupTitle::Column(c),
+                Some(c) => GroupTitle::Column(index(c)),
                 None => GroupTitle::WholeRows,
             },
         }
     }
+}
+
+/// A row, column or index as the list keeps it (a sheet's rows and columns fit in `u32`:
+/// the table addresses them so).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Places taken per part: a few milliseconds' work at most, so a frame stops close to its
@@ -81,8 +88,8 @@ struct Build {
     entries: Vec<Entry>,
     /// Grouping by column: each column's issues so far, by file column; the whole-row and
     /// file ones apart. (Grouping by row adds entries as the places come, in row order.)
-    by_column: Vec<Vec<usize>>,
-    whole_rows: Vec<usize>,
+    by_column: Vec<Vec<u32>>,
+    whole_rows: Vec<u32>,
 }
 
 impl GroupedIssues {
@@ -186,7 +193,7 @@ impl Build {
                         self.entries.push(Entry::Group(title));
                         current = Some(title);
                     }
-                    self.entries.push(Entry::Issue(from + i));
+                    self.entries.push(Entry::Issue(index(from + i)));
                 }
             }
             Grouping::Column => {
@@ -201,7 +208,7 @@ impl Build {
                         None => Some(&mut self.whole_rows),
                     };
                     if let Some(bucket) = bucket {
-                        bucket.push(from + i);
+                        bucket.push(index(from + i));
                     }
                 }
             }
@@ -215,7 +222,7 @@ impl Build {
             .by_column
             .iter()
             .enumerate()
-            .map(|(c, issues)| (GroupTitle::Column(c), issues))
+            .map(|(c, issues)| (GroupTitle::Column(index(c)), issues))
             .chain([(GroupTitle::WholeRows, &self.whole_rows)]);
         for (title, issues) in groups.filter(|(_, issues)| !issues.is_empty()) {
             self.entries.push(Entry::Group(title));

@@ -8,7 +8,6 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
-pub mod allocator;
 pub mod baseline;
 pub mod document;
 pub mod encoding;

@@ -14,7 +14,6 @@ use bulksheet::cli::{Cli, run};
 use clap::Parser;
 
 fn main() {
-    bulksheet::allocator::tune();
     attach_parent_console();
     let cli = Cli::parse();
     let code = match cli.command {

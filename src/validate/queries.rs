@@ -218,7 +218,7 @@ impl Validator {
                 col: f.col,
                 severity: f.finding.severity,
                 code: f.finding.code,
-                at: At::File(i as u32),
+                nth: i as u32,
             }));
         }
         // The row and cell findings merged as they come (both maps are in row order; a
@@ -255,14 +255,14 @@ impl Validator {
                     out.extend(
                         fs.iter()
                             .enumerate()
-                            .map(|(k, f)| IssuePlace::of(row, None, f, At::Row(row, k as u32))),
+                            .map(|(k, f)| IssuePlace::of(row, None, f, k as u32)),
                     );
                 }
             } else if let Some((&(row, col), fs)) = cells.next() {
                 out.extend(
-                    fs.iter().enumerate().map(|(k, f)| {
-                        IssuePlace::of(row, Some(col), f, At::Cell(row, col, k as u32))
-                    }),
+                    fs.iter()
+                        .enumerate()
+                        .map(|(k, f)| IssuePlace::of(row, Some(col), f, k as u32)),
                 );
             }
         }
@@ -281,7 +281,7 @@ impl Validator {
         doc: &Document,
         place: &IssuePlace,
     ) -> Option<Issue> {
-        match place.at {
+        match place.at() {
             At::File(i) => self.file.get(i as usize).map(|f| file_issue(lang, f)),
             At::Row(row, k) => {
                 let f = self.rows.get(&row)?.get(k as usize)?;
@@ -364,7 +364,8 @@ fn file_issue(lang: Lang, f: &super::FileFinding) -> Issue {
 }
 
 /// Where an issue is (see [`Validator::issue_places`]): what a list needs to group,
-/// count and jump to it, without its words.
+/// count and jump to it, without its words. 32 bytes: a whole-sheet clear lists a
+/// million.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IssuePlace {
     /// As [`Issue::row`]: 0 for the header and the file, else the data row from 1.
@@ -375,17 +376,29 @@ pub struct IssuePlace {
     pub severity: Severity,
     /// As [`Issue::code`].
     pub code: Code,
-    at: At,
+    /// Which of its place's findings: the file's n-th (row 0), or the row's (no column)
+    /// or the cell's k-th.
+    nth: u32,
 }
 
 impl IssuePlace {
-    fn of(row: u32, col: Option<u32>, f: &Finding, at: At) -> Self {
+    fn of(row: u32, col: Option<u32>, f: &Finding, nth: u32) -> Self {
         IssuePlace {
             row: row as usize + 1,
             col: col.map(|c| c as usize),
             severity: f.severity,
             code: f.code,
-            at,
+            nth,
+        }
+    }
+
+    /// Where its finding is kept.
+    fn at(&self) -> At {
+        let row = u32::try_from(self.row.wrapping_sub(1)).unwrap_or(u32::MAX);
+        match (self.row, self.col) {
+            (0, _) => At::File(self.nth),
+            (_, None) => At::Row(row, self.nth),
+            (_, Some(c)) => At::Cell(row, u32::try_from(c).unwrap_or(u32::MAX), self.nth),
         }
     }
 }
@@ -411,7 +424,7 @@ impl PlacesFrom {
     };
 }
 
-/// Which finding: the file's n-th, or a row's or a cell's k-th.
+/// Which finding: the file's n-th, or a row's or a cell's k-th (told from a place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum At {
     File(u32),

@@ -24,7 +24,7 @@ fn grouped_by_sorting(places: &[IssuePlace], grouping: Grouping) -> Vec<Entry> {
             out.push(Entry::Group(title));
             current = Some(title);
         }
-        out.push(Entry::Issue(i));
+        out.push(Entry::Issue(i as u32));
     }
     out
 }
@@ -178,4 +178,11 @@ fn the_grouping_shown_changes_when_the_list_grouped_anew_is_whole() {
         list.entries()[0],
         Entry::Group(GroupTitle::Column(_))
     ));
+}
+
+#[test]
+fn a_place_and_a_line_of_the_list_stay_small() {
+    // A whole-sheet clear lists a million places and two million lines.
+    assert!(std::mem::size_of::<bulksheet::validate::IssuePlace>() <= 32);
+    assert!(std::mem::size_of::<Entry>() <= 12);
 }

@@ -19,7 +19,7 @@ fn title_text(title: &GroupTitle, lang: Lang, sheet: &Sheet) -> String {
     match title {
         GroupTitle::HeaderAndFile => tr(lang, "Header and file").into(),
         GroupTitle::Row(r) => trf(lang, "Row {r}", &[("r", r)]),
-        GroupTitle::Column(c) => sheet.validator().column_name(sheet.doc(), *c),
+        GroupTitle::Column(c) => sheet.validator().column_name(sheet.doc(), *c as usize),
         GroupTitle::WholeRows => tr(lang, "Whole rows and file").into(),
     }
 }
@@ -143,7 +143,7 @@ impl IssueList {
                             }
                             Entry::Issue(i) => {
                                 // Put into words now: only the lines on screen are.
-                                let place = self.list.places().get(*i);
+                                let place = self.list.places().get(*i as usize);
                                 let Some(issue) = place.and_then(|p| sheet.issue_at(p, lang))
                                 else {
                                     // Gone since the list shown was built: an empty line
