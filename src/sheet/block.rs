@@ -173,7 +173,9 @@ impl Sheet {
         let full = self.is_full_check(block.len());
         for c in &block.columns {
             let to = if back { &c.old } else { &c.new };
-            if full && self.is_rebuilt(c.rows.len()) {
+            if let Some(column) = self.whole_column(c, to) {
+                self.share(c.col, &c.rows, column);
+            } else if full && self.is_rebuilt(c.rows.len()) {
                 self.rebuild(c.col, &c.rows, to);
             } else {
                 self.write_cells(c.col, &c.rows, to, !full);
@@ -195,10 +197,32 @@ impl Sheet {
         }
     }
 
-    /// Builds a column anew with `values` in `rows`; returns the column it replaced.
-    fn rebuild(&mut self, col: usize, rows: &Rows, values: &Values) -> Arc<CellRun> {
+    /// The column set aside that `values` are, when putting it back whole gives every
+    /// cell of the column its value: the block wrote every row, and the column holds
+    /// every physical row (an undo or redo finds the sheet as the block left or found
+    /// it, so the rows it did not write, deleted ones, hold the same values).
+    fn whole_column(&self, c: &ColumnBlock, values: &Values) -> Option<Arc<CellRun>> {
+        let Values::Aside { column, .. } = values else {
+            return None;
+        };
+        (c.rows.len() == self.doc.rows() && column.len() == self.doc.table.physical_len())
+            .then(|| column.clone())
+    }
+
+    /// Puts a column set aside back whole, shared with the step that keeps it (no copy):
+    /// what [`Sheet::rebuild`] would build from it.
+    fn share(&mut self, col: usize, rows: &Rows, column: Arc<CellRun>) {
+        self.before_rebuild(col, rows);
+        if let Some(aside) = self.doc.table.share_column(col, column) {
+            self.remember_column(col, &aside);
+        }
+    }
+
+    /// What a column built anew leaves behind: its read problems in `rows` are gone, and
+    /// the values as opened of rows added since the column was first set aside (not in
+    /// it) are remembered one by one.
+    fn before_rebuild(&mut self, col: usize, rows: &Rows) {
         self.doc.forget_read_problems(col, rows);
-        // Rows added since the column was set aside are not in it: remembered one by one.
         let opened = self.opened_column(col).map_or(usize::MAX, CellRun::len);
         let order = self.doc.table.order();
         let added: Vec<usize> = rows
@@ -208,6 +232,11 @@ impl Sheet {
         for row in added {
             self.remember_original(row, col);
         }
+    }
+
+    /// Builds a column anew with `values` in `rows`; returns the column it replaced.
+    fn rebuild(&mut self, col: usize, rows: &Rows, values: &Values) -> Arc<CellRun> {
+        self.before_rebuild(col, rows);
         let mut at = vec![u32::MAX; self.doc.table.physical_len()];
         let order = self.doc.table.order();
         for (i, row) in rows.iter().enumerate() {
@@ -222,7 +251,6 @@ impl Sheet {
                 let i = *at.get(p as usize)?;
                 (i != u32::MAX).then(|| values.get(i as usize))
             })
-            .map(Arc::new)
             .unwrap_or_default();
         self.remember_column(col, &aside);
         aside

@@ -320,3 +320,67 @@ fn many_fixes_are_one_block_step() {
     );
     assert_matches_full_check(&s, "fixed");
 }
+
+#[test]
+fn undoing_a_whole_sheet_clear_shares_the_columns_it_set_aside() {
+    let text = csv(&valid_rows(120));
+    let opened = sheet(&text);
+    let mut s = opened.clone();
+    let rows: Vec<usize> = (0..120).collect();
+    let cols: Vec<usize> = (0..HEADERS.len()).collect();
+    let shared = |s: &Sheet| cols.iter().filter(|&&c| s.doc().table.is_shared(c)).count();
+    assert!(s.clear_cells(&rows, &cols));
+    assert_eq!(shared(&s), 0);
+    assert!(s.undo());
+    // Every column is the one the step keeps, not a copy of it.
+    assert_eq!(shared(&s), cols.len());
+    assert_eq!(all_cells(&s), all_cells(&opened));
+    assert_matches_full_check(&s, "undone");
+    // Written from the shared columns: the file as it was read, byte for byte.
+    let write = |s: &Sheet| {
+        let doc = s.doc();
+        let options = bulksheet::io::WriteOptions::like(doc);
+        bulksheet::io::encode_rows(doc, 0..doc.rows(), &options).expect("written")
+    };
+    assert_eq!(write(&s), text.as_bytes());
+    // Redoing the clear takes them out again; undoing it shares them back.
+    assert!(s.redo());
+    assert_eq!(shared(&s), 0);
+    assert!(all_cells(&s).iter().flatten().all(String::is_empty));
+    assert_matches_full_check(&s, "redone");
+    assert!(s.undo());
+    assert_eq!(shared(&s), cols.len());
+    assert_eq!(all_cells(&s), all_cells(&opened));
+    // A write makes that column the sheet's own again; the others stay shared.
+    assert!(s.set_cell(5, 1, "Hanako"));
+    assert_eq!(shared(&s), cols.len() - 1);
+    assert!(!s.doc().table.is_shared(1));
+    assert_eq!(s.cell(5, 1), "Hanako");
+    assert_eq!(s.cell(6, 1), opened.cell(6, 1));
+    assert_matches_full_check(&s, "edited");
+    assert!(s.undo());
+    assert_eq!(all_cells(&s), all_cells(&opened));
+    assert_eq!(s.changes(), Vec::new(), "no change left to review");
+    assert_matches_full_check(&s, "all undone");
+}
+
+#[test]
+fn a_row_added_after_a_clear_and_taken_back_leaves_the_clear_undoable() {
+    let opened = sheet(&csv(&valid_rows(50)));
+    let mut s = opened.clone();
+    let rows: Vec<usize> = (0..50).collect();
+    let cols: Vec<usize> = (0..HEADERS.len()).collect();
+    assert!(s.clear_cells(&rows, &cols));
+    s.insert_rows(10, vec![vec!["1".into(); HEADERS.len()]]);
+    assert!(s.undo(), "the insert");
+    // The table now has one more physical row than the columns set aside.
+    assert!(s.undo(), "the clear");
+    assert_eq!(all_cells(&s), all_cells(&opened));
+    assert_matches_full_check(&s, "undone");
+    assert!(s.redo());
+    assert!(all_cells(&s).iter().flatten().all(String::is_empty));
+    assert!(s.redo());
+    assert_eq!(s.doc().rows(), 51);
+    while s.undo() {}
+    assert_eq!(all_cells(&s), all_cells(&opened));
+}

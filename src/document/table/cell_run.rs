@@ -4,6 +4,7 @@
 
 use super::column::ColumnCells;
 use super::{Table, offset};
+use std::sync::Arc;
 
 /// Values by position, stored like a column's cells (never a `String` each).
 #[derive(Clone, Default)]
@@ -16,6 +17,18 @@ impl std::fmt::Debug for CellRun {
 }
 
 impl CellRun {
+    pub(super) fn from_cells(cells: ColumnCells) -> Self {
+        CellRun(cells)
+    }
+
+    pub(super) fn cells(&self) -> &ColumnCells {
+        &self.0
+    }
+
+    pub(super) fn into_cells(self) -> ColumnCells {
+        self.0
+    }
+
     /// Adds a value after the last.
     pub fn push(&mut self, value: &str) {
         self.0.push(value);
@@ -88,14 +101,16 @@ impl Table {
         &mut self,
         col: usize,
         value: impl Fn(u32) -> Option<&'v str>,
-    ) -> Option<CellRun> {
-        let old = self.columns.get(col)?;
+    ) -> Option<Arc<CellRun>> {
+        let old = self.column(col)?;
         let mut new = ColumnCells::default();
         new.reserve(self.lines.len());
         for phys in 0..offset(self.lines.len()) {
             new.push(value(phys).unwrap_or_else(|| old.get(phys)));
         }
+        let aside = self.take_column(col)?;
         let slot = self.columns.get_mut(col)?;
-        Some(CellRun(std::mem::replace(slot, new)))
+        *slot = new;
+        Some(aside)
     }
 }

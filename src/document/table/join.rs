@@ -11,7 +11,9 @@ const APPEND_PARALLEL_FROM: usize = 20_000;
 impl Table {
     /// Adds the rows of another table of the same width after these, as if they had been
     /// read after them; `line_offset` is added to their source lines.
-    pub(crate) fn append(&mut self, other: Table, line_offset: u32) {
+    pub(crate) fn append(&mut self, mut other: Table, line_offset: u32) {
+        self.unshare_all();
+        other.unshare_all();
         let base = offset(self.lines.len());
         let moved = |p: u32| p.saturating_add(base);
         let (lines, order) = (&mut self.lines, &mut self.order);

@@ -20,6 +20,7 @@ impl Table {
     /// far too high (a file whose first rows are much shorter than the rest): room that
     /// cannot be had is not asked for, and room never written is not resident.
     pub fn reserve_rows(&mut self, rows: usize) {
+        self.unshare_all();
         let more = rows.saturating_sub(self.lines.len());
         let _ = self.lines.try_reserve(more);
         let _ = self.order.try_reserve(more);
@@ -30,6 +31,7 @@ impl Table {
 
     /// Appends a record as read from a file; `fields` may be shorter or longer than the width.
     pub fn push_record<'a>(&mut self, fields: impl Iterator<Item = &'a str>, line: u32) {
+        self.unshare_all();
         let mut n = 0;
         let mut extra = Vec::new();
         for f in fields {
@@ -48,6 +50,8 @@ impl Table {
     // Kept out of the reader's loop: inlined there, its own loop lost registers.
     #[inline(never)]
     pub(crate) fn push_line(&mut self, text: &str, mut fields: impl LineFields, line: u32) {
+        // Only a table being read takes lines: none of its columns is shared.
+        debug_assert!(self.shared.is_empty(), "a line pushed into a shared column");
         // An iterator over the columns keeps the next one in a register; indexing
         // reloaded the vector and checked the index on every field.
         let width = self.columns.len();

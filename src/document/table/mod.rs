@@ -14,6 +14,7 @@ mod tests;
 
 use column::ColumnCells;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 pub use cell_run::CellRun;
 pub(crate) use load::LineFields;
@@ -41,6 +42,10 @@ pub struct Table {
     /// Physical rows taken out of the document, newest last: undoing a delete puts the
     /// very row back, with its extra fields, read problems and source line.
     removed: Vec<u32>,
+    /// Columns an undo or redo put back whole from a block's step, shared with the step
+    /// that keeps them rather than copied (a million-row column is tens of MB); read from
+    /// here, copied into `columns` by their first write. Empty while none is shared.
+    shared: Vec<Option<Arc<CellRun>>>,
 }
 
 impl Table {
@@ -76,9 +81,70 @@ impl Table {
         self.order.get(row).copied()
     }
 
+    /// A column's cells, wherever they are kept.
+    fn column(&self, col: usize) -> Option<&ColumnCells> {
+        if let Some(Some(run)) = self.shared.get(col) {
+            return Some(run.cells());
+        }
+        self.columns.get(col)
+    }
+
+    /// A column's cells to write: a shared one is copied first.
+    fn column_mut(&mut self, col: usize) -> Option<&mut ColumnCells> {
+        self.unshare(col);
+        self.columns.get_mut(col)
+    }
+
+    /// Makes a shared column this table's own again (moved when nothing else holds it).
+    fn unshare(&mut self, col: usize) {
+        let Some(run) = self.shared.get_mut(col).and_then(Option::take) else {
+            return;
+        };
+        if let Some(slot) = self.columns.get_mut(col) {
+            *slot =
+                Arc::try_unwrap(run).map_or_else(|run| run.cells().clone(), CellRun::into_cells);
+        }
+    }
+
+    /// Makes every shared column this table's own again.
+    fn unshare_all(&mut self) {
+        (0..self.shared.len()).for_each(|c| self.unshare(c));
+        self.shared.clear();
+    }
+
+    /// Takes a column out (left empty), as a run to set aside; a shared one as it is.
+    fn take_column(&mut self, col: usize) -> Option<Arc<CellRun>> {
+        if let Some(run) = self.shared.get_mut(col).and_then(Option::take) {
+            return Some(run);
+        }
+        let slot = self.columns.get_mut(col)?;
+        Some(Arc::new(CellRun::from_cells(std::mem::take(slot))))
+    }
+
+    /// Puts a column set aside whole back, shared with whoever keeps it (an undo or redo
+    /// of a block step): it must hold every physical row. Returns the column it replaces.
+    pub(crate) fn share_column(&mut self, col: usize, run: Arc<CellRun>) -> Option<Arc<CellRun>> {
+        if run.len() != self.lines.len() || col >= self.columns.len() {
+            return None;
+        }
+        let old = self.take_column(col)?;
+        if self.shared.len() < self.columns.len() {
+            self.shared.resize(self.columns.len(), None);
+        }
+        if let Some(slot) = self.shared.get_mut(col) {
+            *slot = Some(run);
+        }
+        Some(old)
+    }
+
+    /// Whether a column is shared with a step (see [`Table::share_column`]).
+    pub fn is_shared(&self, col: usize) -> bool {
+        matches!(self.shared.get(col), Some(Some(_)))
+    }
+
     /// A cell's text (`""` outside the table).
     pub fn cell(&self, row: usize, col: usize) -> &str {
-        match (self.phys(row), self.columns.get(col)) {
+        match (self.phys(row), self.column(col)) {
             (Some(p), Some(c)) => c.get(p),
             _ => "",
         }
@@ -139,7 +205,7 @@ impl Table {
     /// Sets a cell; returns the old value. Writing into a short row fills it out.
     pub fn set(&mut self, row: usize, col: usize, value: &str) -> Option<String> {
         let p = self.phys(row)?;
-        let column = self.columns.get_mut(col)?;
+        let column = self.column_mut(col)?;
         let old = column.get(p).to_string();
         column.set(p, value);
         if let Some(&n) = self.short.get(&p)
@@ -154,6 +220,8 @@ impl Table {
     pub fn insert_row(&mut self, row: usize, cells: &[String]) {
         let at = row.min(self.order.len());
         let phys = offset(self.lines.len());
+        // Every column gets a cell: none can stay shared.
+        self.unshare_all();
         for (i, c) in self.columns.iter_mut().enumerate() {
             c.push(cells.get(i).map_or("", String::as_str));
         }
@@ -192,11 +260,9 @@ impl Table {
     /// Whether a stored physical row holds exactly these cells.
     fn physical_cells_equal(&self, phys: u32, cells: &[String]) -> bool {
         cells.len() == self.width()
-            && self
-                .columns
-                .iter()
+            && (0..self.width())
                 .zip(cells)
-                .all(|(c, v)| c.get(phys) == v.as_str())
+                .all(|(c, v)| self.column(c).is_some_and(|c| c.get(phys) == v.as_str()))
     }
 
     /// Puts the columns in a new order (a permutation checked by the caller): new column
@@ -210,6 +276,13 @@ impl Table {
             .iter()
             .map(|&o| old.get_mut(o).and_then(Option::take).unwrap_or_default())
             .collect();
+        if !self.shared.is_empty() {
+            let mut shared = std::mem::take(&mut self.shared);
+            self.shared = order
+                .iter()
+                .map(|&o| shared.get_mut(o).and_then(Option::take))
+                .collect();
+        }
     }
 
     /// Adds a column at the right end (used when a schema column is added to a file).
@@ -219,5 +292,8 @@ impl Table {
             c.push("");
         }
         self.columns.push(c);
+        if !self.shared.is_empty() {
+            self.shared.push(None);
+        }
     }
 }

@@ -12,7 +12,7 @@ impl Table {
     pub fn column_values(&self, col: usize) -> ColumnValues<'_> {
         ColumnValues {
             order: self.order.iter(),
-            cells: self.columns.get(col),
+            cells: self.column(col),
             run: None,
             following: Following::none(),
         }
@@ -22,7 +22,7 @@ impl Table {
     pub fn column_values_in(&self, col: usize, rows: std::ops::Range<usize>) -> ColumnValues<'_> {
         ColumnValues {
             order: self.order.get(rows).unwrap_or_default().iter(),
-            cells: self.columns.get(col),
+            cells: self.column(col),
             run: None,
             following: Following::none(),
         }
@@ -31,7 +31,7 @@ impl Table {
     /// A dictionary column's id of each physical row (see [`Table::order`]) and its
     /// distinct values; `None` for a column stored as text.
     pub fn dictionary(&self, col: usize) -> Option<(DictIds<'_>, &[Box<str>])> {
-        self.columns.get(col)?.dictionary()
+        self.column(col)?.dictionary()
     }
 }
 
