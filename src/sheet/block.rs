@@ -174,7 +174,7 @@ impl Sheet {
         for c in &block.columns {
             let to = if back { &c.old } else { &c.new };
             if let Some(column) = self.whole_column(c, to) {
-                self.share(c.col, &c.rows, column);
+                self.share(c.col, &c.rows, column, to);
             } else if full && self.is_rebuilt(c.rows.len()) {
                 self.rebuild(c.col, &c.rows, to);
             } else {
@@ -210,11 +210,15 @@ impl Sheet {
     }
 
     /// Puts a column set aside back whole, shared with the step that keeps it (no copy):
-    /// what [`Sheet::rebuild`] would build from it.
-    fn share(&mut self, col: usize, rows: &Rows, column: Arc<CellRun>) {
+    /// what [`Sheet::rebuild`] would build from it (`values`, which it falls back to).
+    fn share(&mut self, col: usize, rows: &Rows, column: Arc<CellRun>, values: &Values) {
         self.before_rebuild(col, rows);
-        if let Some(aside) = self.doc.table.share_column(col, column) {
-            self.remember_column(col, &aside);
+        match self.doc.table.share_column(col, column) {
+            Some(aside) => self.remember_column(col, &aside),
+            None => {
+                debug_assert!(false, "column {col} set aside does not fit the table");
+                self.rebuild(col, rows, values);
+            }
         }
     }
 
