@@ -164,7 +164,6 @@ pub fn find_in_rows(sheet: &Sheet, q: &Query, rows: Range<usize>) -> Vec<(usize,
 pub struct Replacements {
     /// By file column: the rows (ascending) and their new values.
     columns: Vec<Option<(Vec<usize>, CellRun)>>,
-    count: usize,
 }
 
 impl Replacements {
@@ -184,19 +183,22 @@ impl Replacements {
                 let (rows, values) = slot.get_or_insert_with(Default::default);
                 rows.push(row);
                 values.push(&new);
-                self.count += 1;
             }
         }
     }
 
     /// How many cells change.
     pub fn len(&self) -> usize {
-        self.count
+        self.columns
+            .iter()
+            .flatten()
+            .map(|(rows, _)| rows.len())
+            .sum()
     }
 
     /// Whether no cell changes.
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.len() == 0
     }
 
     /// Writes the new values as one undo step; returns whether anything changed.

@@ -160,7 +160,7 @@ impl BulksheetApp {
         self.grid.select(CellPos::new(row, col));
     }
 
-    /// A background open or save, or an edit spread over frames, is running.
+    /// A background open or save, or a replace all searching over frames, is running.
     pub fn is_busy(&self) -> bool {
         self.job.is_some() || self.long_replace.is_some()
     }

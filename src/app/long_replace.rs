@@ -8,7 +8,7 @@ use crate::find::{Query, Replacements};
 use std::time::{Duration, Instant};
 
 /// Replace all searches a slice at a time from this many rows.
-pub const STEP_FROM_ROWS: usize = 10_000;
+const STEP_FROM_ROWS: usize = 10_000;
 /// Cells one slice searches: ~15 ms, so a frame's budget is never overrun by much.
 const CELLS_PER_SLICE: usize = 120_000;
 /// Time given to the search in one frame, well within the 100 ms a frame may take.

@@ -138,7 +138,7 @@ pub struct BulksheetApp {
     job: Option<(Job, After)>,
     /// A replace all searched over frames (see `long_replace`).
     long_replace: Option<Box<long_replace::LongReplace>>,
-    /// Tests step a long edit one slice per frame.
+    /// Tests step a replace all's search one slice per frame.
     one_slice_per_frame: bool,
     /// Asks the system for a file (tests answer for it).
     picker: file::picker::Picker,

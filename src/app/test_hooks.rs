@@ -1,5 +1,5 @@
 //! What the tests reach into the window with, beyond what a user can do: the last
-//! command, the dialog on screen by kind, a long edit or an issue list a step per frame,
+//! command, the dialog on screen by kind, a replace all's search or an issue list a step per frame,
 //! a sort held half-way, answers for the system's file dialogs, the sheet to change
 //! directly. Built only for the crate's own tests and with the `test-hooks` feature,
 //! which the test targets turn on (a dev-dependency on the crate itself).
@@ -26,7 +26,7 @@ impl BulksheetApp {
         self.grid.hold_sorts(hold);
     }
 
-    /// Carries an edit spread over frames one slice per frame, not for a share of time:
+    /// Carries a replace all's search one slice per frame, not for a share of time:
     /// tests reach the window as it is half-way through.
     pub fn one_slice_per_frame(&mut self, on: bool) {
         self.one_slice_per_frame = on;

@@ -205,7 +205,7 @@ impl Sheet {
         let Values::Aside { column, .. } = values else {
             return None;
         };
-        (c.rows.len() == self.doc.rows() && column.len() == self.doc.table.physical_len())
+        (c.rows.len() == self.doc.rows() && self.doc.table.can_share(c.col, column))
             .then(|| column.clone())
     }
 

@@ -106,8 +106,6 @@ impl IssueList {
         if !current {
             // A long list is built over several frames; the last one stays until then.
             ui.ctx().request_repaint();
-        }
-        if !current {
             ui.weak(tr(lang, "Updating the list…"));
         }
         ui.separator();

@@ -121,10 +121,17 @@ impl Table {
         Some(Arc::new(CellRun::from_cells(std::mem::take(slot))))
     }
 
+    /// Whether a column set aside can be put back whole as column `col`: it holds every
+    /// physical row.
+    pub(crate) fn can_share(&self, col: usize, run: &CellRun) -> bool {
+        run.len() == self.lines.len() && col < self.columns.len()
+    }
+
     /// Puts a column set aside whole back, shared with whoever keeps it (an undo or redo
-    /// of a block step): it must hold every physical row. Returns the column it replaces.
+    /// of a block step), when it can be ([`Table::can_share`]). Returns the column it
+    /// replaces.
     pub(crate) fn share_column(&mut self, col: usize, run: Arc<CellRun>) -> Option<Arc<CellRun>> {
-        if run.len() != self.lines.len() || col >= self.columns.len() {
+        if !self.can_share(col, &run) {
             return None;
         }
         let old = self.take_column(col)?;
