@@ -14,28 +14,19 @@ fn check_limited(bytes: &[u8], name: &str) -> Run {
 }
 
 fn run_limited(dir: &Path, args: &[&str]) -> Run {
-    let out = std::process::Command::new("sh")
-        .arg("-c")
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
         .arg("ulimit -v 2097152 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_bulksheet"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+        .args(args);
+    let out = output_in_english(cmd, dir);
     assert_eq!(
         out.status.signal(),
         None,
         "killed by a signal: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[test]

@@ -12,9 +12,14 @@ pub fn bulksheet() -> Command {
 
 /// Runs the built `bulksheet` in `dir` with English messages and no colour.
 pub fn run_bulksheet(dir: &Path, args: &[&str]) -> Output {
-    bulksheet()
-        .args(args)
-        .current_dir(dir)
+    let mut cmd = bulksheet();
+    cmd.args(args);
+    output_in_english(cmd, dir)
+}
+
+/// Runs `cmd` in `dir` with English messages and no colour.
+pub fn output_in_english(mut cmd: Command, dir: &Path) -> Output {
+    cmd.current_dir(dir)
         .env("LC_ALL", "C")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
@@ -31,11 +36,16 @@ pub struct Run {
 
 /// Runs the binary in `dir` with English messages and no colour.
 pub fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = run_bulksheet(dir, args);
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    Run::from(run_bulksheet(dir, args))
+}
+
+impl From<Output> for Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().expect("exited, not killed"),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 
